@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the API locally against the durable default cluster (pg, port 55432) with a demo portfolio.
+#   ASPNETCORE_URLS            listening address (default http://localhost:5080)
+#   Auth__BootstrapAdminKey    admin key (default: generated once, kept in /var/tmp/projecttracker)
+#   ConnectionStrings__Tracker use this database instead of the local cluster
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+log() { printf '[run] %s\n' "$*"; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [[ -z ${ConnectionStrings__Tracker:-} ]]; then
+  # Durable data: never pass the test cluster's fsync=off options here.
+  log "starting the local database"
+  env -u PT_PG_OPTS scripts/db.sh start
+  ConnectionStrings__Tracker=$(scripts/db.sh url)
+else
+  log "using ConnectionStrings__Tracker from the environment"
+  scripts/db.sh start
+fi
+export ConnectionStrings__Tracker
+
+if [[ -z ${Auth__BootstrapAdminKey:-} ]]; then
+  key_dir=/var/tmp/projecttracker
+  key_file=$key_dir/bootstrap-admin-key
+  mkdir -p "$key_dir"
+  if [[ -s $key_file ]] && grep -Eqx 'pt_admin_[0-9a-f]{32}' "$key_file"; then
+    log "reusing the admin key from $key_file"
+  else
+    log "generating an admin key into $key_file"
+    (
+      umask 077
+      printf 'pt_admin_%s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >"$key_file"
+    )
+  fi
+  chmod 600 "$key_file"
+  Auth__BootstrapAdminKey=$(<"$key_file")
+fi
+export Auth__BootstrapAdminKey
+
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export Demo__Seed=${Demo__Seed:-true}
+
+log "dotnet build src/ProjectTracker.Api -c Release"
+dotnet build src/ProjectTracker.Api -c Release
+
+base=${ASPNETCORE_URLS%%;*}
+base=${base%/}
+base=$(sed -E 's#//(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#//localhost\2#' <<<"$base")
+cat <<MSG
+[run] Swagger UI:  $base/swagger
+[run] Admin key:   $Auth__BootstrapAdminKey
+[run] Try:         curl -H "X-Api-Key: $Auth__BootstrapAdminKey" $base/api/v1/projects
+[run] starting the API on $ASPNETCORE_URLS (environment $ASPNETCORE_ENVIRONMENT); Ctrl-C stops it
+MSG
+# --no-launch-profile: launchSettings.json would override ASPNETCORE_URLS with its own ports.
+exec dotnet run --no-build --no-launch-profile -c Release --project src/ProjectTracker.Api

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 55433).
+# Prints "N passed, N failed" from the .trx results; exits non-zero on any failure.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+log() { printf '[test] %s\n' "$*"; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+stop_test_db() {
+  log "stopping the test cluster"
+  env -u PT_PGDATA -u ConnectionStrings__Tracker PT_PG_NAME=pg-test PT_PGPORT=55433 scripts/db.sh stop || true
+}
+
+if [[ -z ${ConnectionStrings__Tracker:-} ]]; then
+  # env -u PT_PGDATA: fsync=off must never reach a data dir someone pointed PT_PGDATA at.
+  test_db=(env -u PT_PGDATA PT_PG_NAME=pg-test PT_PGPORT=55433)
+  if ! "${test_db[@]}" scripts/db.sh status >/dev/null 2>&1; then
+    trap stop_test_db EXIT
+  fi
+  log "starting the test cluster (pg-test, port 55433, fsync off)"
+  "${test_db[@]}" PT_PG_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" scripts/db.sh start
+  ConnectionStrings__Tracker=$("${test_db[@]}" scripts/db.sh url)
+  export ConnectionStrings__Tracker
+else
+  log "using ConnectionStrings__Tracker from the environment"
+  scripts/db.sh start
+fi
+
+failed_steps=()
+
+log "dotnet format --verify-no-changes"
+if ! dotnet format ProjectTracker.sln --verify-no-changes; then
+  log "formatting differs: run 'dotnet format ProjectTracker.sln' and commit the result"
+  failed_steps+=("format")
+fi
+
+log "dotnet test (Release)"
+rm -rf TestResults
+if ! dotnet test ProjectTracker.sln -c Release \
+  --logger "console;verbosity=normal" --logger trx --results-directory TestResults; then
+  failed_steps+=("test")
+fi
+
+passed=0
+failed=0
+trx_count=0
+while IFS= read -r -d '' trx; do
+  trx_count=$((trx_count + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+  p=$(sed -n 's/.*[[:space:]]passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.*[[:space:]]failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done < <(find TestResults -name '*.trx' -type f -print0 2>/dev/null)
+
+((trx_count > 0)) || log "no .trx results found in TestResults/"
+if ((${#failed_steps[@]})); then
+  log "FAILED: ${failed_steps[*]}"
+fi
+echo "$passed passed, $failed failed"
+((${#failed_steps[@]} == 0 && failed == 0))

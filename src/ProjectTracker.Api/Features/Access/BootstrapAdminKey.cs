@@ -1,0 +1,40 @@
+using Marten;
+
+namespace ProjectTracker.Api.Features.Access;
+
+/// <summary>Seeds the admin key from configuration (Auth:BootstrapAdminKey) at start-up, replacing an earlier one.</summary>
+public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<BootstrapAdminKey> logger) : IHostedService
+{
+    public const string ConfigurationKey = "Auth:BootstrapAdminKey";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var secret = configuration[ConfigurationKey];
+        await using var session = store.LightweightSession();
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            // Configuration is the source of truth for this key: taking the setting away disables it.
+            if (await session.LoadAsync<ApiKey>(ApiKey.BootstrapId, cancellationToken) is { RevokedAt: null } earlier)
+            {
+                session.Store(earlier with { RevokedAt = clock.GetUtcNow() });
+                await session.SaveChangesAsync(cancellationToken);
+            }
+
+            logger.LogWarning("{Setting} is not set: no bootstrap admin key; only keys already issued will work.", ConfigurationKey);
+            return;
+        }
+
+        session.Store(new ApiKey
+        {
+            Id = ApiKey.BootstrapId,
+            Name = "bootstrap-admin",
+            Role = ApiKeyRole.Admin,
+            SecretHash = ApiKey.Hash(secret.Trim()),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = "configuration",
+        });
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

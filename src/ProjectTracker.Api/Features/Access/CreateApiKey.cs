@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Access;
+
+public static class CreateApiKey
+{
+    public sealed record Request(string? Name, ApiKeyRole? Role, string? District)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator(IQuerySession session)
+            {
+                RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+                RuleFor(r => r.Role).NotNull();
+                RuleFor(r => r.District)
+                    .NotEmpty().WithMessage("A district key is bound to one district.")
+                    .When(r => r.Role == ApiKeyRole.District);
+                RuleFor(r => r.District)
+                    .Null().WithMessage("Only district keys are bound to a district.")
+                    .When(r => r.Role is ApiKeyRole.Admin or ApiKeyRole.Reader);
+                RuleFor(r => r.District)
+                    .MustAsync(async (code, ct) => await session.LoadAsync<District>(code!, ct) is not null)
+                    .WithMessage("Unknown district.")
+                    .When(r => r.Role == ApiKeyRole.District && !string.IsNullOrEmpty(r.District));
+            }
+        }
+    }
+
+    /// <summary>The only answer that ever carries the secret.</summary>
+    public sealed record Response(Guid Id, string Key, string Name, ApiKeyRole Role, string? District);
+
+    public static void Map(IEndpointRouteBuilder keys) =>
+        keys.MapPost("/", Handle)
+            .WithName("CreateApiKey")
+            .WithSummary("Issue an API key")
+            .WithDescription("The secret `key` is shown only in this answer; the server keeps only its hash.");
+
+    public static async Task<Created<Response>> Handle(Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var secret = ApiKey.NewSecret();
+        var key = new ApiKey
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name!.Trim(),
+            Role = request.Role!.Value,
+            District = request.District,
+            SecretHash = ApiKey.Hash(secret),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = user.Caller().Name,
+        };
+        session.Store(key);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new Response(key.Id, secret, key.Name, key.Role, key.District));
+    }
+}

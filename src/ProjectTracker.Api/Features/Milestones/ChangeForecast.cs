@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Milestones;
+
+public static class ChangeForecast
+{
+    public sealed record Request(DateOnly? ForecastDate, string? Reason)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator()
+            {
+                RuleFor(r => r.ForecastDate).NotNull();
+                RuleFor(r => r.Reason).NotEmpty().MaximumLength(ProjectProfile.MaxTextLength);
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder milestones) =>
+        milestones.MapPost("/{milestoneId:guid}/forecast", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("ChangeMilestoneForecast")
+            .WithSummary("Change a milestone's forecast date, with a reason")
+            .WithDescription("The owner's expectation moves freely (never into the past); the baseline does not. A completed milestone takes no forecast (409). Honours `If-Match`.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public static async Task<Ok<MilestoneResponse>> Handle(
+        Guid id, Guid milestoneId, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+    {
+        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+            _ => new Domain.Projects.ChangeForecast(milestoneId, request.ForecastDate!.Value, request.Reason!.Trim()), ct);
+        http.Response.SetETag(project.Version);
+        return TypedResults.Ok(view.Show(project.FindMilestone(milestoneId)!));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Milestones;
+
+public static class CompleteMilestone
+{
+    public sealed record Request(DateOnly? ActualDate)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator() => RuleFor(r => r.ActualDate).NotNull();
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder milestones) =>
+        milestones.MapPost("/{milestoneId:guid}/complete", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("CompleteMilestone")
+            .WithSummary("Record that a milestone was done")
+            .WithDescription("The actual date cannot lie in the future (400, judged in Asia/Shanghai). A milestone completes once: a second time is 409. Honours `If-Match`.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public static async Task<Ok<MilestoneResponse>> Handle(
+        Guid id, Guid milestoneId, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+    {
+        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+            _ => new Domain.Projects.CompleteMilestone(milestoneId, request.ActualDate!.Value), ct);
+        http.Response.SetETag(project.Version);
+        return TypedResults.Ok(view.Show(project.FindMilestone(milestoneId)!));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Milestones;
+
+public static class PlanMilestone
+{
+    public sealed record Request(string? Name, MilestoneKind? Kind, DateOnly? BaselineDate, bool? IsKey)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator()
+            {
+                RuleFor(r => r.Name).NotEmpty().MaximumLength(ProjectProfile.MaxNameLength);
+                RuleFor(r => r.Kind).NotNull().Known();
+                RuleFor(r => r.BaselineDate).NotNull();
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder milestones) =>
+        milestones.MapPost("/", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("PlanMilestone")
+            .WithSummary("Plan a milestone with its baseline date")
+            .WithDescription("The baseline is the approved plan; past dates are allowed for projects imported mid-flight. The forecast starts equal to the baseline. Honours `If-Match`.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public static async Task<Created<MilestoneResponse>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+    {
+        var milestoneId = Guid.CreateVersion7();
+        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+            _ => new Domain.Projects.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
+        http.Response.SetETag(project.Version);
+        return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", view.Show(project.FindMilestone(milestoneId)!));
+    }
+}

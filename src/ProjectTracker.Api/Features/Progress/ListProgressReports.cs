@@ -1,0 +1,39 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Progress;
+
+public static class ListProgressReports
+{
+    public static void Map(IEndpointRouteBuilder reports) =>
+        reports.MapGet("/", Handle)
+            .WithName("ListProgressReports")
+            .WithSummary("A project's progress reports, newest recorded first")
+            .WithDescription("Read straight from the project's events, with who reported and when it was recorded.");
+
+    public static async Task<Results<Ok<Paged<ProgressReportResponse>>, NotFound>> Handle(
+        Guid id, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    {
+        Paging.Check(page, pageSize);
+        if (await session.Events.FetchStreamStateAsync(id, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var reports = session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == id && e.EventTypesAre(typeof(ProgressReported)))
+            .OrderByDescending(e => e.Sequence);
+        return TypedResults.Ok(await reports.ToPageAsync(page, pageSize, ToResponse, ct));
+    }
+
+    private static ProgressReportResponse ToResponse(IEvent e)
+    {
+        var r = (ProgressReported)e.Data;
+        return new(r.ReportId, r.ReportDate, r.PercentComplete, r.InvestmentToDate, r.InvestmentThisYear, r.FundsInPlace, r.Narrative, r.Issues,
+            e.Timestamp, string.IsNullOrEmpty(e.UserName) ? null : e.UserName);
+    }
+}

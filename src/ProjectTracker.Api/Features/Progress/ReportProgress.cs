@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Progress;
+
+public static class ReportProgress
+{
+    /// <param name="InvestmentToDate">累计完成投资, 万元.</param>
+    /// <param name="InvestmentThisYear">本年完成投资, 万元 (optional).</param>
+    /// <param name="FundsInPlace">到位资金, 万元 (optional).</param>
+    public sealed record Request(
+        DateOnly? ReportDate,
+        decimal? PercentComplete,
+        decimal? InvestmentToDate,
+        decimal? InvestmentThisYear,
+        decimal? FundsInPlace,
+        string? Narrative,
+        string? Issues)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator()
+            {
+                RuleFor(r => r.ReportDate).NotNull();
+                RuleFor(r => r.PercentComplete).NotNull().InclusiveBetween(0, 100);
+                RuleFor(r => r.InvestmentToDate).NotNull().Money();
+                RuleFor(r => r.InvestmentThisYear).Money();
+                RuleFor(r => r.FundsInPlace).Money();
+                RuleFor(r => r.Narrative).MaximumLength(ProjectProfile.MaxTextLength);
+                RuleFor(r => r.Issues).MaximumLength(ProjectProfile.MaxTextLength);
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder reports) =>
+        reports.MapPost("/", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("ReportProgress")
+            .WithSummary("Report a project's progress")
+            .WithDescription("Percent complete 0–100, investment in 万元 (never negative), report date not in the future. Concurrent reports on one project are all kept. Honours `If-Match`.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public static async Task<Created<ProgressReportResponse>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, HttpContext http, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var command = new Domain.Projects.ReportProgress(
+            Guid.CreateVersion7(),
+            request.ReportDate!.Value,
+            request.PercentComplete!.Value,
+            request.InvestmentToDate!.Value,
+            request.InvestmentThisYear,
+            request.FundsInPlace,
+            request.Narrative,
+            request.Issues);
+        var project = await writer.Execute(id, http.Request.ExpectedVersion(), caller, _ => command, ct);
+        http.Response.SetETag(project.Version);
+        return TypedResults.Created(
+            $"/api/v1/projects/{id}/progress-reports/{command.ReportId}",
+            new ProgressReportResponse(command.ReportId, command.ReportDate, command.PercentComplete, command.InvestmentToDate,
+                command.InvestmentThisYear, command.FundsInPlace, command.Narrative, command.Issues, project.LastChangedAt, caller.Name));
+    }
+}

@@ -1,0 +1,53 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Projects;
+
+public static class GetProject
+{
+    public static void Map(IEndpointRouteBuilder projects)
+    {
+        projects.MapGet("/{id:guid}", Handle)
+            .WithName("GetProject")
+            .WithSummary("Get a project, now or as it stood at a past instant")
+            .WithDescription("""
+                Answers the project with its milestones (slip days and severity judged today in Asia/Shanghai), RAG,
+                latest progress and `version`; the `ETag` header carries the version for `If-Match`.
+                With `asOf` (a date meaning the end of that day in Asia/Shanghai, or an RFC 3339 instant) the project is
+                rebuilt from its events up to then and judged on that day.
+                """);
+        projects.MapGet("/by-code/{code}", ByCode)
+            .WithName("GetProjectByCode")
+            .WithSummary("Get a project by its unified project code");
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, NotFound>> Handle(
+        Guid id, string? asOf, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
+    {
+        var pointInTime = AsOf.Parse(asOf);
+        var project = pointInTime is null
+            ? await session.LoadAsync<Project>(id, ct)
+            : await session.Events.AggregateStreamAsync<Project>(id, timestamp: pointInTime.Instant, token: ct);
+        if (project is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(project.Version);
+        return TypedResults.Ok(view.Show(project, pointInTime?.Day));
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, NotFound>> ByCode(string code, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
+    {
+        var project = await session.Query<Project>().Where(p => p.Code == code).SingleOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(project.Version);
+        return TypedResults.Ok(view.Show(project));
+    }
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Marten;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Projects;
+
+/// <summary>Request rules for project fields, shared by registering and amending.</summary>
+public static class ProjectRules
+{
+    public static IRuleBuilderOptions<T, string?> ProjectCodeShape<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().Must(ProjectCode.IsWellFormed).WithMessage($"A project code is shaped {ProjectCode.Shape}, e.g. 2024-410300-48-01-000123.");
+
+    public static IRuleBuilderOptions<T, string?> ProjectName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(ProjectProfile.MaxNameLength);
+
+    public static IRuleBuilderOptions<T, string?> KnownDistrict<T>(this IRuleBuilder<T, string?> rule, IQuerySession session) =>
+        rule.NotEmpty().MustAsync(async (code, ct) => await session.LoadAsync<District>(code!, ct) is not null)
+            .WithMessage("Unknown district: register it first with PUT /api/v1/districts/{code}.");
+
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(ProjectProfile.MaxNameLength);
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength = ProjectProfile.MaxNameLength) =>
+        rule.MaximumLength(maxLength);
+
+    public static IRuleBuilderOptions<T, string?> OptionalEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.EmailAddress().MaximumLength(254);
+
+    public static IRuleBuilderOptions<T, decimal?> Money<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(Domain.Portfolio.Money.IsValid).WithMessage("Money is a non-negative amount of 万元.");
+
+    public static IRuleBuilderOptions<T, int?> TargetYear<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(1990, 2100);
+
+    public static IRuleBuilderOptions<T, TEnum?> Known<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
+        rule.Must(v => v is null || Enum.IsDefined(v.Value)).WithMessage("Unknown value.");
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Projects;
+
+/// <summary>Shows stored projects with their schedule judged on the right day (today in Shanghai, or an as-of day).</summary>
+public sealed class ProjectView(TimeProvider clock, IOptions<SlipThresholds> thresholds)
+{
+    public DateOnly Today => ShanghaiCalendar.Today(clock);
+
+    public SlipThresholds Thresholds => thresholds.Value;
+
+    public ProjectResponse Show(Project project, DateOnly? assessedOn = null) =>
+        ProjectResponse.From(project, assessedOn ?? Today, thresholds.Value);
+
+    public MilestoneResponse Show(Milestone milestone) => MilestoneResponse.From(milestone, Today, thresholds.Value);
+}

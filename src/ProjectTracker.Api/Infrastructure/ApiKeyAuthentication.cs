@@ -1,0 +1,80 @@
+using System.Text.Encodings.Web;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Access;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>
+/// Authenticates the X-Api-Key header against the stored key hashes on every request, so a
+/// revoked key stops working at once on every node (no cache to go stale).
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IQuerySession session,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public new const string Scheme = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values) || values.Count != 1 || string.IsNullOrWhiteSpace(values[0]))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var hash = ApiKey.Hash(values[0]!.Trim());
+        var key = await session.Query<ApiKey>()
+            .Where(k => k.SecretHash == hash && k.RevokedAt == null)
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        var caller = new Caller(key.Id, key.Name, key.Role, key.District);
+        return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(Scheme), Scheme));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid, unrevoked API key in the {Header} header.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblem(StatusCodes.Status403Forbidden, "Forbidden", "This key's role does not allow this request.");
+
+    private async Task WriteProblem(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = ErrorHandling.Problem(status, title, detail),
+        });
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "admin";
+    /// <summary>Admin and district keys; the district check against the project happens in the write itself.</summary>
+    public const string Writer = "writer";
+
+    public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthentication.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthorizationBuilder()
+            // Every endpoint needs a key unless it says AllowAnonymous: none can forget.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(Admin, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Json.WireName(ApiKeyRole.Admin)))
+            .AddPolicy(Writer, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+                .RequireRole(Json.WireName(ApiKeyRole.Admin), Json.WireName(ApiKeyRole.District)));
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using ProjectTracker.Domain;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>A point in the past to look at: a date means the end of that day in Shanghai.</summary>
+public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
+{
+    public static AsOf? Parse(string? value, string field = "asOf")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            // The stored timestamps have microsecond precision: one microsecond before midnight is the day's last instant.
+            return new AsOf(ShanghaiCalendar.EndOfDay(day).AddTicks(-10).ToUniversalTime(), day);
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(value))
+        {
+            return new AsOf(instant.ToUniversalTime(), ShanghaiCalendar.Today(instant));
+        }
+
+        throw DomainException.Invalid(field, "Give a date (2026-11-27) or an RFC 3339 instant with an offset (2026-11-27T09:00:00+08:00).");
+    }
+
+    /// <summary>RFC 3339 instants carry their offset; a bare local time would be ambiguous.</summary>
+    private static bool HasOffset(string value) =>
+        value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
+}

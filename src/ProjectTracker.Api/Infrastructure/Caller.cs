@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using ProjectTracker.Api.Features.Access;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>Who is calling: the API key behind the request.</summary>
+public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District)
+{
+    public const string DistrictClaim = "district";
+
+    public bool IsAdmin => Role == ApiKeyRole.Admin;
+
+    /// <summary>Admins write everywhere; a district key only in its own district; readers nowhere.</summary>
+    public void EnsureMayWrite(string district)
+    {
+        if (IsAdmin || (Role == ApiKeyRole.District && string.Equals(District, district, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        throw new AccessDeniedException(Role == ApiKeyRole.District
+            ? $"The key of district {District} cannot change projects of district {district}."
+            : "This key may only read.");
+    }
+
+    public static Caller From(ClaimsPrincipal user) => new(
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No authenticated key.")),
+        user.Identity?.Name ?? "",
+        Enum.Parse<ApiKeyRole>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(ApiKeyRole.Reader), ignoreCase: true),
+        user.FindFirstValue(DistrictClaim));
+
+    public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, KeyId.ToString()),
+            new Claim(ClaimTypes.Name, Name),
+            new Claim(ClaimTypes.Role, Json.WireName(Role)),
+            .. District is null ? Array.Empty<Claim>() : [new Claim(DistrictClaim, District)],
+        ],
+        scheme));
+}
+
+public static class CallerExtensions
+{
+    public static Caller Caller(this ClaimsPrincipal user) => Infrastructure.Caller.From(user);
+}

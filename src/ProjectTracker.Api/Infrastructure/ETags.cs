@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using ProjectTracker.Domain;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>ETag is the project's stream version; If-Match names the version a client last saw.</summary>
+public static class ETags
+{
+    public static void SetETag(this HttpResponse response, long version) =>
+        response.Headers.ETag = new EntityTagHeaderValue($"\"{version.ToString(CultureInfo.InvariantCulture)}\"").ToString();
+
+    /// <summary>The version If-Match names, or null when the header is absent or "*".</summary>
+    public static long? ExpectedVersion(this HttpRequest request)
+    {
+        var raw = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(raw) || raw.Trim() == "*")
+        {
+            return null;
+        }
+
+        if (EntityTagHeaderValue.TryParseList([raw], out var tags) && tags.Count == 1
+            && long.TryParse(tags[0].Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return version;
+        }
+
+        throw DomainException.Invalid("If-Match", "If-Match names one version as its ETag, e.g. \"3\".");
+    }
+}

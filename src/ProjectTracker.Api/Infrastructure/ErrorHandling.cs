@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using ProjectTracker.Domain;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>The caller may not do this to this resource (a district key on another district's project).</summary>
+public sealed class AccessDeniedException(string message) : Exception(message);
+
+/// <summary>
+/// The single place where failures become problem details (RFC 9457). Endpoints throw;
+/// nothing else catches. Anything a client can cause maps to a 4xx here.
+/// </summary>
+public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        DomainException { Kind: DomainErrorKind.Invalid } e => Validation(e.Field ?? "body", e.Message),
+        DomainException { Kind: DomainErrorKind.Conflict } e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+        DomainException { Kind: DomainErrorKind.NotFound } e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+        AccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        ConcurrencyException or PreconditionFailedException => Problem(
+            StatusCodes.Status412PreconditionFailed,
+            "Precondition failed",
+            "The project has changed since the version named in If-Match. Fetch it again and retry."),
+        ExistingStreamIdCollisionException => Problem(StatusCodes.Status409Conflict, "Conflict", "A project with this id already exists."),
+        _ when FindUniqueViolation(exception) is { } violation => Problem(StatusCodes.Status409Conflict, "Conflict", DescribeUniqueViolation(violation)),
+        BadHttpRequestException e => FromBadRequest(e),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "The server failed to handle the request; it has been logged."),
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        if (e.InnerException is JsonException json)
+        {
+            var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$', '.');
+            return field == "body"
+                ? Validation(field, "The body is not valid JSON.")
+                : Validation(field, $"'{field}' has a value of the wrong type, or one that is not allowed.");
+        }
+
+        if (e.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            var parameter = ParameterName().Match(e.Message);
+            return parameter.Success
+                ? Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid value for {parameter.Groups["name"].Value}.")
+                : Validation("body", e.Message);
+        }
+
+        return Problem(e.StatusCode, "Bad request", e.Message);
+    }
+
+    private static PostgresException? FindUniqueViolation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+            {
+                return pg;
+            }
+        }
+
+        return null;
+    }
+
+    private static string DescribeUniqueViolation(PostgresException violation) =>
+        violation.ConstraintName?.Contains("code", StringComparison.OrdinalIgnoreCase) == true
+            ? "A project with this code is already registered."
+            : "Something with the same unique value already exists.";
+
+    public static ProblemDetails Validation(string field, string message) =>
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are not valid.",
+        };
+
+    public static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    [GeneratedRegex("""parameter "[^" ]+ (?<name>[^" ]+)" from "(?<value>[^"]*)""")]
+    private static partial Regex ParameterName();
+}
+
+/// <summary>An If-Match header that names no current version.</summary>
+public sealed class PreconditionFailedException() : Exception("Stale If-Match.");

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>One JSON shape for HTTP and the event store: camelCase, enums as kebab-case strings.</summary>
+public static class Json
+{
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        // Integers for enums would let a client send 7 and mean whatever member 7 is today.
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>The wire name of an enum member, e.g. <c>RailTransit</c> → <c>rail-transit</c>.</summary>
+    public static string WireName<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonSerializer.Serialize(value, Options).Trim('"');
+}
+
+/// <summary>Query-string enums use the same kebab-case names as JSON (the framework's own binding would want "RailTransit").</summary>
+public static class WireEnum
+{
+    public static TEnum? Parse<TEnum>(string? value, string field) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(Json.WireName(candidate), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        throw Domain.DomainException.Invalid(field, $"Unknown value '{value}'. Allowed: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.WireName))}.");
+    }
+}

@@ -1,0 +1,72 @@
+using JasperFx.Events;
+using Marten;
+using ProjectTracker.Domain;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>
+/// The one write path for project commands: load the stream, check the caller's district,
+/// decide, append and commit in one transaction.
+/// </summary>
+public sealed class ProjectWriter(IDocumentSession session, TimeProvider clock)
+{
+    public async Task<Project> Register(RegisterProject command, Caller caller, CancellationToken ct)
+    {
+        caller.EnsureMayWrite(command.Profile.District);
+        var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());
+        session.Events.StartStream<Project>(command.ProjectId, events);
+        await session.SaveChangesAsync(ct);
+        return Fold(null, events, 0, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// With an If-Match version the append is optimistic (412 when stale). Without one the
+    /// stream row is locked for the short decide-and-append, so concurrent writers queue
+    /// rather than overwrite or fail: no event is ever lost.
+    /// </summary>
+    public async Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct)
+    {
+        var stream = await Fetch(projectId, expectedVersion, ct);
+        var state = stream.Aggregate ?? throw DomainException.NotFound("The project does not exist.");
+        caller.EnsureMayWrite(state.Profile.District);
+
+        var events = ProjectDecider.Decide(command(state), state, clock.GetUtcNow());
+        if (events.Count == 0)
+        {
+            return state;
+        }
+
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        return Fold(state, events, state.Version, clock.GetUtcNow());
+    }
+
+    private async Task<IEventStream<Project>> Fetch(Guid projectId, long? expectedVersion, CancellationToken ct)
+    {
+        if (expectedVersion is not { } version)
+        {
+            return await session.Events.FetchForExclusiveWriting<Project>(projectId, ct);
+        }
+
+        if (await session.Events.FetchStreamStateAsync(projectId, ct) is null)
+        {
+            // Marten reports a missing stream with an expected version as a concurrency failure; it is a 404.
+            throw DomainException.NotFound("The project does not exist.");
+        }
+
+        return await session.Events.FetchForWriting<Project>(projectId, version, ct);
+    }
+
+    /// <summary>
+    /// The state after the append, as the inline projection has just stored it, but for the
+    /// timestamps: the database sets those, so here they are the moment the server accepted the command.
+    /// </summary>
+    private static Project Fold(Project? state, IReadOnlyList<object> events, long version, DateTimeOffset now) =>
+        events.Aggregate(state, Project.Evolve)! with
+        {
+            Version = version + events.Count,
+            RegisteredAt = state?.RegisteredAt ?? now,
+            LastChangedAt = now,
+        };
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+public static class ServiceSetup
+{
+    public static IServiceCollection AddTrackerServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddTrackerStore(configuration);
+        services.AddHostedService<BootstrapAdminKey>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ErrorHandling>();
+        // Bad JSON and unbindable parameters reach ErrorHandling, which names the field, instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        Validation.UseCamelCaseNames();
+        services.AddValidatorsFromAssemblyContaining<ProjectWriter>(ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        services.AddApiKeyAuth();
+        services.AddTrackerOpenApi();
+        services.AddTrackerHealth();
+
+        services.Configure<SlipThresholds>(configuration.GetSection("Schedule:Slip"));
+        services.AddScoped<ProjectWriter>();
+        services.AddScoped<ProjectView>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Milestones;
+using ProjectTracker.Api.Features.Progress;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+{
+    // The documented default; ASPNETCORE_URLS (or --urls) overrides it.
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddTrackerServices(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI(ui =>
+{
+    ui.SwaggerEndpoint("/swagger/v1/swagger.json", "ProjectTracker v1");
+    ui.DocumentTitle = "ProjectTracker API";
+});
+app.MapTrackerHealth();
+
+var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(Validation.ValidateArguments);
+api.MapAccess();
+api.MapDistricts();
+var projects = api.MapProjects();
+projects.MapMilestones();
+projects.MapProgress();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,88 @@
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Domain.Projects;
+
+public sealed record Milestone
+{
+    public required Guid Id { get; init; }
+    public required string Name { get; init; }
+    public required MilestoneKind Kind { get; init; }
+    public bool IsKey { get; init; }
+    /// <summary>基准日期: the approved plan, moved only by an approved rebaseline.</summary>
+    public required DateOnly BaselineDate { get; init; }
+    /// <summary>预计日期: the owner's current expectation; the baseline until someone says otherwise.</summary>
+    public required DateOnly ForecastDate { get; init; }
+    public string? ForecastReason { get; init; }
+    /// <summary>实际日期: when it was really done.</summary>
+    public DateOnly? ActualDate { get; init; }
+
+    public bool IsDone => ActualDate is not null;
+}
+
+/// <summary>The latest progress report, which is what the portfolio is judged on.</summary>
+public sealed record ProgressSnapshot(
+    Guid ReportId,
+    DateOnly ReportDate,
+    decimal PercentComplete,
+    decimal InvestmentToDate,
+    decimal? InvestmentThisYear,
+    decimal? FundsInPlace);
+
+/// <summary>
+/// The state of one project, folded from its stream. It is both what the deciders judge
+/// commands against and the stored read model the API serves.
+/// </summary>
+public sealed record Project
+{
+    public Guid Id { get; init; }
+    /// <summary>The stream version this state was folded up to; the API's ETag.</summary>
+    public long Version { get; init; }
+    public string Code { get; init; } = "";
+    public ProjectProfile Profile { get; init; } = null!;
+    public ProjectStatus Status { get; init; }
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+    public ProgressSnapshot? LatestProgress { get; init; }
+    public int ProgressReportCount { get; init; }
+    public DateTimeOffset RegisteredAt { get; init; }
+    public DateTimeOffset LastChangedAt { get; init; }
+
+    public bool TakesChanges => Status == ProjectStatus.Active;
+
+    public Milestone? FindMilestone(Guid milestoneId) => Milestones.FirstOrDefault(m => m.Id == milestoneId);
+
+    /// <summary>Folds one event into the state; unknown events leave it as it is.</summary>
+    public static Project? Evolve(Project? state, object @event) => @event switch
+    {
+        ProjectRegistered e => new Project { Id = e.ProjectId, Code = e.Code, Profile = e.Profile, Status = ProjectStatus.Active },
+        _ when state is null => null,
+        ProjectAmended e => state with { Profile = e.Profile },
+        MilestonePlanned e => state with
+        {
+            Milestones = [.. state.Milestones, new Milestone
+            {
+                Id = e.MilestoneId,
+                Name = e.Name,
+                Kind = e.Kind,
+                IsKey = e.IsKey,
+                BaselineDate = e.BaselineDate,
+                ForecastDate = e.BaselineDate,
+            }],
+        },
+        MilestoneForecastChanged e => state.WithMilestone(e.MilestoneId, m => m with { ForecastDate = e.ForecastDate, ForecastReason = e.Reason }),
+        MilestoneCompleted e => state.WithMilestone(e.MilestoneId, m => m with { ActualDate = e.ActualDate }),
+        ProgressReported e => state with
+        {
+            ProgressReportCount = state.ProgressReportCount + 1,
+            // Reports may arrive out of order (a late report for last month); the latest by date wins.
+            LatestProgress = state.LatestProgress is { } latest && latest.ReportDate > e.ReportDate
+                ? latest
+                : new ProgressSnapshot(e.ReportId, e.ReportDate, e.PercentComplete, e.InvestmentToDate, e.InvestmentThisYear, e.FundsInPlace),
+        },
+        ProjectClosed => state with { Status = ProjectStatus.Closed },
+        ProjectCancelled => state with { Status = ProjectStatus.Cancelled },
+        _ => state,
+    };
+
+    private Project WithMilestone(Guid milestoneId, Func<Milestone, Milestone> change) =>
+        this with { Milestones = [.. Milestones.Select(m => m.Id == milestoneId ? change(m) : m)] };
+}

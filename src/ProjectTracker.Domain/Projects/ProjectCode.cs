@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace ProjectTracker.Domain.Projects;
+
+/// <summary>
+/// The unified project code (项目代码, GB/T 40058-2021): year, administrative division,
+/// supervising department, project type and a serial with a check digit.
+/// </summary>
+public static partial class ProjectCode
+{
+    public const string Shape = "YYYY-AAAAAA-BB-CC-NNNNNN";
+
+    // [0-9], not \d (which takes full-width and other Unicode digits), and \z, not $ (which allows a trailing newline).
+    [GeneratedRegex(@"^(?<year>[0-9]{4})-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    /// <summary>
+    /// Checks the shape only: the check digit's algorithm is not published, so a code that
+    /// the national platform issued must never be refused on it.
+    /// </summary>
+    public static bool IsWellFormed(string? code)
+    {
+        if (code is null)
+        {
+            return false;
+        }
+
+        var match = Pattern().Match(code);
+        return match.Success && int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1990 and <= 2100;
+    }
+}

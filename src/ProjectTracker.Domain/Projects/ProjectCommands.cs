@@ -1,0 +1,31 @@
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Domain.Projects;
+
+/// <summary>What someone asks of a project. Ids are made by the caller so deciding stays pure.</summary>
+public abstract record ProjectCommand;
+
+public sealed record RegisterProject(Guid ProjectId, string Code, ProjectProfile Profile) : ProjectCommand;
+
+/// <summary>Replace the descriptive fields with <see cref="Profile"/> (the caller merges a partial change first).</summary>
+public sealed record AmendProject(ProjectProfile Profile) : ProjectCommand;
+
+public sealed record PlanMilestone(Guid MilestoneId, string Name, MilestoneKind Kind, DateOnly BaselineDate, bool IsKey) : ProjectCommand;
+
+public sealed record ChangeForecast(Guid MilestoneId, DateOnly ForecastDate, string Reason) : ProjectCommand;
+
+public sealed record CompleteMilestone(Guid MilestoneId, DateOnly ActualDate) : ProjectCommand;
+
+public sealed record ReportProgress(
+    Guid ReportId,
+    DateOnly ReportDate,
+    decimal PercentComplete,
+    decimal InvestmentToDate,
+    decimal? InvestmentThisYear,
+    decimal? FundsInPlace,
+    string? Narrative,
+    string? Issues) : ProjectCommand;
+
+public sealed record CloseProject(string? Remark) : ProjectCommand;
+
+public sealed record CancelProject(string Reason) : ProjectCommand;

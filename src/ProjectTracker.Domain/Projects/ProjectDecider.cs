@@ -1,0 +1,116 @@
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Domain.Projects;
+
+/// <summary>Decides which events a command produces on a project, or which rule it breaks. Pure.</summary>
+public static class ProjectDecider
+{
+    public static IReadOnlyList<object> Decide(ProjectCommand command, Project? state, DateTimeOffset now)
+    {
+        if (command is RegisterProject register)
+        {
+            return Register(register, state);
+        }
+
+        if (state is null)
+        {
+            throw DomainException.NotFound("The project does not exist.");
+        }
+
+        if (!state.TakesChanges)
+        {
+            throw DomainException.Conflict($"The project is {state.Status.ToString().ToLowerInvariant()} and takes no more changes.");
+        }
+
+        var today = ShanghaiCalendar.Today(now);
+        return command switch
+        {
+            AmendProject c => Amend(c, state),
+            PlanMilestone c => Plan(c, state),
+            ChangeForecast c => Forecast(c, state, today),
+            CompleteMilestone c => Complete(c, state, today),
+            ReportProgress c => Report(c, state, today),
+            CloseProject c => [new ProjectClosed(state.Id, c.Remark)],
+            CancelProject c => Cancel(c, state),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
+        };
+    }
+
+    private static IReadOnlyList<object> Register(RegisterProject c, Project? state)
+    {
+        if (state is not null)
+        {
+            throw DomainException.Conflict("The project is already registered.");
+        }
+
+        if (!ProjectCode.IsWellFormed(c.Code))
+        {
+            throw DomainException.Invalid("code", $"A project code is shaped {ProjectCode.Shape}.");
+        }
+
+        c.Profile.EnsureValid();
+        return [new ProjectRegistered(c.ProjectId, c.Code, c.Profile)];
+    }
+
+    private static IReadOnlyList<object> Amend(AmendProject c, Project state)
+    {
+        c.Profile.EnsureValid();
+        var changed = c.Profile.FieldsChangedFrom(state.Profile);
+        return changed.Count == 0 ? [] : [new ProjectAmended(state.Id, c.Profile, changed)];
+    }
+
+    private static IReadOnlyList<object> Plan(PlanMilestone c, Project state)
+    {
+        DomainException.Require(!string.IsNullOrWhiteSpace(c.Name), "name", "A milestone needs a name.");
+        DomainException.Require(Enum.IsDefined(c.Kind), "kind", "Unknown milestone kind.");
+        if (state.FindMilestone(c.MilestoneId) is not null)
+        {
+            throw DomainException.Conflict("A milestone with this id is already planned.");
+        }
+
+        // Past baselines are allowed: projects already under way are imported mid-flight.
+        return [new MilestonePlanned(state.Id, c.MilestoneId, c.Name.Trim(), c.Kind, c.BaselineDate, c.IsKey)];
+    }
+
+    private static IReadOnlyList<object> Forecast(ChangeForecast c, Project state, DateOnly today)
+    {
+        var milestone = OpenMilestone(state, c.MilestoneId);
+        DomainException.Require(!string.IsNullOrWhiteSpace(c.Reason), "reason", "A forecast change needs a reason.");
+        DomainException.Require(c.ForecastDate >= today, "forecastDate", "A forecast cannot lie in the past; complete the milestone if it is done.");
+        return milestone.ForecastDate == c.ForecastDate
+            ? []
+            : [new MilestoneForecastChanged(state.Id, milestone.Id, milestone.ForecastDate, c.ForecastDate, c.Reason.Trim())];
+    }
+
+    private static IReadOnlyList<object> Complete(CompleteMilestone c, Project state, DateOnly today)
+    {
+        var milestone = OpenMilestone(state, c.MilestoneId);
+        DomainException.Require(c.ActualDate <= today, "actualDate", "An actual date cannot lie in the future.");
+        return [new MilestoneCompleted(state.Id, milestone.Id, c.ActualDate)];
+    }
+
+    private static IReadOnlyList<object> Report(ReportProgress c, Project state, DateOnly today)
+    {
+        DomainException.Require(c.ReportDate <= today, "reportDate", "A report cannot be dated in the future.");
+        DomainException.Require(c.PercentComplete is >= 0 and <= 100, "percentComplete", "Percent complete is between 0 and 100.");
+        DomainException.Require(Money.IsValid(c.InvestmentToDate), "investmentToDate", "Investment is a non-negative amount of 万元.");
+        DomainException.Require(Money.IsValid(c.InvestmentThisYear), "investmentThisYear", "Investment is a non-negative amount of 万元.");
+        DomainException.Require(Money.IsValid(c.FundsInPlace), "fundsInPlace", "Funds in place are a non-negative amount of 万元.");
+        return [new ProgressReported(state.Id, c.ReportId, c.ReportDate, c.PercentComplete, c.InvestmentToDate, c.InvestmentThisYear, c.FundsInPlace, c.Narrative, c.Issues)];
+    }
+
+    private static IReadOnlyList<object> Cancel(CancelProject c, Project state)
+    {
+        DomainException.Require(!string.IsNullOrWhiteSpace(c.Reason), "reason", "Cancelling a project needs a reason.");
+        return [new ProjectCancelled(state.Id, c.Reason.Trim())];
+    }
+
+    private static Milestone OpenMilestone(Project state, Guid milestoneId)
+    {
+        var milestone = state.FindMilestone(milestoneId) ?? throw DomainException.NotFound("The project has no such milestone.");
+        return milestone.IsDone
+            ? throw DomainException.Conflict($"The milestone was already completed on {milestone.ActualDate:yyyy-MM-dd}.")
+            : milestone;
+    }
+}

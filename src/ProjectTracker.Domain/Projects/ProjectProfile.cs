@@ -1,0 +1,72 @@
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Domain.Projects;
+
+/// <summary>The descriptive fields of a project: everything but its code, schedule and progress.</summary>
+public sealed record ProjectProfile
+{
+    public required string Name { get; init; }
+    public required Category Category { get; init; }
+    /// <summary>Administrative division code of the owning district (县市区).</summary>
+    public required string District { get; init; }
+    public required string ResponsibleUnit { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? LeadOfficial { get; init; }
+    /// <summary>总投资 in 万元.</summary>
+    public decimal? TotalInvestment { get; init; }
+    public PlanPeriod? PlanPeriod { get; init; }
+    public int? TargetYear { get; init; }
+    /// <summary>组团, e.g. one of the six clusters.</summary>
+    public string? Cluster { get; init; }
+    /// <summary>板块, one of the three sectors of the central city.</summary>
+    public string? Sector { get; init; }
+    /// <summary>重大专项 under one of the nine systems.</summary>
+    public string? Programme { get; init; }
+    public bool IsPublic { get; init; }
+    public string? Description { get; init; }
+
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 4000;
+
+    /// <summary>The invariants every profile keeps, whoever supplies it.</summary>
+    internal void EnsureValid()
+    {
+        DomainException.Require(!string.IsNullOrWhiteSpace(Name), "name", "A project needs a name.");
+        DomainException.Require(Name.Length <= MaxNameLength, "name", $"A project name has at most {MaxNameLength} characters.");
+        DomainException.Require(Enum.IsDefined(Category), "category", "Unknown category.");
+        DomainException.Require(!string.IsNullOrWhiteSpace(District), "district", "A project belongs to a district.");
+        DomainException.Require(!string.IsNullOrWhiteSpace(ResponsibleUnit), "responsibleUnit", "A project needs a responsible unit.");
+        DomainException.Require(Money.IsValid(TotalInvestment), "totalInvestment", "Investment is a non-negative amount of 万元.");
+        DomainException.Require(PlanPeriod is null || Enum.IsDefined(PlanPeriod.Value), "planPeriod", "Unknown plan period.");
+        DomainException.Require(TargetYear is null or (>= 1990 and <= 2100), "targetYear", "The target year must be between 1990 and 2100.");
+    }
+
+    /// <summary>The camelCase names of the fields that differ between two profiles.</summary>
+    public IReadOnlyList<string> FieldsChangedFrom(ProjectProfile previous)
+    {
+        var changed = new List<string>();
+        void Check<T>(string field, T before, T after)
+        {
+            if (!EqualityComparer<T>.Default.Equals(before, after))
+            {
+                changed.Add(field);
+            }
+        }
+
+        Check("name", previous.Name, Name);
+        Check("category", previous.Category, Category);
+        Check("district", previous.District, District);
+        Check("responsibleUnit", previous.ResponsibleUnit, ResponsibleUnit);
+        Check("contactEmail", previous.ContactEmail, ContactEmail);
+        Check("leadOfficial", previous.LeadOfficial, LeadOfficial);
+        Check("totalInvestment", previous.TotalInvestment, TotalInvestment);
+        Check("planPeriod", previous.PlanPeriod, PlanPeriod);
+        Check("targetYear", previous.TargetYear, TargetYear);
+        Check("cluster", previous.Cluster, Cluster);
+        Check("sector", previous.Sector, Sector);
+        Check("programme", previous.Programme, Programme);
+        Check("isPublic", previous.IsPublic, IsPublic);
+        Check("description", previous.Description, Description);
+        return changed;
+    }
+}

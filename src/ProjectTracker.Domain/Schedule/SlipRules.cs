@@ -1,0 +1,52 @@
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Domain.Schedule;
+
+/// <summary>Where slip severity changes colour; configuration, with the defaults officials use.</summary>
+public sealed record SlipThresholds
+{
+    /// <summary>A slip of this many days or more is amber.</summary>
+    public int AmberFromDays { get; init; } = 1;
+
+    /// <summary>A slip of more than this many days is red.</summary>
+    public int RedAfterDays { get; init; } = 30;
+
+    public static SlipThresholds Default { get; } = new();
+}
+
+/// <param name="SlipDays">Days behind the baseline: overdue, forecast late, or finished late.</param>
+/// <param name="IsOverdue">The baseline date has passed and the milestone is not done.</param>
+/// <param name="Severity">Green when on plan, amber for a small slip, red for a large one or an overdue key milestone.</param>
+public sealed record MilestoneSlip(int SlipDays, bool IsOverdue, Rag Severity);
+
+public static class SlipRules
+{
+    public static MilestoneSlip Assess(Milestone milestone, DateOnly today, SlipThresholds thresholds)
+    {
+        if (milestone.ActualDate is { } actual)
+        {
+            var lateBy = Math.Max(0, actual.DayNumber - milestone.BaselineDate.DayNumber);
+            return new MilestoneSlip(lateBy, false, SeverityOf(lateBy, overdueKey: false, thresholds));
+        }
+
+        var overdue = today > milestone.BaselineDate;
+        // An open milestone is at least as late as today, whatever its forecast still claims.
+        var expected = overdue && today > milestone.ForecastDate ? today : milestone.ForecastDate;
+        var slip = Math.Max(0, expected.DayNumber - milestone.BaselineDate.DayNumber);
+        return new MilestoneSlip(slip, overdue, SeverityOf(slip, overdue && milestone.IsKey, thresholds));
+    }
+
+    /// <summary>The schedule light of a project: the worst of its open milestones.</summary>
+    public static Rag ScheduleRag(Project project, DateOnly today, SlipThresholds thresholds) =>
+        project.Milestones
+            .Where(m => !m.IsDone)
+            .Select(m => Assess(m, today, thresholds).Severity)
+            .DefaultIfEmpty(Rag.Green)
+            .Max();
+
+    private static Rag SeverityOf(int slipDays, bool overdueKey, SlipThresholds thresholds) =>
+        overdueKey || slipDays > thresholds.RedAfterDays ? Rag.Red
+        : slipDays >= thresholds.AmberFromDays ? Rag.Amber
+        : Rag.Green;
+}

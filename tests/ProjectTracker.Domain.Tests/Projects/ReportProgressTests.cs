@@ -1,0 +1,122 @@
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Domain.Tests.Projects;
+
+public class ReportProgressTests
+{
+    private static ReportProgress Report(
+        DateOnly? reportDate = null,
+        decimal percentComplete = 35m,
+        decimal investmentToDate = 420_000m,
+        decimal? investmentThisYear = 60_000m,
+        decimal? fundsInPlace = 380_000m) =>
+        new(Sample.ReportId, reportDate ?? Spec.Today, percentComplete, investmentToDate, investmentThisYear, fundsInPlace, "Tunnelling on schedule", "Power supply");
+
+    private static ProgressReported Reported(
+        DateOnly? reportDate = null,
+        decimal percentComplete = 35m,
+        decimal investmentToDate = 420_000m,
+        decimal? investmentThisYear = 60_000m,
+        decimal? fundsInPlace = 380_000m) =>
+        new(Sample.ProjectId, Sample.ReportId, reportDate ?? Spec.Today, percentComplete, investmentToDate, investmentThisYear, fundsInPlace, "Tunnelling on schedule", "Power supply");
+
+    [Fact]
+    public void Reporting_progress_records_every_figure() =>
+        Spec.Given(Sample.Registered)
+            .When(Report())
+            .Then(Reported());
+
+    [Fact]
+    public void A_report_dated_in_the_past_is_accepted() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(reportDate: new DateOnly(2026, 5, 31)))
+            .Then(Reported(reportDate: new DateOnly(2026, 5, 31)));
+
+    [Fact]
+    public void A_report_dated_tomorrow_is_invalid() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(reportDate: Spec.Today.AddDays(1)))
+            .ThenFails(DomainErrorKind.Invalid, "reportDate");
+
+    [Fact]
+    public void Late_in_the_utc_evening_a_report_for_the_next_day_is_accepted() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(reportDate: new DateOnly(2026, 6, 16)), now: new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero))
+            .Then(Reported(reportDate: new DateOnly(2026, 6, 16)));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(99.99)]
+    public void Percent_complete_from_0_to_100_is_accepted(double percent) =>
+        Spec.Given(Sample.Registered)
+            .When(Report(percentComplete: (decimal)percent))
+            .Then(Reported(percentComplete: (decimal)percent));
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(-1)]
+    [InlineData(100.01)]
+    [InlineData(101)]
+    public void Percent_complete_outside_0_to_100_is_invalid(double percent) =>
+        Spec.Given(Sample.Registered)
+            .When(Report(percentComplete: (decimal)percent))
+            .ThenFails(DomainErrorKind.Invalid, "percentComplete");
+
+    [Fact]
+    public void A_negative_investment_to_date_is_invalid() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(investmentToDate: -0.01m))
+            .ThenFails(DomainErrorKind.Invalid, "investmentToDate");
+
+    [Fact]
+    public void A_negative_investment_this_year_is_invalid() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(investmentThisYear: -0.01m))
+            .ThenFails(DomainErrorKind.Invalid, "investmentThisYear");
+
+    [Fact]
+    public void Negative_funds_in_place_are_invalid() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(fundsInPlace: -0.01m))
+            .ThenFails(DomainErrorKind.Invalid, "fundsInPlace");
+
+    [Fact]
+    public void Zero_amounts_are_accepted() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(investmentToDate: 0m, investmentThisYear: 0m, fundsInPlace: 0m))
+            .Then(Reported(investmentToDate: 0m, investmentThisYear: 0m, fundsInPlace: 0m));
+
+    [Fact]
+    public void Optional_amounts_may_be_left_out() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(investmentThisYear: null, fundsInPlace: null))
+            .Then(Reported(investmentThisYear: null, fundsInPlace: null));
+
+    [Fact]
+    public void A_newer_report_becomes_the_latest_progress()
+    {
+        var project = Spec.Given(Sample.Registered, Sample.Reported(new DateOnly(2026, 5, 31), 30m), Sample.Reported(new DateOnly(2026, 6, 14), 35m)).State;
+
+        Assert.Equal((new DateOnly(2026, 6, 14), 35m, 2), (project?.LatestProgress?.ReportDate, project?.LatestProgress?.PercentComplete, project?.ProgressReportCount));
+    }
+
+    [Fact]
+    public void An_older_report_arriving_later_does_not_replace_the_latest_but_is_counted()
+    {
+        var june = Sample.Reported(new DateOnly(2026, 6, 14), 35m);
+
+        var project = Spec.Given(Sample.Registered, june, Sample.Reported(new DateOnly(2026, 5, 31), 30m)).State;
+
+        Assert.Equal(new ProgressSnapshot(june.ReportId, june.ReportDate, 35m, june.InvestmentToDate, june.InvestmentThisYear, june.FundsInPlace), project?.LatestProgress);
+        Assert.Equal(2, project?.ProgressReportCount);
+    }
+
+    [Fact]
+    public void A_project_without_reports_has_no_latest_progress()
+    {
+        var project = Spec.Given(Sample.Registered).State;
+
+        Assert.Equal((null, 0), (project?.LatestProgress, project?.ProgressReportCount));
+    }
+}
