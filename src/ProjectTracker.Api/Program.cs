@@ -17,18 +17,23 @@ builder.Services.AddTrackerServices(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
 
+// The OpenAPI document and UI are middleware, not endpoints: they go before authorization,
+// whose fallback policy would otherwise ask them for a key.
 app.UseSwagger();
 app.UseSwaggerUI(ui =>
 {
     ui.SwaggerEndpoint("/swagger/v1/swagger.json", "ProjectTracker v1");
     ui.DocumentTitle = "ProjectTracker API";
 });
+
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapTrackerHealth();
 
-var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(Validation.ValidateArguments);
+var api = app.MapGroup("/api/v1")
+    .AddEndpointFilterFactory(Validation.ValidateArguments)
+    .ProducesValidationProblem();
 api.MapAccess();
 api.MapDistricts();
 var projects = api.MapProjects();

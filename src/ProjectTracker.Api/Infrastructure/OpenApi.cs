@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -31,6 +33,7 @@ public static class OpenApi
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.Scheme, document)] = [],
             });
+            options.CustomSchemaIds(SchemaId);
             options.OperationFilter<IfMatchHeader>();
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
@@ -44,14 +47,26 @@ public static class OpenApi
         return services;
     }
 
-    /// <summary>Documents If-Match on every write of a project, and the 401 every protected operation can answer.</summary>
+    /// <summary>Use cases nest their Request/Response types: name them after the use case (CreateApiKeyResponse).</summary>
+    private static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + string.Concat(type.GetGenericArguments().Select(SchemaId))
+            : type.Name;
+        return type.IsNested ? SchemaId(type.DeclaringType!) + name : name;
+    }
+
+    /// <summary>
+    /// Documents what every operation shares: If-Match on project writes, and the 401/403
+    /// problems that authorization (applied on route groups) can answer.
+    /// </summary>
     private sealed class IfMatchHeader : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var method = context.ApiDescription.HttpMethod;
             var path = context.ApiDescription.RelativePath ?? "";
-            if (method is "POST" or "PATCH" && path.StartsWith("api/v1/projects/{id}", StringComparison.Ordinal))
+            if (method is "POST" or "PATCH" && path.StartsWith("api/v1/projects/{id", StringComparison.Ordinal))
             {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
@@ -64,11 +79,33 @@ public static class OpenApi
                 });
             }
 
-            operation.Responses ??= [];
-            if (!path.StartsWith("api/v1/public", StringComparison.Ordinal) && !operation.Responses.ContainsKey("401"))
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAllowAnonymous>().Any())
             {
-                operation.Responses["401"] = new OpenApiResponse { Description = "No valid API key." };
+                return;
             }
+
+            operation.Responses ??= [];
+            AddProblem(operation, context, "401", "No valid API key in X-Api-Key.");
+            if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
+            {
+                AddProblem(operation, context, "403", "The key's role or district does not allow this.");
+            }
+        }
+
+        private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, string status, string description)
+        {
+            if (operation.Responses!.ContainsKey(status))
+            {
+                return;
+            }
+
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+            };
         }
     }
 }
