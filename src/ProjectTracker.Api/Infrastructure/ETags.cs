@@ -19,12 +19,13 @@ public static class ETags
             return null;
         }
 
-        if (EntityTagHeaderValue.TryParseList([raw], out var tags) && tags.Count == 1
-            && long.TryParse(tags[0].Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        if (!EntityTagHeaderValue.TryParseList([raw], out var tags) || tags.Count != 1
+            || !long.TryParse(tags[0].Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            return version;
+            throw DomainException.Invalid("If-Match", "If-Match names one version as its ETag, e.g. \"3\".");
         }
 
-        throw DomainException.Invalid("If-Match", "If-Match names one version as its ETag, e.g. \"3\".");
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches.
+        return tags[0].IsWeak ? throw new PreconditionFailedException() : version;
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Schedule;
 
@@ -13,6 +14,8 @@ public static class ServiceSetup
         services.AddHttpContextAccessor();
         services.AddTrackerStore(configuration);
         services.AddHostedService<BootstrapAdminKey>();
+        // After the schema is applied (AddTrackerStore) and the admin key seeded; does nothing unless Demo:Seed is true.
+        services.AddHostedService<SeedDemoPortfolio>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {

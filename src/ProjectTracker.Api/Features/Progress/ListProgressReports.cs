@@ -18,16 +18,18 @@ public static class ListProgressReports
     public static async Task<Results<Ok<Paged<ProgressReportResponse>>, NotFound>> Handle(
         Guid id, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
-        Paging.Check(page, pageSize);
+        var (number, size) = Paging.Check(page, pageSize);
         if (await session.Events.FetchStreamStateAsync(id, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
+        // Marten's paged lists need query statistics, which raw event queries do not support: count and page by hand.
         var reports = session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == id && e.EventTypesAre(typeof(ProgressReported)))
-            .OrderByDescending(e => e.Sequence);
-        return TypedResults.Ok(await reports.ToPageAsync(page, pageSize, ToResponse, ct));
+            .Where(e => e.StreamId == id && e.EventTypesAre(typeof(ProgressReported)));
+        var total = await reports.CountAsync(ct);
+        var items = await reports.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<ProgressReportResponse>([.. items.Select(ToResponse)], number, size, total));
     }
 
     private static ProgressReportResponse ToResponse(IEvent e)

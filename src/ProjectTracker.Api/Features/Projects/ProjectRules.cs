@@ -15,7 +15,8 @@ public static class ProjectRules
         rule.NotEmpty().MaximumLength(ProjectProfile.MaxNameLength);
 
     public static IRuleBuilderOptions<T, string?> KnownDistrict<T>(this IRuleBuilder<T, string?> rule, IQuerySession session) =>
-        rule.NotEmpty().MustAsync(async (code, ct) => await session.LoadAsync<District>(code!, ct) is not null)
+        // NotEmpty does not stop the chain: a missing district must not reach LoadAsync (it throws on null).
+        rule.NotEmpty().MustAsync(async (code, ct) => string.IsNullOrEmpty(code) || await session.LoadAsync<District>(code, ct) is not null)
             .WithMessage("Unknown district: register it first with PUT /api/v1/districts/{code}.");
 
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) =>

@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace ProjectTracker.Bench;
+
+/// <summary>
+/// Settings from command-line arguments (<c>--api-url http://…</c>) or the environment
+/// (<c>BENCH_API_URL</c>); an argument wins over the environment.
+/// </summary>
+public sealed record BenchOptions
+{
+    public required Uri ApiUrl { get; init; }
+    public required string ApiKey { get; init; }
+    public required string ConnectionString { get; init; }
+    /// <summary>The API's process id on this machine, for its peak RSS and CPU time; null when unknown.</summary>
+    public int? ApiPid { get; init; }
+    public int Projects { get; init; } = 200;
+    public int MilestonesPerProject { get; init; } = 2;
+    /// <summary>The first is the main concurrency, where targets are judged; others are for information.</summary>
+    public IReadOnlyList<int> Concurrency { get; init; } = [16, 1];
+    public int Requests { get; init; } = 20_000;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Caps for runs at concurrency 1 (latency figures; throughput there is not a target).</summary>
+    public int SerialRequests { get; init; } = 5_000;
+    public TimeSpan SerialDuration { get; init; } = TimeSpan.FromSeconds(8);
+    /// <summary>
+    /// Before any measurement, every scenario's API request in turn for this long, so the JIT's tiered
+    /// compilation has promoted the hot code (on 2 busy cores this takes tens of seconds).
+    /// </summary>
+    public TimeSpan ApiWarmup { get; init; } = TimeSpan.FromSeconds(30);
+    public int WarmupRequests { get; init; } = 1_000;
+    public TimeSpan WarmupDuration { get; init; } = TimeSpan.FromSeconds(3);
+    public double RssLimitMb { get; init; } = 512;
+    /// <summary>Case-insensitive substrings of scenario names to run; empty runs all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+    /// <summary>Also report what PostgreSQL executed per request (pg_stat_statements).</summary>
+    public bool SqlProfile { get; init; }
+    /// <summary>Free text shown in the header, e.g. how bench.sh configured PostgreSQL.</summary>
+    public string? Note { get; init; }
+
+    public int MainConcurrency => Concurrency[0];
+
+    public const string Usage = """
+        ProjectTracker.Bench: drives a running ProjectTracker API over HTTP and compares it with raw Npgsql.
+
+          --api-url URL          BENCH_API_URL          API base address, e.g. http://127.0.0.1:5095
+          --api-key KEY          BENCH_API_KEY          an admin key
+          --connection CS        BENCH_CONNECTION       the API's PostgreSQL database (Npgsql connection string)
+          --api-pid PID          BENCH_API_PID          the API's process id (peak RSS, CPU); optional
+          --projects N           BENCH_PROJECTS         projects to seed (default 200)
+          --milestones N         BENCH_MILESTONES       milestones per project (default 2)
+          --concurrency A,B      BENCH_CONCURRENCY      concurrent requests; the first is judged (default 16,1)
+          --requests N           BENCH_REQUESTS         requests per measured run (default 20000)
+          --duration S           BENCH_DURATION         time cap per run in seconds (default 20)
+          --serial-requests N    BENCH_SERIAL_REQUESTS  requests per run at concurrency 1 (default 5000)
+          --serial-duration S    BENCH_SERIAL_DURATION  time cap at concurrency 1 (default 8)
+          --api-warmup S         BENCH_API_WARMUP       API warm-up before any measurement, all scenarios (default 30)
+          --warmup N             BENCH_WARMUP           warm-up requests before each run (default 1000)
+          --warmup-duration S    BENCH_WARMUP_DURATION  time cap of each warm-up in seconds (default 3)
+          --rss-limit MB         BENCH_RSS_LIMIT        peak RSS target (default 512)
+          --only A,B             BENCH_ONLY             run only scenarios whose name contains one of these
+          --note TEXT            BENCH_NOTE             a line for the header
+          --sql-profile          BENCH_SQL_PROFILE=1    also list the SQL each request ran (needs pg_stat_statements)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "-h" or "--help")
+            {
+                throw new UsageException(null);
+            }
+
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"unexpected argument '{args[i]}'");
+            }
+
+            // A flag (no value follows) means "1".
+            given[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "1";
+        }
+
+        string? Get(string name)
+        {
+            if (given.Remove(name, out var value))
+            {
+                return value;
+            }
+
+            var env = Environment.GetEnvironmentVariable("BENCH_" + name.Replace('-', '_').ToUpperInvariant());
+            return string.IsNullOrWhiteSpace(env) ? null : env;
+        }
+
+        string Required(string name) => Get(name) ?? throw new UsageException($"--{name} is required");
+
+        int Int(string name, int fallback) => Get(name) is { } v
+            ? int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) is > 0 and var n ? n : throw new UsageException($"--{name} must be positive")
+            : fallback;
+
+        TimeSpan Seconds(string name, TimeSpan fallback) => Get(name) is { } v
+            ? TimeSpan.FromSeconds(double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
+            : fallback;
+
+        IReadOnlyList<string> List(string name) =>
+            Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+        var defaults = new BenchOptions { ApiUrl = new Uri("http://localhost"), ApiKey = "", ConnectionString = "" };
+        var concurrency = List("concurrency").Select(c => int.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
+        if (concurrency.Any(c => c < 1))
+        {
+            throw new UsageException("--concurrency values must be positive");
+        }
+
+        var options = new BenchOptions
+        {
+            ApiUrl = new Uri(Required("api-url").TrimEnd('/') + "/"),
+            ApiKey = Required("api-key"),
+            ConnectionString = Required("connection"),
+            ApiPid = Get("api-pid") is { } pid ? int.Parse(pid, NumberStyles.None, CultureInfo.InvariantCulture) : null,
+            Projects = Int("projects", defaults.Projects),
+            MilestonesPerProject = Int("milestones", defaults.MilestonesPerProject),
+            Concurrency = concurrency.Count > 0 ? concurrency : defaults.Concurrency,
+            Requests = Int("requests", defaults.Requests),
+            Duration = Seconds("duration", defaults.Duration),
+            SerialRequests = Int("serial-requests", defaults.SerialRequests),
+            SerialDuration = Seconds("serial-duration", defaults.SerialDuration),
+            ApiWarmup = Seconds("api-warmup", defaults.ApiWarmup),
+            WarmupRequests = Int("warmup", defaults.WarmupRequests),
+            WarmupDuration = Seconds("warmup-duration", defaults.WarmupDuration),
+            RssLimitMb = Int("rss-limit", (int)defaults.RssLimitMb),
+            Only = List("only"),
+            Note = Get("note"),
+            SqlProfile = Get("sql-profile") is "1" or "true",
+        };
+        if (given.Count > 0)
+        {
+            throw new UsageException($"unknown option --{given.Keys.First()}");
+        }
+
+        return options;
+    }
+
+    /// <summary>Requests and time cap of one measured run at the given concurrency.</summary>
+    public (int Requests, TimeSpan Duration) Limits(int concurrency) =>
+        concurrency == 1 ? (SerialRequests, SerialDuration) : (Requests, Duration);
+}
+
+public sealed class UsageException(string? message) : Exception(message ?? "usage");

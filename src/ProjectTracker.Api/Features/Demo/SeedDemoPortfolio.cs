@@ -1,0 +1,82 @@
+using System.Globalization;
+using Marten;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Demo;
+
+/// <summary>
+/// Loads the demo portfolio (<see cref="DemoPortfolio"/>) at start-up when Demo:Seed is true and the
+/// database has no projects yet. Everything goes through <see cref="ProjectDecider"/> and is appended as
+/// events by "demo-seed", so the demo has the same history, rules and projections as real data.
+/// </summary>
+public sealed class SeedDemoPortfolio(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<SeedDemoPortfolio> logger) : IHostedService
+{
+    public const string ConfigurationKey = "Demo:Seed";
+    public const string SeededBy = "demo-seed";
+
+    /// <summary>The advisory lock key of the seed ("PTDEMO" in ASCII); no other code uses it.</summary>
+    private const long AdvisoryLockKey = 0x5054_4445_4D4F;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>(ConfigurationKey))
+        {
+            return;
+        }
+
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = SeededBy;
+
+        // Two instances starting at once must not both seed. The check and the writes run in one transaction
+        // that first takes a transaction-scoped advisory lock: a second instance waits on the lock until the
+        // first commits (or rolls back), then its "any projects?" check, a new statement under READ COMMITTED,
+        // sees the committed portfolio and stops. Waiting rather than pg_try_ means a failed first seed is
+        // retried by the next instance instead of silently skipped. The unique index on the project code
+        // would refuse a duplicate portfolio anyway; the lock keeps that from ever being a start-up failure.
+        await session.BeginTransactionAsync(cancellationToken);
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", cancellationToken, AdvisoryLockKey);
+
+        if (await session.Query<Project>().AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("{Setting} is true but the database already has projects: no demo portfolio loaded.", ConfigurationKey);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = ShanghaiCalendar.Today(now);
+
+        var known = (await session.Query<District>().ToListAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        // Districts someone already named keep their names.
+        var missing = DemoPortfolio.Districts.Where(d => !known.Contains(d.Id)).ToArray();
+        if (missing.Length > 0)
+        {
+            session.Insert(missing);
+        }
+
+        var streams = DemoPortfolio.Build(today);
+        var eventCount = 0;
+        foreach (var stream in streams)
+        {
+            Project? state = null;
+            var events = new List<object>();
+            foreach (var command in stream.Commands)
+            {
+                var decided = ProjectDecider.Decide(command, state, now);
+                state = decided.Aggregate(state, Project.Evolve);
+                events.AddRange(decided);
+            }
+
+            session.Events.StartStream<Project>(stream.Id, events);
+            eventCount += events.Count;
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        logger.LogInformation(
+            "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {Districts} districts.",
+            today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, DemoPortfolio.Districts.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,195 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using ProjectTracker.Api.Features.Demo;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Tests.Demo;
+
+/// <summary>
+/// The demo portfolio loaded at start-up (Demo:Seed). Each database test makes its own database, since
+/// seeding only happens into an empty one; TrackerApp's shared database would not do.
+/// </summary>
+public sealed class DemoPortfolioTests
+{
+    private const string AdminKey = "pt_test_demo_admin_key";
+
+    private static readonly DateTimeOffset Now = new(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly Rag[] EveryLight = [Rag.Green, Rag.Amber, Rag.Red];
+
+    [Fact]
+    public async Task Seeding_an_empty_database_loads_a_portfolio_with_every_category_and_every_light()
+    {
+        await using var database = await DemoDatabase.Create();
+        await using var host = new DemoHost(database.ConnectionString, seed: true);
+
+        var projects = await Projects(host);
+
+        Assert.InRange(projects.Count, 35, 60);
+        Assert.Equal(
+            Enum.GetValues<Category>().Select(WireName).Order(StringComparer.Ordinal),
+            projects.Select(p => p.GetProperty("category").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(projects.Select(p => p.GetProperty("district").GetString()).Distinct().Count() >= 6);
+        var lights = projects.Select(p => p.GetProperty("rag").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "red", "amber", "green" }, lights);
+        Assert.Contains(projects, p => p.GetProperty("status").GetString() == "closed");
+        Assert.All(projects, p => Assert.InRange(p.GetProperty("progressReportCount").GetInt32(), 2, 6));
+
+        var districts = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>("/api/v1/districts");
+        Assert.True(districts.GetArrayLength() >= 8);
+    }
+
+    [Fact]
+    public async Task The_demo_history_is_written_by_demo_seed_through_events()
+    {
+        await using var database = await DemoDatabase.Create();
+        await using var host = new DemoHost(database.ConnectionString, seed: true);
+        var project = (await Projects(host)).First(p => p.GetProperty("status").GetString() == "closed");
+
+        var history = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project.GetProperty("id").GetString()}/history");
+
+        var entries = history.EnumerateArray().ToList();
+        Assert.Equal("project-registered", entries[0].GetProperty("type").GetString());
+        Assert.Equal("project-closed", entries[^1].GetProperty("type").GetString());
+        Assert.Contains(entries, e => e.GetProperty("type").GetString() == "progress-reported");
+        Assert.All(entries, e => Assert.Equal(SeedDemoPortfolio.SeededBy, e.GetProperty("by").GetString()));
+    }
+
+    [Fact]
+    public async Task A_second_host_on_the_same_database_adds_nothing()
+    {
+        await using var database = await DemoDatabase.Create();
+        int first;
+        await using (var host = new DemoHost(database.ConnectionString, seed: true))
+        {
+            first = (await Projects(host)).Count;
+        }
+
+        await using var again = new DemoHost(database.ConnectionString, seed: true);
+
+        Assert.Equal(first, (await Projects(again)).Count);
+    }
+
+    [Fact]
+    public async Task Two_hosts_starting_at_once_seed_once()
+    {
+        await using var database = await DemoDatabase.Create();
+        // The schema first, so that the race is the seed's and not the schema migration's.
+        await using (var schema = new DemoHost(database.ConnectionString, seed: false))
+        {
+            Assert.Empty(await Projects(schema));
+        }
+
+        await using var one = new DemoHost(database.ConnectionString, seed: true);
+        await using var two = new DemoHost(database.ConnectionString, seed: true);
+        await Task.WhenAll(Task.Run(() => one.Server), Task.Run(() => two.Server));
+
+        Assert.Equal(DemoPortfolio.Projects.Count, (await Projects(one)).Count);
+    }
+
+    /// <summary>Dates are relative to the day it runs: every day of a leap year and beyond, the whole script is valid.</summary>
+    [Fact]
+    public void The_script_is_valid_on_any_day_and_always_shows_red_amber_and_green()
+    {
+        for (var day = new DateOnly(2027, 12, 25); day <= new DateOnly(2029, 1, 5); day = day.AddDays(1))
+        {
+            var now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+            var streams = DemoPortfolio.Build(day);
+            var states = streams.Select(s => s.Commands.Aggregate((Project?)null, (state, command) =>
+                ProjectDecider.Decide(command, state, now).Aggregate(state, Project.Evolve))!).ToList();
+
+            Assert.Equal(streams.Count, streams.Select(s => s.Code).Distinct().Count());
+            Assert.All(streams, s => Assert.True(ProjectCode.IsWellFormed(s.Code), s.Code));
+            Assert.Equal(Enum.GetValues<Category>().Length, states.Select(p => p.Profile.Category).Distinct().Count());
+            Assert.Equal(EveryLight, states.Select(p => SlipRules.ScheduleRag(p, day, SlipThresholds.Default)).Distinct().Order());
+            Assert.Contains(states, p => p.LatestProgress is { } latest && day.DayNumber - latest.ReportDate.DayNumber > 14);
+        }
+    }
+
+    [Fact]
+    public void The_script_is_the_same_every_time()
+    {
+        var day = new DateOnly(2026, 6, 15);
+
+        var first = DemoPortfolio.Build(day);
+        var second = DemoPortfolio.Build(day);
+
+        Assert.Equal(first.Select(s => (s.Id, s.Code)), second.Select(s => (s.Id, s.Code)));
+        Assert.Equal(first.SelectMany(s => s.Commands), second.SelectMany(s => s.Commands));
+    }
+
+    private static async Task<List<JsonElement>> Projects(DemoHost host)
+    {
+        var page = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>("/api/v1/projects?pageSize=500");
+        return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
+    private static string WireName(Category category) =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());
+
+    /// <summary>The API with Demo:Seed on its own database, "now" fixed as in TrackerApp.</summary>
+    private sealed class DemoHost(string connectionString, bool seed) : WebApplicationFactory<Program>
+    {
+        public HttpClient CreateAdminClient()
+        {
+            var client = CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+            return client;
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Tracker", connectionString);
+            builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+            builder.UseSetting(SeedDemoPortfolio.ConfigurationKey, seed ? "true" : "false");
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FakeTimeProvider(Now))));
+        }
+    }
+
+    /// <summary>A fresh database on the server of ConnectionStrings__Tracker, dropped afterwards (as TrackerApp does).</summary>
+    private sealed class DemoDatabase : IAsyncDisposable
+    {
+        private readonly string serverConnectionString;
+        private readonly string name = $"pt_demo_{Guid.NewGuid():N}"[..24];
+
+        private DemoDatabase(string serverConnectionString)
+        {
+            this.serverConnectionString = serverConnectionString;
+            ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        }
+
+        public string ConnectionString { get; }
+
+        public static async Task<DemoDatabase> Create()
+        {
+            var server = Environment.GetEnvironmentVariable("ConnectionStrings__Tracker")
+                ?? throw new InvalidOperationException("Set ConnectionStrings__Tracker to a PostgreSQL server (scripts/test.sh does).");
+            var database = new DemoDatabase(server);
+            await database.Execute($"create database {database.name}");
+            return database;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Execute($"drop database if exists {name} with (force)");
+        }
+
+        private async Task Execute(string sql)
+        {
+            await using var connection = new NpgsqlConnection(serverConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
