@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh [bench options, e.g. --only GET --requests 5000]
 #
-# Starts its own PostgreSQL cluster (pg-bench, 127.0.0.1:55434) with a fresh database
+# Starts its own PostgreSQL cluster (pg-bench, 127.0.0.1:15434) with a fresh database
 # bench_<UTC timestamp> (earlier bench_* databases are dropped), builds Release, starts the API
 # (ProjectTracker.Api.dll, 127.0.0.1:5095, Production, its own admin key), runs
 # bench/ProjectTracker.Bench against it, always stops the API and the cluster on exit, and
@@ -35,7 +35,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 api_port=${PT_BENCH_API_PORT:-5095}
 api_url=http://127.0.0.1:$api_port
-pg_port=55434
+pg_port=15434
 pg_opts=${PT_BENCH_PG_OPTS:-}
 profile=${PT_BENCH_PROFILE:-0}
 results=bench-results

@@ -7,7 +7,7 @@
 # reachable, url prints it, stop/drop touch nothing. Otherwise a private cluster is managed:
 #   PT_PG_NAME     cluster name (default pg; test.sh uses pg-test, bench.sh pg-bench)
 #   PT_PGDATA      data dir (default /var/tmp/projecttracker/<name>)
-#   PT_PGPORT      port on 127.0.0.1 (default 55432)
+#   PT_PGPORT      port on 127.0.0.1 (default 15432)
 #   PT_PGDATABASE  database (default projecttracker)
 #   PT_PG_OPTS     extra server options, e.g. "-c fsync=off" (throwaway clusters only)
 # Messages go to stderr, so $(scripts/db.sh url) captures only the connection string.
@@ -535,7 +535,8 @@ main() {
   PGDATA=$(realpath -m "$PGDATA")
   [[ $PGDATA != *"'"* ]] || die "PT_PGDATA must not contain a single quote"
   PARENT=$(dirname "$PGDATA")
-  PORT=${PT_PGPORT:-55432}
+  # Below the kernel's ephemeral range (32768+), so an outgoing connection can never hold our port.
+  PORT=${PT_PGPORT:-15432}
   if [[ ! $PORT =~ ^[1-9][0-9]{0,4}$ ]] || ((PORT > 65535)); then
     die "PT_PGPORT must be a port number (1-65535)"
   fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the API locally against the durable default cluster (pg, port 55432) with a demo portfolio.
+# Runs the API locally against the durable default cluster (pg, port 15432) with a demo portfolio.
 #   ASPNETCORE_URLS            listening address (default http://localhost:5080)
 #   Auth__BootstrapAdminKey    admin key (default: generated once, kept in /var/tmp/projecttracker)
 #   ConnectionStrings__Tracker use this database instead of the local cluster

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 55433).
+# Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 15433).
 # Prints "N passed, N failed" from the .trx results; exits non-zero on any failure.
 set -euo pipefail
 
@@ -9,16 +9,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stop_test_db() {
   log "stopping the test cluster"
-  env -u PT_PGDATA -u ConnectionStrings__Tracker PT_PG_NAME=pg-test PT_PGPORT=55433 scripts/db.sh stop || true
+  env -u PT_PGDATA -u ConnectionStrings__Tracker PT_PG_NAME=pg-test PT_PGPORT=15433 scripts/db.sh stop || true
 }
 
 if [[ -z ${ConnectionStrings__Tracker:-} ]]; then
   # env -u PT_PGDATA: fsync=off must never reach a data dir someone pointed PT_PGDATA at.
-  test_db=(env -u PT_PGDATA PT_PG_NAME=pg-test PT_PGPORT=55433)
+  test_db=(env -u PT_PGDATA PT_PG_NAME=pg-test PT_PGPORT=15433)
   if ! "${test_db[@]}" scripts/db.sh status >/dev/null 2>&1; then
     trap stop_test_db EXIT
   fi
-  log "starting the test cluster (pg-test, port 55433, fsync off)"
+  log "starting the test cluster (pg-test, port 15433, fsync off)"
   "${test_db[@]}" PT_PG_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" scripts/db.sh start
   ConnectionStrings__Tracker=$("${test_db[@]}" scripts/db.sh url)
   export ConnectionStrings__Tracker

@@ -25,14 +25,22 @@ public sealed class BenchContext : IAsyncDisposable
         };
         Http = new HttpClient(handler) { BaseAddress = options.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.Add(ApiKeyHeader, options.ApiKey);
-        Db = new NpgsqlDataSourceBuilder(options.ConnectionString) { Name = "bench-baseline" }.Build();
+        // The same pool settings the API applies to its own connection string (MartenSetup.WithPoolDefaults),
+        // so the baseline is raw Npgsql at its best, not a handicapped one.
+        var baseline = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            NoResetOnClose = true,
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
+        };
+        Db = new NpgsqlDataSourceBuilder(baseline.ConnectionString) { Name = "bench-baseline" }.Build();
     }
 
     public BenchOptions Options { get; }
 
     public HttpClient Http { get; }
 
-    /// <summary>Pooled connections for the baselines (Npgsql's defaults, like the API's).</summary>
+    /// <summary>Pooled connections for the baselines, tuned as the API tunes its own.</summary>
     public NpgsqlDataSource Db { get; }
 
     /// <summary>The projects seeded through the API, with their milestones.</summary>

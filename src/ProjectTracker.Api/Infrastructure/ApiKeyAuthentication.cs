@@ -8,14 +8,15 @@ using ProjectTracker.Api.Features.Access;
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
-/// Authenticates the X-Api-Key header against the stored key hashes on every request, so a
-/// revoked key stops working at once on every node (no cache to go stale).
+/// Authenticates the X-Api-Key header against the stored key hashes (through <see cref="ApiKeyCache"/>,
+/// which every node empties of a revoked key when the revocation commits).
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IQuerySession session,
+    ApiKeyCache cache,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,15 +31,21 @@ public sealed class ApiKeyAuthentication(
         }
 
         var hash = ApiKey.Hash(values[0]!.Trim());
-        var key = await session.Query<ApiKey>()
-            .Where(k => k.SecretHash == hash && k.RevokedAt == null)
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (key is null)
+        if (!cache.TryGet(hash, out var caller))
         {
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            var generation = cache.Generation;
+            var key = await session.Query<ApiKey>()
+                .Where(k => k.SecretHash == hash && k.RevokedAt == null)
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            if (key is null)
+            {
+                return AuthenticateResult.Fail("Unknown or revoked API key.");
+            }
+
+            caller = new Caller(key.Id, key.Name, key.Role, key.District);
+            cache.Remember(hash, caller, generation);
         }
 
-        var caller = new Caller(key.Id, key.Name, key.Role, key.District);
         return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(Scheme), Scheme));
     }
 
@@ -67,6 +74,8 @@ public static class Policies
 
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
     {
+        services.AddSingleton<ApiKeyCache>();
+        services.AddHostedService<ApiKeyRevocationListener>();
         services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
         services.AddAuthorizationBuilder()

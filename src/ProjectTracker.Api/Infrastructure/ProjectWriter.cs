@@ -9,25 +9,31 @@ namespace ProjectTracker.Api.Infrastructure;
 /// The one write path for project commands: load the stream, check the caller's district,
 /// decide, append and commit in one transaction.
 /// </summary>
-public sealed class ProjectWriter(IDocumentSession session, TimeProvider clock)
+public sealed class ProjectWriter(ISessionFactory sessions, TimeProvider clock)
 {
     public async Task<Project> Register(RegisterProject command, Caller caller, CancellationToken ct)
     {
         caller.EnsureMayWrite(command.Profile.District);
         var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());
+        await using var session = sessions.OpenSession();
         session.Events.StartStream<Project>(command.ProjectId, events);
         await session.SaveChangesAsync(ct);
         return Fold(null, events, 0, clock.GetUtcNow());
     }
 
     /// <summary>
-    /// With an If-Match version the append is optimistic (412 when stale). Without one the
-    /// stream row is locked for the short decide-and-append, so concurrent writers queue
-    /// rather than overwrite or fail: no event is ever lost.
+    /// With an If-Match version the append is optimistic and a stale version is a 412. Without
+    /// one the stream row is locked for the short decide-and-append, so concurrent writers queue
+    /// rather than fail or overwrite: no write is ever lost. (Optimistic first with a locked retry
+    /// was tried: mixing the two deadlocked under contention; see docs/performance.md.)
     /// </summary>
-    public async Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct)
+    public Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct) =>
+        Attempt(projectId, caller, command, expectedVersion is { } version ? Fetch.Expecting(version) : Fetch.Exclusive, ct);
+
+    private async Task<Project> Attempt(Guid projectId, Caller caller, Func<Project, ProjectCommand> command, Fetch fetch, CancellationToken ct)
     {
-        var stream = await Fetch(projectId, expectedVersion, ct);
+        await using var session = sessions.OpenSession();
+        var stream = await fetch.Open(session, projectId, ct);
         var state = stream.Aggregate ?? throw DomainException.NotFound("The project does not exist.");
         caller.EnsureMayWrite(state.Profile.District);
 
@@ -42,20 +48,15 @@ public sealed class ProjectWriter(IDocumentSession session, TimeProvider clock)
         return Fold(state, events, state.Version, clock.GetUtcNow());
     }
 
-    private async Task<IEventStream<Project>> Fetch(Guid projectId, long? expectedVersion, CancellationToken ct)
+    private sealed record Fetch(Func<IDocumentSession, Guid, CancellationToken, Task<IEventStream<Project>>> Open)
     {
-        if (expectedVersion is not { } version)
-        {
-            return await session.Events.FetchForExclusiveWriting<Project>(projectId, ct);
-        }
+        public static readonly Fetch Exclusive = new((s, id, ct) => s.Events.FetchForExclusiveWriting<Project>(id, ct));
 
-        if (await session.Events.FetchStreamStateAsync(projectId, ct) is null)
-        {
+        public static Fetch Expecting(long version) => new(async (s, id, ct) =>
             // Marten reports a missing stream with an expected version as a concurrency failure; it is a 404.
-            throw DomainException.NotFound("The project does not exist.");
-        }
-
-        return await session.Events.FetchForWriting<Project>(projectId, version, ct);
+            await s.Events.FetchStreamStateAsync(id, ct) is null
+                ? throw DomainException.NotFound("The project does not exist.")
+                : await s.Events.FetchForWriting<Project>(id, version, ct));
     }
 
     /// <summary>

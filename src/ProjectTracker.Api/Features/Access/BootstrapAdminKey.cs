@@ -1,4 +1,5 @@
 using Marten;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
@@ -11,10 +12,18 @@ public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration confi
     {
         var secret = configuration[ConfigurationKey];
         await using var session = store.LightweightSession();
-        if (string.IsNullOrWhiteSpace(secret))
+        var earlier = await session.LoadAsync<ApiKey>(ApiKey.BootstrapId, cancellationToken);
+        var hash = string.IsNullOrWhiteSpace(secret) ? null : ApiKey.Hash(secret.Trim());
+        if (earlier is { RevokedAt: null } && earlier.SecretHash != hash)
+        {
+            // Other nodes may still hold the replaced secret in their key cache.
+            ApiKeyCache.AnnounceRevocation(session, earlier.SecretHash);
+        }
+
+        if (hash is null)
         {
             // Configuration is the source of truth for this key: taking the setting away disables it.
-            if (await session.LoadAsync<ApiKey>(ApiKey.BootstrapId, cancellationToken) is { RevokedAt: null } earlier)
+            if (earlier is { RevokedAt: null })
             {
                 session.Store(earlier with { RevokedAt = clock.GetUtcNow() });
                 await session.SaveChangesAsync(cancellationToken);
@@ -29,7 +38,7 @@ public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration confi
             Id = ApiKey.BootstrapId,
             Name = "bootstrap-admin",
             Role = ApiKeyRole.Admin,
-            SecretHash = ApiKey.Hash(secret.Trim()),
+            SecretHash = hash,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = "configuration",
         });

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Marten;
+using Npgsql;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>
+/// Remembers which callers the key hashes seen lately belong to, so a request does not need a
+/// database round trip to authenticate. Revocation stays immediate on every node: a revoke
+/// sends a PostgreSQL NOTIFY in its own transaction, and every node's listener evicts the hash
+/// when it commits. While a node is not listening it caches nothing.
+/// </summary>
+public sealed class ApiKeyCache(TimeProvider clock)
+{
+    public const string RevocationChannel = "pt_api_key_revoked";
+
+    /// <summary>A backstop for anything changed behind the API's back; revocations never wait for it.</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private const int MaxEntries = 10_000;
+
+    private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Expires)> entries = new(StringComparer.Ordinal);
+    private long generation;
+    private volatile bool listening;
+
+    /// <summary>Read before looking a key up; <see cref="Remember"/> refuses the result if anything was evicted meanwhile.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    public bool TryGet(string hash, out Caller caller)
+    {
+        if (listening && entries.TryGetValue(hash, out var entry) && entry.Expires > clock.GetUtcNow())
+        {
+            caller = entry.Caller;
+            return true;
+        }
+
+        caller = null!;
+        return false;
+    }
+
+    public void Remember(string hash, Caller caller, long generationBeforeLookup)
+    {
+        if (!listening || Generation != generationBeforeLookup)
+        {
+            return;
+        }
+
+        if (entries.Count >= MaxEntries)
+        {
+            entries.Clear();
+        }
+
+        entries[hash] = (caller, clock.GetUtcNow() + Lifetime);
+    }
+
+    public void Evict(string hash)
+    {
+        Interlocked.Increment(ref generation);
+        entries.TryRemove(hash, out _);
+    }
+
+    internal void StartListening() => listening = true;
+
+    internal void StopListening()
+    {
+        listening = false;
+        Interlocked.Increment(ref generation);
+        entries.Clear();
+    }
+
+    /// <summary>Queues the NOTIFY in the session's transaction: other nodes hear of it when it commits.</summary>
+    public static void AnnounceRevocation(IDocumentSession session, string hash) =>
+        session.QueueSqlCommand($"select pg_notify('{RevocationChannel}', ?)", hash);
+}
+
+/// <summary>Listens for revocations on a dedicated connection and evicts them from the cache.</summary>
+public sealed class ApiKeyRevocationListener(ApiKeyCache cache, IConfiguration configuration, ILogger<ApiKeyRevocationListener> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var retryDelay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(MartenSetup.ConnectionStringName))
+                {
+                    // A silently dropped connection must be noticed, or revocations would go unheard.
+                    KeepAlive = 15,
+                    Pooling = false,
+                };
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) => cache.Evict(e.Payload);
+                await using (var listen = new NpgsqlCommand($"listen {ApiKeyCache.RevocationChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                cache.StartListening();
+                retryDelay = TimeSpan.FromSeconds(1);
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "API key revocation listener lost its connection; keys are checked in the database until it is back.");
+            }
+            finally
+            {
+                cache.StopListening();
+            }
+
+            await Task.Delay(retryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+    }
+}
