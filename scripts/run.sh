@@ -39,7 +39,7 @@ fi
 export Auth__BootstrapAdminKey
 
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 export Demo__Seed=${Demo__Seed:-true}
 
 log "dotnet build src/ProjectTracker.Api -c Release"
@@ -54,5 +54,7 @@ cat <<MSG
 [run] Try:         curl -H "X-Api-Key: $Auth__BootstrapAdminKey" $base/api/v1/projects
 [run] starting the API on $ASPNETCORE_URLS (environment $ASPNETCORE_ENVIRONMENT); Ctrl-C stops it
 MSG
-# --no-launch-profile: launchSettings.json would override ASPNETCORE_URLS with its own ports.
-exec dotnet run --no-build --no-launch-profile -c Release --project src/ProjectTracker.Api
+# The built app itself (not `dotnet run`), so Ctrl-C and SIGTERM reach it directly and it stops cleanly;
+# its folder is the content root, where appsettings.json is.
+cd src/ProjectTracker.Api/bin/Release/net10.0
+exec dotnet ProjectTracker.Api.dll

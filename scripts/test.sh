@@ -38,7 +38,7 @@ fi
 log "dotnet test (Release)"
 rm -rf TestResults
 if ! dotnet test ProjectTracker.sln -c Release \
-  --logger "console;verbosity=normal" --logger trx --results-directory TestResults; then
+  --logger "console;verbosity=minimal" --logger trx --results-directory TestResults; then
   failed_steps+=("test")
 fi
 
@@ -57,6 +57,11 @@ done < <(find TestResults -name '*.trx' -type f -print0 2>/dev/null)
 ((trx_count > 0)) || log "no .trx results found in TestResults/"
 if ((${#failed_steps[@]})); then
   log "FAILED: ${failed_steps[*]}"
+fi
+# Stop the throwaway cluster now rather than in the EXIT trap, so the summary is the last line.
+if [[ $(trap -p EXIT) == *stop_test_db* ]]; then
+  trap - EXIT
+  stop_test_db
 fi
 echo "$passed passed, $failed failed"
 ((${#failed_steps[@]} == 0 && failed == 0))

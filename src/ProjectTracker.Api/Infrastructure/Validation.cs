@@ -18,10 +18,12 @@ public static class Validation
     /// </summary>
     public static EndpointFilterDelegate ValidateArguments(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
+        // Validators are scoped (some read the database): ask whether one is registered, never resolve it here.
+        var registered = context.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
         var validated = context.MethodInfo.GetParameters()
             .Select((parameter, index) => (parameter.ParameterType, index))
             .Select(p => (p.index, validatorType: typeof(IValidator<>).MakeGenericType(p.ParameterType)))
-            .Where(p => context.ApplicationServices.GetService(p.validatorType) is not null)
+            .Where(p => registered.IsService(p.validatorType))
             .ToArray();
 
         if (validated.Length == 0)

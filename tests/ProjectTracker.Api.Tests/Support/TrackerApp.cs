@@ -47,8 +47,15 @@ public sealed class TrackerApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As strict as Development (what scripts/run.sh uses): a scoped service taken from the root fails here too.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
         builder.UseSetting("ConnectionStrings:Tracker", ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
