@@ -36,6 +36,7 @@ public static class MartenSetup
                 [
                     typeof(ProjectRegistered), typeof(ProjectAmended), typeof(MilestonePlanned), typeof(MilestoneForecastChanged),
                     typeof(MilestoneCompleted), typeof(ProgressReported), typeof(ProjectClosed), typeof(ProjectCancelled),
+                    typeof(AnnualPlanSet), typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(ProjectRagChanged),
                 ]);
 
                 // All projections are registered here, in one place.

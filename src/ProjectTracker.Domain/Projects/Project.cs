@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
@@ -15,6 +17,8 @@ public sealed record Milestone
     public string? ForecastReason { get; init; }
     /// <summary>实际日期: when it was really done.</summary>
     public DateOnly? ActualDate { get; init; }
+    /// <summary>The severity the slip scan last recorded for this milestone.</summary>
+    public Rag FlaggedSeverity { get; init; }
 
     public bool IsDone => ActualDate is not null;
 }
@@ -43,6 +47,15 @@ public sealed record Project
     public IReadOnlyList<Milestone> Milestones { get; init; } = [];
     public ProgressSnapshot? LatestProgress { get; init; }
     public int ProgressReportCount { get; init; }
+    /// <summary>年度计划投资 by calendar year, in 万元.</summary>
+    public IReadOnlyDictionary<int, decimal> AnnualPlans { get; init; } = ImmutableDictionary<int, decimal>.Empty;
+    /// <summary>Investment to date as of the latest-dated report within each year: the year-end figure for past years.</summary>
+    public IReadOnlyDictionary<int, decimal> InvestmentToDateByYear { get; init; } = ImmutableDictionary<int, decimal>.Empty;
+    /// <summary>The date of the report <see cref="InvestmentToDateByYear"/> holds for each year, so a late-arriving older report cannot replace it.</summary>
+    public IReadOnlyDictionary<int, DateOnly> LatestReportDateByYear { get; init; } = ImmutableDictionary<int, DateOnly>.Empty;
+    /// <summary>The light the slip scan last recorded, and why.</summary>
+    public Rag FlaggedRag { get; init; }
+    public IReadOnlyList<StatusReason> FlaggedReasons { get; init; } = [];
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
 
@@ -70,7 +83,7 @@ public sealed record Project
         },
         MilestoneForecastChanged e => state.WithMilestone(e.MilestoneId, m => m with { ForecastDate = e.ForecastDate, ForecastReason = e.Reason }),
         MilestoneCompleted e => state.WithMilestone(e.MilestoneId, m => m with { ActualDate = e.ActualDate }),
-        ProgressReported e => state with
+        ProgressReported e => state.WithYearEnd(e) with
         {
             ProgressReportCount = state.ProgressReportCount + 1,
             // Reports may arrive out of order (a late report for last month); the latest by date wins.
@@ -78,10 +91,26 @@ public sealed record Project
                 ? latest
                 : new ProgressSnapshot(e.ReportId, e.ReportDate, e.PercentComplete, e.InvestmentToDate, e.InvestmentThisYear, e.FundsInPlace),
         },
+        AnnualPlanSet e => state with { AnnualPlans = state.AnnualPlans.ToImmutableDictionary().SetItem(e.Year, e.PlannedInvestment) },
+        MilestoneSlipFlagged e => state.WithMilestone(e.MilestoneId, m => m with { FlaggedSeverity = e.Severity }),
+        MilestoneSlipCleared e => state.WithMilestone(e.MilestoneId, m => m with { FlaggedSeverity = Rag.Green }),
+        ProjectRagChanged e => state with { FlaggedRag = e.Rag, FlaggedReasons = e.Reasons },
         ProjectClosed => state with { Status = ProjectStatus.Closed },
         ProjectCancelled => state with { Status = ProjectStatus.Cancelled },
         _ => state,
     };
+
+    private Project WithYearEnd(ProgressReported e)
+    {
+        var year = e.ReportDate.Year;
+        return LatestReportDateByYear.TryGetValue(year, out var held) && held > e.ReportDate
+            ? this
+            : this with
+            {
+                InvestmentToDateByYear = InvestmentToDateByYear.ToImmutableDictionary().SetItem(year, e.InvestmentToDate),
+                LatestReportDateByYear = LatestReportDateByYear.ToImmutableDictionary().SetItem(year, e.ReportDate),
+            };
+    }
 
     private Project WithMilestone(Guid milestoneId, Func<Milestone, Milestone> change) =>
         this with { Milestones = [.. Milestones.Select(m => m.Id == milestoneId ? change(m) : m)] };

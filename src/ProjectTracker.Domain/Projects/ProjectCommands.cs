@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
@@ -29,3 +30,8 @@ public sealed record ReportProgress(
 public sealed record CloseProject(string? Remark) : ProjectCommand;
 
 public sealed record CancelProject(string Reason) : ProjectCommand;
+
+public sealed record SetAnnualPlan(int Year, decimal PlannedInvestment) : ProjectCommand;
+
+/// <summary>Judge the project as of today and record every change of light since the last time (the daily slip scan).</summary>
+public sealed record RecordAssessment(StatusThresholds Thresholds) : ProjectCommand;

@@ -18,12 +18,18 @@ public static class ProjectDecider
             throw DomainException.NotFound("The project does not exist.");
         }
 
+        var today = ShanghaiCalendar.Today(now);
+        if (command is RecordAssessment assessment)
+        {
+            // The daily scan runs over every project: a closed or cancelled one is simply not watched any more.
+            return state.TakesChanges ? RecordAssessment(assessment, state, today) : [];
+        }
+
         if (!state.TakesChanges)
         {
             throw DomainException.Conflict($"The project is {state.Status.ToString().ToLowerInvariant()} and takes no more changes.");
         }
 
-        var today = ShanghaiCalendar.Today(now);
         return command switch
         {
             AmendProject c => Amend(c, state),
@@ -31,6 +37,7 @@ public static class ProjectDecider
             ChangeForecast c => Forecast(c, state, today),
             CompleteMilestone c => Complete(c, state, today),
             ReportProgress c => Report(c, state, today),
+            SetAnnualPlan c => SetPlan(c, state),
             CloseProject c => [new ProjectClosed(state.Id, c.Remark)],
             CancelProject c => Cancel(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
@@ -98,6 +105,40 @@ public static class ProjectDecider
         DomainException.Require(Money.IsValid(c.InvestmentThisYear), "investmentThisYear", "Investment is a non-negative amount of 万元.");
         DomainException.Require(Money.IsValid(c.FundsInPlace), "fundsInPlace", "Funds in place are a non-negative amount of 万元.");
         return [new ProgressReported(state.Id, c.ReportId, c.ReportDate, c.PercentComplete, c.InvestmentToDate, c.InvestmentThisYear, c.FundsInPlace, c.Narrative, c.Issues)];
+    }
+
+    private static IReadOnlyList<object> SetPlan(SetAnnualPlan c, Project state)
+    {
+        DomainException.Require(c.Year is >= 2000 and <= 2100, "year", "The year must be between 2000 and 2100.");
+        DomainException.Require(Money.IsValid(c.PlannedInvestment), "plannedInvestment", "Investment is a non-negative amount of 万元.");
+        return state.AnnualPlans.TryGetValue(c.Year, out var planned) && planned == c.PlannedInvestment
+            ? []
+            : [new AnnualPlanSet(state.Id, c.Year, c.PlannedInvestment)];
+    }
+
+    /// <summary>Records each change of light once, so that a scan run twice (or retried) appends nothing the second time.</summary>
+    private static IReadOnlyList<object> RecordAssessment(RecordAssessment c, Project state, DateOnly today)
+    {
+        var assessment = StatusRules.Assess(state, today, c.Thresholds);
+        var events = new List<object>();
+        foreach (var (milestone, assessed) in state.Milestones.Zip(assessment.Milestones))
+        {
+            // A finished milestone is no longer watched: its flag is cleared, however late it was done.
+            var severity = milestone.IsDone ? Rag.Green : assessed.Slip.Severity;
+            if (severity != milestone.FlaggedSeverity)
+            {
+                events.Add(severity == Rag.Green
+                    ? new MilestoneSlipCleared(state.Id, milestone.Id, milestone.FlaggedSeverity, today)
+                    : new MilestoneSlipFlagged(state.Id, milestone.Id, severity, milestone.FlaggedSeverity, assessed.Slip.SlipDays, assessed.Slip.IsOverdue, assessed.Reasons, today));
+            }
+        }
+
+        if (assessment.Rag != state.FlaggedRag)
+        {
+            events.Add(new ProjectRagChanged(state.Id, assessment.Rag, state.FlaggedRag, assessment.Reasons, today));
+        }
+
+        return events;
     }
 
     private static IReadOnlyList<object> Cancel(CancelProject c, Project state)

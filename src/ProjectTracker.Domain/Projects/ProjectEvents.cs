@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
@@ -30,3 +31,25 @@ public sealed record ProgressReported(
 public sealed record ProjectClosed(Guid ProjectId, string? Remark);
 
 public sealed record ProjectCancelled(Guid ProjectId, string Reason);
+
+/// <summary>年度计划投资: the investment planned for one calendar year, in 万元; setting it again replaces it.</summary>
+public sealed record AnnualPlanSet(Guid ProjectId, int Year, decimal PlannedInvestment);
+
+// The slip scan records a change of light, never the light itself: a scan that finds nothing new appends nothing.
+
+/// <summary>A milestone's slip severity changed to amber or red.</summary>
+public sealed record MilestoneSlipFlagged(
+    Guid ProjectId,
+    Guid MilestoneId,
+    Rag Severity,
+    Rag PreviousSeverity,
+    int SlipDays,
+    bool IsOverdue,
+    IReadOnlyList<StatusReason> Reasons,
+    DateOnly AssessedOn);
+
+/// <summary>A flagged milestone is back on plan, or done and no longer watched.</summary>
+public sealed record MilestoneSlipCleared(Guid ProjectId, Guid MilestoneId, Rag PreviousSeverity, DateOnly AssessedOn);
+
+/// <summary>The project's light changed; <see cref="Reasons"/> are all the reasons for the new light, worst first.</summary>
+public sealed record ProjectRagChanged(Guid ProjectId, Rag Rag, Rag PreviousRag, IReadOnlyList<StatusReason> Reasons, DateOnly AssessedOn);

@@ -57,6 +57,7 @@ public class CloseAndCancelTests
     [InlineData(nameof(ChangeForecast))]
     [InlineData(nameof(CompleteMilestone))]
     [InlineData(nameof(ReportProgress))]
+    [InlineData(nameof(SetAnnualPlan))]
     [InlineData(nameof(CloseProject))]
     [InlineData(nameof(CancelProject))]
     public void A_closed_project_takes_no_more_changes(string command) =>
@@ -70,6 +71,7 @@ public class CloseAndCancelTests
     [InlineData(nameof(ChangeForecast))]
     [InlineData(nameof(CompleteMilestone))]
     [InlineData(nameof(ReportProgress))]
+    [InlineData(nameof(SetAnnualPlan))]
     [InlineData(nameof(CloseProject))]
     [InlineData(nameof(CancelProject))]
     public void A_cancelled_project_takes_no_more_changes(string command) =>
@@ -83,6 +85,7 @@ public class CloseAndCancelTests
     [InlineData(nameof(ChangeForecast))]
     [InlineData(nameof(CompleteMilestone))]
     [InlineData(nameof(ReportProgress))]
+    [InlineData(nameof(SetAnnualPlan))]
     [InlineData(nameof(CloseProject))]
     [InlineData(nameof(CancelProject))]
     public void An_active_project_takes_each_of_these_changes(string command) =>

@@ -40,6 +40,8 @@ public class RegisterProjectTests
     [InlineData(nameof(ChangeForecast))]
     [InlineData(nameof(CompleteMilestone))]
     [InlineData(nameof(ReportProgress))]
+    [InlineData(nameof(SetAnnualPlan))]
+    [InlineData(nameof(RecordAssessment))]
     [InlineData(nameof(CloseProject))]
     [InlineData(nameof(CancelProject))]
     public void Any_other_command_on_an_unregistered_project_is_not_found(string command) =>

@@ -119,4 +119,40 @@ public class ReportProgressTests
 
         Assert.Equal((null, 0), (project?.LatestProgress, project?.ProgressReportCount));
     }
+
+    [Fact]
+    public void Investment_to_date_is_kept_for_each_year_from_its_latest_report()
+    {
+        var project = Spec.Given(
+            Sample.Registered,
+            Reported(new DateOnly(2025, 11, 30), investmentToDate: 450m),
+            Reported(new DateOnly(2025, 12, 20), investmentToDate: 500m),
+            Reported(new DateOnly(2026, 6, 1), investmentToDate: 540m)).State;
+
+        Assert.Equal(new Dictionary<int, decimal> { [2025] = 500m, [2026] = 540m }, project?.InvestmentToDateByYear);
+    }
+
+    [Fact]
+    public void An_older_report_arriving_later_does_not_replace_its_year_end_figure()
+    {
+        // The December report is in, then November's is filed late, after this year's first report.
+        var project = Spec.Given(
+            Sample.Registered,
+            Reported(new DateOnly(2025, 12, 20), investmentToDate: 500m),
+            Reported(new DateOnly(2026, 6, 1), investmentToDate: 540m),
+            Reported(new DateOnly(2025, 11, 30), investmentToDate: 450m)).State;
+
+        Assert.Equal(new Dictionary<int, decimal> { [2025] = 500m, [2026] = 540m }, project?.InvestmentToDateByYear);
+    }
+
+    [Fact]
+    public void A_second_report_on_the_same_day_corrects_the_first()
+    {
+        var project = Spec.Given(
+            Sample.Registered,
+            Reported(new DateOnly(2025, 12, 20), investmentToDate: 500m),
+            Reported(new DateOnly(2025, 12, 20), investmentToDate: 505m)).State;
+
+        Assert.Equal((505m, 505m), (project?.InvestmentToDateByYear[2025], project?.LatestProgress?.InvestmentToDate));
+    }
 }

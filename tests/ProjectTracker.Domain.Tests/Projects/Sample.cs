@@ -1,5 +1,6 @@
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Tests.Projects;
 
@@ -38,6 +39,8 @@ internal static class Sample
         nameof(ChangeForecast) => new ChangeForecast(MilestoneId, Baseline.AddDays(10), "Land clearance late"),
         nameof(CompleteMilestone) => new CompleteMilestone(MilestoneId, Spec.Today),
         nameof(ReportProgress) => new ReportProgress(ReportId, Spec.Today, 10m, 100m, 50m, 80m, null, null),
+        nameof(SetAnnualPlan) => new SetAnnualPlan(2026, 50_000m),
+        nameof(RecordAssessment) => new RecordAssessment(StatusThresholds.Default),
         nameof(CloseProject) => new CloseProject("Accepted"),
         nameof(CancelProject) => new CancelProject("Funding withdrawn"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No sample for this command."),
