@@ -33,7 +33,7 @@ public static class ServiceSetup
         services.AddTrackerOpenApi();
         services.AddTrackerHealth();
 
-        services.Configure<SlipThresholds>(configuration.GetSection("Schedule:Slip"));
+        services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
         services.AddScoped<ProjectWriter>();
         services.AddScoped<ProjectView>();
         return services;

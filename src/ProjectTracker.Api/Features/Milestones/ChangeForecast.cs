@@ -39,6 +39,6 @@ public static class ChangeForecast
         var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
             _ => new Domain.Projects.ChangeForecast(milestoneId, request.ForecastDate!.Value, request.Reason!.Trim()), ct);
         http.Response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(project.FindMilestone(milestoneId)!));
+        return TypedResults.Ok(view.Show(project, milestoneId));
     }
 }

@@ -34,6 +34,6 @@ public static class CompleteMilestone
         var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
             _ => new Domain.Projects.CompleteMilestone(milestoneId, request.ActualDate!.Value), ct);
         http.Response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(project.FindMilestone(milestoneId)!));
+        return TypedResults.Ok(view.Show(project, milestoneId));
     }
 }

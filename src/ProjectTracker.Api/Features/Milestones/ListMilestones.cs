@@ -37,6 +37,6 @@ public static class ListMilestones
         }
 
         response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(milestone));
+        return TypedResults.Ok(view.Show(project, milestone.Id));
     }
 }

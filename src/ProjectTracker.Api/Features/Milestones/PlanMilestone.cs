@@ -42,6 +42,6 @@ public static class PlanMilestone
         var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
             _ => new Domain.Projects.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
         http.Response.SetETag(project.Version);
-        return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", view.Show(project.FindMilestone(milestoneId)!));
+        return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", view.Show(project, milestoneId));
     }
 }

@@ -12,13 +12,18 @@ public static class ListProjects
         projects.MapGet("/", Handle)
             .WithName("ListProjects")
             .WithSummary("List projects, filtered and paged")
-            .WithDescription("Filters combine with AND. `q` searches name, code and responsible unit (case-insensitive). Ordered by project code.");
+            .WithDescription("""
+                Filters combine with AND. `q` searches name, code and responsible unit (case-insensitive). `rag` filters on
+                the light the daily slip scan last recorded (`flaggedRag`; run `POST /api/v1/jobs/slip-scan` to refresh it).
+                Ordered by project code.
+                """);
 
     public static async Task<Ok<Paged<ProjectResponse>>> Handle(
         IQuerySession session,
         ProjectView view,
         string? district,
         string? category,
+        string? rag,
         string? planPeriod,
         int? targetYear,
         string? code,
@@ -31,6 +36,7 @@ public static class ListProjects
         var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
         var periodFilter = WireEnum.Parse<PlanPeriod>(planPeriod, nameof(planPeriod));
         var statusFilter = WireEnum.Parse<ProjectStatus>(status, nameof(status));
+        var ragFilter = WireEnum.Parse<Rag>(rag, nameof(rag));
         Paging.Check(page, pageSize);
 
         var query = session.Query<Project>().AsQueryable();
@@ -42,6 +48,11 @@ public static class ListProjects
         if (categoryFilter is { } c)
         {
             query = query.Where(p => p.Profile.Category == c);
+        }
+
+        if (ragFilter is { } light)
+        {
+            query = query.Where(p => p.FlaggedRag == light);
         }
 
         if (periodFilter is { } period)

@@ -11,6 +11,7 @@ public static class ProjectEndpoints
         AmendProject.Map(projects);
         GetProjectHistory.Map(projects);
         CloseProject.Map(projects);
+        SetAnnualPlan.Map(projects);
         return projects;
     }
 }

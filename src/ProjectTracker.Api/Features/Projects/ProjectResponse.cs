@@ -15,13 +15,13 @@ public sealed record MilestoneResponse(
     DateOnly? ActualDate,
     int SlipDays,
     bool IsOverdue,
-    Rag Severity)
+    Rag Severity,
+    IReadOnlyList<StatusReason> Reasons,
+    Rag FlaggedSeverity)
 {
-    public static MilestoneResponse From(Milestone m, DateOnly today, SlipThresholds thresholds)
-    {
-        var slip = SlipRules.Assess(m, today, thresholds);
-        return new(m.Id, m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ForecastReason, m.ActualDate, slip.SlipDays, slip.IsOverdue, slip.Severity);
-    }
+    public static MilestoneResponse From(Milestone m, MilestoneAssessment assessed) => new(
+        m.Id, m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ForecastReason, m.ActualDate,
+        assessed.Slip.SlipDays, assessed.Slip.IsOverdue, assessed.Slip.Severity, assessed.Reasons, m.FlaggedSeverity);
 }
 
 public sealed record ProgressResponse(
@@ -33,6 +33,10 @@ public sealed record ProgressResponse(
     decimal? FundsInPlace);
 
 /// <summary>A project as the API shows it: the stored state plus the schedule judged as of a day.</summary>
+/// <param name="Rag">The light judged on <see cref="AssessedOn"/>: schedule slip, stale reporting and investment pace.</param>
+/// <param name="Reasons">Why the light is not green: each rule that fired with its inputs, worst first.</param>
+/// <param name="FlaggedRag">The light the last daily slip scan recorded (what alerts and the rag filter go by).</param>
+/// <param name="AnnualPlans">Planned investment (万元) per year, for investment pace.</param>
 public sealed record ProjectResponse(
     Guid Id,
     string Code,
@@ -52,16 +56,20 @@ public sealed record ProjectResponse(
     string? Description,
     ProjectStatus Status,
     Rag Rag,
+    IReadOnlyList<StatusReason> Reasons,
+    Rag FlaggedRag,
     long Version,
     IReadOnlyList<MilestoneResponse> Milestones,
     ProgressResponse? LatestProgress,
     int ProgressReportCount,
+    IReadOnlyDictionary<int, decimal> AnnualPlans,
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastChangedAt,
     DateOnly AssessedOn)
 {
-    /// <param name="today">The day the schedule is judged on: today, or the as-of day.</param>
-    public static ProjectResponse From(Project p, DateOnly today, SlipThresholds thresholds) => new(
+    public static ProjectResponse From(Project p, DateOnly today, StatusThresholds thresholds) => From(p, today, StatusRules.Assess(p, today, thresholds));
+
+    private static ProjectResponse From(Project p, DateOnly today, ProjectAssessment assessed) => new(
         p.Id,
         p.Code,
         p.Profile.Name,
@@ -79,11 +87,14 @@ public sealed record ProjectResponse(
         p.Profile.IsPublic,
         p.Profile.Description,
         p.Status,
-        SlipRules.ScheduleRag(p, today, thresholds),
+        assessed.Rag,
+        assessed.Reasons,
+        p.FlaggedRag,
         p.Version,
-        [.. p.Milestones.OrderBy(m => m.BaselineDate).Select(m => MilestoneResponse.From(m, today, thresholds))],
+        [.. p.Milestones.Zip(assessed.Milestones).OrderBy(m => m.First.BaselineDate).Select(m => MilestoneResponse.From(m.First, m.Second))],
         p.LatestProgress is { } l ? new ProgressResponse(l.ReportId, l.ReportDate, l.PercentComplete, l.InvestmentToDate, l.InvestmentThisYear, l.FundsInPlace) : null,
         p.ProgressReportCount,
+        p.AnnualPlans,
         p.RegisteredAt,
         p.LastChangedAt,
         today);

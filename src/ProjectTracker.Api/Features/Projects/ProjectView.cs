@@ -5,14 +5,13 @@ using ProjectTracker.Domain.Schedule;
 namespace ProjectTracker.Api.Features.Projects;
 
 /// <summary>Shows stored projects with their schedule judged on the right day (today in Shanghai, or an as-of day).</summary>
-public sealed class ProjectView(TimeProvider clock, IOptions<SlipThresholds> thresholds)
+public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> thresholds)
 {
     public DateOnly Today => ShanghaiCalendar.Today(clock);
-
-    public SlipThresholds Thresholds => thresholds.Value;
 
     public ProjectResponse Show(Project project, DateOnly? assessedOn = null) =>
         ProjectResponse.From(project, assessedOn ?? Today, thresholds.Value);
 
-    public MilestoneResponse Show(Milestone milestone) => MilestoneResponse.From(milestone, Today, thresholds.Value);
+    public MilestoneResponse Show(Project project, Guid milestoneId) =>
+        Show(project).Milestones.Single(m => m.Id == milestoneId);
 }
