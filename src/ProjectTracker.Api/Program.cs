@@ -39,6 +39,9 @@ api.MapDistricts();
 var projects = api.MapProjects();
 projects.MapMilestones();
 projects.MapProgress();
+ProjectTracker.Api.Features.Baselines.BaselineEndpoints.MapBaselines(api);
+ProjectTracker.Api.Features.Portfolio.PortfolioEndpoints.MapPortfolio(api);
+app.MapTrackerJobs(api);
 
 app.Run();
 

@@ -8,6 +8,8 @@ public enum DomainErrorKind
     Conflict,
     /// <summary>The command names something that does not exist (a 404 at the API).</summary>
     NotFound,
+    /// <summary>The caller may not do this, whatever its role allows (a 403 at the API): deciding its own rebaseline request.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -26,6 +28,8 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
 
     public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
+
+    public static DomainException Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
 
     internal static void Require(bool condition, string field, string message)
     {

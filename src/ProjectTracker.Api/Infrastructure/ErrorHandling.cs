@@ -35,6 +35,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         DomainException { Kind: DomainErrorKind.Invalid } e => Validation(e.Field ?? "body", e.Message),
         DomainException { Kind: DomainErrorKind.Conflict } e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
         DomainException { Kind: DomainErrorKind.NotFound } e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+        DomainException { Kind: DomainErrorKind.Forbidden } e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
         AccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
         ConcurrencyException or PreconditionFailedException => Problem(
             StatusCodes.Status412PreconditionFailed,

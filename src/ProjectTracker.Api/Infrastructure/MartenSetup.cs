@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Domain.Projects;
 using Weasel.Core;
@@ -37,10 +38,13 @@ public static class MartenSetup
                     typeof(ProjectRegistered), typeof(ProjectAmended), typeof(MilestonePlanned), typeof(MilestoneForecastChanged),
                     typeof(MilestoneCompleted), typeof(ProgressReported), typeof(ProjectClosed), typeof(ProjectCancelled),
                     typeof(AnnualPlanSet), typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(ProjectRagChanged),
+                    typeof(RebaselineRequested), typeof(RebaselineApproved), typeof(RebaselineRejected),
                 ]);
 
                 // All projections are registered here, in one place.
                 options.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
+                options.Projections.Add(new RebaselineRequestProjection(), ProjectionLifecycle.Inline);
+                options.Schema.For<RebaselineRequestView>().Index(r => r.ProjectId);
 
                 // The project code is unique by a database constraint: two racing registrations cannot both win.
                 options.Schema.For<Project>()

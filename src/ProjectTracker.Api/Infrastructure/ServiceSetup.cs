@@ -36,6 +36,7 @@ public static class ServiceSetup
         services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
         services.AddScoped<ProjectWriter>();
         services.AddScoped<ProjectView>();
+        services.AddTrackerJobs(configuration);
         return services;
     }
 }

@@ -56,12 +56,24 @@ public sealed record Project
     /// <summary>The light the slip scan last recorded, and why.</summary>
     public Rag FlaggedRag { get; init; }
     public IReadOnlyList<StatusReason> FlaggedReasons { get; init; } = [];
+    /// <summary>Every rebaseline request made on this project, pending or decided, in the order asked.</summary>
+    public IReadOnlyList<RebaselineRequest> Rebaselines { get; init; } = [];
+    /// <summary>Churn: how many rebaseline requests were approved.</summary>
+    public int RebaselineCount { get; init; }
+    /// <summary>
+    /// Churn: the calendar days approved rebaselines moved baselines by, summed over every milestone they moved
+    /// (new minus previous baseline). It is the slip the rebaselines absorbed, which the schedule no longer shows
+    /// as slip; a baseline moved earlier counts negative.
+    /// </summary>
+    public int RebaselineDaysMoved { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
 
     public bool TakesChanges => Status == ProjectStatus.Active;
 
     public Milestone? FindMilestone(Guid milestoneId) => Milestones.FirstOrDefault(m => m.Id == milestoneId);
+
+    public RebaselineRequest? FindRebaseline(Guid requestId) => Rebaselines.FirstOrDefault(r => r.Id == requestId);
 
     /// <summary>Folds one event into the state; unknown events leave it as it is.</summary>
     public static Project? Evolve(Project? state, object @event) => @event switch
@@ -95,6 +107,28 @@ public sealed record Project
         MilestoneSlipFlagged e => state.WithMilestone(e.MilestoneId, m => m with { FlaggedSeverity = e.Severity }),
         MilestoneSlipCleared e => state.WithMilestone(e.MilestoneId, m => m with { FlaggedSeverity = Rag.Green }),
         ProjectRagChanged e => state with { FlaggedRag = e.Rag, FlaggedReasons = e.Reasons },
+        RebaselineRequested e => state with
+        {
+            Rebaselines = [.. state.Rebaselines, new RebaselineRequest
+            {
+                Id = e.RequestId,
+                Reason = e.Reason,
+                Changes = e.Changes,
+                RequestedByKeyId = e.RequestedByKeyId,
+                RequestedBy = e.RequestedBy,
+                Status = RebaselineStatus.Pending,
+            }],
+        },
+        RebaselineApproved e => e.Changes.Aggregate(state, (s, c) => s.WithMilestone(c.MilestoneId, m => m with
+        {
+            BaselineDate = c.NewBaselineDate,
+            ForecastDate = c.ForecastFollowed ? c.NewBaselineDate : m.ForecastDate,
+        })).WithDecision(e.RequestId, RebaselineStatus.Approved, e.DecidedByKeyId, e.DecidedBy, e.Comment) with
+        {
+            RebaselineCount = state.RebaselineCount + 1,
+            RebaselineDaysMoved = state.RebaselineDaysMoved + e.Changes.Sum(c => c.DaysMoved),
+        },
+        RebaselineRejected e => state.WithDecision(e.RequestId, RebaselineStatus.Rejected, e.DecidedByKeyId, e.DecidedBy, e.Comment),
         ProjectClosed => state with { Status = ProjectStatus.Closed },
         ProjectCancelled => state with { Status = ProjectStatus.Cancelled },
         _ => state,
@@ -111,6 +145,14 @@ public sealed record Project
                 LatestReportDateByYear = LatestReportDateByYear.ToImmutableDictionary().SetItem(year, e.ReportDate),
             };
     }
+
+    private Project WithDecision(Guid requestId, RebaselineStatus status, Guid decidedByKeyId, string decidedBy, string? comment) =>
+        this with
+        {
+            Rebaselines = [.. Rebaselines.Select(r => r.Id == requestId
+                ? r with { Status = status, DecidedByKeyId = decidedByKeyId, DecidedBy = decidedBy, Comment = comment }
+                : r)],
+        };
 
     private Project WithMilestone(Guid milestoneId, Func<Milestone, Milestone> change) =>
         this with { Milestones = [.. Milestones.Select(m => m.Id == milestoneId ? change(m) : m)] };

@@ -35,3 +35,13 @@ public sealed record SetAnnualPlan(int Year, decimal PlannedInvestment) : Projec
 
 /// <summary>Judge the project as of today and record every change of light since the last time (the daily slip scan).</summary>
 public sealed record RecordAssessment(StatusThresholds Thresholds) : ProjectCommand;
+
+/// <summary>One milestone's baseline as a rebaseline request would set it.</summary>
+public sealed record BaselineChange(Guid MilestoneId, DateOnly NewBaselineDate);
+
+/// <summary>Ask the city office to move baselines; nothing moves until the request is approved.</summary>
+public sealed record RequestRebaseline(Guid RequestId, string Reason, IReadOnlyList<BaselineChange> Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
+
+public sealed record ApproveRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;
+
+public sealed record RejectRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;

@@ -25,7 +25,9 @@ public static class ProjectDecider
             return state.TakesChanges ? RecordAssessment(assessment, state, today) : [];
         }
 
-        if (!state.TakesChanges)
+        // A closed or cancelled project's plan can no longer move, but a request left pending on it
+        // can still be turned down, so that nothing waits on the office forever.
+        if (!state.TakesChanges && command is not RejectRebaseline)
         {
             throw DomainException.Conflict($"The project is {state.Status.ToString().ToLowerInvariant()} and takes no more changes.");
         }
@@ -40,6 +42,9 @@ public static class ProjectDecider
             SetAnnualPlan c => SetPlan(c, state),
             CloseProject c => [new ProjectClosed(state.Id, c.Remark)],
             CancelProject c => Cancel(c, state),
+            RequestRebaseline c => RequestRebaseline(c, state),
+            ApproveRebaseline c => Approve(c, state),
+            RejectRebaseline c => Reject(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
         };
     }
@@ -146,6 +151,87 @@ public static class ProjectDecider
         DomainException.Require(!string.IsNullOrWhiteSpace(c.Reason), "reason", "Cancelling a project needs a reason.");
         return [new ProjectCancelled(state.Id, c.Reason.Trim())];
     }
+
+    private static IReadOnlyList<object> RequestRebaseline(RequestRebaseline c, Project state)
+    {
+        DomainException.Require(!string.IsNullOrWhiteSpace(c.Reason), "reason", "A rebaseline request needs a reason.");
+        DomainException.Require(c.Changes.Count > 0, "changes", "A rebaseline request moves at least one milestone's baseline.");
+        if (state.FindRebaseline(c.RequestId) is not null)
+        {
+            throw DomainException.Conflict("A rebaseline request with this id already exists.");
+        }
+
+        var changes = new List<RequestedBaselineChange>();
+        for (var i = 0; i < c.Changes.Count; i++)
+        {
+            var change = c.Changes[i];
+            var milestone = state.FindMilestone(change.MilestoneId)
+                ?? throw DomainException.Invalid($"changes[{i}].milestoneId", "The project has no such milestone.");
+            DomainException.Require(changes.All(earlier => earlier.MilestoneId != milestone.Id), $"changes[{i}].milestoneId",
+                "A milestone appears once in a request.");
+            // A state conflict like completing twice: the request is well-formed, the milestone is past changing.
+            if (milestone.IsDone)
+            {
+                throw DomainException.Conflict($"The milestone {milestone.Name} was completed on {milestone.ActualDate:yyyy-MM-dd}: its baseline no longer moves.");
+            }
+
+            DomainException.Require(change.NewBaselineDate != milestone.BaselineDate, $"changes[{i}].newBaselineDate",
+                $"The baseline already is {milestone.BaselineDate:yyyy-MM-dd}.");
+            changes.Add(new RequestedBaselineChange(milestone.Id, milestone.Name, milestone.BaselineDate, change.NewBaselineDate));
+        }
+
+        return [new RebaselineRequested(state.Id, c.RequestId, c.Reason.Trim(), changes, c.RequestedByKeyId, c.RequestedBy)];
+    }
+
+    private static IReadOnlyList<object> Approve(ApproveRebaseline c, Project state)
+    {
+        var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId);
+        var changes = request.Changes.Select(change =>
+        {
+            var milestone = state.FindMilestone(change.MilestoneId)!;
+            if (milestone.IsDone)
+            {
+                throw DomainException.Conflict($"The milestone {milestone.Name} was completed on {milestone.ActualDate:yyyy-MM-dd} after the request was made: its baseline no longer moves.");
+            }
+
+            // Another approval moved this baseline since: approving would be a different move from the one asked and judged.
+            if (milestone.BaselineDate != change.CurrentBaselineDate)
+            {
+                throw DomainException.Conflict($"The baseline of {milestone.Name} moved to {milestone.BaselineDate:yyyy-MM-dd} after the request was made; reject it and ask again.");
+            }
+
+            return new ApprovedBaselineChange(
+                milestone.Id,
+                milestone.Name,
+                milestone.BaselineDate,
+                change.NewBaselineDate,
+                change.NewBaselineDate.DayNumber - milestone.BaselineDate.DayNumber,
+                ForecastFollowed: milestone.ForecastDate == milestone.BaselineDate);
+        }).ToList();
+
+        return [new RebaselineApproved(state.Id, request.Id, changes, Comment(c.Comment), c.DecidedByKeyId, c.DecidedBy)];
+    }
+
+    private static IReadOnlyList<object> Reject(RejectRebaseline c, Project state)
+    {
+        var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId);
+        return [new RebaselineRejected(state.Id, request.Id, Comment(c.Comment), c.DecidedByKeyId, c.DecidedBy)];
+    }
+
+    private static RebaselineRequest PendingRebaseline(Project state, Guid requestId, Guid decidedByKeyId)
+    {
+        var request = state.FindRebaseline(requestId) ?? throw DomainException.NotFound("The project has no such rebaseline request.");
+        if (request.RequestedByKeyId == decidedByKeyId)
+        {
+            throw DomainException.Forbidden("A rebaseline request is decided by the city office, never by the key that asked for it.");
+        }
+
+        return request.Status == RebaselineStatus.Pending
+            ? request
+            : throw DomainException.Conflict($"The rebaseline request was already {request.Status.ToString().ToLowerInvariant()}.");
+    }
+
+    private static string? Comment(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 
     private static Milestone OpenMilestone(Project state, Guid milestoneId)
     {

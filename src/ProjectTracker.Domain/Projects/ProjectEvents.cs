@@ -53,3 +53,41 @@ public sealed record MilestoneSlipCleared(Guid ProjectId, Guid MilestoneId, Rag 
 
 /// <summary>The project's light changed; <see cref="Reasons"/> are all the reasons for the new light, worst first.</summary>
 public sealed record ProjectRagChanged(Guid ProjectId, Rag Rag, Rag PreviousRag, IReadOnlyList<StatusReason> Reasons, DateOnly AssessedOn);
+
+// Baseline governance (规划即法): a baseline moves only by a request that someone other than the
+// requester approved. Request and decision both live in the project's stream, so its history tells the whole story.
+
+/// <summary>One milestone of a rebaseline request: its baseline when asked, and the date asked for.</summary>
+public sealed record RequestedBaselineChange(Guid MilestoneId, string MilestoneName, DateOnly CurrentBaselineDate, DateOnly NewBaselineDate);
+
+/// <summary>The owner asked to move baselines, with a reason. The baselines stay where they are until approval.</summary>
+public sealed record RebaselineRequested(
+    Guid ProjectId,
+    Guid RequestId,
+    string Reason,
+    IReadOnlyList<RequestedBaselineChange> Changes,
+    Guid RequestedByKeyId,
+    string RequestedBy);
+
+/// <summary>One milestone's baseline as an approval moved it.</summary>
+/// <param name="DaysMoved">New minus previous baseline in calendar days: the slip the rebaseline absorbed (negative when moved earlier).</param>
+/// <param name="ForecastFollowed">The forecast equalled the previous baseline (the owner expected to be on plan) and moved with it.</param>
+public sealed record ApprovedBaselineChange(
+    Guid MilestoneId,
+    string MilestoneName,
+    DateOnly PreviousBaselineDate,
+    DateOnly NewBaselineDate,
+    int DaysMoved,
+    bool ForecastFollowed);
+
+/// <summary>The city office approved a rebaseline request: the only event that moves a baseline.</summary>
+public sealed record RebaselineApproved(
+    Guid ProjectId,
+    Guid RequestId,
+    IReadOnlyList<ApprovedBaselineChange> Changes,
+    string? Comment,
+    Guid DecidedByKeyId,
+    string DecidedBy);
+
+/// <summary>The city office turned a rebaseline request down; no baseline moves.</summary>
+public sealed record RebaselineRejected(Guid ProjectId, Guid RequestId, string? Comment, Guid DecidedByKeyId, string DecidedBy);

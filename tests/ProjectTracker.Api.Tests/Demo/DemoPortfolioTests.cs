@@ -64,6 +64,60 @@ public sealed class DemoPortfolioTests
     }
 
     [Fact]
+    public async Task Right_after_seeding_every_light_shows_with_its_reasons_and_is_the_one_recorded()
+    {
+        await using var database = await DemoDatabase.Create();
+        await using var host = new DemoHost(database.ConnectionString, seed: true);
+        var client = host.CreateAdminClient();
+
+        var projects = await Items(client, "/api/v1/projects?pageSize=100");
+
+        Assert.Equal(DemoPortfolio.Projects.Count, projects.Count);
+        Assert.Equal(["amber", "green", "red"], projects.Select(LightOf).Distinct().Order(StringComparer.Ordinal));
+        // Green has no reasons, amber and red have theirs; the light the seed recorded is the live one.
+        Assert.All(projects, p => Assert.Equal(LightOf(p) == "green", p.GetProperty("reasons").GetArrayLength() == 0));
+        Assert.All(projects, p => Assert.Equal(LightOf(p), p.GetProperty("flaggedRag").GetString()));
+        var reasons = projects.SelectMany(p => p.GetProperty("reasons").EnumerateArray()).ToList();
+        Assert.Equal(
+            ["investment-pace", "milestone-slip", "overdue-key-milestone", "stale-reporting"],
+            reasons.Select(r => r.GetProperty("rule").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
+        var pace = reasons.Where(r => r.GetProperty("rule").GetString() == "investment-pace").ToList();
+        Assert.Equal(["amber", "red"], pace.Select(r => r.GetProperty("severity").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(pace, r => Assert.True(r.GetProperty("pointsBehind").GetDecimal() >= 10m));
+        Assert.All(
+            reasons.Where(r => r.GetProperty("rule").GetString() == "stale-reporting"),
+            r => Assert.True(r.GetProperty("daysSinceReport").GetInt32() >= 14));
+        // Every active project has a plan for this year's investment.
+        Assert.All(
+            projects.Where(p => p.GetProperty("status").GetString() == "active"),
+            p => Assert.True(p.GetProperty("annualPlans").TryGetProperty("2026", out var planned) && planned.GetDecimal() > 0));
+
+        // The rag filter goes by the recorded light: right after seeding, exactly the red ones.
+        var red = await Items(client, "/api/v1/projects?rag=red&pageSize=100");
+
+        Assert.Equal(
+            projects.Where(p => LightOf(p) == "red").Select(IdOf).Order(StringComparer.Ordinal),
+            red.Select(IdOf).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_seed_records_the_light_of_each_project_it_judges_not_green()
+    {
+        await using var database = await DemoDatabase.Create();
+        await using var host = new DemoHost(database.ConnectionString, seed: true);
+        var client = host.CreateAdminClient();
+        var project = (await Items(client, "/api/v1/projects?rag=red&pageSize=100"))[0];
+
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{IdOf(project)}/history");
+
+        var types = history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Contains("annual-plan-set", types);
+        Assert.Contains("milestone-slip-flagged", types);
+        Assert.Equal("project-rag-changed", types[^1]);
+    }
+
+    [Fact]
     public async Task A_second_host_on_the_same_database_adds_nothing()
     {
         await using var database = await DemoDatabase.Create();
@@ -95,22 +149,45 @@ public sealed class DemoPortfolioTests
         Assert.Equal(DemoPortfolio.Projects.Count, (await Projects(one)).Count);
     }
 
-    /// <summary>Dates are relative to the day it runs: every day of a leap year and beyond, the whole script is valid.</summary>
+    /// <summary>
+    /// Dates are relative to the day it runs: every day of a leap year and beyond, the whole script is valid,
+    /// the schedule alone shows every light, and so does the full assessment the seed records, with its reasons.
+    /// </summary>
     [Fact]
     public void The_script_is_valid_on_any_day_and_always_shows_red_amber_and_green()
     {
+        var thresholds = StatusThresholds.Default;
         for (var day = new DateOnly(2027, 12, 25); day <= new DateOnly(2029, 1, 5); day = day.AddDays(1))
         {
             var now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
             var streams = DemoPortfolio.Build(day);
-            var states = streams.Select(s => s.Commands.Aggregate((Project?)null, (state, command) =>
-                ProjectDecider.Decide(command, state, now).Aggregate(state, Project.Evolve))!).ToList();
+            var states = streams.Select(s => SeedDemoPortfolio.EventsOf(s, now, thresholds).Aggregate((Project?)null, Project.Evolve)! with { RegisteredAt = now }).ToList();
+            var assessed = states.Select(p => StatusRules.Assess(p, day, thresholds)).ToList();
 
             Assert.Equal(streams.Count, streams.Select(s => s.Code).Distinct().Count());
             Assert.All(streams, s => Assert.True(ProjectCode.IsWellFormed(s.Code), s.Code));
             Assert.Equal(Enum.GetValues<Category>().Length, states.Select(p => p.Profile.Category).Distinct().Count());
             Assert.Equal(EveryLight, states.Select(p => SlipRules.ScheduleRag(p, day, SlipThresholds.Default)).Distinct().Order());
             Assert.Contains(states, p => p.LatestProgress is { } latest && day.DayNumber - latest.ReportDate.DayNumber > 14);
+
+            Assert.Equal(EveryLight, assessed.Select(a => a.Rag).Distinct().Order());
+            Assert.Equal(assessed.Select(a => a.Rag), states.Select(p => p.FlaggedRag));
+            Assert.All(assessed, a => Assert.Equal(a.Rag == Rag.Green, a.Reasons.Count == 0));
+            Assert.All(states.Where(p => p.TakesChanges), p => Assert.True(p.AnnualPlans[day.Year] > 0));
+            var reasons = assessed.SelectMany(a => a.Reasons).ToList();
+            Assert.Contains(reasons, r => r.Rule == StatusRule.StaleReporting);
+            Assert.Contains(reasons, r => r.Rule == StatusRule.OverdueKeyMilestone);
+            // With enough of the year gone, some projects lag on this year's investment: amber, later also red.
+            var pace = reasons.Where(r => r.Rule == StatusRule.InvestmentPace).Select(r => r.Severity).ToHashSet();
+            if (day.DayOfYear >= 75)
+            {
+                Assert.Contains(Rag.Amber, pace);
+            }
+
+            if (day.DayOfYear >= 160)
+            {
+                Assert.Contains(Rag.Red, pace);
+            }
         }
     }
 
@@ -126,11 +203,17 @@ public sealed class DemoPortfolioTests
         Assert.Equal(first.SelectMany(s => s.Commands), second.SelectMany(s => s.Commands));
     }
 
-    private static async Task<List<JsonElement>> Projects(DemoHost host)
+    private static Task<List<JsonElement>> Projects(DemoHost host) => Items(host.CreateAdminClient(), "/api/v1/projects?pageSize=500");
+
+    private static async Task<List<JsonElement>> Items(HttpClient client, string url)
     {
-        var page = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>("/api/v1/projects?pageSize=500");
+        var page = await client.GetFromJsonAsync<JsonElement>(url);
         return [.. page.GetProperty("items").EnumerateArray()];
     }
+
+    private static string LightOf(JsonElement project) => project.GetProperty("rag").GetString()!;
+
+    private static string IdOf(JsonElement project) => project.GetProperty("id").GetString()!;
 
     private static string WireName(Category category) =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());

@@ -56,6 +56,8 @@ public sealed class TrackerApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Tracker", ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Jobs are scheduled but not run here: the real 06:00 scan must not touch tests' projects (POST /jobs/… runs them).
+        builder.UseSetting("Jobs:Workers", "0");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

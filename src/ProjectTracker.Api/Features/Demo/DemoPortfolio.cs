@@ -30,6 +30,13 @@ internal sealed record Stuck(MilestoneKind Kind) : Twist(Kind);
 /// <summary>The owner moved the forecast to <paramref name="Days"/> after the baseline, and optionally later again.</summary>
 internal sealed record Slip(MilestoneKind Kind, int Days, string Reason, int? ThenDays = null, string? ThenReason = null) : Twist(Kind);
 
+/// <summary>
+/// This year's investment runs <paramref name="Points"/> behind pro-rata time (序时进度) on the day the seed runs:
+/// 10 to 30 is amber, more than 30 red. Early in a year, with little time elapsed, the lag is at most three
+/// quarters of it, so nobody is far behind in January.
+/// </summary>
+internal sealed record BehindPace(int Points, string Reason);
+
 /// <summary>A responsible unit (责任单位) and its project mailbox.</summary>
 internal sealed record Unit(string Name, string Mailbox)
 {
@@ -64,6 +71,8 @@ internal sealed record DemoProject(
     public bool Closed { get; init; }
     public bool IsPublic { get; init; } = true;
     public IReadOnlyList<Twist> Twists { get; init; } = [];
+    /// <summary>Behind on this year's investment; without it an active project is on pace (a few points ahead).</summary>
+    public BehindPace? Pace { get; init; }
 }
 
 /// <summary>The commands that write one demo project, in the order they are decided.</summary>
@@ -153,7 +162,8 @@ internal static class DemoPortfolio
     /// <summary>
     /// The table. Without twists a project is on plan (green); the twists give the portfolio every state a
     /// real one has: finished on time and late, closed, forecast late (amber, or red beyond 30 days),
-    /// overdue (a key milestone overdue is red), and stale reporting (LastReport over 14 days).
+    /// overdue (a key milestone overdue is red), stale reporting (LastReport over 14 days), and this year's
+    /// investment behind pro-rata time against the annual plan (Pace: 10–30 points amber, beyond red).
     /// </summary>
     public static IReadOnlyList<DemoProject> Projects { get; } =
     [
@@ -183,6 +193,7 @@ internal static class DemoPortfolio
         {
             Sector = LuoBei, Programme = Programmes.Links, Reports = 5,
             Twists = [new Slip(MainWorks, 20, "管线迁改协调中，涉及电力、燃气、通信共12处")],
+            Pace = new BehindPace(12, "管线迁改费用结算滞后，部分计量款未支付"),
         },
         new("洛阳市环城路南段（伊洛河段）建设工程", Category.RingRoad, LuoLong, Units.Transport, "李振华（市交通运输局副局长）", 418_000m, -300, 1400,
             "跨伊河、洛河两座特大桥，全长11.6公里")
@@ -212,6 +223,7 @@ internal static class DemoPortfolio
             "连通伊滨城区与偃师组团，全长8.7公里")
         {
             Sector = YiBin, Programme = Programmes.Links,
+            Pace = new BehindPace(18, "征迁补偿资金拨付滞后，部分工程款未按期支付"),
         },
         new("洛新快速通道提升改造（新安组团连通）", Category.Expressway, XinAn, Units.XinAnGov, "周海涛（新安县副县长）", 96_000m, -220, 950,
             "既有道路快速化提升，全长14.2公里")
@@ -317,6 +329,7 @@ internal static class DemoPortfolio
         {
             Sector = LuoNan, Programme = Programmes.Green, LastReport = 35,
             Twists = [new Slip(MainWorks, 20, "林地占用审批手续补办")],
+            Pace = new BehindPace(20, "省级林业专项资金尚未拨付"),
         },
         new("周山森林公园提升改造", Category.ForestPark, JianXi, Units.JianXiGov, "胡国栋（涧西区副区长）", 15_000m, -900, 780,
             "入口广场、环山步道及森林防火设施改造")
@@ -335,6 +348,7 @@ internal static class DemoPortfolio
             "瀍河城区段清淤、截污及景观提升，治理河长7.5公里")
         {
             Sector = LuoBei, Programme = Programmes.Rivers, Reports = 5,
+            Pace = new BehindPace(14, "专项债券资金到位滞后"),
         },
         new("涧河综合治理二期（四河同治）", Category.RiverGovernance, JianXi, Units.Water, "曹明亮（市水利局局长）", 54_000m, -1100, 1000,
             "涧河下游段防洪及生态治理，治理河长6.2公里")
@@ -387,6 +401,7 @@ internal static class DemoPortfolio
             "新建展陈及文物库房，总建筑面积约4.5万平方米")
         {
             Sector = LuoNan, Programme = Programmes.Facilities, Twists = [new Late(ConstructionPermit, 14)],
+            Pace = new BehindPace(22, "中央预算内投资尚未下达，展陈设备采购暂缓"),
         },
         new("洛阳科技馆新馆", Category.PublicFacility, YanShi, Units.Science, "董海波（市科学技术局副局长）", 118_000m, -320, 1300,
             "总建筑面积约5.2万平方米，含科普展厅及球幕影院")
@@ -398,6 +413,7 @@ internal static class DemoPortfolio
             "新增展览面积约8万平方米及配套会议中心")
         {
             Sector = LuoNan, Programme = Programmes.Facilities, Reports = 2, Twists = [new Late(LandUse, 8)],
+            Pace = new BehindPace(40, "社会资本方融资未落实，年度投资计划完成严重滞后"),
         },
         new("洛阳市文化馆新馆", Category.PublicFacility, JianXi, Units.Culture, "林晓燕（市文化广电和旅游局副局长）", 38_000m, -700, 900,
             "总建筑面积约2.6万平方米，含剧场及群众文化活动用房")
@@ -429,6 +445,7 @@ internal static class DemoPortfolio
         {
             Sector = LuoBei, Programme = Programmes.Renewal, Reports = 5,
             Twists = [new Slip(MainWorks, 45, "征收补偿安置进度滞后，剩余23户未签约")],
+            Pace = new BehindPace(34, "安置房建设资金缺口较大，征收补偿款支付滞后"),
         },
         new("西工区城中村改造安置房（史家屯片区）", Category.UrbanRenewal, XiGong, Units.XiGongGov, "黄志勇（西工区副区长）", 142_000m, -1200, 1300,
             "安置房约1,900套及配套学校、社区服务中心")
@@ -519,9 +536,17 @@ internal static class DemoPortfolio
             }
         }
 
+        // This year's investment plan (not for a closed project, which takes no more changes).
+        var outlook = new Outlook(p, index, plan, today);
+        var annualPlan = outlook.AnnualPlan(today.Year);
+        if (!p.Closed)
+        {
+            commands.Add(new SetAnnualPlan(today.Year, annualPlan));
+        }
+
         // Done milestones and monthly reports, in date order; a completion goes before a report of the same day.
         var dated = plan.Where(m => m.Actual is not null).Select(m => (Day: m.Actual!.Value, Order: 0, Command: (ProjectCommand)new CompleteMilestone(m.Id, m.Actual!.Value)))
-            .Concat(Reports(p, index, plan, today).Select(r => (Day: r.ReportDate, Order: 1, Command: (ProjectCommand)r)));
+            .Concat(Reports(p, index, plan, outlook, annualPlan, today).Select(r => (Day: r.ReportDate, Order: 1, Command: (ProjectCommand)r)));
         commands.AddRange(dated.OrderBy(x => x.Day).ThenBy(x => x.Order).Select(x => x.Command));
         commands.AddRange(forecasts);
 
@@ -606,27 +631,45 @@ internal static class DemoPortfolio
         _ => ("基础施工", "主体施工", "系统调试及收尾"),
     };
 
-    private static IEnumerable<ReportProgress> Reports(DemoProject p, int index, List<Planned> plan, DateOnly today)
+    /// <summary>
+    /// How a project is expected to go: when each milestone is expected (done, forecast, or overdue with no
+    /// forecast, a fortnight from now), the percent complete along that schedule and what it has cost.
+    /// </summary>
+    private sealed class Outlook
     {
-        // When each milestone is expected: done, forecast, or (overdue with no forecast) a fortnight from now.
-        var expected = new Dictionary<MilestoneKind, DateOnly>();
-        var running = DateOnly.MinValue;
-        foreach (var m in plan.Where(m => m.Step.Kind != MilestoneKind.Custom))
+        private readonly List<(DateOnly Day, decimal Percent)> curve;
+        private readonly decimal investment;
+        private readonly decimal spend;
+
+        public Outlook(DemoProject p, int index, List<Planned> plan, DateOnly today)
         {
-            var day = m.Actual ?? (m.Forecast >= today ? m.Forecast : today.AddDays(15));
-            expected[m.Step.Kind] = running = day > running ? day : running;
+            var expected = new Dictionary<MilestoneKind, DateOnly>();
+            var running = DateOnly.MinValue;
+            foreach (var m in plan.Where(m => m.Step.Kind != MilestoneKind.Custom))
+            {
+                var day = m.Actual ?? (m.Forecast >= today ? m.Forecast : today.AddDays(15));
+                expected[m.Step.Kind] = running = day > running ? day : running;
+            }
+
+            Expected = expected;
+
+            // Percent complete follows the expected schedule: 5% at groundbreaking, 80% at main works, 97% at completion.
+            curve = [(expected[MilestoneKind.Approval], 0m), (expected[Groundbreaking], 5m)];
+            if (expected.TryGetValue(MainWorks, out var mainWorks))
+            {
+                curve.Add((mainWorks, 80m));
+            }
+
+            curve.Add((expected[Completion], 97m));
+            curve.Add((expected[InService], 100m));
+
+            investment = p.Investment;
+            spend = 0.92m + (0.01m * (index % 6));
         }
 
-        // Percent complete follows the expected schedule: 5% at groundbreaking, 80% at main works, 97% at completion.
-        var curve = new List<(DateOnly Day, decimal Percent)> { (expected[MilestoneKind.Approval], 0m), (expected[Groundbreaking], 5m) };
-        if (expected.TryGetValue(MainWorks, out var mainWorks))
-        {
-            curve.Add((mainWorks, 80m));
-        }
+        public IReadOnlyDictionary<MilestoneKind, DateOnly> Expected { get; }
 
-        curve.Add((expected[Completion], 97m));
-        curve.Add((expected[InService], 100m));
-        decimal PercentOn(DateOnly day)
+        public decimal PercentOn(DateOnly day)
         {
             if (day <= curve[0].Day)
             {
@@ -646,9 +689,26 @@ internal static class DemoPortfolio
             return 100m;
         }
 
-        var spend = 0.92m + (0.01m * (index % 6));
-        decimal InvestedAt(decimal percent) => Math.Round(p.Investment * percent / 100m * spend, 0, MidpointRounding.AwayFromZero);
+        public decimal InvestedAt(decimal percent) => Math.Round(investment * percent / 100m * spend, 0, MidpointRounding.AwayFromZero);
 
+        /// <summary>Invested by the end of the year before <paramref name="year"/>.</summary>
+        public decimal InvestedBefore(int year) => InvestedAt(PercentOn(new DateOnly(year, 1, 1)));
+
+        /// <summary>
+        /// 年度计划投资 for <paramref name="year"/>: what the schedule takes that year, but at least 3% of the total
+        /// (final accounts and retentions of a finished project), in tens of 万元 and never beyond the total.
+        /// </summary>
+        public decimal AnnualPlan(int year)
+        {
+            var before = InvestedBefore(year);
+            var planned = Math.Max(InvestedBefore(year + 1) - before, investment * 0.03m);
+            return Math.Min(Math.Floor(planned / 10m) * 10m, investment - before);
+        }
+    }
+
+    private static IEnumerable<ReportProgress> Reports(DemoProject p, int index, List<Planned> plan, Outlook outlook, decimal annualPlan, DateOnly today)
+    {
+        var expected = outlook.Expected;
         var finished = plan.All(m => m.Actual is not null);
         var last = today.AddDays(-(p.LastReport ?? (3 + (index * 7 % 10))));
         if (finished && plan[^1].Actual!.Value.AddDays(3) < last)
@@ -661,14 +721,25 @@ internal static class DemoPortfolio
         var spacing = Math.Min(30, (last.DayNumber - first.DayNumber) / (p.Reports - 1));
         Require(spacing >= 7, p, "too little time since approval for its reports");
 
+        // This year's investment against the annual plan, judged today: the latest report has invested the share
+        // of the plan that puts it Pace.Points behind pro-rata time (序时进度), or on pace a few points ahead; earlier
+        // reports this year in proportion. Early in a year the lag is at most three quarters of the time elapsed.
+        // A closed project has no plan: its investment follows its schedule.
+        var proRata = 100m * today.DayOfYear / (DateTime.IsLeapYear(today.Year) ? 366 : 365);
+        var behind = p.Pace is { } pace ? Math.Min(pace.Points, proRata * 0.75m) : -(index % 4);
+        var shareByLast = Math.Clamp(proRata - behind, 0m, 100m) / 100m;
+        decimal ThisYearOn(DateOnly day) =>
+            Math.Round(annualPlan * shareByLast * day.DayOfYear / last.DayOfYear, 0, MidpointRounding.AwayFromZero);
+
         var troubles = p.Twists.OfType<Slip>().Select(s => (Early: s.Reason, Latest: s.ThenReason ?? s.Reason)).ToList();
         var stuck = plan.FirstOrDefault(m => TwistOn<Stuck>(p, m) is not null);
         var (early, middle, late) = WorksOf(p.Category);
         var previous = -1m;
+        var previousInvested = 0m;
         for (var r = 0; r < p.Reports; r++)
         {
             var day = last.AddDays(-spacing * (p.Reports - 1 - r));
-            var percent = PercentOn(day);
+            var percent = outlook.PercentOn(day);
             percent = percent > previous ? percent : Math.Min(100m, previous + 0.5m);
             previous = percent;
 
@@ -678,23 +749,34 @@ internal static class DemoPortfolio
                 : day < expected[Completion] ? (percent < 35m ? early : percent < 80m ? middle : late)
                 : day < expected[InService] ? $"已通过竣工验收，{plan[^1].Step.Name}准备工作有序推进"
                 : $"已完成“{plan[^1].Step.Name}”，正在开展竣工决算审计";
-            var invested = InvestedAt(percent);
-            var investedBeforeThisYear = InvestedAt(PercentOn(new DateOnly(day.Year, 1, 1)));
-            var recent = r >= p.Reports - 2;
-            var issues = !recent ? null
-                : troubles.Count > 0 ? string.Join("；", troubles.Select(t => r == p.Reports - 1 ? t.Latest : t.Early).Distinct())
-                : stuck is not null ? $"{stuck.Step.Name}节点已超过基准日期，正在倒排工期加快推进"
-                : null;
+            var investedBeforeThisYear = outlook.InvestedBefore(day.Year);
+            var invested = Math.Max(
+                previousInvested,
+                day.Year == today.Year && !p.Closed ? investedBeforeThisYear + ThisYearOn(day) : outlook.InvestedAt(percent));
+            previousInvested = invested;
+            var investedThisYear = Math.Max(0m, invested - investedBeforeThisYear);
+
+            var notes = new List<string>();
+            if (r >= p.Reports - 2)
+            {
+                notes.AddRange(troubles.Count > 0 ? troubles.Select(t => r == p.Reports - 1 ? t.Latest : t.Early)
+                    : stuck is not null ? [$"{stuck.Step.Name}节点已超过基准日期，正在倒排工期加快推进"]
+                    : []);
+                if (p.Pace is { } lag && day.Year == today.Year && behind >= 10m)
+                {
+                    notes.Add($"本年投资完成慢于序时进度，{lag.Reason}");
+                }
+            }
 
             yield return new ReportProgress(
                 DemoId($"project/{index}/report/{r}"),
                 day,
                 percent,
                 invested,
-                Math.Max(0m, invested - investedBeforeThisYear),
+                investedThisYear,
                 Math.Min(p.Investment, Math.Round(invested * 1.1m, 0, MidpointRounding.AwayFromZero)),
-                string.Create(CultureInfo.InvariantCulture, $"{phase}，形象进度{percent}%，累计完成投资{invested}万元。"),
-                issues);
+                string.Create(CultureInfo.InvariantCulture, $"{phase}，形象进度{percent}%，累计完成投资{invested}万元，其中本年{investedThisYear}万元。"),
+                notes.Count == 0 ? null : string.Join("；", notes.Distinct()));
         }
     }
 

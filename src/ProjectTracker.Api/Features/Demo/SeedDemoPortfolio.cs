@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -9,9 +10,16 @@ namespace ProjectTracker.Api.Features.Demo;
 /// <summary>
 /// Loads the demo portfolio (<see cref="DemoPortfolio"/>) at start-up when Demo:Seed is true and the
 /// database has no projects yet. Everything goes through <see cref="ProjectDecider"/> and is appended as
-/// events by "demo-seed", so the demo has the same history, rules and projections as real data.
+/// events by "demo-seed", so the demo has the same history, rules and projections as real data. Each
+/// project ends with the daily slip scan's assessment, so the light it records (flaggedRag, which alerts and
+/// the rag filter go by) is its live light from the start.
 /// </summary>
-public sealed class SeedDemoPortfolio(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<SeedDemoPortfolio> logger) : IHostedService
+public sealed class SeedDemoPortfolio(
+    IDocumentStore store,
+    IConfiguration configuration,
+    IOptions<StatusThresholds> thresholds,
+    TimeProvider clock,
+    ILogger<SeedDemoPortfolio> logger) : IHostedService
 {
     public const string ConfigurationKey = "Demo:Seed";
     public const string SeededBy = "demo-seed";
@@ -59,15 +67,7 @@ public sealed class SeedDemoPortfolio(IDocumentStore store, IConfiguration confi
         var eventCount = 0;
         foreach (var stream in streams)
         {
-            Project? state = null;
-            var events = new List<object>();
-            foreach (var command in stream.Commands)
-            {
-                var decided = ProjectDecider.Decide(command, state, now);
-                state = decided.Aggregate(state, Project.Evolve);
-                events.AddRange(decided);
-            }
-
+            var events = EventsOf(stream, now, thresholds.Value);
             session.Events.StartStream<Project>(stream.Id, events);
             eventCount += events.Count;
         }
@@ -79,4 +79,26 @@ public sealed class SeedDemoPortfolio(IDocumentStore store, IConfiguration confi
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The events of one demo project: its commands decided in order, then the daily slip scan's assessment
+    /// (<see cref="RecordAssessment"/>) as of <paramref name="now"/>.
+    /// </summary>
+    internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
+    {
+        Project? state = null;
+        var events = new List<object>();
+        foreach (var command in stream.Commands)
+        {
+            var decided = ProjectDecider.Decide(command, state, now);
+            state = decided.Aggregate(state, Project.Evolve);
+            events.AddRange(decided);
+        }
+
+        // The projection sets RegisteredAt from the event's timestamp, which is now; the fold here does not,
+        // and the stale-reporting rule would otherwise count a project without reports from year 1.
+        state = state! with { RegisteredAt = now };
+        events.AddRange(ProjectDecider.Decide(new RecordAssessment(thresholds), state, now));
+        return events;
+    }
 }

@@ -37,6 +37,8 @@ public sealed record ProgressResponse(
 /// <param name="Reasons">Why the light is not green: each rule that fired with its inputs, worst first.</param>
 /// <param name="FlaggedRag">The light the last daily slip scan recorded (what alerts and the rag filter go by).</param>
 /// <param name="AnnualPlans">Planned investment (万元) per year, for investment pace.</param>
+/// <param name="RebaselineCount">Churn: how many rebaseline requests were approved.</param>
+/// <param name="RebaselineDaysMoved">Churn: the days approved rebaselines moved baselines by in all (the slip they absorbed).</param>
 public sealed record ProjectResponse(
     Guid Id,
     string Code,
@@ -63,6 +65,8 @@ public sealed record ProjectResponse(
     ProgressResponse? LatestProgress,
     int ProgressReportCount,
     IReadOnlyDictionary<int, decimal> AnnualPlans,
+    int RebaselineCount,
+    int RebaselineDaysMoved,
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastChangedAt,
     DateOnly AssessedOn)
@@ -95,6 +99,8 @@ public sealed record ProjectResponse(
         p.LatestProgress is { } l ? new ProgressResponse(l.ReportId, l.ReportDate, l.PercentComplete, l.InvestmentToDate, l.InvestmentThisYear, l.FundsInPlace) : null,
         p.ProgressReportCount,
         p.AnnualPlans,
+        p.RebaselineCount,
+        p.RebaselineDaysMoved,
         p.RegisteredAt,
         p.LastChangedAt,
         today);

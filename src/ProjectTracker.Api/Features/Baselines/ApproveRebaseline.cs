@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Baselines;
+
+public static class ApproveRebaseline
+{
+    public static void Map(IEndpointRouteBuilder requests) =>
+        requests.MapPost("/{requestId:guid}/approve", Handle)
+            .RequireAuthorization(Policies.Admin)
+            .WithName("ApproveRebaseline")
+            .WithSummary("Approve a rebaseline request: the only way a baseline moves")
+            .WithDescription($"""
+                Moves each milestone's baseline to the requested date and counts the move in the project's churn; a forecast
+                that equalled the old baseline moves with it, one the owner had changed stays. 409 when a milestone was
+                completed, or its baseline moved by another approval, after the request was made.
+                {RebaselineDecision.Rules}
+                """)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static async Task<Ok<RebaselineRequestResponse>> Handle(
+        Guid requestId, RebaselineDecision.Request? request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await RebaselineDecision.Decide(requestId,
+            caller => new Domain.Projects.ApproveRebaseline(requestId, caller.KeyId, caller.Name, request?.Comment), user.Caller(), writer, session, ct));
+}

@@ -1,0 +1,39 @@
+using FluentValidation;
+using Marten;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Baselines;
+
+/// <summary>What approving and rejecting share: the body, and finding the request's project to decide on.</summary>
+public static class RebaselineDecision
+{
+    public sealed record Request(string? Comment)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator() => RuleFor(r => r.Comment).MaximumLength(ProjectProfile.MaxTextLength);
+        }
+    }
+
+    public const string Rules = """
+        Admin keys only, and never the key that asked (403). A request is decided once: a second decision is 409; an
+        unknown request is 404. No `If-Match`: a decision names a request, not a project version, and never loses a
+        concurrent change to the project. `comment` is optional.
+        """;
+
+    /// <summary>
+    /// Decides on the request's project stream through the writer's lock (the decision is part of the project's
+    /// history), then answers the request as the inline projection stored it in the same transaction.
+    /// </summary>
+    public static async Task<RebaselineRequestResponse> Decide(
+        Guid requestId, Func<Caller, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
+    {
+        var request = await session.LoadAsync<RebaselineRequestView>(requestId, ct)
+            ?? throw DomainException.NotFound("There is no rebaseline request with this id.");
+        await writer.Execute(request.ProjectId, expectedVersion: null, caller, _ => decision(caller), ct);
+        return await RebaselineRequestResponse.Load(session, requestId, ct)
+            ?? throw new InvalidOperationException("The rebaseline request disappeared while it was decided.");
+    }
+}

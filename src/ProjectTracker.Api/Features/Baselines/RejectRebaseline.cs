@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Baselines;
+
+public static class RejectRebaseline
+{
+    public static void Map(IEndpointRouteBuilder requests) =>
+        requests.MapPost("/{requestId:guid}/reject", Handle)
+            .RequireAuthorization(Policies.Admin)
+            .WithName("RejectRebaseline")
+            .WithSummary("Reject a rebaseline request; no baseline moves")
+            .WithDescription($"""
+                A request left pending on a project that has since been closed or cancelled can still be rejected.
+                {RebaselineDecision.Rules}
+                """)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static async Task<Ok<RebaselineRequestResponse>> Handle(
+        Guid requestId, RebaselineDecision.Request? request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await RebaselineDecision.Decide(requestId,
+            caller => new Domain.Projects.RejectRebaseline(requestId, caller.KeyId, caller.Name, request?.Comment), user.Caller(), writer, session, ct));
+}

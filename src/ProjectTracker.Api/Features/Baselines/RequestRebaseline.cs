@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Baselines;
+
+public static class RequestRebaseline
+{
+    public sealed record Change(Guid? MilestoneId, DateOnly? NewBaselineDate);
+
+    public sealed record Request(string? Reason, IReadOnlyList<Change?>? Changes)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator()
+            {
+                RuleFor(r => r.Reason).NotEmpty().MaximumLength(ProjectProfile.MaxTextLength);
+                RuleFor(r => r.Changes).NotEmpty();
+                RuleForEach(r => r.Changes).NotNull().ChildRules(change =>
+                {
+                    change.RuleFor(c => c!.MilestoneId).NotNull();
+                    change.RuleFor(c => c!.NewBaselineDate).NotNull();
+                });
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder requests) =>
+        requests.MapPost("/", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("RequestRebaseline")
+            .WithSummary("Ask the city office to move milestone baselines, with a reason")
+            .WithDescription("""
+                Nothing moves until an admin key other than the one asking approves the request. Each milestone must exist
+                (400 on `changes[i].milestoneId`), appear once, and get a date other than its current baseline
+                (400 on `changes[i].newBaselineDate`); a completed milestone's baseline no longer moves (409). A closed or
+                cancelled project takes no requests (409). A district key asks only for its own district's projects.
+                Several requests may be pending at once. Honours `If-Match`; the `ETag` answered is the project's version.
+                """)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public static async Task<Created<RebaselineRequestResponse>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var requestId = Guid.CreateVersion7();
+        var caller = user.Caller();
+        var changes = request.Changes!.Select(c => new BaselineChange(c!.MilestoneId!.Value, c.NewBaselineDate!.Value)).ToList();
+        var project = await writer.Execute(id, http.Request.ExpectedVersion(), caller,
+            _ => new Domain.Projects.RequestRebaseline(requestId, request.Reason!.Trim(), changes, caller.KeyId, caller.Name), ct);
+        http.Response.SetETag(project.Version);
+        var made = await RebaselineRequestResponse.Load(session, requestId, ct)
+            ?? throw new InvalidOperationException("The inline rebaseline request projection did not store the request.");
+        return TypedResults.Created($"/api/v1/rebaseline-requests/{requestId}", made);
+    }
+}

@@ -1,0 +1,236 @@
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Portfolio;
+
+public static class GetPortfolioSummary
+{
+    public enum Grouping
+    {
+        District,
+        Category,
+        PlanPeriod,
+    }
+
+    public sealed record RagCounts(int Green, int Amber, int Red);
+
+    /// <summary>The four rates (四率) in percent, one decimal; null when nothing is there to divide by.</summary>
+    /// <param name="StartRate">开工率: projects whose groundbreaking milestone is done, of those that have one.</param>
+    /// <param name="InvestmentCompletionRate">投资完成率: investment completed this year over this year's annual plan, of projects with a plan.</param>
+    /// <param name="FundsInPlaceRate">资金到位率: funds in place over this year's annual plan, of projects with a plan whose latest report (this year) gives funds in place.</param>
+    /// <param name="OnTimeCompletionRate">按期竣工率: completed `completion` milestones done on or before their baseline, of all completed `completion` milestones.</param>
+    public sealed record Rates(decimal? StartRate, decimal? InvestmentCompletionRate, decimal? FundsInPlaceRate, decimal? OnTimeCompletionRate);
+
+    /// <param name="Rebaselines">Approved rebaseline requests.</param>
+    /// <param name="DaysMoved">Calendar days the approved rebaselines moved baselines by, summed over the milestones moved.</param>
+    public sealed record Churn(int Rebaselines, int DaysMoved);
+
+    /// <param name="Key">The district code, the category (`ring-road`) or the plan period (`14th`, `unspecified`); `all` for the totals.</param>
+    /// <param name="Label">The district's name, the category, or the plan period as officials name it (十四五 2021–2025).</param>
+    /// <param name="Rag">Projects by their light judged on the day (as `GET /api/v1/projects/{id}` shows it; closed projects are green).</param>
+    /// <param name="TotalInvestment">总投资, 万元.</param>
+    /// <param name="InvestmentToDate">累计完成投资 from each project's latest report, 万元.</param>
+    /// <param name="InvestmentThisYear">Investment completed in the day's calendar year, 万元.</param>
+    /// <param name="AnnualPlan">年度计划投资 for the day's calendar year, 万元.</param>
+    public sealed record Row(
+        string Key,
+        string Label,
+        int Projects,
+        RagCounts Rag,
+        decimal TotalInvestment,
+        decimal InvestmentToDate,
+        decimal InvestmentThisYear,
+        decimal AnnualPlan,
+        Rates Rates,
+        Churn Churn);
+
+    /// <param name="AsOf">The day the portfolio is judged on: today (Asia/Shanghai) or the as-of day.</param>
+    public sealed record Response(Grouping GroupBy, DateOnly AsOf, IReadOnlyList<Row> Rows, Row Totals);
+
+    public static void Map(IEndpointRouteBuilder portfolio) =>
+        portfolio.MapGet("/summary", Handle)
+            .WithName("GetPortfolioSummary")
+            .WithSummary("The portfolio at a glance: lights, investment, the four rates and churn, by district, category or plan period")
+            .WithDescription("""
+                One row per group (`groupBy=district|category|plan-period`, default `district`), ordered by key, and `totals`
+                over all of them. Counts active and closed projects (never cancelled ones); `district` and `category` narrow
+                the portfolio first. `rag` counts the light judged on the day by the same rules as
+                `GET /api/v1/projects/{id}` (closed projects are green). Money is 万元; "this year" is the calendar year of
+                the day.
+
+                The four rates (四率), in percent with one decimal, `null` when there is nothing to divide by; totals pool the
+                figures, they do not average the rows:
+                - `startRate` (开工率) = projects whose `groundbreaking` milestone is done ÷ projects that have one.
+                - `investmentCompletionRate` (投资完成率) = investment completed this year ÷ this year's annual plan, over the
+                  projects with a plan. Investment this year is the latest report's `investmentThisYear` when that report is
+                  dated this year, otherwise investment to date at this year's latest report less that at the end of the last
+                  reported year (as investment pace reads it); none reported counts 0.
+                - `fundsInPlaceRate` (资金到位率) = funds in place ÷ this year's annual plan, over the projects with a plan
+                  whose latest report is dated this year and gives `fundsInPlace`.
+                - `onTimeCompletionRate` (按期竣工率) = completed `completion` milestones done on or before their baseline ÷
+                  completed `completion` milestones.
+
+                `churn` sums the projects' approved rebaselines and the days they moved baselines by.
+
+                Without `asOf` the stored projects are read in one query and judged today (Asia/Shanghai). With `asOf` (a date
+                meaning the end of that day in Asia/Shanghai, or an RFC 3339 instant) every project registered by then is
+                rebuilt from its events up to that instant, exactly as `GET /api/v1/projects/{id}?asOf=` does, and judged on
+                that day: computed from the events, so slower for a large portfolio.
+                """)
+            .ProducesValidationProblem();
+
+    public static async Task<Ok<Response>> Handle(
+        IQuerySession session,
+        TimeProvider clock,
+        IOptions<StatusThresholds> thresholds,
+        string? groupBy,
+        string? asOf,
+        string? district,
+        string? category,
+        CancellationToken ct)
+    {
+        var grouping = WireEnum.Parse<Grouping>(groupBy, nameof(groupBy)) ?? Grouping.District;
+        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
+        var pointInTime = AsOf.Parse(asOf);
+        var districtFilter = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
+
+        var day = pointInTime?.Day ?? ShanghaiCalendar.Today(clock);
+        var projects = pointInTime is null
+            ? await LoadNow(session, districtFilter, categoryFilter, ct)
+            : await LoadAsOf(session, pointInTime.Instant, districtFilter, categoryFilter, ct);
+        var districtNames = grouping == Grouping.District
+            ? (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name)
+            : [];
+
+        var figures = projects.Select(p => Figures.Of(p, day, thresholds.Value)).ToList();
+        var rows = figures
+            .GroupBy(f => KeyOf(f.Project, grouping))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Summarise(g.Key, LabelOf(g.First().Project, grouping, districtNames), g))
+            .ToList();
+        return TypedResults.Ok(new Response(grouping, day, rows, Summarise("all", "合计", figures)));
+    }
+
+    private static async Task<IReadOnlyList<Project>> LoadNow(IQuerySession session, string? district, Category? category, CancellationToken ct)
+    {
+        var query = session.Query<Project>().Where(p => p.Status != ProjectStatus.Cancelled);
+        if (district is not null)
+        {
+            query = query.Where(p => p.Profile.District == district);
+        }
+
+        if (category is { } c)
+        {
+            query = query.Where(p => p.Profile.Category == c);
+        }
+
+        return await query.ToListAsync(ct);
+    }
+
+    /// <summary>The projects as they stood at the instant: profile, status and district included, so the filters apply to then.</summary>
+    private static async Task<IReadOnlyList<Project>> LoadAsOf(IQuerySession session, DateTimeOffset instant, string? district, Category? category, CancellationToken ct)
+    {
+        var registrations = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Timestamp <= instant && e.EventTypesAre(typeof(ProjectRegistered)))
+            .ToListAsync(ct);
+
+        var projects = new List<Project>(registrations.Count);
+        foreach (var id in registrations.Select(e => e.StreamId).Distinct())
+        {
+            if (await session.Events.AggregateStreamAsync<Project>(id, timestamp: instant, token: ct) is { } project
+                && project.Status != ProjectStatus.Cancelled
+                && (district is null || project.Profile.District == district)
+                && (category is null || project.Profile.Category == category))
+            {
+                projects.Add(project);
+            }
+        }
+
+        return projects;
+    }
+
+    private static string KeyOf(Project project, Grouping grouping) => grouping switch
+    {
+        Grouping.Category => Json.WireName(project.Profile.Category),
+        Grouping.PlanPeriod => project.Profile.PlanPeriod is { } period ? Json.WireName(period) : "unspecified",
+        _ => project.Profile.District,
+    };
+
+    private static string LabelOf(Project project, Grouping grouping, IReadOnlyDictionary<string, string> districtNames) => grouping switch
+    {
+        Grouping.District => districtNames.GetValueOrDefault(project.Profile.District, project.Profile.District),
+        Grouping.PlanPeriod => project.Profile.PlanPeriod switch
+        {
+            PlanPeriod.Thirteenth => "十三五 2016–2020",
+            PlanPeriod.Fourteenth => "十四五 2021–2025",
+            PlanPeriod.Fifteenth => "十五五 2026–2030",
+            PlanPeriod.Sixteenth => "十六五 2031–2035",
+            _ => "未定规划期",
+        },
+        _ => Json.WireName(project.Profile.Category),
+    };
+
+    private static Row Summarise(string key, string label, IEnumerable<Figures> group)
+    {
+        var all = group.ToList();
+        var planned = all.Where(f => f.AnnualPlan > 0).ToList();
+        var withFunds = planned.Where(f => f.FundsInPlace is not null).ToList();
+        var withGroundbreaking = all.Where(f => f.HasGroundbreaking).ToList();
+        return new Row(
+            key,
+            label,
+            all.Count,
+            new RagCounts(all.Count(f => f.Rag == Rag.Green), all.Count(f => f.Rag == Rag.Amber), all.Count(f => f.Rag == Rag.Red)),
+            all.Sum(f => f.Project.Profile.TotalInvestment ?? 0),
+            all.Sum(f => f.Project.LatestProgress?.InvestmentToDate ?? 0),
+            all.Sum(f => f.InvestmentThisYear ?? 0),
+            all.Sum(f => f.AnnualPlan ?? 0),
+            new Rates(
+                Percent(withGroundbreaking.Count(f => f.Started), withGroundbreaking.Count),
+                Percent(planned.Sum(f => f.InvestmentThisYear ?? 0), planned.Sum(f => f.AnnualPlan!.Value)),
+                Percent(withFunds.Sum(f => f.FundsInPlace!.Value), withFunds.Sum(f => f.AnnualPlan!.Value)),
+                Percent(all.Sum(f => f.CompletionsOnTime), all.Sum(f => f.CompletionsDone))),
+            new Churn(all.Sum(f => f.Project.RebaselineCount), all.Sum(f => f.Project.RebaselineDaysMoved)));
+    }
+
+    private static decimal? Percent(decimal part, decimal whole) =>
+        whole == 0 ? null : Math.Round(part / whole * 100, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>What one project adds to its group, judged on the day.</summary>
+    private sealed record Figures(
+        Project Project,
+        Rag Rag,
+        decimal? AnnualPlan,
+        decimal? InvestmentThisYear,
+        decimal? FundsInPlace,
+        bool HasGroundbreaking,
+        bool Started,
+        int CompletionsDone,
+        int CompletionsOnTime)
+    {
+        public static Figures Of(Project p, DateOnly day, StatusThresholds thresholds)
+        {
+            var year = day.Year;
+            var latestThisYear = p.LatestProgress is { } latest && latest.ReportDate.Year == year ? latest : null;
+            var groundbreaking = p.Milestones.Where(m => m.Kind == MilestoneKind.Groundbreaking).ToList();
+            var completions = p.Milestones.Where(m => m.Kind == MilestoneKind.Completion && m.IsDone).ToList();
+            return new Figures(
+                p,
+                StatusRules.Assess(p, day, thresholds).Rag,
+                p.AnnualPlans.TryGetValue(year, out var plan) ? plan : null,
+                StatusRules.InvestedInYear(p, year),
+                latestThisYear?.FundsInPlace,
+                groundbreaking.Count > 0,
+                groundbreaking.Any(m => m.IsDone),
+                completions.Count,
+                completions.Count(m => m.ActualDate <= m.BaselineDate));
+        }
+    }
+}

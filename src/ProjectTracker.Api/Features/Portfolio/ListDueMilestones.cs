@@ -1,0 +1,81 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Portfolio;
+
+public static class ListDueMilestones
+{
+    public const int DefaultWithinDays = 14;
+    public const int MaxWithinDays = 366;
+
+    /// <param name="DueDate">The baseline date when it lies in the window, otherwise the forecast date.</param>
+    /// <param name="DaysLeft">Calendar days from today (Asia/Shanghai) to <see cref="DueDate"/>.</param>
+    public sealed record Item(
+        Guid ProjectId,
+        string ProjectCode,
+        string ProjectName,
+        string District,
+        string ResponsibleUnit,
+        MilestoneResponse Milestone,
+        DateOnly DueDate,
+        int DaysLeft);
+
+    public static void Map(IEndpointRouteBuilder milestones) =>
+        milestones.MapGet("/due", Handle)
+            .WithName("ListDueMilestones")
+            .WithSummary("Open milestones due in the next days")
+            .WithDescription($$"""
+                Open milestones of active projects whose baseline or forecast date falls within today and today + `withinDays`
+                (Asia/Shanghai, both ends included; 0–{{MaxWithinDays}}, default {{DefaultWithinDays}}). `dueDate` is the baseline
+                when it lies in that window, else the forecast; `daysLeft` counts the days to it. Ordered by `dueDate`, then
+                project code. Each milestone carries `slipDays`, `severity` and `reasons` judged today by the same rules as
+                `GET /api/v1/projects/{id}`. Read from the stored projects (filters `district` and `category` in SQL), judged in memory.
+                """)
+            .ProducesValidationProblem();
+
+    public static async Task<Ok<Paged<Item>>> Handle(
+        IQuerySession session,
+        TimeProvider clock,
+        IOptions<StatusThresholds> thresholds,
+        int? withinDays,
+        string? district,
+        string? category,
+        int? page,
+        int? pageSize,
+        CancellationToken ct)
+    {
+        var days = withinDays ?? DefaultWithinDays;
+        if (days is < 0 or > MaxWithinDays)
+        {
+            throw DomainException.Invalid(nameof(withinDays), $"withinDays is a number of days from 0 to {MaxWithinDays}.");
+        }
+
+        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
+        Paging.Check(page, pageSize);
+
+        var today = ShanghaiCalendar.Today(clock);
+        var until = today.AddDays(days);
+        bool InWindow(DateOnly date) => date >= today && date <= until;
+
+        var open = await OpenMilestones.Load(session, district, categoryFilter, today, thresholds.Value, ct);
+        var due = open
+            .Where(m => InWindow(m.Milestone.BaselineDate) || InWindow(m.Milestone.ForecastDate))
+            .Select(m =>
+            {
+                var dueDate = InWindow(m.Milestone.BaselineDate) ? m.Milestone.BaselineDate : m.Milestone.ForecastDate;
+                var p = m.Project;
+                return new Item(p.Id, p.Code, p.Profile.Name, p.Profile.District, p.Profile.ResponsibleUnit, m.Show(), dueDate, dueDate.DayNumber - today.DayNumber);
+            })
+            .OrderBy(i => i.DueDate)
+            .ThenBy(i => i.ProjectCode, StringComparer.Ordinal)
+            .ThenBy(i => i.Milestone.Name, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(due.ToPage(page, pageSize));
+    }
+}

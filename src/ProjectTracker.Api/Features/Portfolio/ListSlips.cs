@@ -1,0 +1,63 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Portfolio;
+
+public static class ListSlips
+{
+    public sealed record Item(
+        Guid ProjectId,
+        string ProjectCode,
+        string ProjectName,
+        string District,
+        string ResponsibleUnit,
+        MilestoneResponse Milestone);
+
+    public static void Map(IEndpointRouteBuilder slips) =>
+        slips.MapGet("/", Handle)
+            .WithName("ListSlips")
+            .WithSummary("Milestones slipping now, worst first")
+            .WithDescription("""
+                Open milestones of active projects whose slip severity today (Asia/Shanghai) is amber or red: overdue, or
+                forecast later than the baseline. Worst first: red before amber, then by `slipDays` (most first), then project
+                code. `severity=amber|red` keeps only that severity (`green` answers an empty list). Each milestone's
+                `slipDays`, `severity` and `reasons` come from the same rules as `GET /api/v1/projects/{id}`, so they agree
+                with it and with `/milestones/overdue`. This is the live judgement; the light the daily slip scan recorded is
+                the milestone's `flaggedSeverity`. Read from the stored projects (filters `district` and `category` in SQL),
+                judged in memory.
+                """)
+            .ProducesValidationProblem();
+
+    public static async Task<Ok<Paged<Item>>> Handle(
+        IQuerySession session,
+        TimeProvider clock,
+        IOptions<StatusThresholds> thresholds,
+        string? district,
+        string? category,
+        string? severity,
+        int? page,
+        int? pageSize,
+        CancellationToken ct)
+    {
+        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
+        var severityFilter = WireEnum.Parse<Rag>(severity, nameof(severity));
+        Paging.Check(page, pageSize);
+
+        var today = ShanghaiCalendar.Today(clock);
+        var open = await OpenMilestones.Load(session, district, categoryFilter, today, thresholds.Value, ct);
+        var slipping = open
+            .Where(m => m.Assessment.Slip.Severity > Rag.Green && (severityFilter is null || m.Assessment.Slip.Severity == severityFilter))
+            .OrderByDescending(m => m.Assessment.Slip.Severity)
+            .ThenByDescending(m => m.Assessment.Slip.SlipDays)
+            .ThenBy(m => m.Project.Code, StringComparer.Ordinal)
+            .ThenBy(m => m.Milestone.Name, StringComparer.Ordinal)
+            .Select(m => new Item(m.Project.Id, m.Project.Code, m.Project.Profile.Name, m.Project.Profile.District, m.Project.Profile.ResponsibleUnit, m.Show()))
+            .ToList();
+        return TypedResults.Ok(slipping.ToPage(page, pageSize));
+    }
+}

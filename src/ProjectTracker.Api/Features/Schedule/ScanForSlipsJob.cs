@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Hangfire;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Schedule;
+
+/// <param name="AssessedOn">The day (Asia/Shanghai) the projects were judged as of.</param>
+/// <param name="ProjectsScanned">Active projects looked at.</param>
+/// <param name="ProjectsChanged">Projects this run recorded a change of light for.</param>
+/// <param name="EventsAppended">Slip flags, clears and light changes this run recorded.</param>
+public sealed record SlipScanResult(DateOnly AssessedOn, int ProjectsScanned, int ProjectsChanged, int EventsAppended, TimeSpan Took);
+
+/// <summary>
+/// The daily slip scan: judges every active project and records each change of light once. Most
+/// projects are unchanged from one day to the next, so each is judged in memory first and only the
+/// changed ones are written, each in a transaction of its own with an optimistic append.
+/// </summary>
+public sealed partial class ScanForSlipsJob(
+    IDocumentStore store,
+    JobLocks locks,
+    TimeProvider clock,
+    IOptions<StatusThresholds> thresholds,
+    ILogger<ScanForSlipsJob> logger)
+{
+    public const string RecurringId = "slip-scan";
+
+    /// <summary>Every day at 06:00, in <see cref="ShanghaiCalendar.Zone"/>.</summary>
+    public const string Cron = "0 6 * * *";
+
+    /// <summary>The "by" of the events the scan records.</summary>
+    public const string By = "slip-scan";
+
+    internal const int PageSize = 500;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<SlipScanResult> Run(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        // Nodes scanning at the same moment take turns; the later one then finds everything recorded.
+        // (Without the lock the optimistic appends would still record each change once.)
+        await using var turn = await locks.Acquire(JobLocks.SlipScan, ct);
+        var now = clock.GetUtcNow();
+        var command = new RecordAssessment(thresholds.Value);
+        int scanned = 0, changed = 0, appended = 0;
+
+        await using var reader = store.QuerySession();
+        Guid? after = null;
+        while (await NextPage(reader, after, ct) is { Count: > 0 } page)
+        {
+            foreach (var project in await reader.LoadManyAsync<Project>(ct, page))
+            {
+                scanned++;
+                if (ProjectDecider.Decide(command, project, now).Count == 0)
+                {
+                    continue;
+                }
+
+                var recorded = await Record(project.Id, project.Version, command, now, ct);
+                changed += recorded > 0 ? 1 : 0;
+                appended += recorded;
+            }
+
+            after = page[^1];
+        }
+
+        var result = new SlipScanResult(ShanghaiCalendar.Today(now), scanned, changed, appended, Stopwatch.GetElapsedTime(started));
+        LogScanned(result.AssessedOn, result.ProjectsScanned, result.ProjectsChanged, result.EventsAppended, result.Took.TotalMilliseconds);
+        return result;
+    }
+
+    /// <summary>The next active project ids in id order: keyset paging, so projects closed meanwhile shift nothing.</summary>
+    private static async Task<IReadOnlyList<Guid>> NextPage(IQuerySession session, Guid? after, CancellationToken ct)
+    {
+        var active = session.Query<Project>().Where(p => p.Status == ProjectStatus.Active);
+        if (after is { } last)
+        {
+            active = active.Where(p => p.Id > last);
+        }
+
+        return await active.OrderBy(p => p.Id).Select(p => p.Id).Take(PageSize).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Appends what the project's current state calls for, expecting the version it was judged at; when
+    /// another writer (or another scan) got there first, judges it once more as it is now.
+    /// </summary>
+    internal async Task<int> Record(Guid projectId, long expectedVersion, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            return await Append(projectId, expectedVersion, command, now, ct);
+        }
+        catch (ConcurrencyException)
+        {
+            try
+            {
+                return await Append(projectId, null, command, now, ct);
+            }
+            catch (ConcurrencyException)
+            {
+                LogBusy(projectId);
+                return 0;
+            }
+        }
+    }
+
+    private async Task<int> Append(Guid projectId, long? expectedVersion, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = By;
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<Project>(projectId, version, ct)
+            : await session.Events.FetchForWriting<Project>(projectId, ct);
+        if (stream.Aggregate is not { } state)
+        {
+            return 0;
+        }
+
+        var events = ProjectDecider.Decide(command, state, now);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        return events.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Slip scan for {AssessedOn:yyyy-MM-dd}: {Scanned} active projects, {Changed} changed, {Appended} events recorded in {TookMs:0} ms")]
+    private partial void LogScanned(DateOnly assessedOn, int scanned, int changed, int appended, double tookMs);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Slip scan: project {ProjectId} changed again while being recorded; the next scan will record it")]
+    private partial void LogBusy(Guid projectId);
+}

@@ -1,0 +1,14 @@
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Schedule;
+
+public static class ScheduleEndpoints
+{
+    /// <summary>Runs a job now, in the request (admin): <c>/api/v1/jobs/…</c>.</summary>
+    public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs").WithTags("Schedule").RequireAuthorization(Policies.Admin);
+        RunSlipScan.Map(jobs);
+        return jobs;
+    }
+}

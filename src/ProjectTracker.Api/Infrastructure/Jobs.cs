@@ -1,0 +1,279 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.AspNetCore.Authentication;
+using Npgsql;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Schedule;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>Configuration section <c>Jobs</c>.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Runs a Hangfire server in this host and registers the recurring jobs; off, jobs run only when asked over HTTP.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Hangfire workers on this node; 0 schedules jobs here but leaves running them to other nodes.</summary>
+    public int Workers { get; set; } = 2;
+}
+
+/// <summary>
+/// Hangfire on the tracker's own PostgreSQL database (schema <c>hangfire</c>): a server on every node,
+/// recurring jobs registered under stable ids, and the dashboard at <c>/hangfire</c> for admin keys.
+/// </summary>
+public static class Jobs
+{
+    public const string SchemaName = "hangfire";
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddTrackerJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(MartenSetup.ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{MartenSetup.ConnectionStringName} is not set.");
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+
+        // Binding twice (ServiceSetup may bind it too) configures the same values twice: harmless.
+        services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
+        services.AddSingleton(new JobLocks(connectionString));
+        services.AddScoped<ScanForSlipsJob>();
+
+        // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start
+        // would win; each host (two in one test process) gets its own here instead: the server, the
+        // recurring-job manager and the dashboard all take these from the container.
+        services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<ITimeZoneResolver, ShanghaiTimeZoneResolver>();
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+
+        if (options.Enabled)
+        {
+            // Workers = 0: this node schedules but never runs jobs (the API test host: a scan firing at 06:00
+            // Shanghai must not write into other tests' projects).
+            if (options.Workers > 0)
+            {
+                services.AddHangfireServer(server => server.WorkerCount = options.Workers);
+            }
+
+            services.AddHostedService<RecurringJobRegistration>();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// What <c>UsePostgreSqlStorage(o => o.UseNpgsqlConnection(…), options)</c> builds. The storage creates or
+    /// upgrades its schema as it is constructed, and the installer's scripts race when two nodes start on a
+    /// fresh database, so nodes take turns.
+    /// </summary>
+    private static PostgreSqlStorage CreateStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = SchemaName, PrepareSchemaIfNecessary = true };
+        using (JobLocks.Hold(connectionString, JobLocks.InstallHangfireSchema))
+        {
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        }
+    }
+
+    /// <summary>The job endpoints under <paramref name="api"/> (/api/v1/jobs/…) and the dashboard at /hangfire.</summary>
+    public static void MapTrackerJobs(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        api.MapJobs();
+        // The fallback policy would demand a header key before the dashboard runs; AllowAnonymous leaves the
+        // decision to the admin filter, which also takes a browser's key from the query string or cookie.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorization()],
+            DashboardTitle = "ProjectTracker jobs",
+            DisplayStorageConnectionString = false,
+        }).AllowAnonymous();
+    }
+}
+
+/// <summary>Registers every recurring job at start-up; AddOrUpdate is idempotent, so every node may do it.</summary>
+public sealed class RecurringJobRegistration(IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<ScanForSlipsJob>(
+            ScanForSlipsJob.RecurringId,
+            job => job.Run(CancellationToken.None),
+            ScanForSlipsJob.Cron,
+            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide too: after one of several hosts in a process (the tests) has
+/// stopped, making a logger from its disposed factory would throw inside the others' Hangfire servers.
+/// </summary>
+public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly AspNetCoreLogProvider inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Silent.Instance;
+        }
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public static readonly Silent Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
+}
+
+/// <summary>
+/// Recurring jobs store their zone by id; the domain's zone is found even on a machine without tzdata,
+/// where <see cref="ShanghaiCalendar.Zone"/> is a zone of its own making.
+/// </summary>
+public sealed class ShanghaiTimeZoneResolver : ITimeZoneResolver
+{
+    public TimeZoneInfo GetTimeZoneById(string timeZoneId) =>
+        timeZoneId == ShanghaiCalendar.Zone.Id ? ShanghaiCalendar.Zone : TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+}
+
+/// <summary>
+/// PostgreSQL advisory locks on a connection of their own, so that work which must not overlap across
+/// nodes runs one node after the other. The connection is not pooled: closing it ends the lock, whatever happens.
+/// </summary>
+public sealed class JobLocks(string connectionString)
+{
+    public const long InstallHangfireSchema = 0x5054_4A4F_4253_0001;
+    public const long SlipScan = 0x5054_4A4F_4253_0002;
+
+    /// <summary>Waits until no other node holds the lock, then holds it until disposed.</summary>
+    public async Task<IAsyncDisposable> Acquire(long key, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(Unpooled(connectionString));
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The same, synchronously, for code that cannot await (Hangfire's storage set-up).</summary>
+    public static IDisposable Hold(string connectionString, long key)
+    {
+        var connection = new NpgsqlConnection(Unpooled(connectionString));
+        try
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+}
+
+/// <summary>
+/// Lets admin keys into the dashboard. The key is read from the X-Api-Key header and checked by the app's
+/// own ApiKey scheme. A browser cannot send that header, so it may open <c>/hangfire?api_key=…</c> once:
+/// an admin key given so is kept in an HttpOnly, SameSite=Strict cookie scoped to /hangfire, which the
+/// dashboard's own pages, scripts and polling then send.
+/// </summary>
+public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
+{
+    public const string QueryParameter = "api_key";
+    public const string Cookie = "pt_dashboard_key";
+
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        AuthenticateResult result;
+        string? fromQuery = null;
+        if (http.Request.Headers.ContainsKey(ApiKeyAuthentication.Header))
+        {
+            result = await http.AuthenticateAsync(ApiKeyAuthentication.Scheme);
+        }
+        else if (KeyFromBrowser(http, out fromQuery) is { } key)
+        {
+            result = await AuthenticateKey(http, key);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (result.Principal is not { } user)
+        {
+            return false;
+        }
+
+        // Hangfire answers 403 rather than 401 to a known user.
+        http.User = user;
+        if (!user.IsInRole(Json.WireName(ApiKeyRole.Admin)))
+        {
+            return false;
+        }
+
+        if (fromQuery is not null)
+        {
+            http.Response.Cookies.Append(Cookie, fromQuery, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = http.Request.IsHttps,
+                Path = Jobs.DashboardPath,
+            });
+        }
+
+        return true;
+    }
+
+    private static string? KeyFromBrowser(HttpContext http, out string? fromQuery)
+    {
+        fromQuery = http.Request.Query[QueryParameter] is { Count: 1 } query && !string.IsNullOrWhiteSpace(query[0]) ? query[0] : null;
+        return fromQuery ?? (http.Request.Cookies.TryGetValue(Cookie, out var cookie) && !string.IsNullOrWhiteSpace(cookie) ? cookie : null);
+    }
+
+    /// <summary>
+    /// The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is
+    /// checked by the same handler on a request of its own, in a scope of its own.
+    /// </summary>
+    private static async Task<AuthenticateResult> AuthenticateKey(HttpContext http, string key)
+    {
+        await using var scope = http.RequestServices.CreateAsyncScope();
+        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        probe.Request.Headers[ApiKeyAuthentication.Header] = key;
+        return await probe.AuthenticateAsync(ApiKeyAuthentication.Scheme);
+    }
+}
