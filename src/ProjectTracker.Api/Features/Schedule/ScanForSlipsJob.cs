@@ -54,7 +54,7 @@ public sealed partial class ScanForSlipsJob(
         Guid? after = null;
         while (await NextPage(reader, after, ct) is { Count: > 0 } page)
         {
-            foreach (var project in await reader.LoadManyAsync<Project>(ct, page))
+            foreach (var project in page)
             {
                 scanned++;
                 if (ProjectDecider.Decide(command, project, now).Count == 0)
@@ -67,7 +67,7 @@ public sealed partial class ScanForSlipsJob(
                 appended += recorded;
             }
 
-            after = page[^1];
+            after = page[^1].Id;
         }
 
         var result = new SlipScanResult(ShanghaiCalendar.Today(now), scanned, changed, appended, Stopwatch.GetElapsedTime(started));
@@ -75,8 +75,8 @@ public sealed partial class ScanForSlipsJob(
         return result;
     }
 
-    /// <summary>The next active project ids in id order: keyset paging, so projects closed meanwhile shift nothing.</summary>
-    private static async Task<IReadOnlyList<Guid>> NextPage(IQuerySession session, Guid? after, CancellationToken ct)
+    /// <summary>The next active projects in id order: keyset paging, so projects closed meanwhile shift nothing.</summary>
+    private static async Task<IReadOnlyList<Project>> NextPage(IQuerySession session, Guid? after, CancellationToken ct)
     {
         var active = session.Query<Project>().Where(p => p.Status == ProjectStatus.Active);
         if (after is { } last)
@@ -84,7 +84,7 @@ public sealed partial class ScanForSlipsJob(
             active = active.Where(p => p.Id > last);
         }
 
-        return await active.OrderBy(p => p.Id).Select(p => p.Id).Take(PageSize).ToListAsync(ct);
+        return await active.OrderBy(p => p.Id).Take(PageSize).ToListAsync(ct);
     }
 
     /// <summary>
