@@ -6,8 +6,11 @@
 # Starts its own PostgreSQL cluster (pg-bench, 127.0.0.1:15434) with a fresh database
 # bench_<UTC timestamp> (earlier bench_* databases are dropped), builds Release, starts the API
 # (ProjectTracker.Api.dll, 127.0.0.1:5095, Production, its own admin key), runs
-# bench/ProjectTracker.Bench against it, always stops the API and the cluster on exit, and
-# prints the report, also written to bench-results/latest.txt (API log: bench-results/api.log).
+# bench/ProjectTracker.Bench against it (the request scenarios against their baselines, then the
+# slip scan: 10,000 more projects × 10 milestones seeded over HTTP, three POST /jobs/slip-scan;
+# --only slip for that alone, --scan-projects N for a smaller portfolio), always stops the API and
+# the cluster on exit, and prints the report, also written to bench-results/latest.txt
+# (API log: bench-results/api.log).
 #   PT_BENCH_PG_OPTS   extra server options; default none: PostgreSQL's durable defaults
 #                      (fsync, synchronous_commit, full_page_writes on), e.g. "-c fsync=off"
 #   PT_BENCH_KEEP_DB   1 to leave the cluster running afterwards (the database is kept anyway)

@@ -36,6 +36,16 @@ public sealed record BenchOptions
     public bool SqlProfile { get; init; }
     /// <summary>Free text shown in the header, e.g. how bench.sh configured PostgreSQL.</summary>
     public string? Note { get; init; }
+    /// <summary>Slip scan: projects seeded through the API for it, on top of the other scenarios' ones.</summary>
+    public int ScanProjects { get; init; } = 10_000;
+    /// <summary>Slip scan: milestones planned on each of those projects.</summary>
+    public int ScanMilestonesPerProject { get; init; } = 10;
+    /// <summary>Slip scan: requests in flight while seeding.</summary>
+    public int ScanSeedConcurrency { get; init; } = 16;
+    /// <summary>Slip scan: scans run one after another (the first records the initial flags).</summary>
+    public int ScanRuns { get; init; } = 3;
+    /// <summary>Slip scan: the most a scan may take, client wall time, for the target line.</summary>
+    public TimeSpan ScanTarget { get; init; } = TimeSpan.FromSeconds(10);
 
     public int MainConcurrency => Concurrency[0];
 
@@ -60,6 +70,13 @@ public sealed record BenchOptions
           --only A,B             BENCH_ONLY             run only scenarios whose name contains one of these
           --note TEXT            BENCH_NOTE             a line for the header
           --sql-profile          BENCH_SQL_PROFILE=1    also list the SQL each request ran (needs pg_stat_statements)
+
+        Slip scan (runs after the other scenarios; seeds its own projects into the same database):
+          --scan-projects N                BENCH_SCAN_PROJECTS                 projects to seed for it (default 10000)
+          --scan-milestones-per-project N  BENCH_SCAN_MILESTONES_PER_PROJECT   milestones on each (default 10)
+          --scan-seed-concurrency N        BENCH_SCAN_SEED_CONCURRENCY         parallel seeding requests (default 16)
+          --scan-runs N                    BENCH_SCAN_RUNS                     scans in a row (default 3)
+          --scan-target S                  BENCH_SCAN_TARGET                   target per scan in seconds, client wall time (default 10)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -132,6 +149,11 @@ public sealed record BenchOptions
             Only = List("only"),
             Note = Get("note"),
             SqlProfile = Get("sql-profile") is "1" or "true",
+            ScanProjects = Int("scan-projects", defaults.ScanProjects),
+            ScanMilestonesPerProject = Int("scan-milestones-per-project", defaults.ScanMilestonesPerProject),
+            ScanSeedConcurrency = Int("scan-seed-concurrency", defaults.ScanSeedConcurrency),
+            ScanRuns = Int("scan-runs", defaults.ScanRuns),
+            ScanTarget = Seconds("scan-target", defaults.ScanTarget),
         };
         if (given.Count > 0)
         {

@@ -18,16 +18,18 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         await using var context = new BenchContext(options);
         var server = await DescribeServer(context, ct);
         var processes = new Processes(options.ApiPid, server.PostmasterPid);
-        output.Write(Header(server));
-        output.Flush();
 
-        var scenarios = ScenarioCatalog.All
-            .Where(s => options.Only.Count == 0 || options.Only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        if (scenarios.Count == 0)
+        bool Selected(string name) => options.Only.Count == 0 || options.Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
+        var scenarios = ScenarioCatalog.All.Where(s => Selected(s.Name)).ToList();
+        var jobs = ScenarioCatalog.Jobs.Where(j => Selected(j.Name)).ToList();
+        if (scenarios.Count == 0 && jobs.Count == 0)
         {
-            throw new UsageException("--only matches no scenario: " + string.Join(", ", ScenarioCatalog.All.Select(s => s.Name)));
+            throw new UsageException("--only matches no scenario: "
+                + string.Join(", ", ScenarioCatalog.All.Select(s => s.Name).Concat(ScenarioCatalog.Jobs.Select(j => j.Name))));
         }
+
+        output.Write(Header(server, scenarios.Count > 0, jobs.Select(j => j.Name).ToList()));
+        output.Flush();
 
         var idle = await OtherLoad(processes, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -35,6 +37,32 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         output.WriteLine();
         output.Flush();
 
+        var verdicts = new List<bool>();
+        var failed = false;
+        if (scenarios.Count > 0)
+        {
+            failed = await RunScenarios(context, processes, scenarios, verdicts, ct);
+        }
+
+        foreach (var job in jobs)
+        {
+            Log($"{job.Name}: …");
+            var report = await job.RunAsync(context, processes, progress, ct);
+            verdicts.AddRange(report.Verdicts);
+            output.Write(report.Text);
+            output.WriteLine();
+            output.Flush();
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Targets met: {verdicts.Count(v => v)} of {verdicts.Count}{(verdicts.All(v => v) ? "" : " (the benchmark reports, it does not gate: exit code 0)")}"));
+        output.Flush();
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Seeds, warms up, runs the request scenarios against their baselines and prints their report; true when a run failed.</summary>
+    private async Task<bool> RunScenarios(BenchContext context, Processes processes, List<IScenario> scenarios, List<bool> verdicts, CancellationToken ct)
+    {
         using var rss = new RssSampler(options.ApiPid);
         var seeding = Stopwatch.StartNew();
         Log($"seeding through the API: district {Seeder.District}, {options.Projects} projects × {options.MilestonesPerProject} milestones");
@@ -77,10 +105,11 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
             }
         }
 
+        // Read before any job scenario seeds its larger data set: this is the peak of the request scenarios.
         var memory = rss.Finish();
-        output.Write(Report(rows, memory, rssAfterSeed));
+        output.Write(Report(rows, memory, rssAfterSeed, verdicts));
         output.Flush();
-        return rows.Any(r => r.Api.ErrorRate > MaxErrorRate || r.Baseline.ErrorRate > MaxErrorRate) ? 1 : 0;
+        return rows.Any(r => r.Api.ErrorRate > MaxErrorRate || r.Baseline.ErrorRate > MaxErrorRate);
     }
 
     private static async Task<double> OtherLoad(Processes processes, CancellationToken ct)
@@ -116,7 +145,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         return new ServerInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), postmaster);
     }
 
-    private string Header(ServerInfo server)
+    private string Header(ServerInfo server, bool requestScenarios, IReadOnlyList<string> jobs)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -130,23 +159,32 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
             text.AppendLine(inv, $"Note:       {note}");
         }
 
-        var (requests, duration) = options.Limits(options.MainConcurrency);
-        text.AppendLine(inv, $"Warm-up:    the API gets {options.ApiWarmup.TotalSeconds:F0} s of all scenarios' requests before any measurement (JIT tiering settles)");
-        text.AppendLine(inv, $"Load:       closed loop, HTTP/1.1 keep-alive; each run ≤ {requests} requests or ≤ {duration.TotalSeconds:F0} s "
-            + $"(concurrency 1: ≤ {options.SerialRequests} or ≤ {options.SerialDuration.TotalSeconds:F0} s), after a warm-up of ≤ {options.WarmupRequests} requests or ≤ {options.WarmupDuration.TotalSeconds:F0} s");
-        text.AppendLine(inv, $"Data:       {options.Projects} projects × {options.MilestonesPerProject} milestones seeded through the API; requests pick a random project");
+        if (requestScenarios)
+        {
+            var (requests, duration) = options.Limits(options.MainConcurrency);
+            text.AppendLine(inv, $"Warm-up:    the API gets {options.ApiWarmup.TotalSeconds:F0} s of all scenarios' requests before any measurement (JIT tiering settles)");
+            text.AppendLine(inv, $"Load:       closed loop, HTTP/1.1 keep-alive; each run ≤ {requests} requests or ≤ {duration.TotalSeconds:F0} s "
+                + $"(concurrency 1: ≤ {options.SerialRequests} or ≤ {options.SerialDuration.TotalSeconds:F0} s), after a warm-up of ≤ {options.WarmupRequests} requests or ≤ {options.WarmupDuration.TotalSeconds:F0} s");
+            text.AppendLine(inv, $"Data:       {options.Projects} projects × {options.MilestonesPerProject} milestones seeded through the API; requests pick a random project");
+        }
+
+        if (jobs.Count > 0)
+        {
+            text.AppendLine(inv, $"Then:       {string.Join(", ", jobs)}, after the request scenarios, on {options.ScanProjects} more projects × {options.ScanMilestonesPerProject} milestones "
+                + $"seeded through the API at concurrency {options.ScanSeedConcurrency}; {options.ScanRuns} scans in a row");
+        }
+
         text.AppendLine();
         return text.ToString();
     }
 
-    private string Report(List<Row> rows, RssSampler.Result memory, double? rssAfterSeed)
+    private string Report(List<Row> rows, RssSampler.Result memory, double? rssAfterSeed, List<bool> verdicts)
     {
         var inv = CultureInfo.InvariantCulture;
         string F(double v, string format = "F0") => double.IsNaN(v) ? "-" : v.ToString(format, inv);
         string Lat(Measurement m) => $"{F(m.PercentileMs(50), "F2")} / {F(m.PercentileMs(99), "F2")}";
 
         var results = new TextTable("scenario", "conc", "API req/s", "API p50/p99 ms", "baseline req/s", "baseline p50/p99 ms", "ratio", "target", "result");
-        var verdicts = new List<bool>();
         foreach (var row in rows)
         {
             var ratio = row.Api.Throughput / row.Baseline.Throughput;
@@ -230,7 +268,6 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         }
 
         text.AppendLine();
-        text.AppendLine(inv, $"Targets met: {verdicts.Count(v => v)} of {verdicts.Count}{(verdicts.All(v => v) ? "" : " (the benchmark reports, it does not gate: exit code 0)")}");
         return text.ToString();
     }
 

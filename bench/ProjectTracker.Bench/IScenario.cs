@@ -29,6 +29,24 @@ public interface IScenario
     Task BaselineAsync(BenchContext context, Random random, CancellationToken ct);
 }
 
+/// <summary>
+/// A scenario that times one job end to end rather than a closed loop of requests against a baseline:
+/// it seeds what it needs, runs the job, and writes its own section of the report. Job scenarios run
+/// after every <see cref="IScenario"/>, so their (larger) data cannot disturb the others' figures.
+/// </summary>
+public interface IJobScenario
+{
+    /// <summary>Shown in the report and matched by <c>--only</c>, e.g. "slip scan".</summary>
+    string Name { get; }
+
+    /// <summary>Seeds, runs, and returns the report section with its verdicts.</summary>
+    Task<JobReport> RunAsync(BenchContext context, Processes processes, TextWriter progress, CancellationToken ct);
+}
+
+/// <param name="Text">The report section, ready to print.</param>
+/// <param name="Verdicts">One entry per judged target: met or not.</param>
+public sealed record JobReport(string Text, IReadOnlyList<bool> Verdicts);
+
 /// <summary>The scenarios, in the order they run and are printed.</summary>
 public static class ScenarioCatalog
 {
@@ -37,5 +55,11 @@ public static class ScenarioCatalog
         new Scenarios.ProgressReportPost(),
         new Scenarios.ProjectGet(),
         new Scenarios.SingleProjectProgressPost(),
+    ];
+
+    /// <summary>Run after <see cref="All"/>, in this order.</summary>
+    public static IReadOnlyList<IJobScenario> Jobs { get; } =
+    [
+        new Scenarios.SlipScanScenario(),
     ];
 }

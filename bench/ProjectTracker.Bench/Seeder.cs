@@ -68,7 +68,8 @@ public static class Seeder
         return new SeededProject(id, code, milestones);
     }
 
-    private static async Task<JsonElement> Expect(HttpResponseMessage response, params HttpStatusCode[] expected)
+    /// <summary>Reads the answer; throws with its body unless the status is one of the expected.</summary>
+    internal static async Task<JsonElement> Expect(HttpResponseMessage response, params HttpStatusCode[] expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         if (!expected.Contains(response.StatusCode))

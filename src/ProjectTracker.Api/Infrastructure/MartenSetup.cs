@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
@@ -67,17 +68,22 @@ public static class MartenSetup
     /// </summary>
     internal static string WithPoolDefaults(string connectionString)
     {
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not:
+        // what the string itself says is read with the generic builder.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
+            .ToHashSet();
         var tuned = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("No Reset On Close"))
+        if (!given.Contains("NORESETONCLOSE"))
         {
             tuned.NoResetOnClose = true;
         }
 
-        if (!given.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains("MAXAUTOPREPARE"))
         {
             tuned.MaxAutoPrepare = 64;
-            if (!given.ContainsKey("Auto Prepare Min Usages"))
+            if (!given.Contains("AUTOPREPAREMINUSAGES"))
             {
                 tuned.AutoPrepareMinUsages = 2;
             }

@@ -54,17 +54,16 @@ public sealed partial class ScanForSlipsJob(
         Guid? after = null;
         while (await NextPage(reader, after, ct) is { Count: > 0 } page)
         {
-            foreach (var project in page)
+            scanned += page.Count;
+            var changes = page
+                .Select(project => (project, events: ProjectDecider.Decide(command, project, now)))
+                .Where(c => c.events.Count > 0)
+                .ToList();
+            if (changes.Count > 0)
             {
-                scanned++;
-                if (ProjectDecider.Decide(command, project, now).Count == 0)
-                {
-                    continue;
-                }
-
-                var recorded = await Record(project.Id, project.Version, command, now, ct);
-                changed += recorded > 0 ? 1 : 0;
-                appended += recorded;
+                var (pageChanged, pageAppended) = await RecordPage(changes, command, now, ct);
+                changed += pageChanged;
+                appended += pageAppended;
             }
 
             after = page[^1].Id;
@@ -85,6 +84,42 @@ public sealed partial class ScanForSlipsJob(
         }
 
         return await active.OrderBy(p => p.Id).Take(PageSize).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Records a page's changes in one transaction, each stream expected at the version it was judged
+    /// at: one round trip for the page instead of one per project. When any of them was written to
+    /// meanwhile, the page is recorded again one project at a time, each judged as it is then.
+    /// </summary>
+    private async Task<(int Changed, int Appended)> RecordPage(
+        IReadOnlyList<(Project Project, IReadOnlyList<object> Events)> changes, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = By;
+            foreach (var (project, events) in changes)
+            {
+                // Marten's expected version is the stream's version after this append.
+                session.Events.Append(project.Id, project.Version + events.Count, events);
+            }
+
+            await session.SaveChangesAsync(ct);
+            return (changes.Count, changes.Sum(c => c.Events.Count));
+        }
+        catch (ConcurrencyException)
+        {
+            LogPageRetried(changes.Count);
+            int changed = 0, appended = 0;
+            foreach (var (project, _) in changes)
+            {
+                var recorded = await Record(project.Id, project.Version, command, now, ct);
+                changed += recorded > 0 ? 1 : 0;
+                appended += recorded;
+            }
+
+            return (changed, appended);
+        }
     }
 
     /// <summary>
@@ -137,6 +172,10 @@ public sealed partial class ScanForSlipsJob(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Slip scan for {AssessedOn:yyyy-MM-dd}: {Scanned} active projects, {Changed} changed, {Appended} events recorded in {TookMs:0} ms")]
     private partial void LogScanned(DateOnly assessedOn, int scanned, int changed, int appended, double tookMs);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Slip scan: a project changed while its page of {Count} was being recorded; recording them one by one")]
+    private partial void LogPageRetried(int count);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Slip scan: project {ProjectId} changed again while being recorded; the next scan will record it")]
