@@ -47,6 +47,14 @@ public static class OpenApi
         return services;
     }
 
+    /// <summary>What any command on a project can answer besides success (If-Match, district, state, rules).</summary>
+    public static RouteHandlerBuilder ProducesProjectWriteProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
     /// <summary>Use cases nest their Request/Response types: name them after the use case (CreateApiKeyResponse).</summary>
     private static string SchemaId(Type type)
     {

@@ -40,11 +40,7 @@ public static class RequestRebaseline
                 cancelled project takes no requests (409). A district key asks only for its own district's projects.
                 Several requests may be pending at once. Honours `If-Match`; the `ETag` answered is the project's version.
                 """)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProjectWriteProblems();
 
     public static async Task<Created<RebaselineRequestResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, HttpContext http, CancellationToken ct)

@@ -27,11 +27,7 @@ public static class ChangeForecast
             .WithName("ChangeMilestoneForecast")
             .WithSummary("Change a milestone's forecast date, with a reason")
             .WithDescription("The owner's expectation moves freely (never into the past); the baseline does not. A completed milestone takes no forecast (409). Honours `If-Match`.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProjectWriteProblems();
 
     public static async Task<Ok<MilestoneResponse>> Handle(
         Guid id, Guid milestoneId, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)

@@ -22,11 +22,7 @@ public static class CompleteMilestone
             .WithName("CompleteMilestone")
             .WithSummary("Record that a milestone was done")
             .WithDescription("The actual date cannot lie in the future (400, judged in Asia/Shanghai). A milestone completes once: a second time is 409. Honours `If-Match`.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProjectWriteProblems();
 
     public static async Task<Ok<MilestoneResponse>> Handle(
         Guid id, Guid milestoneId, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)

@@ -29,11 +29,7 @@ public static class PlanMilestone
             .WithName("PlanMilestone")
             .WithSummary("Plan a milestone with its baseline date")
             .WithDescription("The baseline is the approved plan; past dates are allowed for projects imported mid-flight. The forecast starts equal to the baseline. Honours `If-Match`.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProjectWriteProblems();
 
     public static async Task<Created<MilestoneResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)

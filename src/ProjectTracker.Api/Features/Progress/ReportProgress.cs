@@ -42,11 +42,7 @@ public static class ReportProgress
             .WithName("ReportProgress")
             .WithSummary("Report a project's progress")
             .WithDescription("Percent complete 0–100, investment in 万元 (never negative), report date not in the future. Concurrent reports on one project are all kept. Honours `If-Match`.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProjectWriteProblems();
 
     public static async Task<Created<ProgressReportResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, HttpContext http, CancellationToken ct)

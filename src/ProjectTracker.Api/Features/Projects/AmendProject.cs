@@ -122,11 +122,7 @@ public static class AmendProject
                 The code cannot be changed. Honours `If-Match` (412 when stale). Moving a project to another
                 district needs an admin key.
                 """)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProjectWriteProblems();
 
     public static async Task<Ok<ProjectResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct)
