@@ -1,6 +1,9 @@
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Alerts;
+using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Milestones;
+using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Progress;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
@@ -39,8 +42,9 @@ api.MapDistricts();
 var projects = api.MapProjects();
 projects.MapMilestones();
 projects.MapProgress();
-ProjectTracker.Api.Features.Baselines.BaselineEndpoints.MapBaselines(api);
-ProjectTracker.Api.Features.Portfolio.PortfolioEndpoints.MapPortfolio(api);
+api.MapBaselines();
+api.MapPortfolio();
+api.MapAlerts();
 app.MapTrackerJobs(api);
 
 app.Run();

@@ -6,6 +6,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Domain.Projects;
@@ -54,6 +55,7 @@ public static class MartenSetup
                     .Index(p => p.Profile.Category);
                 options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash);
                 options.Schema.For<District>();
+                options.Schema.For<Subscription>().Index(s => s.OwningDistrict!);
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();

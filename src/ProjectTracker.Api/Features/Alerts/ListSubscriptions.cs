@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Alerts;
+
+public static class ListSubscriptions
+{
+    public static void Map(IEndpointRouteBuilder subscriptions)
+    {
+        subscriptions.MapGet("/", Handle)
+            .WithName("ListSubscriptions")
+            .WithSummary("List alert subscriptions")
+            .WithDescription("An admin key sees every subscription; a district key those of its own district and its projects. Filter by `projectId` or `district`.");
+        subscriptions.MapGet("/{id:guid}", Get)
+            .WithName("GetSubscription")
+            .WithSummary("One alert subscription");
+    }
+
+    public static async Task<Ok<Paged<SubscriptionResponse>>> Handle(
+        ClaimsPrincipal user, IQuerySession session, Guid? projectId, string? district, int? page, int? pageSize, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var query = session.Query<Subscription>().AsQueryable();
+        if (!caller.IsAdmin)
+        {
+            query = query.Where(s => s.OwningDistrict == caller.District);
+        }
+
+        if (projectId is { } project)
+        {
+            query = query.Where(s => s.ProjectId == project);
+        }
+
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            var code = district.Trim();
+            query = query.Where(s => s.District == code);
+        }
+
+        return TypedResults.Ok(await query.OrderBy(s => s.CreatedAt).ToPageAsync(page, pageSize, s => s.ToResponse(), ct));
+    }
+
+    public static async Task<Results<Ok<SubscriptionResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Subscription>(id, ct) is { } subscription && Visible(user.Caller(), subscription)
+            ? TypedResults.Ok(subscription.ToResponse())
+            : TypedResults.NotFound();
+
+    /// <summary>A district key does not learn that other districts' subscriptions exist.</summary>
+    internal static bool Visible(Caller caller, Subscription subscription) =>
+        caller.IsAdmin || (subscription.OwningDistrict is not null && subscription.OwningDistrict == caller.District);
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Alerts;
+
+public static class Subscribe
+{
+    public sealed record Request(string? Email, string? District, Guid? ProjectId, IReadOnlyList<AlertKind>? Kinds)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator(IQuerySession session)
+            {
+                RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
+                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report.");
+                RuleForEach(r => r.Kinds).IsInEnum();
+                RuleFor(r => r.Kinds).Must(k => k is null || k.Distinct().Count() == k.Count).WithMessage("Name each kind once.");
+                RuleFor(r => r.ProjectId).Null().When(r => r.District is not null)
+                    .WithMessage("Subscribe to a district or to a project, not both (neither: the whole portfolio).");
+                RuleFor(r => r.District).KnownDistrict(session).When(r => r.District is not null);
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder subscriptions) =>
+        subscriptions.MapPost("/", Handle)
+            .WithName("Subscribe")
+            .WithSummary("Subscribe an e-mail address to alerts")
+            .WithDescription("""
+                By district, by project, or (neither) the whole portfolio; for the kinds named (`deadline`, `overdue`,
+                `slip`, `weekly-report`). A district key subscribes only for its own district or its projects; the whole
+                portfolio needs an admin key. A project's own `contactEmail` always gets its deadline and overdue alerts.
+                """)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<Created<SubscriptionResponse>> Handle(
+        Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var owningDistrict = request.District?.Trim();
+        if (request.ProjectId is { } projectId)
+        {
+            var project = await session.LoadAsync<Project>(projectId, ct) ?? throw DomainException.NotFound("The project does not exist.");
+            owningDistrict = project.Profile.District;
+        }
+
+        if (owningDistrict is null && !caller.IsAdmin)
+        {
+            throw new AccessDeniedException("Only an admin key subscribes to the whole portfolio.");
+        }
+
+        if (owningDistrict is not null)
+        {
+            caller.EnsureMayWrite(owningDistrict);
+        }
+
+        var subscription = new Subscription
+        {
+            Id = Guid.CreateVersion7(),
+            Email = request.Email!.Trim(),
+            District = request.District?.Trim(),
+            ProjectId = request.ProjectId,
+            Kinds = [.. request.Kinds!],
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = caller.Name,
+            OwningDistrict = owningDistrict,
+        };
+        session.Store(subscription);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/subscriptions/{subscription.Id}", subscription.ToResponse());
+    }
+}
