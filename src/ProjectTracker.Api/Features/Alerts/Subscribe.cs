@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
+using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Alerts;

@@ -1,17 +1,6 @@
-namespace ProjectTracker.Api.Features.Alerts;
+using ProjectTracker.Domain.Alerts;
 
-/// <summary>What a subscriber wants to hear about.</summary>
-public enum AlertKind
-{
-    /// <summary>Before a baseline date (14, 7 and 1 days ahead).</summary>
-    Deadline,
-    /// <summary>When a baseline date has passed without the milestone done.</summary>
-    Overdue,
-    /// <summary>When a milestone's slip becomes more severe.</summary>
-    Slip,
-    /// <summary>The Monday weekly progress report.</summary>
-    WeeklyReport,
-}
+namespace ProjectTracker.Api.Features.Alerts;
 
 /// <summary>
 /// An e-mail address subscribed to alerts of some kinds, for one district, one project or (neither)
