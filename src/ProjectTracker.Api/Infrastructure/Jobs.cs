@@ -38,8 +38,6 @@ public static class Jobs
             ?? throw new InvalidOperationException($"ConnectionStrings:{MartenSetup.ConnectionStringName} is not set.");
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
-        // Binding twice (ServiceSetup may bind it too) configures the same values twice: harmless.
-        services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
         services.AddSingleton(new JobLocks(connectionString));
         services.AddScoped<ScanForSlipsJob>();
 

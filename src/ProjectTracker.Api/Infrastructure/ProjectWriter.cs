@@ -24,16 +24,13 @@ public sealed class ProjectWriter(ISessionFactory sessions, TimeProvider clock)
     /// <summary>
     /// With an If-Match version the append is optimistic and a stale version is a 412. Without
     /// one the stream row is locked for the short decide-and-append, so concurrent writers queue
-    /// rather than fail or overwrite: no write is ever lost. (Optimistic first with a locked retry
-    /// was tried: mixing the two deadlocked under contention; see docs/performance.md.)
+    /// rather than fail or overwrite: no write is ever lost. (An optimistic first try with a locked
+    /// retry was tried instead: the two kinds of writer deadlocked each other under contention.)
     /// </summary>
-    public Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct) =>
-        Attempt(projectId, caller, command, expectedVersion is { } version ? Fetch.Expecting(version) : Fetch.Exclusive, ct);
-
-    private async Task<Project> Attempt(Guid projectId, Caller caller, Func<Project, ProjectCommand> command, Fetch fetch, CancellationToken ct)
+    public async Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct)
     {
         await using var session = sessions.OpenSession();
-        var stream = await fetch.Open(session, projectId, ct);
+        var stream = await Fetch(session, projectId, expectedVersion, ct);
         var state = stream.Aggregate ?? throw DomainException.NotFound("The project does not exist.");
         caller.EnsureMayWrite(state.Profile.District);
 
@@ -48,15 +45,17 @@ public sealed class ProjectWriter(ISessionFactory sessions, TimeProvider clock)
         return Fold(state, events, state.Version, clock.GetUtcNow());
     }
 
-    private sealed record Fetch(Func<IDocumentSession, Guid, CancellationToken, Task<IEventStream<Project>>> Open)
+    private static async Task<IEventStream<Project>> Fetch(IDocumentSession session, Guid projectId, long? expectedVersion, CancellationToken ct)
     {
-        public static readonly Fetch Exclusive = new((s, id, ct) => s.Events.FetchForExclusiveWriting<Project>(id, ct));
+        if (expectedVersion is not { } version)
+        {
+            return await session.Events.FetchForExclusiveWriting<Project>(projectId, ct);
+        }
 
-        public static Fetch Expecting(long version) => new(async (s, id, ct) =>
-            // Marten reports a missing stream with an expected version as a concurrency failure; it is a 404.
-            await s.Events.FetchStreamStateAsync(id, ct) is null
-                ? throw DomainException.NotFound("The project does not exist.")
-                : await s.Events.FetchForWriting<Project>(id, version, ct));
+        // Marten reports a missing stream with an expected version as a concurrency failure; it is a 404.
+        return await session.Events.FetchStreamStateAsync(projectId, ct) is null
+            ? throw DomainException.NotFound("The project does not exist.")
+            : await session.Events.FetchForWriting<Project>(projectId, version, ct);
     }
 
     /// <summary>

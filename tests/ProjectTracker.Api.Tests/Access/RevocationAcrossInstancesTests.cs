@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ProjectTracker.Api.Tests.Support;
 
 namespace ProjectTracker.Api.Tests.Access;
@@ -10,7 +8,7 @@ namespace ProjectTracker.Api.Tests.Access;
 public sealed class RevocationAcrossInstancesTests(TrackerApp app) : IAsyncLifetime
 {
     private readonly Scenario given = new(app);
-    private readonly SecondInstance other = new(app.ConnectionString);
+    private readonly ApiHost other = new(app.ConnectionString);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -46,30 +44,5 @@ public sealed class RevocationAcrossInstancesTests(TrackerApp app) : IAsyncLifet
         }
 
         return false;
-    }
-
-    private sealed class SecondInstance : WebApplicationFactory<Program>
-    {
-        private readonly string connectionString;
-
-        public SecondInstance(string connectionString)
-        {
-            this.connectionString = connectionString;
-            UseKestrel(0);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Tracker", connectionString);
-            builder.UseSetting("Auth:BootstrapAdminKey", TrackerApp.AdminKey);
-        }
-
-        public HttpClient Client(string apiKey)
-        {
-            var client = CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-            return client;
-        }
     }
 }

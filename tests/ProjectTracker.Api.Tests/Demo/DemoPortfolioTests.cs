@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using ProjectTracker.Api.Features.Demo;
+using ProjectTracker.Api.Tests.Support;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -19,7 +15,6 @@ namespace ProjectTracker.Api.Tests.Demo;
 /// </summary>
 public sealed class DemoPortfolioTests
 {
-    private const string AdminKey = "pt_test_demo_admin_key";
 
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -28,8 +23,8 @@ public sealed class DemoPortfolioTests
     [Fact]
     public async Task Seeding_an_empty_database_loads_a_portfolio_with_every_category_and_every_light()
     {
-        await using var database = await DemoDatabase.Create();
-        await using var host = new DemoHost(database.ConnectionString, seed: true);
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
 
         var projects = await Projects(host);
 
@@ -43,18 +38,18 @@ public sealed class DemoPortfolioTests
         Assert.Contains(projects, p => p.GetProperty("status").GetString() == "closed");
         Assert.All(projects, p => Assert.InRange(p.GetProperty("progressReportCount").GetInt32(), 2, 6));
 
-        var districts = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>("/api/v1/districts");
+        var districts = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/districts");
         Assert.True(districts.GetArrayLength() >= 8);
     }
 
     [Fact]
     public async Task The_demo_history_is_written_by_demo_seed_through_events()
     {
-        await using var database = await DemoDatabase.Create();
-        await using var host = new DemoHost(database.ConnectionString, seed: true);
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
         var project = (await Projects(host)).First(p => p.GetProperty("status").GetString() == "closed");
 
-        var history = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project.GetProperty("id").GetString()}/history");
+        var history = await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project.GetProperty("id").GetString()}/history");
 
         var entries = history.EnumerateArray().ToList();
         Assert.Equal("project-registered", entries[0].GetProperty("type").GetString());
@@ -66,9 +61,9 @@ public sealed class DemoPortfolioTests
     [Fact]
     public async Task Right_after_seeding_every_light_shows_with_its_reasons_and_is_the_one_recorded()
     {
-        await using var database = await DemoDatabase.Create();
-        await using var host = new DemoHost(database.ConnectionString, seed: true);
-        var client = host.CreateAdminClient();
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        var client = host.Client();
 
         var projects = await Items(client, "/api/v1/projects?pageSize=100");
 
@@ -104,9 +99,9 @@ public sealed class DemoPortfolioTests
     [Fact]
     public async Task The_seed_records_the_light_of_each_project_it_judges_not_green()
     {
-        await using var database = await DemoDatabase.Create();
-        await using var host = new DemoHost(database.ConnectionString, seed: true);
-        var client = host.CreateAdminClient();
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        var client = host.Client();
         var project = (await Items(client, "/api/v1/projects?rag=red&pageSize=100"))[0];
 
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{IdOf(project)}/history");
@@ -120,14 +115,14 @@ public sealed class DemoPortfolioTests
     [Fact]
     public async Task A_second_host_on_the_same_database_adds_nothing()
     {
-        await using var database = await DemoDatabase.Create();
+        await using var database = await TestDatabase.Create("pt_demo");
         int first;
-        await using (var host = new DemoHost(database.ConnectionString, seed: true))
+        await using (var host = DemoHost(database.ConnectionString, seed: true))
         {
             first = (await Projects(host)).Count;
         }
 
-        await using var again = new DemoHost(database.ConnectionString, seed: true);
+        await using var again = DemoHost(database.ConnectionString, seed: true);
 
         Assert.Equal(first, (await Projects(again)).Count);
     }
@@ -135,16 +130,16 @@ public sealed class DemoPortfolioTests
     [Fact]
     public async Task Two_hosts_starting_at_once_seed_once()
     {
-        await using var database = await DemoDatabase.Create();
+        await using var database = await TestDatabase.Create("pt_demo");
         // The schema first, so that the race is the seed's and not the schema migration's.
-        await using (var schema = new DemoHost(database.ConnectionString, seed: false))
+        await using (var schema = DemoHost(database.ConnectionString, seed: false))
         {
             Assert.Empty(await Projects(schema));
         }
 
-        await using var one = new DemoHost(database.ConnectionString, seed: true);
-        await using var two = new DemoHost(database.ConnectionString, seed: true);
-        await Task.WhenAll(Task.Run(() => one.Server), Task.Run(() => two.Server));
+        await using var one = DemoHost(database.ConnectionString, seed: true);
+        await using var two = DemoHost(database.ConnectionString, seed: true);
+        await Task.WhenAll(Task.Run(one.StartServer), Task.Run(two.StartServer));
 
         Assert.Equal(DemoPortfolio.Projects.Count, (await Projects(one)).Count);
     }
@@ -203,7 +198,7 @@ public sealed class DemoPortfolioTests
         Assert.Equal(first.SelectMany(s => s.Commands), second.SelectMany(s => s.Commands));
     }
 
-    private static Task<List<JsonElement>> Projects(DemoHost host) => Items(host.CreateAdminClient(), "/api/v1/projects?pageSize=500");
+    private static Task<List<JsonElement>> Projects(ApiHost host) => Items(host.Client(), "/api/v1/projects?pageSize=500");
 
     private static async Task<List<JsonElement>> Items(HttpClient client, string url)
     {
@@ -219,60 +214,9 @@ public sealed class DemoPortfolioTests
         JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());
 
     /// <summary>The API with Demo:Seed on its own database, "now" fixed as in TrackerApp.</summary>
-    private sealed class DemoHost(string connectionString, bool seed) : WebApplicationFactory<Program>
-    {
-        public HttpClient CreateAdminClient()
+    private static ApiHost DemoHost(string connectionString, bool seed) =>
+        new(connectionString, new FakeTimeProvider(Now), new Dictionary<string, string>
         {
-            var client = CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
-            return client;
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Tracker", connectionString);
-            builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
-            builder.UseSetting(SeedDemoPortfolio.ConfigurationKey, seed ? "true" : "false");
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FakeTimeProvider(Now))));
-        }
-    }
-
-    /// <summary>A fresh database on the server of ConnectionStrings__Tracker, dropped afterwards (as TrackerApp does).</summary>
-    private sealed class DemoDatabase : IAsyncDisposable
-    {
-        private readonly string serverConnectionString;
-        private readonly string name = $"pt_demo_{Guid.NewGuid():N}"[..24];
-
-        private DemoDatabase(string serverConnectionString)
-        {
-            this.serverConnectionString = serverConnectionString;
-            ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-        }
-
-        public string ConnectionString { get; }
-
-        public static async Task<DemoDatabase> Create()
-        {
-            var server = Environment.GetEnvironmentVariable("ConnectionStrings__Tracker")
-                ?? throw new InvalidOperationException("Set ConnectionStrings__Tracker to a PostgreSQL server (scripts/test.sh does).");
-            var database = new DemoDatabase(server);
-            await database.Execute($"create database {database.name}");
-            return database;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            NpgsqlConnection.ClearAllPools();
-            await Execute($"drop database if exists {name} with (force)");
-        }
-
-        private async Task Execute(string sql)
-        {
-            await using var connection = new NpgsqlConnection(serverConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
+            [SeedDemoPortfolio.ConfigurationKey] = seed ? "true" : "false",
+        });
 }

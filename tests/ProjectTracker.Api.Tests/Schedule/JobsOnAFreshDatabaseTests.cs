@@ -3,8 +3,6 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProjectTracker.Api.Features.Schedule;
@@ -19,50 +17,40 @@ public sealed class JobsOnAFreshDatabaseTests
     [Fact]
     public async Task Two_hosts_starting_at_once_create_the_job_schema_once_and_run_the_scan_once_when_it_fires()
     {
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Tracker")
-            ?? throw new InvalidOperationException("Set ConnectionStrings__Tracker to a PostgreSQL server (scripts/test.sh does).");
-        var name = $"pt_jobs_{Guid.NewGuid():N}"[..24];
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await Execute(server, $"create database {name}");
-        try
+        await using var database = await TestDatabase.Create("pt_jobs");
+        var connectionString = database.ConnectionString;
+        // These two run jobs: the database is theirs alone.
+        var withWorkers = new Dictionary<string, string> { ["Jobs:Workers"] = "2" };
+        await using (var one = new ApiHost(connectionString, settings: withWorkers))
+        await using (var two = new ApiHost(connectionString, settings: withWorkers))
         {
-            await using (var one = new Host(connectionString))
-            await using (var two = new Host(connectionString))
+            await Task.WhenAll(Task.Run(one.StartServer), Task.Run(two.StartServer));
+
+            foreach (var host in new[] { one, two })
             {
-                await Task.WhenAll(Task.Run(one.StartServer), Task.Run(two.StartServer));
-
-                foreach (var host in new[] { one, two })
-                {
-                    var client = host.CreateClient();
-                    client.DefaultRequestHeaders.Add("X-Api-Key", TrackerApp.AdminKey);
-                    var response = await client.GetAsync("/hangfire");
-                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                    using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
-                    Assert.Single(connection.GetRecurringJobs(), j => j.Id == ScanForSlipsJob.RecurringId);
-                }
-
-                // Fired as at 06:00: one of the two servers runs it, through Hangfire's activation and serialisation.
-                var jobId = one.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ScanForSlipsJob.RecurringId);
-                var monitor = two.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-                var finished = await Eventually(() => monitor.JobDetails(jobId).History.FirstOrDefault(
-                    h => h.StateName == SucceededState.StateName || h.StateName == FailedState.StateName));
-                Assert.Equal(SucceededState.StateName, finished.StateName);
-                // Hangfire's recommended Json.NET settings leave out zero counts.
-                var result = JsonDocument.Parse(finished.Data["Result"]).RootElement;
-                Assert.Equal(ShanghaiCalendar.Today(TimeProvider.System).Iso(), result.GetProperty(nameof(SlipScanResult.AssessedOn)).GetString());
-                Assert.Single(monitor.JobDetails(jobId).History, h => h.StateName == ProcessingState.StateName);
+                var client = host.Client();
+                var response = await client.GetAsync("/hangfire");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+                Assert.Single(connection.GetRecurringJobs(), j => j.Id == ScanForSlipsJob.RecurringId);
             }
 
-            await using var check = new NpgsqlConnection(connectionString);
-            await check.OpenAsync();
-            await using var versions = new NpgsqlCommand("select count(*) from hangfire.schema", check);
-            Assert.Equal(1L, await versions.ExecuteScalarAsync());
+            // Fired as at 06:00: one of the two servers runs it, through Hangfire's activation and serialisation.
+            var jobId = one.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ScanForSlipsJob.RecurringId);
+            var monitor = two.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            var finished = await Eventually(() => monitor.JobDetails(jobId).History.FirstOrDefault(
+                h => h.StateName == SucceededState.StateName || h.StateName == FailedState.StateName));
+            Assert.Equal(SucceededState.StateName, finished.StateName);
+            // Hangfire's recommended Json.NET settings leave out zero counts.
+            var result = JsonDocument.Parse(finished.Data["Result"]).RootElement;
+            Assert.Equal(ShanghaiCalendar.Today(TimeProvider.System).Iso(), result.GetProperty(nameof(SlipScanResult.AssessedOn)).GetString());
+            Assert.Single(monitor.JobDetails(jobId).History, h => h.StateName == ProcessingState.StateName);
         }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await Execute(server, $"drop database if exists {name} with (force)");
-        }
+
+        await using var check = new NpgsqlConnection(connectionString);
+        await check.OpenAsync();
+        await using var versions = new NpgsqlCommand("select count(*) from hangfire.schema", check);
+        Assert.Equal(1L, await versions.ExecuteScalarAsync());
     }
 
     /// <summary>Workers poll the queue every 15 s (Hangfire.PostgreSql's default).</summary>
@@ -81,32 +69,5 @@ public sealed class JobsOnAFreshDatabaseTests
         }
 
         throw new TimeoutException("The triggered job did not finish within 40 seconds.");
-    }
-
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class Host : WebApplicationFactory<Program>
-    {
-        private readonly string connectionString;
-
-        public Host(string connectionString)
-        {
-            this.connectionString = connectionString;
-            UseKestrel(0);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Tracker", connectionString);
-            builder.UseSetting("Auth:BootstrapAdminKey", TrackerApp.AdminKey);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
     }
 }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ProjectTracker.Api.Tests.Support;
+
+/// <summary>
+/// The real API on Kestrel (real HTTP on a loopback port) against the given database: one node.
+/// Tests that need a second node on the same database, or a database of their own, make another.
+/// </summary>
+public class ApiHost : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "pt_test_bootstrap_admin_key";
+
+    private readonly TimeProvider? clock;
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    /// <param name="clock">"Now" for this node; the real clock when null.</param>
+    /// <param name="settings">Configuration on top of the defaults below (e.g. <c>Jobs:Workers</c>, <c>Demo:Seed</c>).</param>
+    public ApiHost(string connectionString, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        ConnectionString = connectionString;
+        this.clock = clock;
+        this.settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(0);
+    }
+
+    public string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // As strict as Development: a scoped service taken from the root fails here too.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
+        builder.UseSetting("ConnectionStrings:Tracker", ConnectionString);
+        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Jobs are scheduled but not run, unless a test asks for workers: a real 06:00 scan must not
+        // touch other tests' projects (POST /api/v1/jobs/… runs a job in the request).
+        builder.UseSetting("Jobs:Workers", "0");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        }
+    }
+
+    /// <summary>A client with the given key (or none) in X-Api-Key.</summary>
+    public HttpClient Client(string? apiKey = AdminKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+}
