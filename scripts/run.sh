@@ -42,16 +42,29 @@ export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 export Demo__Seed=${Demo__Seed:-true}
 
+if [[ -z ${Smtp__Host:-} ]]; then
+  # No mail server: alert mail is written as .eml files, which any mail program opens.
+  export Smtp__PickupDirectory=${Smtp__PickupDirectory:-/var/tmp/projecttracker/mail}
+  mkdir -p "$Smtp__PickupDirectory"
+  mail_note="written as .eml files to $Smtp__PickupDirectory (set Smtp__Host to send)"
+else
+  mail_note="sent through $Smtp__Host:${Smtp__Port:-25}"
+fi
+
 log "dotnet build src/ProjectTracker.Api -c Release"
 dotnet build src/ProjectTracker.Api -c Release
 
 base=${ASPNETCORE_URLS%%;*}
 base=${base%/}
 base=$(sed -E 's#//(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#//localhost\2#' <<<"$base")
+# The demo's city leader, and the links in alert mail, unless set otherwise.
+export Alerts__CityLeaderEmail=${Alerts__CityLeaderEmail:-city.leader@example.gov.cn}
+export Alerts__LinkBaseUrl=${Alerts__LinkBaseUrl:-$base}
 cat <<MSG
 [run] Swagger UI:  $base/swagger
 [run] Admin key:   $Auth__BootstrapAdminKey
 [run] Try:         curl -H "X-Api-Key: $Auth__BootstrapAdminKey" $base/api/v1/projects
+[run] Alert mail:  $mail_note
 [run] starting the API on $ASPNETCORE_URLS (environment $ASPNETCORE_ENVIRONMENT); Ctrl-C stops it
 MSG
 # The built app itself (not `dotnet run`), so Ctrl-C and SIGTERM reach it directly and it stops cleanly;

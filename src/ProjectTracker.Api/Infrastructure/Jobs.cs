@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Authentication;
 using Npgsql;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Schedule;
 using ProjectTracker.Domain.Schedule;
 
@@ -40,6 +41,8 @@ public static class Jobs
 
         services.AddSingleton(new JobLocks(connectionString));
         services.AddScoped<ScanForSlipsJob>();
+        services.AddScoped<DeadlineAlertsJob>();
+        services.AddScoped<AlertDispatchJob>();
 
         // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start
         // would win; each host (two in one test process) gets its own here instead: the server, the
@@ -109,6 +112,16 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring) : I
             job => job.Run(CancellationToken.None),
             ScanForSlipsJob.Cron,
             new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
+        recurring.AddOrUpdate<DeadlineAlertsJob>(
+            DeadlineAlertsJob.RecurringId,
+            job => job.Run(CancellationToken.None),
+            DeadlineAlertsJob.Cron,
+            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
+        recurring.AddOrUpdate<AlertDispatchJob>(
+            AlertDispatchJob.RecurringId,
+            job => job.Run(CancellationToken.None),
+            AlertDispatchJob.Cron,
+            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
         return Task.CompletedTask;
     }
 
@@ -161,6 +174,7 @@ public sealed class JobLocks(string connectionString)
 {
     public const long InstallHangfireSchema = 0x5054_4A4F_4253_0001;
     public const long SlipScan = 0x5054_4A4F_4253_0002;
+    public const long Alerts = 0x5054_4A4F_4253_0003;
 
     /// <summary>Waits until no other node holds the lock, then holds it until disposed.</summary>
     public async Task<IAsyncDisposable> Acquire(long key, CancellationToken ct)

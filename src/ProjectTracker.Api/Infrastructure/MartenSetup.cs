@@ -56,6 +56,8 @@ public static class MartenSetup
                 options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash);
                 options.Schema.For<District>();
                 options.Schema.For<Subscription>().Index(s => s.OwningDistrict!);
+                options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
+                options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();

@@ -1,7 +1,9 @@
 using FluentValidation;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -33,10 +35,23 @@ public static class ServiceSetup
         services.AddTrackerOpenApi();
         services.AddTrackerHealth();
 
-        services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
+        services.AddTrackerSettings(configuration);
+        services.AddSingleton<MailTransports>();
+        services.AddScoped<PlanAlerts>();
+        services.AddScoped<DispatchAlerts>();
         services.AddScoped<ProjectWriter>();
         services.AddScoped<ProjectView>();
         services.AddTrackerJobs(configuration);
+        return services;
+    }
+
+    /// <summary>The rules and thresholds operators set: each section bound once, here.</summary>
+    public static IServiceCollection AddTrackerSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
+        services.AddOptions<AlertRules>().Bind(configuration.GetSection(AlertDeliveryOptions.Section));
+        services.AddOptions<AlertDeliveryOptions>().Bind(configuration.GetSection(AlertDeliveryOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         return services;
     }
 }

@@ -11,4 +11,6 @@ public enum AlertKind
     Slip,
     /// <summary>The Monday weekly progress report.</summary>
     WeeklyReport,
+    /// <summary>A project climbed the escalation ladder: its district leader, then the city leader, is told.</summary>
+    Escalation,
 }

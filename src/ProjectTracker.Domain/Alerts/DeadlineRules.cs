@@ -8,11 +8,29 @@ namespace ProjectTracker.Domain.Alerts;
 /// <summary>When deadline alerts go out; configuration, with the defaults of the issue.</summary>
 public sealed record AlertRules
 {
-    /// <summary>Days before a baseline date on which a reminder goes out.</summary>
-    public IReadOnlyList<int> DaysBefore { get; init; } = [14, 7, 1];
+    /// <summary>
+    /// Days before a baseline date on which a reminder goes out, as configured; unset, <see cref="ReminderDays"/>
+    /// are 14, 7 and 1. (No default here: the configuration binder adds to a list it finds rather than replacing it.)
+    /// </summary>
+    public IReadOnlyList<int>? DaysBefore { get; init; }
+
+    /// <summary>The days before a baseline date on which reminders go out.</summary>
+    public IReadOnlyList<int> ReminderDays => DaysBefore is { Count: > 0 } days ? days : [14, 7, 1];
 
     /// <summary>After the first overdue day, an overdue alert goes out once every this many days.</summary>
     public int OverdueRepeatDays { get; init; } = 7;
+
+    /// <summary>
+    /// A raised slip is alerted by the first alert run on or after the scan that raised it, for this many days
+    /// (runs missed meanwhile are caught up; an older raise is history, not news).
+    /// </summary>
+    public int SlipCatchUpDays { get; init; } = 7;
+
+    /// <summary>Amber at two weekly scans in a row, i.e. off green for this many days, brings in the district leader.</summary>
+    public int AmberDaysToDistrictLeader { get; init; } = 7;
+
+    /// <summary>Red for this many days (two weeks) brings in the city leader as well.</summary>
+    public int RedDaysToCityLeader { get; init; } = 14;
 
     public static AlertRules Default { get; } = new();
 }
@@ -22,9 +40,14 @@ public sealed record AlertRules
 /// its id is derived from (project, milestone, kind, bucket) and never from the clock.
 /// </summary>
 /// <param name="Bucket">Which reminder of its kind: <c>before-14</c>, <c>overdue-0</c> (the first overdue day), <c>overdue-1</c> (a week later)…</param>
-public sealed record DueAlert(Guid ProjectId, Guid MilestoneId, AlertKind Kind, string Bucket, int Days)
+/// <param name="MilestoneId">The milestone it is about; null for a whole-project alert (escalation).</param>
+/// <param name="Days">Days left before the baseline date (deadline), overdue (overdue), behind the baseline (slip), or at the light (escalation).</param>
+public sealed record DueAlert(Guid ProjectId, Guid? MilestoneId, AlertKind Kind, string Bucket, int Days)
 {
-    public Guid Id => DeterministicId($"{ProjectId:N}/{MilestoneId:N}/{Kind}/{Bucket}");
+    public Guid Id => DeterministicId($"{ProjectId:N}/{MilestoneId ?? Guid.Empty:N}/{Kind}/{Bucket}");
+
+    /// <summary>For an escalation alert, the step of the ladder it announces.</summary>
+    public EscalationStep Escalation { get; init; }
 
     /// <summary>A name-based UUID (RFC 9562 version 8, from SHA-256): the same name always gives the same id.</summary>
     public static Guid DeterministicId(string name)
@@ -56,7 +79,7 @@ public static class DeadlineRules
             var daysLeft = milestone.BaselineDate.DayNumber - today.DayNumber;
             if (daysLeft >= 1)
             {
-                var reached = rules.DaysBefore.Where(d => d >= daysLeft).DefaultIfEmpty(0).Min();
+                var reached = rules.ReminderDays.Where(d => d >= daysLeft).DefaultIfEmpty(0).Min();
                 if (reached > 0)
                 {
                     due.Add(new DueAlert(project.Id, milestone.Id, AlertKind.Deadline, $"before-{reached}", daysLeft));

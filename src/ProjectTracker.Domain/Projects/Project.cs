@@ -19,6 +19,10 @@ public sealed record Milestone
     public DateOnly? ActualDate { get; init; }
     /// <summary>The severity the slip scan last recorded for this milestone.</summary>
     public Rag FlaggedSeverity { get; init; }
+    /// <summary>The severity before the slip scan last changed it; above it, the slip was raised.</summary>
+    public Rag SeverityBeforeFlag { get; init; }
+    /// <summary>The day (Asia/Shanghai) the slip scan last changed this milestone's severity.</summary>
+    public DateOnly? FlaggedOn { get; init; }
 
     public bool IsDone => ActualDate is not null;
 }
@@ -56,6 +60,10 @@ public sealed record Project
     /// <summary>The light the slip scan last recorded, and why.</summary>
     public Rag FlaggedRag { get; init; }
     public IReadOnlyList<StatusReason> FlaggedReasons { get; init; } = [];
+    /// <summary>The day the slip scan recorded <see cref="FlaggedRag"/>: how long the project has shown this light.</summary>
+    public DateOnly? FlaggedRagSince { get; init; }
+    /// <summary>The day the recorded light left green, amber and red alike; null while green. The escalation ladder counts from it.</summary>
+    public DateOnly? AtRiskSince { get; init; }
     /// <summary>Every rebaseline request made on this project, pending or decided, in the order asked.</summary>
     public IReadOnlyList<RebaselineRequest> Rebaselines { get; init; } = [];
     /// <summary>Churn: how many rebaseline requests were approved.</summary>
@@ -104,9 +112,25 @@ public sealed record Project
                 : new ProgressSnapshot(e.ReportId, e.ReportDate, e.PercentComplete, e.InvestmentToDate, e.InvestmentThisYear, e.FundsInPlace),
         },
         AnnualPlanSet e => state with { AnnualPlans = state.AnnualPlans.ToImmutableDictionary().SetItem(e.Year, e.PlannedInvestment) },
-        MilestoneSlipFlagged e => state.WithMilestone(e.MilestoneId, m => m with { FlaggedSeverity = e.Severity }),
-        MilestoneSlipCleared e => state.WithMilestone(e.MilestoneId, m => m with { FlaggedSeverity = Rag.Green }),
-        ProjectRagChanged e => state with { FlaggedRag = e.Rag, FlaggedReasons = e.Reasons },
+        MilestoneSlipFlagged e => state.WithMilestone(e.MilestoneId, m => m with
+        {
+            FlaggedSeverity = e.Severity,
+            SeverityBeforeFlag = e.PreviousSeverity,
+            FlaggedOn = e.AssessedOn,
+        }),
+        MilestoneSlipCleared e => state.WithMilestone(e.MilestoneId, m => m with
+        {
+            FlaggedSeverity = Rag.Green,
+            SeverityBeforeFlag = e.PreviousSeverity,
+            FlaggedOn = e.AssessedOn,
+        }),
+        ProjectRagChanged e => state with
+        {
+            FlaggedRag = e.Rag,
+            FlaggedReasons = e.Reasons,
+            FlaggedRagSince = e.AssessedOn,
+            AtRiskSince = e.Rag == Rag.Green ? null : state.AtRiskSince ?? e.AssessedOn,
+        },
         RebaselineRequested e => state with
         {
             Rebaselines = [.. state.Rebaselines, new RebaselineRequest

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Tests.Support;
 using ProjectTracker.Domain.Portfolio;
@@ -40,6 +41,28 @@ public sealed class DemoPortfolioTests
 
         var districts = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/districts");
         Assert.True(districts.GetArrayLength() >= 8);
+    }
+
+    [Fact]
+    public async Task Without_a_mail_server_the_demo_writes_its_overdue_alerts_as_readable_eml_files()
+    {
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        await Projects(host);
+
+        var mails = Directory.GetFiles(host.PickupDirectory, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
+
+        Assert.NotEmpty(mails);
+        Assert.Contains(mails, m => m.Subject is { } s && s.StartsWith("【预警】", StringComparison.Ordinal) && s.Contains("已逾期", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.To.Mailboxes.Any(b => b.Address.StartsWith("leader.", StringComparison.Ordinal)));
+        Assert.All(mails, m =>
+        {
+            Assert.Contains("重点项目", m.TextBody);
+            Assert.Contains("lang=\"zh-CN\"", m.HtmlBody);
+            Assert.False(string.IsNullOrEmpty(m.MessageId));
+        });
+        // One digest per address.
+        Assert.Equal(mails.Count, mails.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
     }
 
     [Fact]

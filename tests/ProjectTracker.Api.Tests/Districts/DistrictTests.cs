@@ -24,6 +24,24 @@ public sealed class DistrictTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task A_district_leader_address_is_kept_shown_to_writers_hidden_from_readers_and_checked()
+    {
+        var code = NewDistrictCode();
+
+        await (await given.Admin.PutJson($"/api/v1/districts/{code}", new { name = "老城区", leaderEmail = "leader@example.gov.cn" })).Expect(HttpStatusCode.Created);
+
+        var asAdmin = await (await given.Admin.GetAsync($"/api/v1/districts/{code}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("leader@example.gov.cn", asAdmin.Str("leaderEmail"));
+        var reader = app.Client(await given.NewKey("reader"));
+        var asReader = await (await reader.GetAsync($"/api/v1/districts/{code}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, asReader.GetProperty("leaderEmail").ValueKind);
+        var listed = await (await reader.GetAsync("/api/v1/districts")).Expect(HttpStatusCode.OK);
+        Assert.All(listed.EnumerateArray(), d => Assert.Equal(System.Text.Json.JsonValueKind.Null, d.GetProperty("leaderEmail").ValueKind));
+        await (await given.Admin.PutJson($"/api/v1/districts/{code}", new { name = "老城区", leaderEmail = "not-an-address" }))
+            .ExpectProblem(HttpStatusCode.BadRequest, "leaderEmail");
+    }
+
+    [Fact]
     public async Task Putting_a_known_district_again_answers_200_and_renames_it()
     {
         var code = NewDistrictCode();

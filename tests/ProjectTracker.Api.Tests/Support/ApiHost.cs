@@ -28,6 +28,9 @@ public class ApiHost : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Where this host writes alert mail as .eml files when no Smtp:Host is set (made only when used).</summary>
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "pt-test-mail", Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -43,6 +46,8 @@ public class ApiHost : WebApplicationFactory<Program>
         // Jobs are scheduled but not run, unless a test asks for workers: a real 06:00 scan must not
         // touch other tests' projects (POST /api/v1/jobs/… runs a job in the request).
         builder.UseSetting("Jobs:Workers", "0");
+        // Without Smtp:Host, alert mail is written as files: into a folder of this host's own, never a shared one.
+        builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -52,6 +57,17 @@ public class ApiHost : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
         }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(PickupDirectory))
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A client with the given key (or none) in X-Api-Key.</summary>

@@ -7,11 +7,11 @@ namespace ProjectTracker.Api.Tests.Support;
 /// Builds the data one test needs through the public API, with codes no other test uses,
 /// so tests are independent of each other and of their order.
 /// </summary>
-public sealed class Scenario(TrackerApp app)
+public sealed class Scenario(ApiHost app)
 {
     private static int counter = Random.Shared.Next(1000, 9000);
 
-    public TrackerApp App { get; } = app;
+    public ApiHost App { get; } = app;
 
     public HttpClient Admin { get; } = app.Client();
 

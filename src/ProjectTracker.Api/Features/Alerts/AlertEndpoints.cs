@@ -11,5 +11,9 @@ public static class AlertEndpoints
         Subscribe.Map(subscriptions);
         ListSubscriptions.Map(subscriptions);
         Unsubscribe.Map(subscriptions);
+
+        // Alerts name their recipients' addresses: admin and district keys only, like subscriptions.
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts and reports").RequireAuthorization(Policies.Writer);
+        ListAlerts.Map(alerts);
     }
 }

@@ -19,7 +19,7 @@ public static class Subscribe
             public Validator(IQuerySession session)
             {
                 RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
-                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report.");
+                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation.");
                 RuleForEach(r => r.Kinds).IsInEnum();
                 RuleFor(r => r.Kinds).Must(k => k is null || k.Distinct().Count() == k.Count).WithMessage("Name each kind once.");
                 RuleFor(r => r.ProjectId).Null().When(r => r.District is not null)
@@ -35,7 +35,7 @@ public static class Subscribe
             .WithSummary("Subscribe an e-mail address to alerts")
             .WithDescription("""
                 By district, by project, or (neither) the whole portfolio; for the kinds named (`deadline`, `overdue`,
-                `slip`, `weekly-report`). A district key subscribes only for its own district or its projects; the whole
+                `slip`, `weekly-report`, `escalation`). A district key subscribes only for its own district or its projects; the whole
                 portfolio needs an admin key. A project's own `contactEmail` always gets its deadline and overdue alerts.
                 """)
             .ProducesProblem(StatusCodes.Status403Forbidden)

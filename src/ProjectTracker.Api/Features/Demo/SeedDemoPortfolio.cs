@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -19,6 +20,8 @@ public sealed class SeedDemoPortfolio(
     IConfiguration configuration,
     IOptions<StatusThresholds> thresholds,
     TimeProvider clock,
+    IServiceScopeFactory scopes,
+    MailTransports transports,
     ILogger<SeedDemoPortfolio> logger) : IHostedService
 {
     public const string ConfigurationKey = "Demo:Seed";
@@ -29,11 +32,15 @@ public sealed class SeedDemoPortfolio(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>(ConfigurationKey))
+        if (configuration.GetValue<bool>(ConfigurationKey) && await Seed(cancellationToken))
         {
-            return;
+            await SendFirstAlerts(cancellationToken);
         }
+    }
 
+    /// <summary>Loads the portfolio unless the database has projects; true when it did.</summary>
+    private async Task<bool> Seed(CancellationToken cancellationToken)
+    {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = SeededBy;
 
@@ -49,7 +56,7 @@ public sealed class SeedDemoPortfolio(
         if (await session.Query<Project>().AnyAsync(cancellationToken))
         {
             logger.LogInformation("{Setting} is true but the database already has projects: no demo portfolio loaded.", ConfigurationKey);
-            return;
+            return false;
         }
 
         var now = clock.GetUtcNow();
@@ -76,6 +83,29 @@ public sealed class SeedDemoPortfolio(
         logger.LogInformation(
             "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {Districts} districts.",
             today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, DemoPortfolio.Districts.Count);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the daily alert job once, so that a fresh demo shows its overdue milestones' mail at once (as .eml
+    /// files when no mail server is configured) rather than at the next 08:00. Mail trouble never stops start-up.
+    /// </summary>
+    private async Task SendFirstAlerts(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<DeadlineAlertsJob>().Run(cancellationToken);
+            logger.LogInformation(
+                "Demo alerts: {Planned} alerts planned, {Sent} mails sent{Where}.",
+                result.AlertsPlanned,
+                result.Dispatch.MailsSent,
+                transports.WritesFiles ? $" as .eml files to {transports.Options.PickupDirectory}" : "");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Demo alerts could not be planned or sent; the daily job will try again.");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

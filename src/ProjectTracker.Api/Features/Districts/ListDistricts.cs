@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Districts;
 
@@ -9,18 +12,22 @@ public static class ListDistricts
     {
         districts.MapGet("/", Handle)
             .WithName("ListDistricts")
-            .WithSummary("List the districts");
+            .WithSummary("List the districts")
+            .WithDescription("Each with its `leaderEmail` (the district leader alerts escalate to) for admin and district keys; null for reader keys.");
         districts.MapGet("/{code}", Get)
             .WithName("GetDistrict")
             .WithSummary("Get one district");
     }
 
-    public static async Task<Ok<IReadOnlyList<DistrictResponse>>> Handle(IQuerySession session, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<DistrictResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var districts = await session.Query<District>().OrderBy(d => d.Id).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<DistrictResponse>>([.. districts.Select(d => d.ToResponse())]);
+        var showLeader = MaySeeLeader(user);
+        return TypedResults.Ok<IReadOnlyList<DistrictResponse>>([.. districts.Select(d => d.ToResponse(showLeader))]);
     }
 
-    public static async Task<Results<Ok<DistrictResponse>, NotFound>> Get(string code, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<District>(code, ct) is { } district ? TypedResults.Ok(district.ToResponse()) : TypedResults.NotFound();
+    public static async Task<Results<Ok<DistrictResponse>, NotFound>> Get(string code, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<District>(code, ct) is { } district ? TypedResults.Ok(district.ToResponse(MaySeeLeader(user))) : TypedResults.NotFound();
+
+    internal static bool MaySeeLeader(ClaimsPrincipal user) => user.Caller().Role != ApiKeyRole.Reader;
 }

@@ -7,11 +7,15 @@ namespace ProjectTracker.Api.Features.Districts;
 
 public static class PutDistrict
 {
-    public sealed record Request(string? Name)
+    public sealed record Request(string? Name, string? LeaderEmail)
     {
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+            public Validator()
+            {
+                RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+                RuleFor(r => r.LeaderEmail).EmailAddress().MaximumLength(254).When(r => !string.IsNullOrWhiteSpace(r.LeaderEmail));
+            }
         }
     }
 
@@ -20,7 +24,10 @@ public static class PutDistrict
             .RequireAuthorization(Policies.Admin)
             .WithName("PutDistrict")
             .WithSummary("Create or rename a district")
-            .WithDescription("Districts are reference data: a project's `district` must name one. The code is the 6-digit administrative division code.");
+            .WithDescription(
+                "Districts are reference data: a project's `district` must name one. The code is the 6-digit administrative division code. " +
+                "`leaderEmail` (optional) is the district leader's address: alerts of a project amber for two weekly scans, or red, also go there. " +
+                "A PUT replaces both fields.");
 
     public static async Task<Results<Ok<DistrictResponse>, Created<DistrictResponse>, ValidationProblem>> Handle(
         string code, Request request, IDocumentSession session, CancellationToken ct)
@@ -31,10 +38,10 @@ public static class PutDistrict
         }
 
         var existed = await session.LoadAsync<District>(code, ct) is not null;
-        var district = new District(code, request.Name!.Trim());
+        var district = new District(code, request.Name!.Trim(), string.IsNullOrWhiteSpace(request.LeaderEmail) ? null : request.LeaderEmail.Trim());
         session.Store(district);
         await session.SaveChangesAsync(ct);
-        return existed ? TypedResults.Ok(district.ToResponse()) : TypedResults.Created($"/api/v1/districts/{code}", district.ToResponse());
+        return existed ? TypedResults.Ok(district.ToResponse(showLeader: true)) : TypedResults.Created($"/api/v1/districts/{code}", district.ToResponse(showLeader: true));
     }
 }
 

@@ -3,8 +3,8 @@ using Hangfire;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
@@ -36,8 +36,6 @@ public sealed partial class ScanForSlipsJob(
     /// <summary>The "by" of the events the scan records.</summary>
     public const string By = "slip-scan";
 
-    internal const int PageSize = 500;
-
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
     public async Task<SlipScanResult> Run(CancellationToken ct)
@@ -52,7 +50,7 @@ public sealed partial class ScanForSlipsJob(
 
         await using var reader = store.QuerySession();
         Guid? after = null;
-        while (await NextPage(reader, after, ct) is { Count: > 0 } page)
+        while (await ActiveProjects.NextPage(reader, after, ct) is { Count: > 0 } page)
         {
             scanned += page.Count;
             var changes = page
@@ -72,18 +70,6 @@ public sealed partial class ScanForSlipsJob(
         var result = new SlipScanResult(ShanghaiCalendar.Today(now), scanned, changed, appended, Stopwatch.GetElapsedTime(started));
         LogScanned(result.AssessedOn, result.ProjectsScanned, result.ProjectsChanged, result.EventsAppended, result.Took.TotalMilliseconds);
         return result;
-    }
-
-    /// <summary>The next active projects in id order: keyset paging, so projects closed meanwhile shift nothing.</summary>
-    private static async Task<IReadOnlyList<Project>> NextPage(IQuerySession session, Guid? after, CancellationToken ct)
-    {
-        var active = session.Query<Project>().Where(p => p.Status == ProjectStatus.Active);
-        if (after is { } last)
-        {
-            active = active.Where(p => p.Id > last);
-        }
-
-        return await active.OrderBy(p => p.Id).Take(PageSize).ToListAsync(ct);
     }
 
     /// <summary>

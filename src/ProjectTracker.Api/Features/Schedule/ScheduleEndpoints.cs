@@ -9,6 +9,7 @@ public static class ScheduleEndpoints
     {
         var jobs = api.MapGroup("/jobs").WithTags("Schedule").RequireAuthorization(Policies.Admin);
         RunSlipScan.Map(jobs);
+        Alerts.RunDeadlineAlerts.Map(jobs);
         return jobs;
     }
 }

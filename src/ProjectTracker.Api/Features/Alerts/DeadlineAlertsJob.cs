@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Hangfire;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Alerts;
+
+/// <param name="PlannedOn">The day (Asia/Shanghai) alerts were planned for.</param>
+/// <param name="ProjectsScanned">Active projects looked at.</param>
+/// <param name="AlertsPlanned">Alerts new to the outbox (those planned before are not planned again).</param>
+public sealed record DeadlineAlertsResult(DateOnly PlannedOn, int ProjectsScanned, int AlertsPlanned, DispatchResult Dispatch, TimeSpan Took);
+
+/// <summary>
+/// The daily alert run: plans the day's alerts into the outbox, then sends what waits there. Runs one node
+/// at a time (with <see cref="AlertDispatchJob"/> too), so a second run finds everything planned and sent.
+/// </summary>
+public sealed partial class DeadlineAlertsJob(PlanAlerts plan, DispatchAlerts dispatch, JobLocks locks, TimeProvider clock, ILogger<DeadlineAlertsJob> logger)
+{
+    public const string RecurringId = "deadline-alerts";
+
+    /// <summary>Every day at 08:00 in <see cref="ShanghaiCalendar.Zone"/>, after the 06:00 slip scan has recorded the day's lights.</summary>
+    public const string Cron = "0 8 * * *";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<DeadlineAlertsResult> Run(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var turn = await locks.Acquire(JobLocks.Alerts, ct);
+        var today = ShanghaiCalendar.Today(clock.GetUtcNow());
+        var (scanned, planned) = await plan.Run(today, ct);
+        var sent = await dispatch.Run(ct);
+        var result = new DeadlineAlertsResult(today, scanned, planned, sent, Stopwatch.GetElapsedTime(started));
+        LogRun(today, scanned, planned, sent.MailsComposed, sent.MailsSent, sent.MailServerUnavailable);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Deadline alerts for {Today:yyyy-MM-dd}: {Scanned} active projects, {Planned} alerts planned, {Composed} mails composed, {Sent} sent (mail server unavailable: {Unavailable})")]
+    private partial void LogRun(DateOnly today, int scanned, int planned, int composed, int sent, bool unavailable);
+}
+
+/// <summary>Sends what waits in the outbox: retries after a back-off, mail held while the server was down.</summary>
+public sealed class AlertDispatchJob(DispatchAlerts dispatch, JobLocks locks)
+{
+    public const string RecurringId = "alert-dispatch";
+
+    /// <summary>Every ten minutes: a mail server back up is noticed within ten minutes.</summary>
+    public const string Cron = "*/10 * * * *";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<DispatchResult> Run(CancellationToken ct)
+    {
+        await using var turn = await locks.Acquire(JobLocks.Alerts, ct);
+        return await dispatch.Run(ct);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Alerts;
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Api.Features.Alerts;
+
+public sealed record AlertRecipientResponse(
+    string Email, IReadOnlyList<RecipientRole> Roles, DeliveryStatus Status, int Attempts, string? LastError, DateTimeOffset? SentAt, string? MessageId);
+
+public sealed record AlertResponse(
+    Guid Id,
+    AlertKind Kind,
+    string Bucket,
+    string Headline,
+    DateOnly PlannedOn,
+    Guid ProjectId,
+    string ProjectCode,
+    string ProjectName,
+    string District,
+    Guid? MilestoneId,
+    string? MilestoneName,
+    int Days,
+    Rag Rag,
+    EscalationStep Escalation,
+    DeliveryStatus Status,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset? SentAt,
+    IReadOnlyList<AlertRecipientResponse> Recipients);
+
+public static class ListAlerts
+{
+    public static void Map(IEndpointRouteBuilder alerts)
+    {
+        alerts.MapGet("/", Handle)
+            .WithName("ListAlerts")
+            .WithSummary("List planned alerts and how their delivery went")
+            .WithDescription("""
+                Each alert with its kind, recipients, status (`pending`, `sent`, `failed`), attempts, last error and when it was sent;
+                newest first. Filter by `projectId`, `status` and `kind`. An admin key sees every alert; a district key those of
+                its own district's projects.
+                """);
+        alerts.MapGet("/{id:guid}", Get)
+            .WithName("GetAlert")
+            .WithSummary("One planned alert");
+    }
+
+    public static async Task<Ok<Paged<AlertResponse>>> Handle(
+        ClaimsPrincipal user, IQuerySession session, Guid? projectId, string? status, string? kind, int? page, int? pageSize, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var wantedStatus = WireEnum.Parse<DeliveryStatus>(status, "status");
+        var wantedKind = WireEnum.Parse<AlertKind>(kind, "kind");
+        var query = session.Query<Alert>().AsQueryable();
+        if (!caller.IsAdmin)
+        {
+            query = query.Where(a => a.District == caller.District);
+        }
+
+        if (projectId is { } project)
+        {
+            query = query.Where(a => a.ProjectId == project);
+        }
+
+        if (wantedStatus is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        if (wantedKind is { } k)
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        return TypedResults.Ok(await query.OrderByDescending(a => a.PlannedAt).ThenBy(a => a.Id).ToPageAsync(page, pageSize, ToResponse, ct));
+    }
+
+    public static async Task<Results<Ok<AlertResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        return await session.LoadAsync<Alert>(id, ct) is { } alert && (caller.IsAdmin || alert.District == caller.District)
+            ? TypedResults.Ok(ToResponse(alert))
+            : TypedResults.NotFound();
+    }
+
+    private static AlertResponse ToResponse(Alert a) => new(
+        a.Id, a.Kind, a.Bucket, AlertMail.Headline(a), a.PlannedOn, a.ProjectId, a.ProjectCode, a.ProjectName, a.District,
+        a.MilestoneId, a.MilestoneName, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
+        [.. a.Recipients.Select(r => new AlertRecipientResponse(r.Email, r.Roles, r.Status, r.Attempts, r.LastError, r.SentAt, r.MessageId))]);
+}

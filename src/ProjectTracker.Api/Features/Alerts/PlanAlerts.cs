@@ -1,0 +1,154 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Alerts;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Alerts;
+
+/// <summary>
+/// Puts into the outbox every alert the portfolio calls for on a day: deadline reminders, overdue alerts,
+/// raised slips and escalations. An alert's id names what it is about, so one already planned is left as it
+/// is: planning twice plans once, and a day missed is caught up by the next run.
+/// </summary>
+public sealed class PlanAlerts(
+    IDocumentStore store,
+    IOptions<AlertRules> rules,
+    IOptions<StatusThresholds> thresholds,
+    IOptions<AlertDeliveryOptions> delivery,
+    TimeProvider clock)
+{
+    /// <returns>Active projects looked at, and alerts newly planned.</returns>
+    public async Task<(int Scanned, int Planned)> Run(DateOnly today, CancellationToken ct)
+    {
+        await using var reader = store.QuerySession();
+        var audience = new Audience(
+            await reader.Query<Subscription>().ToListAsync(ct),
+            (await reader.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, StringComparer.Ordinal),
+            delivery.Value.CityLeaderEmail);
+
+        int scanned = 0, planned = 0;
+        Guid? after = null;
+        while (await ActiveProjects.NextPage(reader, after, ct) is { Count: > 0 } page)
+        {
+            scanned += page.Count;
+            var due = page.SelectMany(project => Due(project, today).Select(alert => (project, alert))).ToList();
+            if (due.Count > 0)
+            {
+                var known = (await reader.LoadManyAsync<Alert>(ct, due.Select(d => d.alert.Id).ToArray())).Select(a => a.Id).ToHashSet();
+                var fresh = due
+                    .Where(d => !known.Contains(d.alert.Id))
+                    .Select(d => ToAlert(d.project, d.alert, today, audience))
+                    .Where(a => a.Recipients.Count > 0)
+                    .ToList();
+                if (fresh.Count > 0)
+                {
+                    await using var session = store.LightweightSession();
+                    session.Insert(fresh.ToArray());
+                    await session.SaveChangesAsync(ct);
+                    planned += fresh.Count;
+                }
+            }
+
+            after = page[^1].Id;
+        }
+
+        return (scanned, planned);
+    }
+
+    private IEnumerable<DueAlert> Due(Project project, DateOnly today) =>
+    [
+        .. EscalationLadder.Due(project, today, rules.Value),
+        .. DeadlineRules.Due(project, today, rules.Value),
+        .. SlipAlertRules.Due(project, today, rules.Value, thresholds.Value.Slip),
+    ];
+
+    private Alert ToAlert(Project project, DueAlert due, DateOnly today, Audience audience)
+    {
+        var milestone = due.MilestoneId is { } id ? project.FindMilestone(id) : null;
+        var step = due.Kind == AlertKind.Escalation ? due.Escalation : EscalationLadder.StepOf(project, today, rules.Value);
+        var district = audience.Districts.GetValueOrDefault(project.Profile.District);
+        return new Alert
+        {
+            Id = due.Id,
+            Kind = due.Kind,
+            Bucket = due.Bucket,
+            PlannedOn = today,
+            PlannedAt = clock.GetUtcNow(),
+            ProjectId = project.Id,
+            ProjectCode = project.Code,
+            ProjectName = project.Profile.Name,
+            District = project.Profile.District,
+            DistrictName = district?.Name,
+            ResponsibleUnit = project.Profile.ResponsibleUnit,
+            LeadOfficial = project.Profile.LeadOfficial,
+            MilestoneId = milestone?.Id,
+            MilestoneName = milestone?.Name,
+            BaselineDate = milestone?.BaselineDate,
+            ForecastDate = milestone?.ForecastDate,
+            Days = due.Days,
+            Rag = due.Kind == AlertKind.Slip && milestone is not null ? milestone.FlaggedSeverity : project.FlaggedRag,
+            Reasons = project.FlaggedReasons,
+            Escalation = step,
+            Link = $"{delivery.Value.LinkBaseUrl.TrimEnd('/')}/api/v1/projects/{project.Id}",
+            Recipients = [],
+        }.WithRecipients(audience.For(project, due.Kind, step, district));
+    }
+
+    /// <summary>Who may hear of a project: its contact, the subscribers, and the leaders on the escalation ladder.</summary>
+    private sealed record Audience(IReadOnlyList<Subscription> Subscriptions, IReadOnlyDictionary<string, District> Districts, string? CityLeaderEmail)
+    {
+        public IReadOnlyList<AlertRecipient> For(Project project, AlertKind kind, EscalationStep step, District? district)
+        {
+            var roles = new Dictionary<string, (string Email, List<RecipientRole> Roles)>(StringComparer.OrdinalIgnoreCase);
+            void Add(string? email, RecipientRole role)
+            {
+                if (string.IsNullOrWhiteSpace(email))
+                {
+                    return;
+                }
+
+                var address = email.Trim();
+                if (!roles.TryGetValue(address, out var entry))
+                {
+                    roles[address] = entry = (address, []);
+                }
+
+                if (!entry.Roles.Contains(role))
+                {
+                    entry.Roles.Add(role);
+                }
+            }
+
+            if (kind is AlertKind.Deadline or AlertKind.Overdue)
+            {
+                Add(project.Profile.ContactEmail, RecipientRole.ProjectContact);
+            }
+
+            foreach (var subscription in Subscriptions.Where(s => s.Kinds.Contains(kind) && Covers(s, project)))
+            {
+                Add(subscription.Email, RecipientRole.Subscriber);
+            }
+
+            // Deadline reminders stay with the responsible unit; leaders hear of what is already going wrong.
+            if ((kind is AlertKind.Overdue or AlertKind.Slip or AlertKind.Escalation) && step >= EscalationStep.DistrictLeader)
+            {
+                Add(district?.LeaderEmail, RecipientRole.DistrictLeader);
+            }
+
+            if ((kind is AlertKind.Overdue or AlertKind.Slip or AlertKind.Escalation) && step == EscalationStep.CityLeader)
+            {
+                Add(CityLeaderEmail, RecipientRole.CityLeader);
+            }
+
+            return [.. roles.Values.Select(r => new AlertRecipient { Email = r.Email, Roles = r.Roles, Status = DeliveryStatus.Pending })];
+        }
+
+        private static bool Covers(Subscription subscription, Project project) =>
+            subscription.ProjectId == project.Id
+            || (subscription.District is not null && subscription.District == project.Profile.District)
+            || (subscription.ProjectId is null && subscription.District is null);
+    }
+}
