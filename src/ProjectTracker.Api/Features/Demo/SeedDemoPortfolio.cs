@@ -13,7 +13,8 @@ namespace ProjectTracker.Api.Features.Demo;
 /// database has no projects yet. Everything goes through <see cref="ProjectDecider"/> and is appended as
 /// events by "demo-seed", so the demo has the same history, rules and projections as real data. Each
 /// project ends with the daily slip scan's assessment, so the light it records (flaggedRag, which alerts and
-/// the rag filter go by) is its live light from the start.
+/// the rag filter go by) is its live light from the start. Then, on every start with Demo:Seed, the day's
+/// alerts are planned and sent, so the demo's overdue milestones show their mail at once.
 /// </summary>
 public sealed class SeedDemoPortfolio(
     IDocumentStore store,
@@ -32,14 +33,17 @@ public sealed class SeedDemoPortfolio(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration.GetValue<bool>(ConfigurationKey) && await Seed(cancellationToken))
+        if (!configuration.GetValue<bool>(ConfigurationKey))
         {
-            await SendFirstAlerts(cancellationToken);
+            return;
         }
+
+        await Seed(cancellationToken);
+        await SendTodaysAlerts(cancellationToken);
     }
 
-    /// <summary>Loads the portfolio unless the database has projects; true when it did.</summary>
-    private async Task<bool> Seed(CancellationToken cancellationToken)
+    /// <summary>Loads the portfolio unless the database has projects.</summary>
+    private async Task Seed(CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = SeededBy;
@@ -56,7 +60,7 @@ public sealed class SeedDemoPortfolio(
         if (await session.Query<Project>().AnyAsync(cancellationToken))
         {
             logger.LogInformation("{Setting} is true but the database already has projects: no demo portfolio loaded.", ConfigurationKey);
-            return false;
+            return;
         }
 
         var now = clock.GetUtcNow();
@@ -83,14 +87,14 @@ public sealed class SeedDemoPortfolio(
         logger.LogInformation(
             "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {Districts} districts.",
             today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, DemoPortfolio.Districts.Count);
-        return true;
     }
 
     /// <summary>
-    /// Runs the daily alert job once, so that a fresh demo shows its overdue milestones' mail at once (as .eml
-    /// files when no mail server is configured) rather than at the next 08:00. Mail trouble never stops start-up.
+    /// Runs the daily alert job once at start-up, so that the demo shows today's alert mail at once (as .eml files
+    /// when no mail server is configured) rather than at the next 08:00. Alerts already planned are not planned
+    /// again, so a restart sends nothing twice. Mail trouble never stops start-up.
     /// </summary>
-    private async Task SendFirstAlerts(CancellationToken cancellationToken)
+    private async Task SendTodaysAlerts(CancellationToken cancellationToken)
     {
         try
         {
