@@ -61,6 +61,11 @@ public static class MartenSetup
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();
+
+        // Events are stamped by the app's clock, the one every rule judges "today" by: asOf, the weekly report's
+        // week and the stale-reporting rule then agree with the rules, and tests that set the clock get events
+        // in the past they set. (Marten 9's QuickWithServerTimestamps takes this clock, not the database's.)
+        services.ConfigureMarten((provider, options) => options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>());
         return services;
     }
 

@@ -37,7 +37,7 @@ public sealed class AlertsApp : IAsyncLifetime
     }
 
     /// <summary>Starts at 10:00 in Shanghai on 2026-06-15; tests move it forward only.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero));
 
     public MailServer Mail { get; } = new();
 

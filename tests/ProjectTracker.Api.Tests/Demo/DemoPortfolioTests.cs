@@ -238,7 +238,7 @@ public sealed class DemoPortfolioTests
 
     /// <summary>The API with Demo:Seed on its own database, "now" fixed as in TrackerApp.</summary>
     private static ApiHost DemoHost(string connectionString, bool seed) =>
-        new(connectionString, new FakeTimeProvider(Now), new Dictionary<string, string>
+        new(connectionString, new FakeTimeProvider(Now.ToUniversalTime()), new Dictionary<string, string>
         {
             [SeedDemoPortfolio.ConfigurationKey] = seed ? "true" : "false",
         });

@@ -8,13 +8,13 @@ namespace ProjectTracker.Api.Tests.Support;
 /// </summary>
 public sealed class TrackerApp : ApiHost, IAsyncLifetime
 {
-    /// <summary>"Now" for the API: a fixed instant, so "today" in Shanghai is 2026-06-15 whatever the real date.</summary>
+    /// <summary>"Now" for the API when the run starts, so "today" in Shanghai is 2026-06-15 whatever the real date.</summary>
     public static readonly DateTimeOffset Now = new(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly TestDatabase database;
 
     public TrackerApp()
-        : this(new TestDatabase("pt_test"), new FakeTimeProvider(Now))
+        : this(new TestDatabase("pt_test"), new FakeTimeProvider(Now.ToUniversalTime()))
     {
     }
 
@@ -22,6 +22,9 @@ public sealed class TrackerApp : ApiHost, IAsyncLifetime
         : base(database.ConnectionString, clock)
     {
         this.database = database;
+        // Events are stamped by this clock: a millisecond per reading keeps them in order and apart (asOf between
+        // two writes), while "today" stays 2026-06-15 for the whole run.
+        clock.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
         Clock = clock;
     }
 
