@@ -51,6 +51,9 @@ else
   mail_note="sent through $Smtp__Host:${Smtp__Port:-25}"
 fi
 
+# Chinese glyphs for the weekly report's charts.
+scripts/os-packages.sh fonts-noto-cjk
+
 log "dotnet build src/ProjectTracker.Api -c Release"
 dotnet build src/ProjectTracker.Api -c Release
 

@@ -27,6 +27,9 @@ else
   scripts/db.sh start
 fi
 
+# Chinese glyphs for the report's charts; Debian's chromium for the report page's browser test.
+scripts/os-packages.sh fonts-noto-cjk chromium
+
 failed_steps=()
 
 log "dotnet format --verify-no-changes"

@@ -6,6 +6,7 @@ using ProjectTracker.Api.Features.Milestones;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Progress;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ projects.MapProgress();
 api.MapBaselines();
 api.MapPortfolio();
 api.MapAlerts();
+app.MapReports(api);
 app.MapTrackerJobs(api);
 
 app.Run();

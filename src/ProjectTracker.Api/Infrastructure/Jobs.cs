@@ -3,10 +3,10 @@ using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Microsoft.AspNetCore.Authentication;
 using Npgsql;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
+using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Schedule;
 using ProjectTracker.Domain.Schedule;
 
@@ -43,6 +43,7 @@ public static class Jobs
         services.AddScoped<ScanForSlipsJob>();
         services.AddScoped<DeadlineAlertsJob>();
         services.AddScoped<AlertDispatchJob>();
+        services.AddScoped<WeeklyReportJob>();
 
         // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start
         // would win; each host (two in one test process) gets its own here instead: the server, the
@@ -116,6 +117,11 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring) : I
             DeadlineAlertsJob.RecurringId,
             job => job.Run(CancellationToken.None),
             DeadlineAlertsJob.Cron,
+            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
+        recurring.AddOrUpdate<WeeklyReportJob>(
+            WeeklyReportJob.RecurringId,
+            job => job.Run(CancellationToken.None),
+            WeeklyReportJob.Cron,
             new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
         recurring.AddOrUpdate<AlertDispatchJob>(
             AlertDispatchJob.RecurringId,
@@ -217,75 +223,16 @@ public sealed class JobLocks(string connectionString)
 }
 
 /// <summary>
-/// Lets admin keys into the dashboard. The key is read from the X-Api-Key header and checked by the app's
-/// own ApiKey scheme. A browser cannot send that header, so it may open <c>/hangfire?api_key=…</c> once:
-/// an admin key given so is kept in an HttpOnly, SameSite=Strict cookie scoped to /hangfire, which the
-/// dashboard's own pages, scripts and polling then send.
+/// Lets admin keys into the dashboard: by the X-Api-Key header, or in a browser by <c>/hangfire?api_key=…</c> once,
+/// then a cookie scoped to /hangfire (<see cref="BrowserKey"/>).
 /// </summary>
 public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
-    public const string QueryParameter = "api_key";
+    public const string QueryParameter = BrowserKey.QueryParameter;
     public const string Cookie = "pt_dashboard_key";
 
-    public async Task<bool> AuthorizeAsync(DashboardContext context)
-    {
-        var http = context.GetHttpContext();
-        AuthenticateResult result;
-        string? fromQuery = null;
-        if (http.Request.Headers.ContainsKey(ApiKeyAuthentication.Header))
-        {
-            result = await http.AuthenticateAsync(ApiKeyAuthentication.Scheme);
-        }
-        else if (KeyFromBrowser(http, out fromQuery) is { } key)
-        {
-            result = await AuthenticateKey(http, key);
-        }
-        else
-        {
-            return false;
-        }
-
-        if (result.Principal is not { } user)
-        {
-            return false;
-        }
-
-        // Hangfire answers 403 rather than 401 to a known user.
-        http.User = user;
-        if (!user.IsInRole(Json.WireName(ApiKeyRole.Admin)))
-        {
-            return false;
-        }
-
-        if (fromQuery is not null)
-        {
-            http.Response.Cookies.Append(Cookie, fromQuery, new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = http.Request.IsHttps,
-                Path = Jobs.DashboardPath,
-            });
-        }
-
-        return true;
-    }
-
-    private static string? KeyFromBrowser(HttpContext http, out string? fromQuery)
-    {
-        fromQuery = http.Request.Query[QueryParameter] is { Count: 1 } query && !string.IsNullOrWhiteSpace(query[0]) ? query[0] : null;
-        return fromQuery ?? (http.Request.Cookies.TryGetValue(Cookie, out var cookie) && !string.IsNullOrWhiteSpace(cookie) ? cookie : null);
-    }
-
-    /// <summary>
-    /// The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is
-    /// checked by the same handler on a request of its own, in a scope of its own.
-    /// </summary>
-    private static async Task<AuthenticateResult> AuthenticateKey(HttpContext http, string key)
-    {
-        await using var scope = http.RequestServices.CreateAsyncScope();
-        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        probe.Request.Headers[ApiKeyAuthentication.Header] = key;
-        return await probe.AuthenticateAsync(ApiKeyAuthentication.Scheme);
-    }
+    public async Task<bool> AuthorizeAsync(DashboardContext context) =>
+        // Hangfire answers 403 rather than 401 to a known user who is not an admin.
+        await BrowserKey.Authenticate(context.GetHttpContext(), Cookie, Jobs.DashboardPath) is { } user
+        && user.IsInRole(Json.WireName(ApiKeyRole.Admin));
 }

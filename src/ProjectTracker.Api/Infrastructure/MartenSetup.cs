@@ -9,6 +9,7 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Projects;
 using Weasel.Core;
 
@@ -58,6 +59,7 @@ public static class MartenSetup
                 options.Schema.For<Subscription>().Index(s => s.OwningDistrict!);
                 options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
                 options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
+                options.Schema.For<WeeklyReportSnapshot>();
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();

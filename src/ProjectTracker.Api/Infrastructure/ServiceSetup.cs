@@ -3,6 +3,7 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Schedule;
 
@@ -39,6 +40,9 @@ public static class ServiceSetup
         services.AddSingleton<MailTransports>();
         services.AddScoped<PlanAlerts>();
         services.AddScoped<DispatchAlerts>();
+        services.AddSingleton<WeeklyReportCharts>();
+        services.AddScoped<BuildWeeklyReport>();
+        services.AddScoped<WeeklyReports>();
         services.AddScoped<ProjectWriter>();
         services.AddScoped<ProjectView>();
         services.AddTrackerJobs(configuration);
@@ -52,6 +56,7 @@ public static class ServiceSetup
         services.AddOptions<AlertRules>().Bind(configuration.GetSection(AlertDeliveryOptions.Section));
         services.AddOptions<AlertDeliveryOptions>().Bind(configuration.GetSection(AlertDeliveryOptions.Section));
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         return services;
     }
 }

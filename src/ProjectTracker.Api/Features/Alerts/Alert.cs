@@ -101,7 +101,7 @@ public sealed record Alert
 }
 
 /// <summary>
-/// One e-mail: the digest of one run's alerts for one address. It is stored before it is sent, with a Message-ID
+/// One e-mail: the digest of one run's alerts for one address, or the weekly report for one subscriber. It is stored before it is sent, with a Message-ID
 /// derived from its address and alerts, so a mail sent but not recorded (the process died in between) is sent
 /// again with the same Message-ID, which mail systems recognise as the same message.
 /// </summary>
@@ -111,6 +111,8 @@ public sealed record Mail
     public required string MessageId { get; init; }
     public required string To { get; init; }
     public required IReadOnlyList<Guid> AlertIds { get; init; }
+    /// <summary>For the weekly report's mail, its ISO week: the charts and the Excel file are attached from the frozen report when sent.</summary>
+    public string? ReportWeek { get; init; }
     public required string Subject { get; init; }
     public required string Text { get; init; }
     public required string Html { get; init; }

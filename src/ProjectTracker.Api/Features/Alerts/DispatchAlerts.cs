@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Schedule;
 
@@ -24,6 +25,8 @@ public sealed record DispatchResult(
 public sealed partial class DispatchAlerts(
     IDocumentStore store,
     MailTransports transports,
+    WeeklyReports reports,
+    WeeklyReportCharts charts,
     IOptions<AlertDeliveryOptions> options,
     TimeProvider clock,
     ILogger<DispatchAlerts> logger)
@@ -142,12 +145,13 @@ public sealed partial class DispatchAlerts(
 
         await using (transport)
         {
+            var reportParts = new Dictionary<string, ReportParts>(StringComparer.Ordinal);
             for (var i = 0; i < due.Count; i++)
             {
                 var mail = due[i];
                 try
                 {
-                    await transport.Send(ToMessage(mail), ct);
+                    await transport.Send(await ToMessage(mail, reportParts, ct), ct);
                     await Record([mail with { Status = DeliveryStatus.Sent, Attempts = mail.Attempts + 1, SentAt = clock.GetUtcNow(), LastError = null }], ct);
                     result = result with { MailsSent = result.MailsSent + 1 };
                 }
@@ -211,14 +215,32 @@ public sealed partial class DispatchAlerts(
         await session.SaveChangesAsync(ct);
     }
 
-    private MimeMessage ToMessage(Mail mail)
+    private async Task<MimeMessage> ToMessage(Mail mail, Dictionary<string, ReportParts> reportParts, CancellationToken ct)
     {
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        if (mail.ReportWeek is { } week)
+        {
+            // The week is frozen, so the charts and the workbook drawn now are those of the report the mail was composed from.
+            if (!reportParts.TryGetValue(week, out var parts))
+            {
+                var report = (await reports.Get(IsoWeek.Parse(week), ct)).Report;
+                reportParts[week] = parts = new ReportParts(charts.Draw(report), WeeklyReportXlsx.Render(report));
+            }
+
+            foreach (var chart in parts.Charts)
+            {
+                body.LinkedResources.Add($"{chart.Id}.png", chart.Png, ContentType.Parse("image/png")).ContentId = chart.Id;
+            }
+
+            body.Attachments.Add($"重点项目周报-{week}.xlsx", parts.Workbook, ContentType.Parse(GetWeeklyReport.XlsxType));
+        }
+
         var message = new MimeMessage
         {
             MessageId = mail.MessageId,
             Date = mail.ComposedAt,
             Subject = mail.Subject,
-            Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         message.From.Add(MailboxAddress.Parse(transports.Options.From));
         try
@@ -234,6 +256,9 @@ public sealed partial class DispatchAlerts(
         message.Headers.Add("Auto-Submitted", "auto-generated");
         return message;
     }
+
+    /// <summary>What a weekly report's mail carries besides its text: the charts as PNG and the Excel workbook.</summary>
+    private sealed record ReportParts(IReadOnlyList<ReportChart> Charts, byte[] Workbook);
 
     /// <summary>
     /// PostgreSQL keeps microseconds and .NET ticks are 100 ns: a time stored with its ticks may be read back

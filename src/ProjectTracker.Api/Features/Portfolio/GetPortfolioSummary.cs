@@ -109,13 +109,24 @@ public static class GetPortfolioSummary
             ? (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name)
             : [];
 
-        var figures = projects.Select(p => Figures.Of(p, day, thresholds.Value)).ToList();
+        var (rows, totals) = Summarise(projects, day, grouping, districtNames, thresholds.Value);
+        return TypedResults.Ok(new Response(grouping, day, rows, totals));
+    }
+
+    /// <summary>
+    /// The rows and totals for these projects judged on the day (cancelled ones are the caller's to leave out):
+    /// what this endpoint answers, and what the weekly report shows, computed once.
+    /// </summary>
+    public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
+        IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, StatusThresholds thresholds)
+    {
+        var figures = projects.Select(p => Figures.Of(p, day, thresholds)).ToList();
         var rows = figures
             .GroupBy(f => KeyOf(f.Project, grouping))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Summarise(g.Key, LabelOf(g.First().Project, grouping, districtNames), g))
             .ToList();
-        return TypedResults.Ok(new Response(grouping, day, rows, Summarise("all", "合计", figures)));
+        return (rows, Summarise("all", "合计", figures));
     }
 
     private static async Task<IReadOnlyList<Project>> LoadNow(IQuerySession session, string? district, Category? category, CancellationToken ct)

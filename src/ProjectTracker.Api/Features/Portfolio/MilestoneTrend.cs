@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Domain.Projects;
@@ -29,7 +30,13 @@ public static class MilestoneTrend
 
     public static async Task<Results<Ok<IReadOnlyList<Point>>, NotFound>> Handle(Guid id, Guid milestoneId, IQuerySession session, CancellationToken ct)
     {
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var points = PointsOf(await session.Events.FetchStreamAsync(id, token: ct), milestoneId);
+        return points.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(points);
+    }
+
+    /// <summary>The milestone's trend in a project's events (all of them, or those up to an instant).</summary>
+    public static IReadOnlyList<Point> PointsOf(IEnumerable<IEvent> events, Guid milestoneId)
+    {
         var points = new List<Point>();
         Project? state = null;
         foreach (var e in events)
@@ -43,7 +50,7 @@ public static class MilestoneTrend
             }
         }
 
-        return points.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok<IReadOnlyList<Point>>(points);
+        return points;
     }
 
     private static bool Touches(object @event, Guid milestoneId) => @event switch

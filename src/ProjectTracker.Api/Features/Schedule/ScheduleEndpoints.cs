@@ -10,6 +10,7 @@ public static class ScheduleEndpoints
         var jobs = api.MapGroup("/jobs").WithTags("Schedule").RequireAuthorization(Policies.Admin);
         RunSlipScan.Map(jobs);
         Alerts.RunDeadlineAlerts.Map(jobs);
+        Reports.ReportEndpoints.MapWeeklyReportJob(jobs);
         return jobs;
     }
 }

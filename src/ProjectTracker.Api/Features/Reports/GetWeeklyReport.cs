@@ -1,0 +1,134 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Reports;
+
+public static class GetWeeklyReport
+{
+    public enum Format
+    {
+        Json,
+        Html,
+        Csv,
+        Xlsx,
+    }
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly (Format Format, string MediaType)[] MediaTypes =
+    [
+        (Format.Json, "application/json"),
+        (Format.Html, "text/html"),
+        (Format.Csv, "text/csv"),
+        (Format.Xlsx, XlsxType),
+    ];
+
+    public static void Map(IEndpointRouteBuilder reports) =>
+        reports.MapGet("/weekly/{isoWeek}", Handle)
+            .WithName("GetWeeklyReport")
+            .WithSummary("The weekly progress report (周报) of an ISO week, as JSON, HTML, CSV or Excel")
+            .WithDescription("""
+                The portfolio as of the week's end (Sunday 24:00 Asia/Shanghai), rebuilt from the events: headline (lights, the
+                four rates, investment against the annual plan and pro-rata time), the week's changes (new slips, recoveries,
+                completed milestones, approved rebaselines and the days they absorbed), milestones due in the next 14 days,
+                overdue milestones, red projects with their reasons, stale reporting by responsible unit, and tables by district
+                and by category. Its figures are those of `GET /api/v1/portfolio/summary?asOf={Sunday}`.
+
+                A finished week's report is generated once and stored: every later request answers the same data, byte for
+                byte, whatever was recorded since. The current week's report is as of now and says `"provisional": true`. A
+                week that has not begun is 404.
+
+                `format=json|html|csv|xlsx`, or the `Accept` header (default JSON). HTML is the page people read (charts
+                inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser); CSV gives one table, chosen by
+                `table=district|category|new-slips|recoveries|completed|rebaselines|due|overdue|red|stale` (default
+                `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table.
+                """)
+            .Produces<WeeklyReport>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+
+    public static async Task<IResult> Handle(
+        string isoWeek, string? format, string? table, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
+    {
+        var week = IsoWeek.Parse(isoWeek);
+        var csvTable = WireEnum.Parse<WeeklyReportCsv.Table>(table, nameof(table)) ?? WeeklyReportCsv.Table.District;
+        var wanted = WireEnum.Parse<Format>(format, nameof(format)) ?? FromAccept(http.Request);
+        if (wanted is not { } chosen)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status406NotAcceptable,
+                title: "Not acceptable",
+                detail: $"The weekly report comes as {string.Join(", ", MediaTypes.Select(m => m.MediaType))}; ask with Accept or format=json|html|csv|xlsx.");
+        }
+
+        var stored = await reports.Get(week, ct);
+        var report = stored.Report;
+        http.Response.Headers.CacheControl = report.Provisional ? "no-store" : "private, max-age=3600";
+        http.Response.Headers.Vary = HeaderNames.Accept;
+        var name = $"weekly-report-{report.Week}";
+        switch (chosen)
+        {
+            case Format.Html:
+                return Results.Text(Page(report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
+            case Format.Csv:
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{Json.WireName(csvTable)}.csv\"";
+                return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(WeeklyReportCsv.Render(report, csvTable))], "text/csv; charset=utf-8");
+            case Format.Xlsx:
+                return Results.File(WeeklyReportXlsx.Render(report), XlsxType, $"{name}.xlsx");
+            default:
+                return Results.Text(stored.Json, "application/json; charset=utf-8", Encoding.UTF8);
+        }
+    }
+
+    /// <summary>The report's page, linking the weeks either side (the next only once it has begun) and the data files.</summary>
+    internal static string Page(WeeklyReport report, WeeklyReportCharts charts, TimeProvider clock)
+    {
+        var week = IsoWeek.Parse(report.Week);
+        var next = week.Next;
+        return WeeklyReportHtml.Render(
+            report,
+            charts.Draw(report),
+            WeeklyReportHtml.Target.Page,
+            $"{WeeklyReportPage.Path}/{week.Previous}",
+            next.Starts <= clock.GetUtcNow() ? $"{WeeklyReportPage.Path}/{next}" : null,
+            $"/api/v1/reports/weekly/{week}?format=json",
+            $"/api/v1/reports/weekly/{week}?format=xlsx");
+    }
+
+    /// <summary>The first acceptable media type in the Accept header, by quality; JSON when there is none or anything goes.</summary>
+    private static Format? FromAccept(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return Format.Json;
+        }
+
+        foreach (var range in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (range.Quality == 0)
+            {
+                continue;
+            }
+
+            if (range.MatchesAllTypes)
+            {
+                return Format.Json;
+            }
+
+            foreach (var (format, mediaType) in MediaTypes)
+            {
+                if (new MediaTypeHeaderValue(mediaType).IsSubsetOf(range))
+                {
+                    return format;
+                }
+            }
+        }
+
+        return null;
+    }
+}

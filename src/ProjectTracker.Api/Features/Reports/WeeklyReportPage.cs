@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Reports;
+
+/// <summary>
+/// The weekly report as a page people open in a browser: <c>/reports/weekly/{isoWeek}</c>, with links to the weeks
+/// either side; <c>/reports/weekly</c> goes to the last finished week. A browser cannot send the X-Api-Key header,
+/// so any valid key may come once as <c>?api_key=…</c> and is then kept in a cookie for <c>/reports</c>.
+/// </summary>
+public static class WeeklyReportPage
+{
+    public const string Path = "/reports/weekly";
+    public const string Cookie = "pt_report_key";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        // The fallback policy would ask for the header; the key is checked here instead (header, query or cookie).
+        app.MapGet(Path, Latest).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet($"{Path}/{{isoWeek}}", Show).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static async Task<IResult> Show(
+        string isoWeek, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
+    {
+        if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
+        {
+            return AskForKey(isoWeek);
+        }
+
+        var stored = await reports.Get(IsoWeek.Parse(isoWeek), ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Text(GetWeeklyReport.Page(stored.Report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    public static async Task<IResult> Latest(HttpContext http, TimeProvider clock)
+    {
+        if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
+        {
+            return AskForKey(null);
+        }
+
+        return Results.Redirect($"{Path}/{IsoWeek.Containing(clock.GetUtcNow()).Previous}");
+    }
+
+    private static IResult AskForKey(string? isoWeek)
+    {
+        var here = WebUtility.HtmlEncode(isoWeek is null ? Path : $"{Path}/{isoWeek}");
+        var page = $"""
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>需要 API 密钥</title></head>
+            <body><h1>需要 API 密钥</h1>
+            <p>请用有效的 API 密钥打开周报：<code>{here}?api_key=您的密钥</code>。密钥将保存在本浏览器的 Cookie 中，仅用于周报页面。</p>
+            <p>An API key is needed: open <code>{here}?api_key=…</code> once.</p></body></html>
+            """;
+        return Results.Text(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
+    }
+}

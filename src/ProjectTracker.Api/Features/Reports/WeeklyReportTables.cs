@@ -1,0 +1,212 @@
+using System.Collections.Frozen;
+using ProjectTracker.Api.Features.Portfolio;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Api.Features.Reports;
+
+/// <summary>How a column's values read: the CSV and the workbook keep the raw value, the page formats by kind.</summary>
+internal enum ColumnKind
+{
+    Text,
+    Count,
+    Money,
+    Percent,
+    Date,
+    Light,
+    YesNo,
+}
+
+internal sealed record ReportColumn(string Name, ColumnKind Kind);
+
+/// <summary>One table of the weekly report. Cells are null, string, int, decimal, DateOnly, <see cref="Rag"/> or bool.</summary>
+internal sealed record ReportTable(string SheetName, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>The weekly report's tables, defined once for the CSV downloads, the workbook and the page.</summary>
+internal static class WeeklyReportTables
+{
+    private static readonly ReportColumn[] SummaryColumns =
+    [
+        new("代码", ColumnKind.Text),
+        new("名称", ColumnKind.Text),
+        new("项目数", ColumnKind.Count),
+        new("绿灯", ColumnKind.Count),
+        new("黄灯", ColumnKind.Count),
+        new("红灯", ColumnKind.Count),
+        new("总投资(万元)", ColumnKind.Money),
+        new("累计完成投资(万元)", ColumnKind.Money),
+        new("本年完成投资(万元)", ColumnKind.Money),
+        new("本年计划投资(万元)", ColumnKind.Money),
+        new("开工率(%)", ColumnKind.Percent),
+        new("投资完成率(%)", ColumnKind.Percent),
+        new("资金到位率(%)", ColumnKind.Percent),
+        new("按期竣工率(%)", ColumnKind.Percent),
+        new("调整次数", ColumnKind.Count),
+        new("调整天数", ColumnKind.Count),
+    ];
+
+    private static readonly ReportColumn[] ProjectColumns =
+    [
+        new("项目编号", ColumnKind.Text),
+        new("项目名称", ColumnKind.Text),
+        new("区县", ColumnKind.Text),
+        new("责任单位", ColumnKind.Text),
+    ];
+
+    private static readonly FrozenDictionary<Category, string> CategoryNames = new Dictionary<Category, string>
+    {
+        [Category.RailTransit] = "城市轨道交通",
+        [Category.RingRoad] = "环城路",
+        [Category.Expressway] = "快速路",
+        [Category.ArterialRoad] = "主干道、次干道",
+        [Category.DeadEndRoad] = "断头路打通",
+        [Category.TransportHub] = "综合交通枢纽",
+        [Category.PocketPark] = "小游园",
+        [Category.ForestPark] = "森林公园提升",
+        [Category.RiverGovernance] = "水系治理",
+        [Category.Heritage] = "文物保护",
+        [Category.PublicFacility] = "公共文化设施",
+        [Category.IndustrialPark] = "产业园",
+        [Category.UrbanRenewal] = "城中村及老城改造",
+        [Category.Other] = "其他",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, string> CategoryNamesByWireName =
+        CategoryNames.ToFrozenDictionary(pair => Json.WireName(pair.Key), pair => pair.Value, StringComparer.Ordinal);
+
+    /// <summary>The Chinese name of a category given by its wire name (<c>rail-transit</c> → 城市轨道交通); unknown ones as given.</summary>
+    public static string CategoryName(string wireName) => CategoryNamesByWireName.GetValueOrDefault(wireName, wireName);
+
+    public static string LightName(Rag rag) => rag switch
+    {
+        Rag.Red => "红灯",
+        Rag.Amber => "黄灯",
+        _ => "绿灯",
+    };
+
+    /// <summary>
+    /// OWASP's defence against CSV (formula) injection: a text cell a spreadsheet could take for a formula gets a leading
+    /// apostrophe. Project names and reasons are typed by districts, so they are not trusted.
+    /// </summary>
+    public static string Defuse(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>The key figures as name/value rows: the workbook's first sheet.</summary>
+    public static ReportTable Overview(WeeklyReport report)
+    {
+        var totals = report.Headline.Totals;
+        object?[][] rows =
+        [
+            ["周次", report.Week],
+            ["统计期", $"{report.WeekStart:yyyy-MM-dd}—{report.WeekEnd:yyyy-MM-dd}"],
+            ["截至", AsOfText(report)],
+            ["是否临时", report.Provisional ? "是" : "否"],
+            ["项目数", totals.Projects],
+            ["红灯", totals.Rag.Red],
+            ["黄灯", totals.Rag.Amber],
+            ["绿灯", totals.Rag.Green],
+            ["开工率(%)", totals.Rates.StartRate],
+            ["投资完成率(%)", totals.Rates.InvestmentCompletionRate],
+            ["资金到位率(%)", totals.Rates.FundsInPlaceRate],
+            ["按期竣工率(%)", totals.Rates.OnTimeCompletionRate],
+            ["总投资(万元)", totals.TotalInvestment],
+            ["累计完成投资(万元)", totals.InvestmentToDate],
+            ["本年完成投资(万元)", totals.InvestmentThisYear],
+            ["本年计划投资(万元)", totals.AnnualPlan],
+            ["本年投资完成比例(%)", report.Headline.InvestmentPercent],
+            ["序时进度(%)", report.Headline.ProRataPercent],
+            ["累计调整次数", totals.Churn.Rebaselines],
+            ["累计调整天数", totals.Churn.DaysMoved],
+            ["本周批准调整吸收天数", report.Changes.RebaselineDaysAbsorbed],
+        ];
+        return new ReportTable("概览", [new("项目", ColumnKind.Text), new("值", ColumnKind.Text)], rows);
+    }
+
+    /// <summary>The instant the report is as of, on the Shanghai clock.</summary>
+    public static string AsOfText(WeeklyReport report) =>
+        TimeZoneInfo.ConvertTime(report.AsOf, Domain.Schedule.ShanghaiCalendar.Zone)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static ReportTable Of(WeeklyReport report, WeeklyReportCsv.Table table) => table switch
+    {
+        WeeklyReportCsv.Table.District => Summary("分区县", report.ByDistrict, report.Headline.Totals, row => row.Label),
+        WeeklyReportCsv.Table.Category => Summary("分类别", report.ByCategory, report.Headline.Totals, row => CategoryName(row.Label)),
+        WeeklyReportCsv.Table.NewSlips => Slips("本周新增滞后", report.Changes.NewSlips),
+        WeeklyReportCsv.Table.Recoveries => Slips("本周恢复", report.Changes.Recoveries),
+        WeeklyReportCsv.Table.Completed => Completed(report.Changes.CompletedMilestones),
+        WeeklyReportCsv.Table.Rebaselines => Rebaselines(report.Changes.RebaselinesApproved),
+        WeeklyReportCsv.Table.Due => Milestones("未来14天到期", "剩余天数", report.DueNext14Days),
+        WeeklyReportCsv.Table.Overdue => Milestones("已逾期", "逾期天数", report.Overdue),
+        WeeklyReportCsv.Table.Red => Red(report.RedProjects),
+        WeeklyReportCsv.Table.Stale => Stale(report.StaleReporting),
+        _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
+    };
+
+    /// <summary>Every table, the overview first, in the order of the workbook's sheets.</summary>
+    public static IEnumerable<ReportTable> All(WeeklyReport report) =>
+        Enum.GetValues<WeeklyReportCsv.Table>().Select(table => Of(report, table)).Prepend(Overview(report));
+
+    private static ReportTable Summary(string sheet, IReadOnlyList<GetPortfolioSummary.Row> rows, GetPortfolioSummary.Row totals, Func<GetPortfolioSummary.Row, string> name) =>
+        new(sheet, SummaryColumns, [.. rows.Select(row => SummaryRow(row.Key, name(row), row)), SummaryRow("", "合计", totals)]);
+
+    private static object?[] SummaryRow(string code, string name, GetPortfolioSummary.Row row) =>
+    [
+        code,
+        name,
+        row.Projects,
+        row.Rag.Green,
+        row.Rag.Amber,
+        row.Rag.Red,
+        row.TotalInvestment,
+        row.InvestmentToDate,
+        row.InvestmentThisYear,
+        row.AnnualPlan,
+        row.Rates.StartRate,
+        row.Rates.InvestmentCompletionRate,
+        row.Rates.FundsInPlaceRate,
+        row.Rates.OnTimeCompletionRate,
+        row.Churn.Rebaselines,
+        row.Churn.DaysMoved,
+    ];
+
+    private static ReportTable Slips(string sheet, IReadOnlyList<SlipChange> slips) => new(
+        sheet,
+        [.. ProjectColumns, new("节点", ColumnKind.Text), new("状态", ColumnKind.Light), new("原状态", ColumnKind.Light), new("滞后天数", ColumnKind.Count), new("记录日期", ColumnKind.Date)],
+        [.. slips.Select(s => Project(s.Project, s.MilestoneName, s.Severity, s.PreviousSeverity, s.SlipDays, s.On))]);
+
+    private static ReportTable Completed(IReadOnlyList<CompletedMilestone> completed) => new(
+        "本周完成节点",
+        [.. ProjectColumns, new("节点", ColumnKind.Text), new("基准日期", ColumnKind.Date), new("实际日期", ColumnKind.Date), new("逾期天数", ColumnKind.Count)],
+        [.. completed.Select(c => Project(c.Project, c.MilestoneName, c.BaselineDate, c.ActualDate, c.DaysLate))]);
+
+    private static ReportTable Rebaselines(IReadOnlyList<ApprovedRebaseline> rebaselines) => new(
+        "本周批准调整",
+        [.. ProjectColumns, new("调整理由", ColumnKind.Text), new("节点数", ColumnKind.Count), new("调整天数", ColumnKind.Count), new("批准人", ColumnKind.Text), new("批准日期", ColumnKind.Date)],
+        [.. rebaselines.Select(r => Project(r.Project, r.Reason, r.Milestones, r.DaysMoved, r.DecidedBy, r.On))]);
+
+    private static ReportTable Milestones(string sheet, string daysColumn, IReadOnlyList<MilestoneLine> lines) => new(
+        sheet,
+        [
+            .. ProjectColumns,
+            new("节点", ColumnKind.Text),
+            new("关键节点", ColumnKind.YesNo),
+            new("基准日期", ColumnKind.Date),
+            new("预计日期", ColumnKind.Date),
+            new(daysColumn, ColumnKind.Count),
+            new("状态", ColumnKind.Light),
+        ],
+        [.. lines.Select(m => Project(m.Project, m.MilestoneName, m.IsKey, m.BaselineDate, m.ForecastDate, m.Days, m.Severity))]);
+
+    private static ReportTable Red(IReadOnlyList<RedProject> red) => new(
+        "红灯项目",
+        [.. ProjectColumns, new("牵头领导", ColumnKind.Text), new("红灯原因", ColumnKind.Text), new("趋势节点", ColumnKind.Text)],
+        [.. red.Select(r => Project(r.Project, r.LeadOfficial, string.Join("；", r.Reasons), r.Trend?.MilestoneName))]);
+
+    private static ReportTable Stale(IReadOnlyList<StaleUnit> units) => new(
+        "报送滞后",
+        [new("责任单位", ColumnKind.Text), new("项目数", ColumnKind.Count), new("最长未报送天数", ColumnKind.Count), new("项目", ColumnKind.Text)],
+        [.. units.Select(u => new object?[] { u.ResponsibleUnit, u.Projects, u.MaxDaysSinceReport, string.Join("、", u.ProjectNames) })]);
+
+    private static object?[] Project(ProjectRef project, params object?[] rest) =>
+        [project.Code, project.Name, project.DistrictName, project.ResponsibleUnit, .. rest];
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>
+/// API keys for pages people open in a browser (the job dashboard, the weekly report page), which cannot send
+/// the X-Api-Key header: the key may come once as <c>?api_key=…</c>, and is then kept in an HttpOnly,
+/// SameSite=Strict cookie scoped to the pages' path, which their links and reloads send.
+/// </summary>
+public static class BrowserKey
+{
+    public const string QueryParameter = "api_key";
+
+    /// <summary>Authenticates the request by its header, else its query string, else its cookie; remembers a key from the query string.</summary>
+    /// <returns>The caller, or null when no key was given or the key is not valid.</returns>
+    public static async Task<System.Security.Claims.ClaimsPrincipal?> Authenticate(HttpContext http, string cookie, string cookiePath)
+    {
+        AuthenticateResult result;
+        string? fromQuery = null;
+        if (http.Request.Headers.ContainsKey(ApiKeyAuthentication.Header))
+        {
+            result = await http.AuthenticateAsync(ApiKeyAuthentication.Scheme);
+        }
+        else if (FromBrowser(http, cookie, out fromQuery) is { } key)
+        {
+            result = await AuthenticateKey(http, key);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (result.Principal is not { } user)
+        {
+            return null;
+        }
+
+        if (fromQuery is not null)
+        {
+            http.Response.Cookies.Append(cookie, fromQuery, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = http.Request.IsHttps,
+                Path = cookiePath,
+            });
+        }
+
+        http.User = user;
+        return user;
+    }
+
+    private static string? FromBrowser(HttpContext http, string cookie, out string? fromQuery)
+    {
+        fromQuery = http.Request.Query[QueryParameter] is { Count: 1 } query && !string.IsNullOrWhiteSpace(query[0]) ? query[0] : null;
+        return fromQuery ?? (http.Request.Cookies.TryGetValue(cookie, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
+    }
+
+    /// <summary>
+    /// The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is
+    /// checked by the same handler on a request of its own, in a scope of its own.
+    /// </summary>
+    private static async Task<AuthenticateResult> AuthenticateKey(HttpContext http, string key)
+    {
+        await using var scope = http.RequestServices.CreateAsyncScope();
+        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        probe.Request.Headers[ApiKeyAuthentication.Header] = key;
+        return await probe.AuthenticateAsync(ApiKeyAuthentication.Scheme);
+    }
+}

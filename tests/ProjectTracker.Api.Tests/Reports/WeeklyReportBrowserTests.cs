@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.Playwright;
+using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Tests.Alerts;
+using ProjectTracker.Api.Tests.Support;
+
+namespace ProjectTracker.Api.Tests.Reports;
+
+/// <summary>The report page in a real browser: Debian's chromium, headless, driven by Playwright (never a downloaded browser).</summary>
+public sealed class WeeklyReportBrowserTests(AlertsApp app) : IClassFixture<AlertsApp>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Chromium_shows_the_report_page_with_its_charts_and_chinese_headings_and_no_console_errors()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium (apt-get install chromium).");
+        var week = await AWeekWithARedProject();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+
+        var response = await page.GotoAsync($"{app.Host.Client().BaseAddress}reports/weekly/{week}?api_key={ApiHost.AdminKey}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artefact($"weekly-report-{week}.png"), FullPage = true });
+
+        Assert.Equal((int)HttpStatusCode.OK, response?.Status);
+        Assert.Equal($"重点项目周报 {week}", (await page.Locator("h1").InnerTextAsync()).Trim());
+        var headings = await page.Locator("h2").AllInnerTextsAsync();
+        Assert.Contains(headings, h => h.Contains("总体情况", StringComparison.Ordinal));
+        Assert.Contains(headings, h => h.Contains("红灯项目", StringComparison.Ordinal));
+        var charts = page.Locator("figure.chart svg");
+        Assert.True(await charts.CountAsync() >= 3, "the two district charts and the red project's trend");
+        foreach (var chart in await charts.AllAsync())
+        {
+            var box = await chart.BoundingBoxAsync();
+            Assert.True(box is { Width: > 200, Height: > 100 }, "each chart is drawn at a readable size");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Noto Sans CJK SC\"', '总体情况')"), "a CJK font is there for the Chinese text");
+        Assert.Empty(errors);
+    }
+
+    /// <summary>A project red during a week (an overdue key milestone whose forecast moved); answers the week, now over.</summary>
+    private async Task<IsoWeek> AWeekWithARedProject()
+    {
+        var toMonday = ((int)DayOfWeek.Monday - (int)app.Today.DayOfWeek + 7) % 7;
+        app.AdvanceDays(toMonday == 0 ? 7 : toMonday);
+        var week = IsoWeek.Of(app.Today);
+        var (projectId, milestoneId) = await app.NewProject(AlertsApp.NewAddress("red"), app.Today.AddDays(-5), isKey: true, name: $"浏览器周报{Scenario.Next()}");
+        await (await app.Admin.PostJson($"/api/v1/projects/{projectId}/milestones/{milestoneId}/forecast", new { forecastDate = app.Today.AddDays(20), reason = "征地拆迁滞后" }))
+            .Expect(HttpStatusCode.OK);
+        await app.RunSlipScan();
+        app.AdvanceDays(7);
+        return week;
+    }
+
+    /// <summary>A file beside the test results (TestResults/artefacts under the repository), kept after the run.</summary>
+    private static string Artefact(string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ProjectTracker.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "TestResults", "artefacts");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+}
