@@ -78,8 +78,15 @@ public sealed class SeedDemoPortfolio(
         var eventCount = 0;
         foreach (var stream in streams)
         {
-            var events = EventsOf(stream, now, thresholds.Value);
-            session.Events.StartStream<Project>(stream.Id, events);
+            var events = StampedEventsOf(stream, now, thresholds.Value);
+            var action = session.Events.StartStream<Project>(stream.Id, [.. events.Select(e => e.Event)]);
+            // Each event carries the day it happened on (a report on its report date, a completion on its actual date),
+            // so the demo's history, asOf views and past weekly reports show a portfolio that grew over the years.
+            for (var i = 0; i < events.Count; i++)
+            {
+                action.Events[i].Timestamp = events[i].At;
+            }
+
             eventCount += events.Count;
         }
 
@@ -118,21 +125,56 @@ public sealed class SeedDemoPortfolio(
     /// The events of one demo project: its commands decided in order, then the daily slip scan's assessment
     /// (<see cref="RecordAssessment"/>) as of <paramref name="now"/>.
     /// </summary>
-    internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
+    internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds) =>
+        [.. StampedEventsOf(stream, now, thresholds).Select(e => e.Event)];
+
+    /// <summary>
+    /// The events of one demo project, each with when it happened: registration and planning on the day the project
+    /// was registered (its first date, at least a week ago), a completion on its actual date, a report on its report
+    /// date, a forecast change a few days ago, closing after the last of them, and the slip scan's assessment now;
+    /// never earlier than the event before it, never later than now.
+    /// </summary>
+    internal static IReadOnlyList<(object Event, DateTimeOffset At)> StampedEventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
     {
+        var today = ShanghaiCalendar.Today(now);
+        var registered = stream.Commands
+            .Select(c => c switch
+            {
+                PlanMilestone m => m.BaselineDate,
+                CompleteMilestone m => m.ActualDate,
+                ReportProgress r => r.ReportDate,
+                _ => today,
+            })
+            .Append(today.AddDays(-7))
+            .Min();
+
         Project? state = null;
-        var events = new List<object>();
+        var events = new List<(object Event, DateTimeOffset At)>();
+        var last = DateTimeOffset.MinValue;
         foreach (var command in stream.Commands)
         {
+            var day = command switch
+            {
+                CompleteMilestone m => m.ActualDate,
+                ReportProgress r => r.ReportDate,
+                ChangeForecast => today.AddDays(-3),
+                _ => registered,
+            };
             var decided = ProjectDecider.Decide(command, state, now);
             state = decided.Aggregate(state, Project.Evolve);
-            events.AddRange(decided);
+            foreach (var @event in decided)
+            {
+                // Ten in the morning in Shanghai, a second after the event before it on the same day.
+                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+                last = at > last ? at : last.AddSeconds(1);
+                last = last > now ? now : last;
+                events.Add((@event, last));
+            }
         }
 
-        // The projection sets RegisteredAt from the event's timestamp, which is now; the fold here does not,
-        // and the stale-reporting rule would otherwise count a project without reports from year 1.
-        state = state! with { RegisteredAt = now };
-        events.AddRange(ProjectDecider.Decide(new RecordAssessment(thresholds), state, now));
+        // The projection sets RegisteredAt from the first event's timestamp; the fold here does not.
+        state = state! with { RegisteredAt = events[0].At };
+        events.AddRange(ProjectDecider.Decide(new RecordAssessment(thresholds), state, now).Select(e => (e, now)));
         return events;
     }
 }
