@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 15433).
+# Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 15433), then the
+# OpenAPI check (scripts/openapi-check.sh) on the document the tests wrote.
 # Prints "N passed, N failed" from the .trx results; exits non-zero on any failure.
 set -euo pipefail
 
@@ -43,6 +44,13 @@ rm -rf TestResults
 if ! dotnet test ProjectTracker.sln -c Release \
   --logger "console;verbosity=minimal" --logger trx --results-directory TestResults; then
   failed_steps+=("test")
+fi
+
+# After the tests: they write the served OpenAPI document to TestResults/openapi/swagger.json.
+log "OpenAPI check (Spectral lint, generated TypeScript client type-checks)"
+if ! scripts/openapi-check.sh; then
+  log "OpenAPI check failed: see the lines above; rerun with scripts/openapi-check.sh after the tests"
+  failed_steps+=("openapi")
 fi
 
 passed=0

@@ -2,10 +2,12 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Milestones;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Progress;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Public;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Infrastructure;
 
@@ -32,7 +34,9 @@ app.UseSwaggerUI(ui =>
 });
 
 app.UseAuthentication();
+app.UseTrackerRateLimits();
 app.UseAuthorization();
+app.UseIdempotency();
 app.MapTrackerHealth();
 
 var api = app.MapGroup("/api/v1")
@@ -46,6 +50,8 @@ projects.MapProgress();
 api.MapBaselines();
 api.MapPortfolio();
 api.MapAlerts();
+api.MapIntegration();
+api.MapPublic();
 app.MapReports(api);
 app.MapTrackerJobs(api);
 

@@ -19,9 +19,13 @@ public static class OpenApi
                 Description = """
                     The city's key-project portfolio (重点项目): projects, milestones as events, progress, schedule slips.
                     Send an API key in the `X-Api-Key` header. Calendar dates are days in Asia/Shanghai; money is 万元.
-                    Every error is `application/problem+json` (RFC 9457).
+                    Every error is `application/problem+json` (RFC 9457). Each key (and each address sending no key) has a
+                    request allowance; over it the answer is 429 with `Retry-After` in seconds.
                     """,
+                Contact = new OpenApiContact { Name = "City key-projects office (市重点项目办公室)" },
             });
+            // Relative: the document works for whichever host serves it.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document" });
             options.AddSecurityDefinition(ApiKeyAuthentication.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -34,7 +38,10 @@ public static class OpenApi
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.Scheme, document)] = [],
             });
             options.CustomSchemaIds(SchemaId);
-            options.OperationFilter<IfMatchHeader>();
+            options.OperationFilter<SharedHeadersAndProblems>();
+            options.OperationFilter<OpenApiExamples>();
+            options.SchemaFilter<OpenApiRequiredFields>();
+            options.SchemaFilter<OpenApiNullableReferences>();
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
             var xml = Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Api.xml");
@@ -65,10 +72,10 @@ public static class OpenApi
     }
 
     /// <summary>
-    /// Documents what every operation shares: If-Match on project writes, and the 401/403
-    /// problems that authorization (applied on route groups) can answer.
+    /// Documents what every operation shares: If-Match on project writes, the 401/403 problems that
+    /// authorization (applied on route groups) can answer, the rate limit's 429 and the body cap's 413.
     /// </summary>
-    private sealed class IfMatchHeader : IOperationFilter
+    private sealed class SharedHeadersAndProblems : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
@@ -87,13 +94,34 @@ public static class OpenApi
                 });
             }
 
+            operation.Responses ??= [];
+            // Every documented operation passes the rate limiter (only /health is exempt, and it is not documented here).
+            AddProblem(operation, context, "429", "Too many requests from this key (or, without a key, this address).", new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before the allowance has room again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                },
+            });
+            if (operation.RequestBody is not null)
+            {
+                AddProblem(operation, context, "413", "The body is larger than the server accepts (Limits:MaxRequestBodyBytes, 1 MB by default).");
+            }
+
+            // A bare TypedResults.NotFound() leaves the status-code pages to write the body: a problem all the same.
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4') && r.Value.Content is not { Count: > 0 }).ToList())
+            {
+                operation.Responses.Remove(status);
+                AddProblem(operation, context, status, response.Description ?? "A client error.");
+            }
+
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IAllowAnonymous>().Any())
             {
                 return;
             }
 
-            operation.Responses ??= [];
             AddProblem(operation, context, "401", "No valid API key in X-Api-Key.");
             if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
             {
@@ -101,7 +129,8 @@ public static class OpenApi
             }
         }
 
-        private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, string status, string description)
+        private static void AddProblem(
+            OpenApiOperation operation, OperationFilterContext context, string status, string description, Dictionary<string, IOpenApiHeader>? headers = null)
         {
             if (operation.Responses!.ContainsKey(status))
             {
@@ -112,6 +141,7 @@ public static class OpenApi
             operation.Responses[status] = new OpenApiResponse
             {
                 Description = description,
+                Headers = headers,
                 Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
             };
         }

@@ -2,7 +2,9 @@ using FluentValidation;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Demo;
+using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Public;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Schedule;
@@ -43,9 +45,14 @@ public static class ServiceSetup
         services.AddSingleton<WeeklyReportCharts>();
         services.AddScoped<BuildWeeklyReport>();
         services.AddScoped<WeeklyReports>();
+        services.AddSingleton<ProvisionalReportCache>();
         services.AddScoped<ProjectWriter>();
         services.AddScoped<ProjectView>();
         services.AddTrackerJobs(configuration);
+        services.AddTrackerRateLimits(configuration);
+        services.AddIdempotency(configuration);
+        services.AddIntegration(configuration);
+        services.AddPublic(configuration);
         return services;
     }
 

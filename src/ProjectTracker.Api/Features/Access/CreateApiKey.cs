@@ -40,8 +40,11 @@ public static class CreateApiKey
             .WithSummary("Issue an API key")
             .WithDescription("The secret `key` is shown only in this answer; the server keeps only its hash.");
 
-    public static async Task<Created<Response>> Handle(Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<Response>> Handle(
+        Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
+        // The answer holds the secret in plain text: no cache, and no Idempotency-Key record, may keep it.
+        response.Headers.CacheControl = "no-store";
         var secret = ApiKey.NewSecret();
         var key = new ApiKey
         {

@@ -10,7 +10,8 @@ public static class ListApiKeys
     public static void Map(IEndpointRouteBuilder keys) =>
         keys.MapGet("/", Handle)
             .WithName("ListApiKeys")
-            .WithSummary("List API keys (never their secrets)");
+            .WithSummary("List API keys (never their secrets)")
+            .WithDescription("Every key with its name, role, district, when it was made and whether it was revoked (admin). Secrets are shown once, when a key is made, and stored only hashed.");
 
     public static async Task<Ok<IReadOnlyList<Response>>> Handle(IQuerySession session, CancellationToken ct)
     {

@@ -45,7 +45,8 @@ public static class ListAlerts
                 """);
         alerts.MapGet("/{id:guid}", Get)
             .WithName("GetAlert")
-            .WithSummary("One planned alert");
+            .WithSummary("One planned alert")
+            .WithDescription("The alert with what it says, its recipients and how each delivery went. A district key sees only its own district's alerts (others are 404).");
     }
 
     public static async Task<Ok<Paged<AlertResponse>>> Handle(

@@ -15,7 +15,8 @@ public static class ListSubscriptions
             .WithDescription("An admin key sees every subscription; a district key those of its own district and its projects. Filter by `projectId` or `district`.");
         subscriptions.MapGet("/{id:guid}", Get)
             .WithName("GetSubscription")
-            .WithSummary("One alert subscription");
+            .WithSummary("One alert subscription")
+            .WithDescription("A district key sees only subscriptions of its own district and its projects (others are 404).");
     }
 
     public static async Task<Ok<Paged<SubscriptionResponse>>> Handle(

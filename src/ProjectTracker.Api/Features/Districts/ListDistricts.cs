@@ -16,7 +16,8 @@ public static class ListDistricts
             .WithDescription("Each with its `leaderEmail` (the district leader alerts escalate to) for admin and district keys; null for reader keys.");
         districts.MapGet("/{code}", Get)
             .WithName("GetDistrict")
-            .WithSummary("Get one district");
+            .WithSummary("Get one district")
+            .WithDescription("The district's code and name, and its `leaderEmail` for admin and district keys (null for reader keys). 404 for an unknown code.");
     }
 
     public static async Task<Ok<IReadOnlyList<DistrictResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

@@ -12,10 +12,12 @@ public static class ListMilestones
     {
         milestones.MapGet("/", Handle)
             .WithName("ListMilestones")
-            .WithSummary("A project's milestones, by baseline date");
+            .WithSummary("A project's milestones, by baseline date")
+            .WithDescription("Each milestone with its baseline (基准), forecast (预计) and actual (实际) dates, its slip in days and severity judged today (Asia/Shanghai). 404 for an unknown project.");
         milestones.MapGet("/{milestoneId:guid}", Get)
             .WithName("GetMilestone")
-            .WithSummary("One milestone of a project");
+            .WithSummary("One milestone of a project")
+            .WithDescription("The milestone's dates, slip and severity judged today (Asia/Shanghai). 404 for an unknown project or milestone.");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<MilestoneResponse>>, NotFound>> Handle(Guid id, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)

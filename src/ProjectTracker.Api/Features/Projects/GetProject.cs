@@ -20,7 +20,8 @@ public static class GetProject
                 """);
         projects.MapGet("/by-code/{code}", ByCode)
             .WithName("GetProjectByCode")
-            .WithSummary("Get a project by its unified project code");
+            .WithSummary("Get a project by its unified project code")
+            .WithDescription("The same answer as `GET /api/v1/projects/{id}`, found by the code (项目统一代码) instead of the id; the ETag is the stream version. 404 for an unknown code.");
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFound>> Handle(

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Integration;
+
+/// <param name="Sequence">The event's position in the whole store: the feed's cursor.</param>
+/// <param name="ProjectId">The project (stream) the event belongs to.</param>
+/// <param name="Version">The event's position in its project's stream, as in the project's history.</param>
+/// <param name="Type">The event type in kebab-case, as in the project's history (<c>milestone-forecast-changed</c>).</param>
+/// <param name="At">When it was recorded.</param>
+/// <param name="Data">The event itself, as the project's history shows it (docs/event-catalogue.md).</param>
+public sealed record ChangeItem(long Sequence, Guid ProjectId, long Version, string Type, DateTimeOffset At, JsonElement Data)
+{
+    public static ChangeItem From(IEvent e) => new(
+        e.Sequence,
+        e.StreamId,
+        e.Version,
+        TypeName(e.EventTypeName),
+        e.Timestamp,
+        JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options));
+
+    /// <summary>Marten names event types in snake_case (<c>project_registered</c>); the API in kebab-case.</summary>
+    public static string TypeName(string martenName) => martenName.Replace('_', '-');
+}
+
+/// <param name="Next">The sequence to pass as <c>after</c> next time: the last item's, or <c>after</c> itself when there was none.</param>
+public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
+
+/// <summary>
+/// Reads the event store in global sequence order without ever skipping an event that commits late.
+/// <para>
+/// Marten (Quick append) takes each event's sequence with <c>nextval</c> inside the appending transaction, so a
+/// transaction holding sequence 41 may commit after one holding 42: a reader that served 42 and moved its cursor on
+/// would never see 41. A sequence can also be taken and never used (the transaction rolled back, e.g. a duplicate
+/// project code), leaving a permanent gap that a reader must not wait on forever. So an event is served only when
+/// every sequence below it is settled, which is known two ways:
+/// </para>
+/// <list type="bullet">
+/// <item>all sequences between the cursor and it are visible (nothing missing, nothing to wait for); or</item>
+/// <item>it lies at or below a <em>probe</em>: a reading of the highest sequence handed out so far, taken at a moment
+/// before every transaction still open in this database began. A sequence is taken inside a transaction that has
+/// already started, so the holders of everything at or below the probe have all ended: what is not visible now never
+/// will be.</item>
+/// </list>
+/// <para>
+/// This is the reasoning of Marten's own high-water detection (<c>HighWaterDetector</c>, <c>GapLivenessProbe</c>),
+/// without its stale-gap timeout: a gap is skipped only on proof, never because it is old. Sessions idle in a
+/// transaction since before the gap's sequences were handed out (a daemon's lock connection) cannot hold them
+/// and do not count. Needs the database role to see the other sessions of its database in <c>pg_stat_activity</c>
+/// (the same role, or <c>pg_read_all_stats</c>) and a sequence cache of 1 (Marten's default).
+/// </para>
+/// </summary>
+public sealed class ChangeFeed(IDocumentStore store)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    /// <summary>Probes kept per node; older ones only matter while a transaction stays open for that long.</summary>
+    private const int ProbesKept = 512;
+
+    private readonly Lock gate = new();
+    private readonly List<Probe> probes = [];
+    private readonly string schema = store.Options.Events.DatabaseSchemaName;
+
+    /// <summary>Every event type the feed can carry, in kebab-case.</summary>
+    public IReadOnlySet<string> KnownTypes { get; } =
+        store.Options.Events.AllKnownEventTypes().Select(t => ChangeItem.TypeName(t.EventTypeName)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Up to <paramref name="limit"/> events after the sequence <paramref name="after"/>, oldest first.</summary>
+    public async Task<ChangePage> Read(long after, int limit, CancellationToken ct)
+    {
+        var probe = await TakeProbe(ct);
+        if (probe.Allocated <= after)
+        {
+            return new ChangePage([], after);
+        }
+
+        var settled = await SettledUpTo(after, ct);
+        var ceiling = Math.Max(settled, probe.Allocated);
+        IReadOnlyList<IEvent> events;
+        // A fresh snapshot, taken after the settled mark was proven: every committed event up to it is visible.
+        await using (var session = store.QuerySession())
+        {
+            events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > after && e.Sequence <= ceiling)
+                .OrderBy(e => e.Sequence)
+                .Take(limit)
+                .ToListAsync(ct);
+        }
+
+        var items = new List<ChangeItem>(events.Count);
+        var reached = after;
+        foreach (var e in events)
+        {
+            if (e.Sequence > settled && e.Sequence != reached + 1)
+            {
+                break;
+            }
+
+            items.Add(ChangeItem.From(e));
+            reached = e.Sequence;
+        }
+
+        return new ChangePage(items, reached);
+    }
+
+    /// <summary>The highest sequence handed out so far: where a new reader that wants only what comes next starts.</summary>
+    public async Task<long> Head(CancellationToken ct) => (await TakeProbe(ct)).Allocated;
+
+    /// <summary>
+    /// The highest sequence below which nothing more can appear (as far as the probes kept here can prove; at least
+    /// <paramref name="after"/>, which the caller has already read past).
+    /// </summary>
+    private async Task<long> SettledUpTo(long after, CancellationToken ct)
+    {
+        DateTimeOffset? quietSince;
+        lock (gate)
+        {
+            // Every sequence above `after` was handed out after the last probe that found none above it.
+            quietSince = probes.Where(p => p.Allocated <= after).Select(p => (DateTimeOffset?)p.Before).Max();
+        }
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            """
+            select min(a.xact_start)
+              from pg_stat_activity a
+             where a.datname = current_database()
+               and a.pid <> pg_backend_pid()
+               and a.backend_type = 'client backend'
+               and a.xact_start is not null
+               and not coalesce(a.state in ('idle in transaction', 'idle in transaction (aborted)') and a.state_change < $1, false)
+            """,
+            connection)
+        {
+            Parameters = { new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz, Value = (object?)quietSince ?? DBNull.Value } },
+        };
+        var oldestOpen = await command.ExecuteScalarAsync(ct) is DateTime open ? Utc(open) : (DateTimeOffset?)null;
+
+        lock (gate)
+        {
+            return probes
+                .Where(p => oldestOpen is null || p.After < oldestOpen)
+                .Select(p => p.Allocated)
+                .Append(after)
+                .Max();
+        }
+    }
+
+    /// <summary>Reads the highest sequence handed out, between two readings of the server's clock.</summary>
+    private async Task<Probe> TakeProbe(CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        // Three statements, run in this order: the clock before and after the sequence is read.
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new("select clock_timestamp()"),
+                new($"select case when is_called then last_value else last_value - 1 end from {schema}.mt_events_sequence"),
+                new("select clock_timestamp()"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var before = await ReadSingle<DateTimeOffset>(reader, ct);
+        await reader.NextResultAsync(ct);
+        var allocated = await ReadSingle<long>(reader, ct);
+        await reader.NextResultAsync(ct);
+        var after = await ReadSingle<DateTimeOffset>(reader, ct);
+
+        var probe = new Probe(before, allocated, after);
+        lock (gate)
+        {
+            probes.Add(probe);
+            if (probes.Count > ProbesKept)
+            {
+                probes.RemoveRange(0, probes.Count - ProbesKept);
+            }
+        }
+
+        return probe;
+    }
+
+    private static async Task<T> ReadSingle<T>(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        await reader.ReadAsync(ct);
+        return await reader.GetFieldValueAsync<T>(0, ct);
+    }
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
+    /// <param name="Before">The server's clock just before the reading.</param>
+    /// <param name="Allocated">The highest sequence handed out when read (0 when none yet).</param>
+    /// <param name="After">The server's clock just after: every holder of a sequence up to <paramref name="Allocated"/> began before it.</param>
+    private sealed record Probe(DateTimeOffset Before, long Allocated, DateTimeOffset After);
+}

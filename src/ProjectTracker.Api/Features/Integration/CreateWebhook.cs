@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Integration;
+
+public static class CreateWebhook
+{
+    public const int MaxUrlLength = 2000;
+
+    /// <param name="Url">Where each event is POSTed: an absolute http or https URL.</param>
+    /// <param name="EventTypes">Kebab-case event types to send (as in the change feed); left out: all.</param>
+    /// <param name="District">Only this district's projects. A district key's hook is always limited to its own district.</param>
+    public sealed record Request(string? Url, IReadOnlyList<string>? EventTypes, string? District)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator(ChangeFeed feed, IQuerySession session)
+            {
+                RuleFor(r => r.Url).NotEmpty().MaximumLength(MaxUrlLength)
+                    .Must(IsHttpUrl).WithMessage("An absolute http or https URL, e.g. https://example.gov.cn/hooks/projecttracker.");
+                RuleFor(r => r.EventTypes).Must(t => t is null || t.Count > 0)
+                    .WithMessage("Name at least one event type, or leave eventTypes out for all of them.");
+                RuleFor(r => r.EventTypes).Must(t => t is null || t.Distinct(StringComparer.Ordinal).Count() == t.Count)
+                    .WithMessage("Name each event type once.");
+                RuleForEach(r => r.EventTypes).Must(t => t is not null && feed.KnownTypes.Contains(t))
+                    .WithMessage(_ => $"Unknown event type. Known: {string.Join(", ", feed.KnownTypes.Order(StringComparer.Ordinal))}.");
+                RuleFor(r => r.District).KnownDistrict(session).When(r => r.District is not null);
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder webhooks) =>
+        webhooks.MapPost("/", Handle)
+            .WithName("CreateWebhook")
+            .WithSummary("Have each new event POSTed to a URL")
+            .WithDescription("""
+                From now on each new event of the change feed (of the types named; of the district's projects for a district
+                key, or for `district`) is POSTed to `url` as JSON, one event per request, in sequence order: the change feed's
+                item (`sequence`, `projectId`, `version`, `type`, `at`, `data`). Headers: `X-ProjectTracker-Event` (the type),
+                `X-ProjectTracker-Delivery` (hook id and sequence: the same on every retry) and `X-ProjectTracker-Signature`
+                (`sha256=` and the hex HMAC-SHA256 of the raw body, keyed with the UTF-8 bytes of `secret`). Any 2xx answer
+                within the timeout is a delivery; anything else is retried with growing waits, then marked failed, and the
+                hook moves on. `secret` is in this answer only: keep it. `cursor` is the last sequence the hook has dealt with.
+                """)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static async Task<Created<WebhookCreatedResponse>> Handle(
+        Request request, ClaimsPrincipal user, IDocumentSession session, ChangeFeed feed, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var district = request.District?.Trim();
+        if (!caller.IsAdmin)
+        {
+            // A district key hears its own district only, named or not.
+            caller.EnsureMayWrite(district ?? caller.District!);
+            district = caller.District;
+        }
+
+        var hook = new Webhook
+        {
+            Id = Guid.CreateVersion7(),
+            Url = request.Url!.Trim(),
+            EventTypes = [.. request.EventTypes ?? []],
+            District = district,
+            Secret = Webhook.NewSecret(),
+            // New events only: what came before is in the change feed.
+            Cursor = await feed.Head(ct),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = caller.Name,
+        };
+        session.Insert(hook);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created(
+            $"/api/v1/webhooks/{hook.Id}",
+            new WebhookCreatedResponse(hook.Id, hook.Url, hook.EventTypes, hook.District, hook.Cursor, hook.CreatedAt, hook.CreatedBy, hook.Secret));
+    }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+}

@@ -1,0 +1,49 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Integration;
+
+/// <summary>The change feed and webhooks for other systems (docs/integration.md).</summary>
+public static class IntegrationEndpoints
+{
+    public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ChangeFeed>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddScoped<DispatchWebhooks>();
+        services.AddScoped<WebhookDispatchJob>();
+        services.AddHttpClient(DispatchWebhooks.HttpClientName)
+            .ConfigureHttpClient((provider, client) =>
+            {
+                client.Timeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("ProjectTracker-Webhooks/1");
+            })
+            // A redirect is not a delivery: the receiver's URL is the one registered, and the signed body goes nowhere else.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<Webhook>().Index(h => h.District!);
+            options.Schema.For<WebhookDelivery>().Index(d => d.HookId).Index(d => d.Status);
+        });
+
+        if ((configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions()).Enabled)
+        {
+            services.AddHostedService<WebhookJobRegistration>();
+        }
+
+        return services;
+    }
+
+    public static void MapIntegration(this IEndpointRouteBuilder api)
+    {
+        GetChanges.Map(api);
+
+        // Hooks say where the portfolio's changes go, with a signing secret: admin and district keys only.
+        var webhooks = api.MapGroup("/webhooks").WithTags("Integration").RequireAuthorization(Policies.Writer);
+        CreateWebhook.Map(webhooks);
+        ListWebhooks.Map(webhooks);
+        DeleteWebhook.Map(webhooks);
+        ListWebhookDeliveries.Map(webhooks);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Integration;
+
+public static class ListWebhooks
+{
+    public static void Map(IEndpointRouteBuilder webhooks)
+    {
+        webhooks.MapGet("/", Handle)
+            .WithName("ListWebhooks")
+            .WithSummary("List webhooks")
+            .WithDescription("An admin key sees every hook; a district key those of its own district. Secrets are never shown again.");
+        webhooks.MapGet("/{id:guid}", Get)
+            .WithName("GetWebhook")
+            .WithSummary("One webhook, with how far it has got (`cursor`)")
+            .WithDescription("The hook's URL, event types and cursor (the last change-feed sequence it was sent). The secret is never shown again after the hook is made. A district key sees only its own hooks (others are 404).");
+    }
+
+    public static async Task<Ok<Paged<WebhookResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, int? page, int? pageSize, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var query = session.Query<Webhook>().AsQueryable();
+        if (!caller.IsAdmin)
+        {
+            query = query.Where(h => h.District == caller.District);
+        }
+
+        return TypedResults.Ok(await query.OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToPageAsync(page, pageSize, h => h.ToResponse(), ct));
+    }
+
+    public static async Task<Results<Ok<WebhookResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await Find(id, user, session, ct) is { } hook ? TypedResults.Ok(hook.ToResponse()) : TypedResults.NotFound();
+
+    /// <summary>The hook, if the caller may see it: a district key does not learn that other districts' hooks exist.</summary>
+    internal static async Task<Webhook?> Find(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        return await session.LoadAsync<Webhook>(id, ct) is { } hook && (caller.IsAdmin || (hook.District is not null && hook.District == caller.District))
+            ? hook
+            : null;
+    }
+}

@@ -1,0 +1,24 @@
+namespace ProjectTracker.Api.Features.Integration;
+
+/// <summary>Configuration section <c>Webhooks</c>: how hard delivery tries.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>How long one POST may take before it counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts at one event before it is marked failed and the hook moves on to the next.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>The wait after the first failure; it doubles after each further one, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Hooks served at the same time by one dispatcher run.</summary>
+    public int Parallelism { get; set; } = 4;
+
+    public TimeSpan RetryDelayAfter(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryBaseDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Public;
+
+/// <summary>The public projects as an OC4IDS project package, for open-data portals and the OC4IDS tools.</summary>
+public static class GetOc4idsPackage
+{
+    private const string ResponsibleUnitId = "responsible-unit";
+
+    public static void Map(IEndpointRouteBuilder publicData) =>
+        publicData.MapGet("/oc4ids", Handle)
+            .WithName("GetPublicOc4idsPackage")
+            .WithSummary("The public projects as an OC4IDS 0.9 project package (no key needed)")
+            .WithDescription("""
+                The same projects and the same public fields as `/api/v1/public/projects`, in the Open Contracting for
+                Infrastructure Data Standard (https://standard.open-contracting.org/infrastructure/): `id` is the
+                registered prefix and the unified project code; `status` maps to the projectStatus codelist (a closed
+                project is `completion`; an active one is `identification` until approval, `preparation` until
+                groundbreaking, `implementation` until completion acceptance or service); `sector` maps the category to the
+                projectSector codelist (the category itself is in `additionalClassifications`); `budget` is the total
+                investment in CNY (万元 × 10,000); `period` runs from the earliest to the latest milestone baseline (or to the
+                end of the target year); milestone `dueDate` is the baseline, `dateMet` the actual date. Answers may be
+                cached for 60 seconds.
+                """)
+            .Produces<Oc4ids.Package>(StatusCodes.Status200OK, "application/json");
+
+    public static async Task<JsonHttpResult<Oc4ids.Package>> Handle(
+        IQuerySession session, ProjectView view, IOptions<PublicDataOptions> options, TimeProvider clock, HttpRequest request, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var stored = await PublicProjects.Visible(session).OrderBy(p => p.Code).ToListAsync(ct);
+        var today = view.Today;
+        var projects = stored.Select(p => view.Show(p, today)).ToList();
+        var districtName = await PublicProjects.DistrictNames(session, projects.Select(p => p.District), ct);
+
+        var package = new Oc4ids.Package(
+            Uri: PackageUri(settings, request),
+            // Made on demand, so the standard asks for the time its contents last changed.
+            PublishedDate: projects.Count > 0 ? projects.Max(p => p.LastChangedAt) : clock.GetUtcNow(),
+            Publisher: new Oc4ids.Publisher(settings.PublisherName),
+            License: settings.License,
+            PublicationPolicy: settings.PublicationPolicy,
+            Version: Oc4ids.SchemaVersion,
+            Projects: [.. projects.Select(p => ToProject(p, districtName(p.District), settings.ProjectIdPrefix))]);
+        return TypedResults.Json(package, Oc4ids.JsonOptions, "application/json");
+    }
+
+    private static string PackageUri(PublicDataOptions settings, HttpRequest request) =>
+        settings.BaseUrl is { } baseUrl
+            ? $"{baseUrl.TrimEnd('/')}{request.PathBase}{request.Path}"
+            : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+
+    private static Oc4ids.Project ToProject(ProjectResponse project, string districtName, string prefix)
+    {
+        var responsibleUnit = new Oc4ids.Organization(ResponsibleUnitId, project.ResponsibleUnit, ["publicAuthority"]);
+        var sectors = Sectors(project.Category);
+        return new Oc4ids.Project(
+            Id: $"{prefix}-{project.Code}",
+            Updated: project.LastChangedAt,
+            Language: "zh",
+            Identifiers: [new(Id: project.Code, Scheme: "GB/T 40058-2021"), new(Id: project.Id.ToString(), Scheme: "ProjectTracker")],
+            PublicAuthority: new Oc4ids.OrganizationReference(responsibleUnit.Id, responsibleUnit.Name),
+            Title: project.Name,
+            Description: string.IsNullOrWhiteSpace(project.Description) ? null : project.Description,
+            Budget: project.TotalInvestment is { } wan ? new Oc4ids.Budget(new Oc4ids.Value(wan * 10_000m, "CNY")) : null,
+            Period: Period(project),
+            Locations: [new Oc4ids.Location(project.District, districtName)],
+            Status: Status(project),
+            Sector: sectors.Length > 0 ? sectors : null,
+            AdditionalClassifications: [new(Scheme: "ProjectTracker category", Id: Json.WireName(project.Category), Description: CategoryName(project.Category))],
+            Parties: [responsibleUnit],
+            Milestones: project.Milestones.Count > 0 ? [.. project.Milestones.Select(m => ToMilestone(m, project.AssessedOn))] : null);
+    }
+
+    /// <summary>
+    /// Our status says only whether a project still takes changes; OC4IDS wants its phase, which the milestones met
+    /// tell. The codelist is closed and has no "completed": a closed (finished and accepted) project is in completion.
+    /// </summary>
+    private static string Status(ProjectResponse project)
+    {
+        if (project.Status == ProjectStatus.Cancelled)
+        {
+            return "cancelled";
+        }
+
+        var met = project.Milestones.Where(m => m.ActualDate is not null).Select(m => m.Kind).ToHashSet();
+        if (project.Status == ProjectStatus.Closed || met.Overlaps([MilestoneKind.Completion, MilestoneKind.InService]))
+        {
+            return "completion";
+        }
+
+        // Reported progress is construction progress (形象进度): a project imported mid-flight may have no milestones met.
+        if (met.Overlaps([MilestoneKind.Groundbreaking, MilestoneKind.MainWorks]) || project.LatestProgress is { PercentComplete: > 0 })
+        {
+            return "implementation";
+        }
+
+        return met.Overlaps([MilestoneKind.Approval, MilestoneKind.LandUse, MilestoneKind.PlanningPermit, MilestoneKind.ConstructionPermit])
+            ? "preparation"
+            : "identification";
+    }
+
+    /// <summary>The projectSector codes each category belongs to; the parent sector comes with its subsectors, as the codelist asks.</summary>
+    private static string[] Sectors(Category category) => category switch
+    {
+        Category.RailTransit => ["transport", "transport.rail", "transport.urban"],
+        Category.RingRoad or Category.Expressway or Category.ArterialRoad or Category.DeadEndRoad => ["transport", "transport.road"],
+        Category.TransportHub => ["transport"],
+        // The codelist puts parks and green areas, culture and tourism under one sector.
+        Category.PocketPark or Category.ForestPark or Category.Heritage or Category.PublicFacility => ["cultureSportsAndRecreation"],
+        // River rehabilitation manages water as a natural resource; it is not sanitation (waterAndWaste).
+        Category.RiverGovernance => ["naturalResources"],
+        Category.IndustrialPark => ["economy"],
+        // Urban-village renewal (城中村改造) is above all the rehousing of the residents.
+        Category.UrbanRenewal => ["socialHousing"],
+        _ => [],
+    };
+
+    private static string CategoryName(Category category) => category switch
+    {
+        Category.RailTransit => "城市轨道交通",
+        Category.RingRoad => "环城路",
+        Category.Expressway => "快速路",
+        Category.ArterialRoad => "主干道、次干道",
+        Category.DeadEndRoad => "断头路打通",
+        Category.TransportHub => "综合交通枢纽",
+        Category.PocketPark => "小游园",
+        Category.ForestPark => "森林公园提升",
+        Category.RiverGovernance => "水系治理",
+        Category.Heritage => "文物保护",
+        Category.PublicFacility => "公共文化设施",
+        Category.IndustrialPark => "产业园",
+        Category.UrbanRenewal => "城中村及老城改造",
+        _ => "其他",
+    };
+
+    /// <summary>The planned run of the project: the approved plan (baselines), or the end of its target year when it has no milestones.</summary>
+    private static Oc4ids.Period? Period(ProjectResponse project)
+    {
+        if (project.Milestones.Count > 0)
+        {
+            return new Oc4ids.Period(Instant(project.Milestones.Min(m => m.BaselineDate)), Instant(project.Milestones.Max(m => m.BaselineDate)));
+        }
+
+        return project.TargetYear is { } year ? new Oc4ids.Period(null, Instant(new DateOnly(year, 12, 31))) : null;
+    }
+
+    private static Oc4ids.Milestone ToMilestone(MilestoneResponse milestone, DateOnly assessedOn)
+    {
+        var (type, code) = milestone.Kind switch
+        {
+            MilestoneKind.Approval => ("approval", "projectApproval"),
+            MilestoneKind.LandUse or MilestoneKind.PlanningPermit or MilestoneKind.ConstructionPermit => ("approval", null),
+            MilestoneKind.Groundbreaking => (null, "commencement"),
+            MilestoneKind.MainWorks or MilestoneKind.InService => ("delivery", null),
+            MilestoneKind.Completion => ("delivery", "completion"),
+            _ => ((string?)null, (string?)null),
+        };
+        var notes = new List<string>();
+        if (milestone.IsKey)
+        {
+            notes.Add("关键节点");
+        }
+
+        if (milestone.ActualDate is null && milestone.ForecastDate != milestone.BaselineDate)
+        {
+            notes.Add($"预计 {milestone.ForecastDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        return new Oc4ids.Milestone(
+            Id: milestone.Id.ToString(),
+            Title: milestone.Name,
+            Type: type,
+            Code: code,
+            Description: notes.Count > 0 ? string.Join("；", notes) : null,
+            DueDate: Instant(milestone.BaselineDate),
+            DateMet: milestone.ActualDate is { } actual ? Instant(actual) : null,
+            DateModified: Instant(assessedOn),
+            Status: milestone.ActualDate is not null ? "met" : milestone.IsOverdue ? "notMet" : "scheduled");
+    }
+
+    /// <summary>OC4IDS dates are date-times: a calendar day is its first instant in Asia/Shanghai.</summary>
+    private static string Instant(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, ShanghaiCalendar.Zone.GetUtcOffset(midnight)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,31 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Features.Public;
+
+public static class GetPublicProject
+{
+    public static void Map(IEndpointRouteBuilder publicData) =>
+        publicData.MapGet("/projects/{id:guid}", Handle)
+            .WithName("GetPublicProject")
+            .WithSummary("Get one public project, public fields only (no key needed)")
+            .WithDescription("""
+                A project that is not public, is cancelled or does not exist answers the same 404, so the public cannot
+                tell which projects exist. Answers may be cached for 60 seconds.
+                """)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<Results<Ok<PublicProject>, NotFound>> Handle(Guid id, IQuerySession session, ProjectView view, CancellationToken ct)
+    {
+        var project = await session.LoadAsync<Project>(id, ct);
+        if (project is null || !PublicProjects.IsVisible(project))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var districtName = await PublicProjects.DistrictNames(session, [project.Profile.District], ct);
+        return TypedResults.Ok(PublicProject.From(view.Show(project), districtName(project.Profile.District)));
+    }
+}

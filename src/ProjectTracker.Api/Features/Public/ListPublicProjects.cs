@@ -1,0 +1,46 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Api.Features.Public;
+
+public static class ListPublicProjects
+{
+    public static void Map(IEndpointRouteBuilder publicData) =>
+        publicData.MapGet("/projects", Handle)
+            .WithName("ListPublicProjects")
+            .WithSummary("List the public projects, public fields only (no key needed)")
+            .WithDescription("""
+                The projects marked `isPublic` that are not cancelled, ordered by project code, paged like every list.
+                Filters `district` (division code) and `category` combine with AND. Each shows what is planned and how it
+                is going (light judged today in Asia/Shanghai, latest percent complete, milestone dates), never contact
+                details, people's names or internal notes. Answers may be cached for 60 seconds.
+                """);
+
+    public static async Task<Ok<Paged<PublicProject>>> Handle(
+        IQuerySession session, ProjectView view, string? district, string? category, int? page, int? pageSize, CancellationToken ct)
+    {
+        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
+        Paging.Check(page, pageSize);
+
+        var query = PublicProjects.Visible(session);
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            var code = district.Trim();
+            query = query.Where(p => p.Profile.District == code);
+        }
+
+        if (categoryFilter is { } c)
+        {
+            query = query.Where(p => p.Profile.Category == c);
+        }
+
+        var today = view.Today;
+        var shown = await query.OrderBy(p => p.Code).ToPageAsync(page, pageSize, p => view.Show(p, today), ct);
+        var districtName = await PublicProjects.DistrictNames(session, shown.Items.Select(p => p.District), ct);
+        return TypedResults.Ok(new Paged<PublicProject>(
+            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District)))], shown.Page, shown.PageSize, shown.Total));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Public;
+
+/// <summary>
+/// The parts of the Open Contracting for Infrastructure Data Standard (OC4IDS 0.9,
+/// https://standard.open-contracting.org/infrastructure/) that the public projects fill: a project package and its
+/// projects. Names and codes are the standard's own; an absent value is left out, never written as null, because the
+/// schema allows null almost nowhere.
+/// </summary>
+public static class Oc4ids
+{
+    /// <summary>The schema version the package declares (major.minor, as the package schema asks).</summary>
+    public const string SchemaVersion = "0.9";
+
+    /// <summary>camelCase like the rest of the API, nulls left out.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(Json.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <param name="Uri">Where this package is published.</param>
+    /// <param name="PublishedDate">When the data in it last changed (the package is made on demand).</param>
+    public sealed record Package(
+        string Uri,
+        DateTimeOffset PublishedDate,
+        Publisher Publisher,
+        string? License,
+        string? PublicationPolicy,
+        string Version,
+        IReadOnlyList<Project> Projects);
+
+    public sealed record Publisher(string Name);
+
+    /// <param name="Id">The OC4IDS project identifier: the registered prefix, a hyphen and the unified project code.</param>
+    /// <param name="Language">The language of the free text (titles, descriptions, names): zh.</param>
+    /// <param name="Status">From the closed projectStatus codelist.</param>
+    /// <param name="Sector">From the open projectSector codelist, the parent sector before its subsectors.</param>
+    /// <param name="AdditionalClassifications">The project's own category (e.g. ring-road, 环城路).</param>
+    public sealed record Project(
+        string Id,
+        DateTimeOffset Updated,
+        string Language,
+        IReadOnlyList<SimpleIdentifier> Identifiers,
+        OrganizationReference PublicAuthority,
+        string Title,
+        string? Description,
+        Budget? Budget,
+        Period? Period,
+        IReadOnlyList<Location> Locations,
+        string Status,
+        IReadOnlyList<string>? Sector,
+        IReadOnlyList<Classification> AdditionalClassifications,
+        IReadOnlyList<Organization> Parties,
+        IReadOnlyList<Milestone>? Milestones);
+
+    public sealed record SimpleIdentifier(string Id, string Scheme);
+
+    public sealed record OrganizationReference(string Id, string Name);
+
+    /// <param name="Roles">From the open partyRole codelist.</param>
+    public sealed record Organization(string Id, string Name, IReadOnlyList<string> Roles);
+
+    public sealed record Budget(Value Amount);
+
+    public sealed record Value(decimal Amount, string Currency);
+
+    /// <summary>Dates as RFC 3339 instants: a calendar day is its start in Asia/Shanghai.</summary>
+    public sealed record Period(string? StartDate, string? EndDate);
+
+    public sealed record Location(string Id, string Description);
+
+    public sealed record Classification(string Scheme, string Id, string Description);
+
+    /// <param name="Type">From the open milestoneType codelist.</param>
+    /// <param name="Code">From the open milestoneCode codelist, where one fits.</param>
+    /// <param name="DueDate">The baseline (approved plan) date.</param>
+    /// <param name="DateMet">The actual date.</param>
+    /// <param name="DateModified">The day the status was judged (today in Asia/Shanghai).</param>
+    /// <param name="Status">From the closed milestoneStatus codelist: scheduled, met or notMet.</param>
+    public sealed record Milestone(
+        string Id,
+        string Title,
+        string? Type,
+        string? Code,
+        string? Description,
+        string DueDate,
+        string? DateMet,
+        string DateModified,
+        string Status);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Net.Http.Headers;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ProjectTracker.Api.Features.Public;
+
+/// <summary>Public transparency (规划馆, "开门搞规划"): the public projects, public fields only, without a key.</summary>
+public static class PublicEndpoints
+{
+    /// <summary>Public screens poll; a minute's staleness is fine for them and spares the database.</summary>
+    public const string CacheControl = "public, max-age=60";
+
+    public static IServiceCollection AddPublic(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PublicDataOptions>()
+            .Bind(configuration.GetSection(PublicDataOptions.Section))
+            .Validate(o => o.IsValid(), $"{PublicDataOptions.Section}: ProjectIdPrefix and PublisherName must be set; License, PublicationPolicy and BaseUrl must be absolute URIs.")
+            .ValidateOnStart();
+        services.Configure<SwaggerGenOptions>(o => o.OperationFilter<PublicOpenApi>());
+        return services;
+    }
+
+    public static void MapPublic(this IEndpointRouteBuilder api)
+    {
+        var publicData = api.MapGroup("/public")
+            .WithTags("Public")
+            // The app's fallback policy asks every endpoint for a key; these are for everyone.
+            .AllowAnonymous()
+            .AddEndpointFilter(CacheSuccessfulAnswers);
+        ListPublicProjects.Map(publicData);
+        GetPublicProject.Map(publicData);
+        GetOc4idsPackage.Map(publicData);
+    }
+
+    /// <summary>Only a 200 is cached: a project made public a moment ago must not stay a cached 404.</summary>
+    private static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var response = context.HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode == StatusCodes.Status200OK)
+            {
+                response.Headers[HeaderNames.CacheControl] = CacheControl;
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

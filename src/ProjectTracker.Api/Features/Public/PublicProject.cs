@@ -1,0 +1,91 @@
+using Marten;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Public;
+
+/// <summary>
+/// A project as the public (规划馆) sees it: what is planned, where, by which unit, and how it is going. Every field is
+/// copied here by name, so a field added to the internal project never reaches the public by accident. Left out on
+/// purpose: contact e-mail and lead official (people), forecast reasons, progress narratives and issues, rebaseline
+/// requests (free text that can name people), and the names of the API keys that made changes.
+/// </summary>
+/// <param name="DistrictName">The district's name (县市区), for screens that show no codes.</param>
+/// <param name="TotalInvestment">总投资 in 万元.</param>
+/// <param name="Rag">The light judged today in Asia/Shanghai, as <c>GET /api/v1/projects/{id}</c> judges it.</param>
+/// <param name="Reasons">Why the light is not green, worst first: the rule texts officials read, built from milestone names and numbers.</param>
+/// <param name="LatestProgress">The latest progress report's date and percent complete; null before the first report.</param>
+public sealed record PublicProject(
+    Guid Id,
+    string Code,
+    string Name,
+    Category Category,
+    string District,
+    string DistrictName,
+    string ResponsibleUnit,
+    decimal? TotalInvestment,
+    PlanPeriod? PlanPeriod,
+    int? TargetYear,
+    string? Cluster,
+    string? Sector,
+    string? Programme,
+    string? Description,
+    ProjectStatus Status,
+    Rag Rag,
+    IReadOnlyList<PublicStatusReason> Reasons,
+    PublicProgress? LatestProgress,
+    IReadOnlyList<PublicMilestone> Milestones)
+{
+    public static PublicProject From(ProjectResponse project, string districtName) => new(
+        project.Id,
+        project.Code,
+        project.Name,
+        project.Category,
+        project.District,
+        districtName,
+        project.ResponsibleUnit,
+        project.TotalInvestment,
+        project.PlanPeriod,
+        project.TargetYear,
+        project.Cluster,
+        project.Sector,
+        project.Programme,
+        project.Description,
+        project.Status,
+        project.Rag,
+        [.. project.Reasons.Select(r => new PublicStatusReason(r.Rule, r.Severity, r.Text))],
+        project.LatestProgress is { } progress ? new PublicProgress(progress.ReportDate, progress.PercentComplete) : null,
+        [.. project.Milestones.Select(m => new PublicMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ActualDate))]);
+}
+
+/// <param name="Text">The reason as officials read it, e.g. 开工 已逾期 45 天（关键节点）.</param>
+public sealed record PublicStatusReason(StatusRule Rule, Rag Severity, string Text);
+
+public sealed record PublicProgress(DateOnly ReportDate, decimal PercentComplete);
+
+/// <param name="BaselineDate">基准日期: the approved plan.</param>
+/// <param name="ForecastDate">预计日期: the owner's current expectation.</param>
+/// <param name="ActualDate">实际日期: when it was done; null while open.</param>
+public sealed record PublicMilestone(string Name, MilestoneKind Kind, bool IsKey, DateOnly BaselineDate, DateOnly ForecastDate, DateOnly? ActualDate);
+
+/// <summary>Which projects the public sees, and the district names they are shown with.</summary>
+public static class PublicProjects
+{
+    /// <summary>Public and not cancelled: a cancelled project leaves the public screens even if it was public.</summary>
+    public static IQueryable<Project> Visible(IQuerySession session) =>
+        session.Query<Project>().Where(p => p.Profile.IsPublic && p.Status != ProjectStatus.Cancelled);
+
+    public static bool IsVisible(Project project) => project.Profile.IsPublic && project.Status != ProjectStatus.Cancelled;
+
+    /// <summary>The names of the projects' districts by code; a district without a stored name shows its code.</summary>
+    public static async Task<Func<string, string>> DistrictNames(IQuerySession session, IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct().ToArray();
+        var districts = wanted.Length == 0 ? [] : await session.LoadManyAsync<District>(ct, wanted);
+        var names = districts.ToDictionary(d => d.Id, d => d.Name);
+        return code => names.TryGetValue(code, out var name) ? name : code;
+    }
+}

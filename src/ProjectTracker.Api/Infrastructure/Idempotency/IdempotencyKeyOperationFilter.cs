@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>Documents the optional Idempotency-Key header on every POST under /api/v1, and the answers it adds.</summary>
+internal sealed class IdempotencyKeyOperationFilter : IOperationFilter
+{
+    private const string InProgress =
+        $"A request with the same {Idempotency.Header} is still running: retry after `Retry-After` seconds.";
+
+    private const string Reused =
+        $"The {Idempotency.Header} was already used for a different request (another method, path or body).";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.HttpMethod != "POST"
+            || context.ApiDescription.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Idempotency.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = $"""
+                Makes a retry safe: 1 to 255 visible ASCII characters, new for each request (a UUID serves well).
+                A retry with the same key and the same request answers the first answer again, with
+                `{Idempotency.ReplayedHeader}: true`, and changes nothing. Keys are per API key and expire 24 hours
+                after use. Answers of 500 and above are not kept: a retry runs again.
+                """,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+        });
+
+        operation.Responses ??= [];
+        Describe(operation, context, "409", InProgress);
+        Describe(operation, context, "422", Reused);
+    }
+
+    /// <summary>Adds the problem response, or names the new reason on one the endpoint already declares.</summary>
+    private static void Describe(OpenApiOperation operation, OperationFilterContext context, string status, string reason)
+    {
+        if (operation.Responses!.TryGetValue(status, out var declared))
+        {
+            if (declared is OpenApiResponse response)
+            {
+                response.Description = string.IsNullOrWhiteSpace(response.Description)
+                    ? reason
+                    : $"{response.Description.TrimEnd('.')}. {reason}";
+            }
+
+            return;
+        }
+
+        var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = reason,
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+        };
+    }
+}

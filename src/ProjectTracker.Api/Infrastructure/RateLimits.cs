@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>
+/// How many requests a caller may make: a token bucket per API key, and a smaller one per remote address
+/// for requests without a valid key. Section <c>RateLimits</c>.
+/// The defaults (120 a second per key, bursts of 1,200) let any integrating system sync and retry freely and
+/// stop a runaway client; operators tighten them per deployment. The test hosts and the benchmark raise them.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Tokens a key's bucket regains per <see cref="Period"/>, trickling in as time passes (not all at once).</summary>
+    public int TokensPerPeriod { get; set; } = 1200;
+
+    /// <summary>How often buckets are refilled (<c>00:00:10</c>; a bare number would be read as days).</summary>
+    public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most tokens a key's bucket holds: how many requests a quiet key may send at once.</summary>
+    public int BurstLimit { get; set; } = 1200;
+
+    /// <summary>The bucket of each remote address sending no valid key (public pages, 401s, browsers on their first request).</summary>
+    public AnonymousRateLimitOptions Anonymous { get; set; } = new();
+
+    internal bool IsValid() =>
+        TokensPerPeriod >= 1 && BurstLimit >= 1 && Anonymous.TokensPerPeriod >= 1 && Anonymous.BurstLimit >= 1
+        && Period > TimeSpan.Zero && Period <= TimeSpan.FromDays(1);
+}
+
+/// <summary>Section <c>RateLimits:Anonymous</c>; refilled every <see cref="RateLimitOptions.Period"/> like the keys' buckets.</summary>
+public sealed class AnonymousRateLimitOptions
+{
+    public int TokensPerPeriod { get; set; } = 600;
+
+    public int BurstLimit { get; set; } = 600;
+}
+
+/// <summary>The request size cap. Section <c>Limits</c>.</summary>
+public sealed class RequestLimitOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>The largest request body Kestrel accepts; a larger one is answered 413. Every body here is JSON.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>Rate limits per API key and request size caps (issue 6).</summary>
+public static class RateLimits
+{
+    public static IServiceCollection AddTrackerRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.IsValid(), "RateLimits: TokensPerPeriod and BurstLimit must be at least 1, Period between 1 ms and 1 day (hh:mm:ss).")
+            .ValidateOnStart();
+        services.AddOptions<RequestLimitOptions>()
+            .Bind(configuration.GetSection(RequestLimitOptions.Section))
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Limits:MaxRequestBodyBytes must be positive.")
+            .ValidateOnStart();
+
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<RequestLimitOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        // Kestrel's 413 reaches the client through the status-code pages (binding a body) or ErrorHandling (a
+        // middleware reading it): either way a problem, which here also says what the cap is.
+        services.AddOptions<ProblemDetailsOptions>().PostConfigure<IOptions<RequestLimitOptions>>((problems, limits) =>
+        {
+            var customize = problems.CustomizeProblemDetails;
+            problems.CustomizeProblemDetails = context =>
+            {
+                customize?.Invoke(context);
+                if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+                {
+                    context.ProblemDetails.Title = "Content too large";
+                    context.ProblemDetails.Detail = $"The request body is larger than the {limits.Value.MaxRequestBodyBytes} bytes this server accepts.";
+                }
+            };
+        });
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits.Value));
+            options.OnRejected = Reject;
+        });
+        return services;
+    }
+
+    /// <summary>After authentication (the partition is the key), before authorization and the endpoints.</summary>
+    public static IApplicationBuilder UseTrackerRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
+
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits)
+    {
+        // Probes of load balancers and orchestrators must never be turned away.
+        if (http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetNoLimiter("health");
+        }
+
+        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } keyId)
+        {
+            return RateLimitPartition.GetTokenBucketLimiter("key:" + keyId, _ => Bucket(limits.TokensPerPeriod, limits.BurstLimit, limits.Period));
+        }
+
+        // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured (docs/operations.md).
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetTokenBucketLimiter("ip:" + address, _ => Bucket(limits.Anonymous.TokensPerPeriod, limits.Anonymous.BurstLimit, limits.Period));
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(int tokensPerPeriod, int burstLimit, TimeSpan period) => new()
+    {
+        TokensPerPeriod = tokensPerPeriod,
+        TokenLimit = burstLimit,
+        ReplenishmentPeriod = period,
+        // Over the limit means "come back later", not "wait in a queue holding a connection".
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static async ValueTask Reject(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            : 1;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = ErrorHandling.Problem(
+                StatusCodes.Status429TooManyRequests,
+                "Too many requests",
+                $"This caller has used up its request allowance. Retry after {retryAfter} s."),
+        });
+    }
+}
