@@ -46,6 +46,9 @@ public sealed class BenchContext : IAsyncDisposable
     /// <summary>The projects seeded through the API, with their milestones.</summary>
     public IReadOnlyList<SeededProject> Projects { get; set; } = [];
 
+    /// <summary>True once the slip scan's portfolio has been seeded in this run (later jobs reuse it).</summary>
+    public bool ScanPortfolioSeeded { get; set; }
+
     public SeededProject RandomProject(Random random) => Projects[random.Next(Projects.Count)];
 
     /// <summary>Sends a request and reads the whole answer; throws unless the status is the expected one.</summary>

@@ -46,6 +46,10 @@ public sealed record BenchOptions
     public int ScanRuns { get; init; } = 3;
     /// <summary>Slip scan: the most a scan may take, client wall time, for the target line.</summary>
     public TimeSpan ScanTarget { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Weekly report: timed requests per format, after one warm-up request each.</summary>
+    public int ReportRuns { get; init; } = 3;
+    /// <summary>Weekly report: the most all four formats may take together (sum of the medians), client wall time.</summary>
+    public TimeSpan ReportTarget { get; init; } = TimeSpan.FromSeconds(10);
 
     public int MainConcurrency => Concurrency[0];
 
@@ -77,6 +81,10 @@ public sealed record BenchOptions
           --scan-seed-concurrency N        BENCH_SCAN_SEED_CONCURRENCY         parallel seeding requests (default 16)
           --scan-runs N                    BENCH_SCAN_RUNS                     scans in a row (default 3)
           --scan-target S                  BENCH_SCAN_TARGET                   target per scan in seconds, client wall time (default 10)
+
+        Weekly report (--only weekly; runs after the slip scan, on its portfolio; seeds it, with one scan, when the slip scan is not selected):
+          --report-runs N                  BENCH_REPORT_RUNS                   timed requests per format after one warm-up (default 3)
+          --report-target S                BENCH_REPORT_TARGET                 target for json+html+csv+xlsx, sum of the medians, in seconds (default 10)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -154,6 +162,8 @@ public sealed record BenchOptions
             ScanSeedConcurrency = Int("scan-seed-concurrency", defaults.ScanSeedConcurrency),
             ScanRuns = Int("scan-runs", defaults.ScanRuns),
             ScanTarget = Seconds("scan-target", defaults.ScanTarget),
+            ReportRuns = Int("report-runs", defaults.ReportRuns),
+            ReportTarget = Seconds("report-target", defaults.ReportTarget),
         };
         if (given.Count > 0)
         {

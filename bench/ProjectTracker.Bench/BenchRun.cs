@@ -170,8 +170,9 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
 
         if (jobs.Count > 0)
         {
+            var report = jobs.Any(j => j == "weekly report") ? $"; weekly report: 1 warm-up + {options.ReportRuns} timed requests per format" : "";
             text.AppendLine(inv, $"Then:       {string.Join(", ", jobs)}, after the request scenarios, on {options.ScanProjects} more projects × {options.ScanMilestonesPerProject} milestones "
-                + $"seeded through the API at concurrency {options.ScanSeedConcurrency}; {options.ScanRuns} scans in a row");
+                + $"seeded through the API at concurrency {options.ScanSeedConcurrency}; {options.ScanRuns} scans in a row{report}");
         }
 
         text.AppendLine();

@@ -61,5 +61,6 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IJobScenario> Jobs { get; } =
     [
         new Scenarios.SlipScanScenario(),
+        new Scenarios.WeeklyReportScenario(),
     ];
 }

@@ -16,7 +16,7 @@ namespace ProjectTracker.Bench.Scenarios;
 /// </summary>
 public sealed class SlipScanScenario : IJobScenario
 {
-    private const string ScanPath = "api/v1/jobs/slip-scan";
+    internal const string ScanPath = "api/v1/jobs/slip-scan";
 
     private static readonly (string Code, string Name)[] Districts =
         [("410302", "老城区"), ("410303", "西工区"), ("410304", "瀍河回族区"), ("410305", "涧西区"), ("410311", "洛龙区")];
@@ -55,8 +55,8 @@ public sealed class SlipScanScenario : IJobScenario
 
         // The scan judges as of today in Shanghai. Every date below keeps well clear of the rules'
         // thresholds (1 and 30 days of slip), so a scan just after midnight judges the same lights.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai()).DateTime);
-        var plans = Enumerable.Range(0, options.ScanProjects).Select(i => Plan(i, options.ScanMilestonesPerProject, today)).ToArray();
+        var today = Today();
+        var plans = Plans(options, today);
         var milestones = plans.Sum(p => p.Milestones.Count);
         var overdue = plans.Sum(p => p.Milestones.Count(m => m.Overdue(today)));
         var overdueKey = plans.Sum(p => p.Milestones.Count(m => m.Overdue(today) && m.IsKey));
@@ -64,33 +64,7 @@ public sealed class SlipScanScenario : IJobScenario
         var flaggedProjects = plans.Count(p => p.Milestones.Any(m => m.Overdue(today) || m.Forecast is not null));
         var activeBefore = await ActiveProjects(context, ct);
 
-        // Seeding.
-        var requests = 0;
-        var cpuBefore = processes.Cpu();
-        var seeding = Stopwatch.StartNew();
-        foreach (var (code, name) in Districts)
-        {
-            using var response = await context.Http.PutAsJsonAsync($"api/v1/districts/{code}", new { name }, ct);
-            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
-            requests++;
-        }
-
-        Log(string.Create(inv, $"seeding {plans.Length} projects × {options.ScanMilestonesPerProject} milestones in {Districts.Length} districts through the API, "
-            + $"{options.ScanSeedConcurrency} requests in parallel ({plans.Length + milestones + forecasts + Districts.Length} requests)"));
-        // A run-specific type segment, so seeding again into the same database does not clash on codes.
-        var batch = 10 + (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 % 90);
-        using (var ticker = new CancellationTokenSource())
-        {
-            var reporter = Report(() => Volatile.Read(ref requests), seeding, Log, ticker.Token);
-            await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = options.ScanSeedConcurrency, CancellationToken = ct }, async (plan, token) =>
-                Interlocked.Add(ref requests, await SeedProject(context, plan, batch, token)));
-            await ticker.CancelAsync();
-            await reporter;
-        }
-
-        var seedTime = seeding.Elapsed;
-        var seedCpu = processes.Cpu() - cpuBefore;
-        Log(string.Create(inv, $"seeded {requests} requests in {seedTime.TotalSeconds:F1} s ({requests / seedTime.TotalSeconds:F0} req/s)"));
+        var (requests, seedTime, seedCpu) = await SeedPortfolioAsync(context, processes, today, Log, ct);
 
         // The scans.
         var sql = options.SqlProfile ? await SqlProfiler.TryCreateAsync(context.Db, progress, ct) : null;
@@ -202,6 +176,54 @@ public sealed class SlipScanScenario : IJobScenario
         }
 
         return new JobReport(text.ToString(), verdicts);
+    }
+
+    /// <summary>Today in Shanghai: the day the scan (and the weekly report) judges on.</summary>
+    internal static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai()).DateTime);
+
+    private static ProjectPlan[] Plans(BenchOptions options, DateOnly today) =>
+        [.. Enumerable.Range(0, options.ScanProjects).Select(i => Plan(i, options.ScanMilestonesPerProject, today))];
+
+    /// <summary>
+    /// Seeds the scan's portfolio through the API (districts, projects, milestones, late forecasts) and marks it
+    /// seeded on the context, so a later job (the weekly report) reuses it; returns the requests sent, the time and the CPU.
+    /// </summary>
+    internal static async Task<(int Requests, TimeSpan Time, CpuUsage Cpu)> SeedPortfolioAsync(
+        BenchContext context, Processes processes, DateOnly today, Action<string> log, CancellationToken ct)
+    {
+        var options = context.Options;
+        var inv = CultureInfo.InvariantCulture;
+        var plans = Plans(options, today);
+        var milestones = plans.Sum(p => p.Milestones.Count);
+        var forecasts = plans.Sum(p => p.Milestones.Count(m => m.Forecast is not null));
+        var requests = 0;
+        var cpuBefore = processes.Cpu();
+        var seeding = Stopwatch.StartNew();
+        foreach (var (code, name) in Districts)
+        {
+            using var response = await context.Http.PutAsJsonAsync($"api/v1/districts/{code}", new { name }, ct);
+            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
+            requests++;
+        }
+
+        log(string.Create(inv, $"seeding {plans.Length} projects × {options.ScanMilestonesPerProject} milestones in {Districts.Length} districts through the API, "
+            + $"{options.ScanSeedConcurrency} requests in parallel ({plans.Length + milestones + forecasts + Districts.Length} requests)"));
+        // A run-specific type segment, so seeding again into the same database does not clash on codes.
+        var batch = 10 + (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 % 90);
+        using (var ticker = new CancellationTokenSource())
+        {
+            var reporter = Report(() => Volatile.Read(ref requests), seeding, log, ticker.Token);
+            await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = options.ScanSeedConcurrency, CancellationToken = ct }, async (plan, token) =>
+                Interlocked.Add(ref requests, await SeedProject(context, plan, batch, token)));
+            await ticker.CancelAsync();
+            await reporter;
+        }
+
+        var seedTime = seeding.Elapsed;
+        var seedCpu = processes.Cpu() - cpuBefore;
+        log(string.Create(inv, $"seeded {requests} requests in {seedTime.TotalSeconds:F1} s ({requests / seedTime.TotalSeconds:F0} req/s)"));
+        context.ScanPortfolioSeeded = true;
+        return (requests, seedTime, seedCpu);
     }
 
     /// <summary>
@@ -321,7 +343,7 @@ public sealed class SlipScanScenario : IJobScenario
         }
     }
 
-    private static TimeZoneInfo Shanghai()
+    internal static TimeZoneInfo Shanghai()
     {
         try
         {
