@@ -7,6 +7,7 @@ using ProjectTracker.Api.Features.Milestones;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Progress;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Proposals;
 using ProjectTracker.Api.Features.Public;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Infrastructure;
@@ -52,6 +53,7 @@ api.MapPortfolio();
 api.MapAlerts();
 api.MapIntegration();
 api.MapPublic();
+api.MapProposals();
 app.MapReports(api);
 app.MapTrackerJobs(api);
 

@@ -4,6 +4,7 @@ using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Proposals;
 using ProjectTracker.Api.Features.Public;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Alerts;
@@ -53,6 +54,7 @@ public static class ServiceSetup
         services.AddIdempotency(configuration);
         services.AddIntegration(configuration);
         services.AddPublic(configuration);
+        services.AddProposals(configuration);
         return services;
     }
 

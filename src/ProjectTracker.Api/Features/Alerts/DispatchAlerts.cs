@@ -264,7 +264,7 @@ public sealed partial class DispatchAlerts(
     /// PostgreSQL keeps microseconds and .NET ticks are 100 ns: a time stored with its ticks may be read back
     /// rounded up, after "now", and a mail due now would wait for the next run.
     /// </summary>
-    private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
+    internal static DateTimeOffset WholeMilliseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
 
     private static bool Is(AlertRecipient recipient, string address) => string.Equals(recipient.Email, address, StringComparison.OrdinalIgnoreCase);
 

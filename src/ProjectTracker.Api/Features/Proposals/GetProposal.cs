@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Proposals;
+
+public static class GetProposal
+{
+    public static void Map(IEndpointRouteBuilder proposals) =>
+        proposals.MapGet("/{id:guid}", Handle)
+            .WithName("GetProposal")
+            .WithSummary("One proposal, with the project it became once accepted")
+            .WithDescription("A district key sees its own district's proposals only (404 for others).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<Ok<ProposalResponse>> Handle(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ProposalResponse.From(await ProposalEndpoints.Load(session, id, user.Caller(), ct)));
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Proposals;
+
+public static class ListProposals
+{
+    public static void Map(IEndpointRouteBuilder proposals) =>
+        proposals.MapGet("/", Handle)
+            .WithName("ListProposals")
+            .WithSummary("List proposals, filtered and paged")
+            .WithDescription("""
+                `status` is `pending`, `accepted` or `rejected`; `district` and `year` filter by the proposing district and
+                the plan year; `projectId` finds the proposal a project was registered from. Oldest first, so the pending
+                list is the city office's queue. A district key sees its own district's proposals only.
+                """);
+
+    public static async Task<Ok<Paged<ProposalResponse>>> Handle(
+        IQuerySession session, ClaimsPrincipal user, string? status, string? district, int? year, Guid? projectId, int? page, int? pageSize,
+        CancellationToken ct)
+    {
+        var statusFilter = WireEnum.Parse<ProposalStatus>(status, nameof(status));
+        Paging.Check(page, pageSize);
+        var caller = user.Caller();
+
+        var query = session.Query<Proposal>().AsQueryable();
+        if (caller.Role == ApiKeyRole.District)
+        {
+            var own = caller.District ?? "";
+            query = query.Where(p => p.District == own);
+        }
+
+        if (statusFilter is { } s)
+        {
+            query = query.Where(p => p.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            var wanted = district.Trim();
+            query = query.Where(p => p.District == wanted);
+        }
+
+        if (year is { } y)
+        {
+            query = query.Where(p => p.Year == y);
+        }
+
+        if (projectId is { } project)
+        {
+            query = query.Where(p => p.ProjectId == project);
+        }
+
+        return TypedResults.Ok(await query.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).ToPageAsync(page, pageSize, ProposalResponse.From, ct));
+    }
+}

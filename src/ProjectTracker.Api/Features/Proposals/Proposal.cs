@@ -1,0 +1,36 @@
+using ProjectTracker.Api.Features.Projects;
+
+namespace ProjectTracker.Api.Features.Proposals;
+
+public enum ProposalStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>
+/// A district's declaration (申报) of a project for a coming plan year. A document, not project events: no project
+/// exists until the city accepts it. Once accepted it names the project it became, which is how a project's
+/// registration is traced back to its proposal (the registration event itself stays as <c>POST /projects</c> writes it).
+/// </summary>
+public sealed record Proposal
+{
+    public Guid Id { get; init; }
+    /// <summary>The project as it will be registered: exactly the body of <c>POST /api/v1/projects</c>.</summary>
+    public required RegisterProject.Request Project { get; init; }
+    /// <summary>Copied from the project profile (trimmed) so that the list can be filtered by district.</summary>
+    public required string District { get; init; }
+    public required int Year { get; init; }
+    public required string Justification { get; init; }
+    public ProposalStatus Status { get; init; }
+    public Guid ProposedByKeyId { get; init; }
+    public string ProposedBy { get; init; } = "";
+    public DateTimeOffset ProposedAt { get; init; }
+    public Guid? DecidedByKeyId { get; init; }
+    public string? DecidedBy { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? RejectionReason { get; init; }
+    /// <summary>The project registered when the proposal was accepted.</summary>
+    public Guid? ProjectId { get; init; }
+}

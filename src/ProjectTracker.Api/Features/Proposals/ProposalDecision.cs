@@ -1,0 +1,39 @@
+using JasperFx;
+using Marten;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain;
+
+namespace ProjectTracker.Api.Features.Proposals;
+
+/// <summary>What accepting and rejecting share: a pending proposal, decided once, in one transaction.</summary>
+public static class ProposalDecision
+{
+    /// <summary>
+    /// Loads the proposal, lets <paramref name="decide"/> change it (and add to the same session, e.g. the project's
+    /// stream) and commits both together: a failed registration leaves the proposal pending. A concurrent decision on
+    /// the same proposal fails the optimistic version check and answers 409 like any second decision.
+    /// </summary>
+    public static async Task<Proposal> Decide(
+        Guid id, ISessionFactory sessions, Func<IDocumentSession, Proposal, Proposal> decide, Caller caller, CancellationToken ct)
+    {
+        await using var session = sessions.OpenSession();
+        var proposal = await ProposalEndpoints.Load(session, id, caller, ct);
+        if (proposal.Status != ProposalStatus.Pending)
+        {
+            throw DomainException.Conflict($"The proposal has already been {Json.WireName(proposal.Status)}.");
+        }
+
+        var decided = decide(session, proposal);
+        session.Store(decided);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            throw DomainException.Conflict("The proposal was decided by someone else at the same moment.");
+        }
+
+        return decided;
+    }
+}

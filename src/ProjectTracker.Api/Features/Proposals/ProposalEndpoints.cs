@@ -1,0 +1,45 @@
+using Marten;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Proposals;
+
+/// <summary>Annual declarations (申报): districts propose next year's projects, the city accepts or rejects.</summary>
+public static class ProposalEndpoints
+{
+    public const string Tag = "Annual declarations";
+
+    public static IServiceCollection AddProposals(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Optimistic concurrency: of two decisions on one proposal at the same moment, the second fails instead of
+        // overwriting the first (an accepted proposal must never end rejected with its project registered).
+        services.ConfigureMarten(options => options.Schema.For<Proposal>()
+            .UseOptimisticConcurrency(true)
+            .Index(p => p.Status)
+            .Index(p => p.District)
+            .Index(p => p.Year)
+            .Index(p => p.ProjectId!));
+        return services;
+    }
+
+    public static void MapProposals(this IEndpointRouteBuilder api)
+    {
+        var proposals = api.MapGroup("/proposals").WithTags(Tag);
+        ProposeProject.Map(proposals);
+        ListProposals.Map(proposals);
+        GetProposal.Map(proposals);
+        AcceptProposal.Map(proposals);
+        RejectProposal.Map(proposals);
+    }
+
+    internal static async Task<Proposal> Load(IQuerySession session, Guid id, Caller caller, CancellationToken ct)
+    {
+        var proposal = await session.LoadAsync<Proposal>(id, ct);
+        // A district key does not learn whether another district's proposal exists.
+        if (proposal is null || (caller.Role == Access.ApiKeyRole.District && proposal.District != caller.District))
+        {
+            throw Domain.DomainException.NotFound("There is no proposal with this id.");
+        }
+
+        return proposal;
+    }
+}

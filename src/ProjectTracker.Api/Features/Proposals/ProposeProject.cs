@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+using Register = ProjectTracker.Api.Features.Projects.RegisterProject;
+
+namespace ProjectTracker.Api.Features.Proposals;
+
+public static class ProposeProject
+{
+    /// <summary>How far ahead a plan year may lie; further is a typo rather than a plan.</summary>
+    public const int MaxYearsAhead = 10;
+
+    public sealed record Request(Register.Request? Project, int? Year, string? Justification)
+    {
+        public sealed class Validator : AbstractValidator<Request>
+        {
+            public Validator(IQuerySession session, TimeProvider clock)
+            {
+                // The same rules as registering, so an accepted proposal registers without surprises (errors name project.code…).
+                RuleFor(r => r.Project).NotNull().SetValidator(new Register.Request.Validator(session)!);
+                RuleFor(r => r.Year).NotNull().Must(year => year > ShanghaiCalendar.Today(clock).Year)
+                    .WithMessage("The plan year must be next year or later.")
+                    .Must(year => year <= ShanghaiCalendar.Today(clock).Year + MaxYearsAhead)
+                    .WithMessage($"The plan year lies at most {MaxYearsAhead} years ahead.");
+                RuleFor(r => r.Justification).NotEmpty().Must(text => !string.IsNullOrWhiteSpace(text))
+                    .MaximumLength(ProjectProfile.MaxTextLength);
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder proposals) =>
+        proposals.MapPost("/", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("ProposeProject")
+            .WithSummary("Propose a project for a coming plan year (申报)")
+            .WithDescription($"""
+                `project` is exactly the body of `POST /api/v1/projects` and is validated the same way (errors name
+                `project.code`…); `year` is the plan year, next year or later (Asia/Shanghai), at most {MaxYearsAhead} years
+                ahead; `justification` says why. A district key proposes only for its own district; readers cannot propose.
+                The project code is not reserved: it is checked when the proposal is accepted.
+                """)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static async Task<Created<ProposalResponse>> Handle(
+        Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var district = request.Project!.District!.Trim();
+        caller.EnsureMayWrite(district);
+        var proposal = new Proposal
+        {
+            Id = Guid.CreateVersion7(),
+            Project = request.Project,
+            District = district,
+            Year = request.Year!.Value,
+            Justification = request.Justification!.Trim(),
+            Status = ProposalStatus.Pending,
+            ProposedByKeyId = caller.KeyId,
+            ProposedBy = caller.Name,
+            ProposedAt = clock.GetUtcNow(),
+        };
+        session.Store(proposal);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", ProposalResponse.From(proposal));
+    }
+}
