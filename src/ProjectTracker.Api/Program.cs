@@ -2,6 +2,7 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Milestones;
 using ProjectTracker.Api.Features.Portfolio;
@@ -54,6 +55,7 @@ api.MapAlerts();
 api.MapIntegration();
 api.MapPublic();
 api.MapProposals();
+api.MapImports();
 app.MapReports(api);
 app.MapTrackerJobs(api);
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Demo;
+using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Proposals;
@@ -55,6 +56,7 @@ public static class ServiceSetup
         services.AddIntegration(configuration);
         services.AddPublic(configuration);
         services.AddProposals(configuration);
+        services.AddImports(configuration);
         return services;
     }
 

@@ -8,7 +8,7 @@ namespace ProjectTracker.Api.Tests.Public;
 /// https://standard.open-contracting.org/infrastructure/schema/0__9__5/project-package-schema.json and
 /// https://standard.open-contracting.org/infrastructure/schema/0__9__5/project-schema.json.
 /// Copyright (c) 2018 Open Contracting Partnership. Licensed under the Apache License, Version 2.0
-/// (http://www.apache.org/licenses/LICENSE-2.0); kept here, unmodified, so the tests validate offline.
+/// (http://www.apache.org/licenses/LICENSE-2.0, full text in OC4IDS-LICENSE.txt beside this file); kept here, unmodified, so the tests validate offline.
 /// </summary>
 internal static class Oc4idsSchema
 {

@@ -1,0 +1,47 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniExcelLibs;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain;
+
+namespace ProjectTracker.Api.Features.Imports;
+
+/// <summary>An empty import file: just the header row, to fill in and send back to <c>POST /imports</c>.</summary>
+public static class GetImportTemplate
+{
+    public static void Map(IEndpointRouteBuilder imports) =>
+        imports.MapGet("/template", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("GetImportTemplate")
+            .WithSummary("Download an empty import file with the header row")
+            .WithDescription("`kind=projects|proposals`, `format=csv|xlsx` (csv by default).")
+            .Produces(StatusCodes.Status200OK, contentType: ImportSheet.Csv)
+            .Produces(StatusCodes.Status200OK, contentType: ImportSheet.Xlsx)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static FileContentHttpResult Handle(string? kind, string? format)
+    {
+        var importKind = ImportSheet.ParseKind(kind);
+        var columns = ImportSheet.Columns(importKind);
+        var name = importKind == ImportKind.Projects ? "projects-import" : "proposals-import";
+        switch (format?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "csv":
+                // With a BOM, so that Excel opens the Chinese the districts type into it as UTF-8.
+                var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Join(',', columns) + "\r\n")).ToArray();
+                return TypedResults.File(csv, $"{ImportSheet.Csv}; charset=utf-8", $"{name}.csv");
+            case "xlsx":
+                using (var stream = new MemoryStream())
+                {
+                    // No data rows: the header is written as the only row, so that nothing but the header is in the sheet.
+                    var header = columns.ToDictionary(c => c, object? (c) => c);
+                    stream.SaveAs(new[] { header }, printHeader: false, excelType: ExcelType.XLSX);
+                    return TypedResults.File(stream.ToArray(), ImportSheet.Xlsx, $"{name}.xlsx");
+                }
+
+            default:
+                throw DomainException.Invalid("format", "format is csv or xlsx.");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using MiniExcelLibs;
+using ProjectTracker.Domain;
+
+namespace ProjectTracker.Api.Features.Imports;
+
+/// <summary>What can be imported, and the columns each kind has (the JSON field names of the single endpoints).</summary>
+public enum ImportKind
+{
+    Projects,
+    Proposals,
+}
+
+/// <summary>One data row of an import file: its row number as a spreadsheet shows it (header = 1) and its cells by column.</summary>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Cells);
+
+/// <summary>Reads CSV or xlsx bodies into rows keyed by the header row's column names.</summary>
+public static class ImportSheet
+{
+    public const string Csv = "text/csv";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static readonly string[] ProjectColumns =
+    [
+        "code", "name", "category", "district", "responsibleUnit", "contactEmail", "leadOfficial", "totalInvestment",
+        "planPeriod", "targetYear", "cluster", "sector", "programme", "isPublic", "description",
+    ];
+
+    public static readonly string[] ProposalColumns = [.. ProjectColumns, "year", "justification"];
+
+    public static string[] Columns(ImportKind kind) => kind == ImportKind.Projects ? ProjectColumns : ProposalColumns;
+
+    public static ImportKind ParseKind(string? kind) => kind?.Trim().ToLowerInvariant() switch
+    {
+        "projects" => ImportKind.Projects,
+        "proposals" => ImportKind.Proposals,
+        _ => throw DomainException.Invalid("kind", "kind is projects or proposals."),
+    };
+
+    /// <summary>Answers the media type this reader understands, or null for any other.</summary>
+    public static string? SupportedMediaType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Value is { } media
+            ? new[] { Csv, Xlsx }.FirstOrDefault(m => string.Equals(m, media, StringComparison.OrdinalIgnoreCase))
+            : null;
+
+    public static async Task<IReadOnlyList<SheetRow>> Read(Stream body, string mediaType, ImportKind kind, CancellationToken ct)
+    {
+        // MiniExcel needs a seekable stream; the app's body cap (1 MB) keeps this copy small.
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var (header, rows) = mediaType == Csv ? ReadCsv(buffer) : ReadXlsx(buffer);
+        CheckHeader(header, kind);
+        return rows;
+    }
+
+    private static void CheckHeader(IReadOnlyList<string> header, ImportKind kind)
+    {
+        var known = Columns(kind);
+        var unknown = header.Where(h => h.Length > 0 && !known.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (header.Count == 0 || !header.Contains("code", StringComparer.OrdinalIgnoreCase))
+        {
+            throw DomainException.Invalid("columns", $"The first row must name the columns: {string.Join(',', known)}.");
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw DomainException.Invalid("columns", $"Unknown columns: {string.Join(", ", unknown)}. The columns are: {string.Join(',', known)}.");
+        }
+
+        var repeated = header.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw DomainException.Invalid("columns", $"The column {repeated.Key} appears more than once.");
+        }
+    }
+
+    private static (IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows) ReadXlsx(Stream stream)
+    {
+        List<string> header = [];
+        List<SheetRow> rows = [];
+        try
+        {
+            // useHeaderRow: the first row names the columns, so the first data row is row 2.
+            var number = 1;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX))
+            {
+                number++;
+                if (header.Count == 0)
+                {
+                    header = [.. row.Keys.Select(k => k.Trim())];
+                }
+
+                var cells = row.ToDictionary(c => c.Key.Trim(), c => Text(c.Value), StringComparer.OrdinalIgnoreCase);
+                if (cells.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
+                {
+                    rows.Add(new SheetRow(number, cells));
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
+        {
+            throw DomainException.Invalid("body", "The body is not a readable xlsx workbook.");
+        }
+
+        return (header, rows);
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b ? "true" : "false",
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static (IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows) ReadCsv(Stream stream)
+    {
+        string text;
+        try
+        {
+            // Strict UTF-8 (a BOM is skipped): a file saved in another encoding is refused rather than imported garbled.
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw DomainException.Invalid("body", "The CSV is not UTF-8 text.");
+        }
+
+        var records = CsvRecords(text);
+        if (records.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var header = records[0].Select(h => h.Trim()).ToList();
+        List<SheetRow> rows = [];
+        for (var i = 1; i < records.Count; i++)
+        {
+            // Records, not physical lines: a quoted cell spanning lines stays one row, as a spreadsheet shows it.
+            var (line, fields) = (i + 1, records[i]);
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (fields.Count > header.Count)
+            {
+                throw DomainException.Invalid($"rows[{line}]", $"Row {line} has more cells than the header has columns.");
+            }
+
+            var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (var c = 0; c < header.Count; c++)
+            {
+                cells[header[c]] = c < fields.Count ? fields[c] : null;
+            }
+
+            rows.Add(new SheetRow(line, cells));
+        }
+
+        return (header, rows);
+    }
+
+    /// <summary>RFC 4180: commas, double-quoted fields with "" for a quote, and line breaks inside quotes.</summary>
+    private static List<List<string>> CsvRecords(string text)
+    {
+        List<List<string>> records = [];
+        List<string> record = [];
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                record.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                record.Add(field.ToString());
+                field.Clear();
+                records.Add(record);
+                record = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+
+        return records;
+    }
+}

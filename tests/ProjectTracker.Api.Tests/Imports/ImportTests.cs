@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using MiniExcelLibs;
+using ProjectTracker.Api.Tests.Support;
+
+namespace ProjectTracker.Api.Tests.Imports;
+
+[Collection(ApiCollection.Name)]
+public sealed class ImportTests(TrackerApp app)
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Header = "code,name,category,district,responsibleUnit,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,cluster,sector,programme,isPublic,description";
+
+    private readonly Scenario given = new(app);
+
+    private static string Row(string code, string district, string category = "ring-road") =>
+        $"{code},\"东环路快速化改造, 一期\",{category},{district},市交通运输局,pm@example.gov.cn,张三,125000.5,14th,2027,,,,true,\"全线\"\"快速化\"\"改造\"";
+
+    private static string Csv(params string[] rows) => "\uFEFF" + string.Join("\r\n", [Header, .. rows]) + "\r\n";
+
+    private static Task<HttpResponseMessage> Import(HttpClient client, string csv, string kind = "projects") =>
+        Import(client, Encoding.UTF8.GetBytes(csv), "text/csv", kind);
+
+    private static async Task<HttpResponseMessage> Import(HttpClient client, byte[] body, string mediaType, string kind = "projects")
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return await client.PostAsync($"/api/v1/imports?kind={kind}", content);
+    }
+
+    private async Task<bool> Exists(string code) =>
+        (await given.Admin.GetAsync($"/api/v1/projects/by-code/{code}")).StatusCode == HttpStatusCode.OK;
+
+    [Fact]
+    public async Task A_csv_of_three_projects_registers_all_three_with_their_history()
+    {
+        var district = await given.NewDistrict();
+        string[] codes = [Scenario.NewCode(), Scenario.NewCode(), Scenario.NewCode()];
+
+        var response = await Import(given.Admin, Csv([.. codes.Select(c => Row(c, district))]));
+
+        var result = await response.Expect(HttpStatusCode.Created);
+        Assert.Equal("projects", result.Str("kind"));
+        Assert.Equal(3, result.GetProperty("rows").GetInt32());
+        var created = result.GetProperty("created").EnumerateArray().ToList();
+        Assert.Equal([2, 3, 4], created.Select(c => c.GetProperty("row").GetInt32()));
+        Assert.Equal(codes, created.Select(c => c.Str("code")));
+        var project = await given.Admin.GetProject(created[0].Str("id"));
+        Assert.Equal("东环路快速化改造, 一期", project.Str("name"));
+        Assert.Equal("全线\"快速化\"改造", project.Str("description"));
+        Assert.Equal("project-registered", Assert.Single(await given.Admin.History(created[1].Str("id"))).Str("type"));
+    }
+
+    [Fact]
+    public async Task One_bad_row_is_named_and_nothing_from_the_file_is_registered()
+    {
+        var district = await given.NewDistrict();
+        string[] codes = [Scenario.NewCode(), Scenario.NewCode(), Scenario.NewCode()];
+
+        var response = await Import(given.Admin, Csv(Row(codes[0], district), Row(codes[1], district, category: "spaceport"), Row(codes[2], district)));
+
+        var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "rows[3].category");
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        foreach (var code in codes)
+        {
+            Assert.False(await Exists(code), $"{code} was registered although the file had a bad row");
+        }
+    }
+
+    [Fact]
+    public async Task A_code_twice_in_the_file_names_both_rows()
+    {
+        var district = await given.NewDistrict();
+        var code = Scenario.NewCode();
+
+        var response = await Import(given.Admin, Csv(Row(code, district), Row(Scenario.NewCode(), district), Row(code, district)));
+
+        var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "rows[2].code");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("rows[4].code", out _), problem.ToString());
+        Assert.False(await Exists(code));
+    }
+
+    [Fact]
+    public async Task An_xlsx_workbook_imports_proposals_and_projects()
+    {
+        var district = await given.NewDistrict();
+        var code = Scenario.NewCode();
+        var rows = new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["code"] = code, ["name"] = "滨河公园", ["category"] = "ring-road", ["district"] = district,
+                ["responsibleUnit"] = "市园林局", ["totalInvestment"] = 8800.5m, ["targetYear"] = 2028, ["isPublic"] = true,
+                ["year"] = TrackerApp.Today.Year + 1, ["justification"] = "补齐公园短板",
+            },
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, excelType: ExcelType.XLSX);
+
+        var proposals = await (await Import(given.Admin, stream.ToArray(), Xlsx, "proposals")).Expect(HttpStatusCode.Created);
+        var proposal = Assert.Single(proposals.GetProperty("created").EnumerateArray());
+        var stored = await (await given.Admin.GetAsync($"/api/v1/proposals/{proposal.Str("id")}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("补齐公园短板", stored.Str("justification"));
+        Assert.Equal("pending", stored.Str("status"));
+
+        using var projectsOnly = new MemoryStream();
+        rows[0].Remove("year");
+        rows[0].Remove("justification");
+        projectsOnly.SaveAs(rows, excelType: ExcelType.XLSX);
+        var projects = await (await Import(given.Admin, projectsOnly.ToArray(), Xlsx)).Expect(HttpStatusCode.Created);
+        var project = await given.Admin.GetProject(Assert.Single(projects.GetProperty("created").EnumerateArray()).Str("id"));
+        Assert.Equal(code, project.Str("code"));
+        Assert.Equal(8800.5m, project.GetProperty("totalInvestment").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_templates_download_with_the_header_row()
+    {
+        var csv = await given.Admin.GetAsync("/api/v1/imports/template?kind=projects&format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Header, (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd());
+
+        var xlsx = await given.Admin.GetAsync("/api/v1/imports/template?kind=proposals&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal(Xlsx, xlsx.Content.Headers.ContentType?.MediaType);
+        using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var header = (IDictionary<string, object?>)Assert.Single(workbook.Query(useHeaderRow: false, excelType: ExcelType.XLSX));
+        Assert.Equal([.. Header.Split(','), "year", "justification"], header.Values.Select(v => v?.ToString()));
+    }
+
+    [Fact]
+    public async Task A_district_key_gets_a_row_error_for_another_districts_row_and_nothing_is_written()
+    {
+        var own = await given.NewDistrict();
+        var other = await given.NewDistrict();
+        var client = app.Client(await given.NewKey("district", own));
+        string[] codes = [Scenario.NewCode(), Scenario.NewCode()];
+
+        var response = await Import(client, Csv(Row(codes[0], own), Row(codes[1], other)));
+
+        await response.ExpectProblem(HttpStatusCode.BadRequest, "rows[3].district");
+        Assert.False(await Exists(codes[0]));
+        await (await Import(client, Csv(Row(codes[0], own)))).Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Readers_cannot_import_or_download_templates()
+    {
+        var reader = app.Client(await given.NewKey("reader"));
+
+        await (await Import(reader, Csv(Row(Scenario.NewCode(), await given.NewDistrict())))).ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/api/v1/imports/template?kind=projects")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_or_media_type_is_refused()
+    {
+        var csv = Csv(Row(Scenario.NewCode(), await given.NewDistrict()));
+
+        await (await Import(given.Admin, csv, kind: "milestones")).ExpectProblem(HttpStatusCode.BadRequest, "kind");
+        await (await Import(given.Admin, Encoding.UTF8.GetBytes(csv), "application/json")).ExpectProblem(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_broken_workbook_or_a_non_utf8_csv_is_a_400_on_the_body()
+    {
+        await (await Import(given.Admin, Encoding.UTF8.GetBytes("not a workbook"), Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+        byte[] latin1 = [.. Encoding.UTF8.GetBytes(Header + "\r\n"), 0xC4, 0x2C, 0xE9, 0xFF, 0x0D, 0x0A];
+        await (await Import(given.Admin, latin1, "text/csv")).ExpectProblem(HttpStatusCode.BadRequest, "body");
+        await (await Import(given.Admin, "name,colour\r\nx,red\r\n")).ExpectProblem(HttpStatusCode.BadRequest, "columns");
+    }
+}
