@@ -228,7 +228,6 @@ public sealed class JobLocks(string connectionString)
 /// </summary>
 public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
-    public const string QueryParameter = BrowserKey.QueryParameter;
     public const string Cookie = "pt_dashboard_key";
 
     public async Task<bool> AuthorizeAsync(DashboardContext context) =>

@@ -13,12 +13,22 @@ public sealed class ProjectWriter(ISessionFactory sessions, TimeProvider clock)
 {
     public async Task<Project> Register(RegisterProject command, Caller caller, CancellationToken ct)
     {
-        caller.EnsureMayWrite(command.Profile.District);
-        var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());
         await using var session = sessions.OpenSession();
-        session.Events.StartStream<Project>(command.ProjectId, events);
+        var events = Register(session, command, caller);
         await session.SaveChangesAsync(ct);
         return Fold(null, events, 0, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Registers a project in a session the caller commits, for writes that must commit together with something
+    /// else (an accepted proposal, a whole import): the same checks and decision as <c>POST /projects</c>.
+    /// </summary>
+    public IReadOnlyList<object> Register(IDocumentSession session, RegisterProject command, Caller caller)
+    {
+        caller.EnsureMayWrite(command.Profile.District);
+        var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());
+        session.Events.StartStream<Project>(command.ProjectId, events);
+        return events;
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using System.Text;
 using System.Xml.Linq;
 using MiniExcelLibs;
+using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Portfolio;
@@ -353,57 +353,6 @@ public sealed class WeeklyReportRenderTests
         return bytes;
     }
 
-    /// <summary>RFC 4180: fields split on commas outside quotes, "" inside quotes is a quote, records end with CRLF.</summary>
-    private static List<List<string>> ParseCsv(string csv)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        Assert.False(quoted, "unterminated quoted field");
-        Assert.True(field.Length == 0 && record.Count == 0, "the last record ends with CRLF");
-        return records;
-    }
+    /// <summary>Reads the CSV back with the import's RFC 4180 reader: what the report writes, an import can read.</summary>
+    private static List<List<string>> ParseCsv(string csv) => ImportSheet.CsvRecords(csv);
 }

@@ -51,6 +51,7 @@ public static class ImportRecords
         IValidator<Register.Request> projectValidator,
         IValidator<ProposeProject.Request> proposalValidator,
         IOptions<JsonOptions> json,
+        ProjectWriter writer,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -101,19 +102,19 @@ public static class ImportRecords
         }
 
         var created = importKind == ImportKind.Projects
-            ? RegisterAll(rows, session, clock)
+            ? RegisterAll(rows, session, writer, caller)
             : ProposeAll(rows, session, caller, clock);
         await session.SaveChangesAsync(ct);
         var answer = new Response(importKind == ImportKind.Projects ? "projects" : "proposals", rows.Count, created);
         return TypedResults.Created(importKind == ImportKind.Projects ? "/api/v1/projects" : "/api/v1/proposals", answer);
     }
 
-    private static List<CreatedRow> RegisterAll(List<ParsedRow> rows, IDocumentSession session, TimeProvider clock) =>
+    private static List<CreatedRow> RegisterAll(List<ParsedRow> rows, IDocumentSession session, ProjectWriter writer, Caller caller) =>
         [.. rows.Select(row =>
         {
             var command = row.Project.ToCommand(Guid.CreateVersion7());
-            // The same decision as POST /projects, so each history starts with project-registered.
-            session.Events.StartStream<Project>(command.ProjectId, ProjectDecider.Decide(command, null, clock.GetUtcNow()));
+            // The same checks and decision as POST /projects, so each history starts with project-registered.
+            writer.Register(session, command, caller);
             return new CreatedRow(row.Number, command.ProjectId, command.Code);
         })];
 

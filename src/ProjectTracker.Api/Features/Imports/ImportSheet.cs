@@ -167,7 +167,7 @@ public static class ImportSheet
     }
 
     /// <summary>RFC 4180: commas, double-quoted fields with "" for a quote, and line breaks inside quotes.</summary>
-    private static List<List<string>> CsvRecords(string text)
+    internal static List<List<string>> CsvRecords(string text)
     {
         List<List<string>> records = [];
         List<string> record = [];

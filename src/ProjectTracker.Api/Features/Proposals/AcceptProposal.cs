@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Proposals;
 
@@ -24,17 +23,15 @@ public static class AcceptProposal
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static async Task<Created<ProposalResponse>> Handle(
-        Guid id, ClaimsPrincipal user, ISessionFactory sessions, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ISessionFactory sessions, ProjectWriter writer, TimeProvider clock, CancellationToken ct)
     {
         var caller = user.Caller();
         var projectId = Guid.CreateVersion7();
         var decided = await ProposalDecision.Decide(id, sessions, (session, proposal) =>
         {
-            // ProjectWriter.Register's steps, in the proposal's session so that registering and accepting commit together.
-            var command = proposal.Project.ToCommand(projectId);
-            caller.EnsureMayWrite(command.Profile.District);
+            // In the proposal's session, so that registering and accepting commit together.
+            writer.Register(session, proposal.Project.ToCommand(projectId), caller);
             var now = clock.GetUtcNow();
-            session.Events.StartStream<Project>(projectId, ProjectDecider.Decide(command, null, now));
             return proposal with
             {
                 Status = ProposalStatus.Accepted,

@@ -164,7 +164,7 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
             return null;
         }
 
-        var points = MilestoneTrend.PointsOf(await ReplayPortfolio.StreamOf(session, project.Id, asOf, ct), worst.Id);
+        var points = MilestoneTrend.PointsOf(await session.Events.FetchStreamAsync(project.Id, timestamp: asOf, token: ct), worst.Id);
         return new MilestoneTrendLine(
             worst.Name,
             [.. points.Select(p => new TrendPoint(ShanghaiCalendar.Today(p.RecordedAt), p.BaselineDate, p.ForecastDate, p.ActualDate))]);

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
@@ -46,8 +45,4 @@ public static class ReplayPortfolio
 
         return new PortfolioReplay(projects, window);
     }
-
-    /// <summary>One project's events up to the instant (for a milestone's trend).</summary>
-    public static async Task<IReadOnlyList<IEvent>> StreamOf(IQuerySession session, Guid projectId, DateTimeOffset asOf, CancellationToken ct) =>
-        await session.Events.FetchStreamAsync(projectId, timestamp: asOf, token: ct);
 }
