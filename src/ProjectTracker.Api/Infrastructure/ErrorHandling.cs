@@ -30,7 +30,8 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails Describe(Exception exception) => exception switch
+    /// <summary>The problem a client gets for <paramref name="exception"/>; also what a background import records.</summary>
+    public static ProblemDetails Describe(Exception exception) => exception switch
     {
         DomainException { Kind: DomainErrorKind.Invalid } e => Validation(e.Field ?? "body", e.Message),
         DomainException { Kind: DomainErrorKind.Conflict } e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
@@ -46,6 +47,9 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         BadHttpRequestException e => FromBadRequest(e),
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "The server failed to handle the request; it has been logged."),
     };
+
+    /// <summary>A write that clashed with another: a taken unique value or a stream that exists already.</summary>
+    public static bool IsConflict(Exception exception) => exception is ExistingStreamIdCollisionException || FindUniqueViolation(exception) is not null;
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException e)
     {

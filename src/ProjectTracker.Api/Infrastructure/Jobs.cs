@@ -182,6 +182,9 @@ public sealed class JobLocks(string connectionString)
     public const long SlipScan = 0x5054_4A4F_4253_0002;
     public const long Alerts = 0x5054_4A4F_4253_0003;
 
+    /// <summary>The high half of every import's own lock (the low half comes from the import's id).</summary>
+    public const long Imports = 0x5054_494D_0000_0000;
+
     /// <summary>Waits until no other node holds the lock, then holds it until disposed.</summary>
     public async Task<IAsyncDisposable> Acquire(long key, CancellationToken ct)
     {
@@ -198,6 +201,32 @@ public sealed class JobLocks(string connectionString)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Takes the lock if no other node holds it: the answer is the open connection that holds it (closing it ends
+    /// the lock), null when another node has it. Work that needs the lock for its whole transaction runs on that connection.
+    /// </summary>
+    public async Task<NpgsqlConnection?> TryAcquire(long key, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(Unpooled(connectionString));
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            if (await command.ExecuteScalarAsync(ct) is true)
+            {
+                return connection;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
     }
 
     /// <summary>The same, synchronously, for code that cannot await (Hangfire's storage set-up).</summary>

@@ -9,6 +9,7 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Projects;
 using Weasel.Core;
@@ -60,6 +61,8 @@ public static class MartenSetup
                 options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
                 options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
                 options.Schema.For<WeeklyReportSnapshot>();
+                options.Schema.For<ImportJob>();
+                options.Schema.For<ImportUpload>();
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();

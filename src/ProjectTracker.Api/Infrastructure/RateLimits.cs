@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -78,7 +79,9 @@ public static class RateLimits
                 if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
                 {
                     context.ProblemDetails.Title = "Content too large";
-                    context.ProblemDetails.Detail = $"The request body is larger than the {limits.Value.MaxRequestBodyBytes} bytes this server accepts.";
+                    // An endpoint may accept more than the default (an import file): name the cap that applied.
+                    var cap = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? limits.Value.MaxRequestBodyBytes;
+                    context.ProblemDetails.Detail = $"The request body is larger than the {cap} bytes this server accepts here.";
                 }
             };
         });

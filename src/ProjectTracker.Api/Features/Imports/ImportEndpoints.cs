@@ -1,14 +1,27 @@
+using Microsoft.Extensions.Options;
+
 namespace ProjectTracker.Api.Features.Imports;
 
 /// <summary>Bulk import of proposals or projects from CSV or Excel (issue 6).</summary>
 public static class ImportEndpoints
 {
-    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImportOptions>()
+            .Bind(configuration.GetSection(ImportOptions.Section))
+            .Validate(o => o.IsValid(), "Imports: MaxFileBytes, WriteBatchRows and MaxAttempts must be positive, AdoptEvery longer than zero.")
+            .ValidateOnStart();
+        services.AddScoped<ImportProcessor>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
 
     public static void MapImports(this IEndpointRouteBuilder api)
     {
         var imports = api.MapGroup("/imports").WithTags("Imports");
-        ImportRecords.Map(imports);
+        ImportRecords.Map(imports, api.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value);
+        GetImport.Map(imports);
         GetImportTemplate.Map(imports);
     }
 }

@@ -45,13 +45,11 @@ public static class ImportSheet
             ? new[] { Csv, Xlsx }.FirstOrDefault(m => string.Equals(m, media, StringComparison.OrdinalIgnoreCase))
             : null;
 
-    public static async Task<IReadOnlyList<SheetRow>> Read(Stream body, string mediaType, ImportKind kind, CancellationToken ct)
+    public static IReadOnlyList<SheetRow> Read(byte[] file, string mediaType, ImportKind kind)
     {
-        // MiniExcel needs a seekable stream; the app's body cap (1 MB) keeps this copy small.
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var (header, rows) = mediaType == Csv ? ReadCsv(buffer) : ReadXlsx(buffer);
+        // MiniExcel needs a seekable stream: the whole file is in memory anyway, bounded by Imports:MaxFileBytes.
+        using var stream = new MemoryStream(file, writable: false);
+        var (header, rows) = mediaType == Csv ? ReadCsv(stream) : ReadXlsx(stream);
         CheckHeader(header, kind);
         return rows;
     }

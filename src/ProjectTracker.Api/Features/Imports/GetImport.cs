@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Imports;
+
+/// <summary>A background import as its sender sees it: how far it has got, and how it ended.</summary>
+/// <param name="Percent">Checking the rows is the first half of the work, writing them the second.</param>
+/// <param name="Result">When succeeded: what the import within the request would have answered with 201.</param>
+/// <param name="Problem">When failed: the problem the import within the request would have answered (400 with every bad cell, 409…).</param>
+public sealed record ImportView(
+    Guid Id,
+    string Kind,
+    ImportStatus Status,
+    ImportPhase? Phase,
+    long Bytes,
+    int? RowsTotal,
+    int RowsChecked,
+    int RowsWritten,
+    int Percent,
+    int Attempts,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    ImportRecords.Response? Result,
+    ImportProblem? Problem)
+{
+    public static ImportView From(ImportJob job) => new(
+        job.Id,
+        ImportRecords.Wire(job.Kind),
+        job.Status,
+        job.Phase,
+        job.Bytes,
+        job.RowsTotal,
+        job.RowsChecked,
+        job.RowsWritten,
+        job.Percent,
+        job.Attempts,
+        job.SubmittedBy,
+        job.SubmittedAt,
+        job.StartedAt,
+        job.FinishedAt,
+        job.Result,
+        job.Problem);
+}
+
+public static class GetImport
+{
+    public static void Map(IEndpointRouteBuilder imports) =>
+        imports.MapGet("/{id:guid}", Handle)
+            .RequireAuthorization(Policies.Writer)
+            .WithName("GetImport")
+            .WithSummary("Follow a background import")
+            .WithDescription("""
+                `status` is `queued`, `running`, `succeeded` or `failed`; while running, `phase` (`reading`, `checking`,
+                `writing`), `rowsChecked`, `rowsWritten` and `percent` show how far it has got. Nothing of the file is
+                visible elsewhere before it has succeeded. `result` then holds the created rows; `problem` holds why it
+                failed, with every bad cell named `rows[N].field` as in the 400 of an import within the request. While it
+                runs the answer carries `Retry-After`. Visible to the key that sent it and to admin keys (404 for others).
+                """)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static async Task<Results<Ok<ImportView>, NotFound>> Handle(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    {
+        var caller = user.Caller();
+        var job = await session.LoadAsync<ImportJob>(id, ct);
+        if (job is null || (!caller.IsAdmin && job.SubmittedByKeyId != caller.KeyId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!job.IsFinished)
+        {
+            response.Headers.RetryAfter = "1";
+        }
+
+        return TypedResults.Ok(ImportView.From(job));
+    }
+}

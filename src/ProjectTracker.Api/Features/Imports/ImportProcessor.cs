@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using Marten;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Proposals;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Register = ProjectTracker.Api.Features.Projects.RegisterProject;
+
+namespace ProjectTracker.Api.Features.Imports;
+
+/// <summary>One data row of an import as the single endpoints would receive it.</summary>
+public sealed record ImportRow(int Number, Register.Request Project, ProposeProject.Request? Proposal);
+
+/// <summary>What checking a whole file found: its rows, and every error by <c>rows[N].field</c> (none: all rows may be written).</summary>
+public sealed record ImportCheck(IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, string[]> Errors);
+
+/// <summary>
+/// The checks and writes an import makes, the same whether it runs within the request or in the background:
+/// every row by the rules of the single endpoint, then all of them into the caller's session.
+/// </summary>
+public sealed class ImportProcessor(
+    IValidator<Register.Request> projectValidator,
+    IValidator<ProposeProject.Request> proposalValidator,
+    IOptions<JsonOptions> json,
+    ProjectWriter writer,
+    TimeProvider clock)
+{
+    /// <param name="progress">Told the number of rows checked so far, after each row.</param>
+    public async Task<ImportCheck> Check(
+        IReadOnlyList<SheetRow> sheet, ImportKind kind, Caller caller, IQuerySession session, Func<int, Task>? progress, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var rows = new List<ImportRow>();
+        if (sheet.Count == 0)
+        {
+            errors["body"] = ["The file has no data rows."];
+        }
+
+        foreach (var row in sheet)
+        {
+            var parsed = Parse(row, kind, json.Value.SerializerOptions, errors);
+            var failures = kind == ImportKind.Projects
+                ? (await projectValidator.ValidateAsync(parsed.Project, ct)).Errors
+                : (await proposalValidator.ValidateAsync(parsed.Proposal!, ct)).Errors;
+            foreach (var failure in failures)
+            {
+                // Proposal errors name project.code…; in a file the project's fields are plain columns.
+                var column = failure.PropertyName.StartsWith("project.", StringComparison.Ordinal) ? failure.PropertyName["project.".Length..] : failure.PropertyName;
+                Add(errors, row.Number, column, failure.ErrorMessage, unlessParseFailed: true);
+            }
+
+            var district = parsed.Project.District?.Trim();
+            if (!string.IsNullOrEmpty(district) && !caller.IsAdmin && !string.Equals(caller.District, district, StringComparison.Ordinal))
+            {
+                Add(errors, row.Number, "district", $"The key of district {caller.District} imports only rows of its own district.");
+            }
+
+            rows.Add(parsed);
+            if (progress is not null)
+            {
+                await progress(rows.Count);
+            }
+        }
+
+        await CheckCodes(rows, session, errors, ct);
+        return new ImportCheck(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    /// <summary>Registers or proposes the rows in <paramref name="session"/>; the caller commits.</summary>
+    public IReadOnlyList<ImportRecords.CreatedRow> Stage(IEnumerable<ImportRow> rows, ImportKind kind, IDocumentSession session, Caller caller) =>
+        kind == ImportKind.Projects ? RegisterAll(rows, session, caller) : ProposeAll(rows, session, caller);
+
+    private List<ImportRecords.CreatedRow> RegisterAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller) =>
+        [.. rows.Select(row =>
+        {
+            var command = row.Project.ToCommand(Guid.CreateVersion7());
+            // The same checks and decision as POST /projects, so each history starts with project-registered.
+            writer.Register(session, command, caller);
+            return new ImportRecords.CreatedRow(row.Number, command.ProjectId, command.Code);
+        })];
+
+    private List<ImportRecords.CreatedRow> ProposeAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller) =>
+        [.. rows.Select(row =>
+        {
+            var proposal = new Proposal
+            {
+                Id = Guid.CreateVersion7(),
+                Project = row.Project,
+                District = row.Project.District!.Trim(),
+                Year = row.Proposal!.Year!.Value,
+                Justification = row.Proposal.Justification!.Trim(),
+                Status = ProposalStatus.Pending,
+                ProposedByKeyId = caller.KeyId,
+                ProposedBy = caller.Name,
+                ProposedAt = clock.GetUtcNow(),
+            };
+            session.Store(proposal);
+            return new ImportRecords.CreatedRow(row.Number, proposal.Id, row.Project.Code!.Trim());
+        })];
+
+    /// <summary>Codes must be unique within the file and not taken by a registered project.</summary>
+    private static async Task CheckCodes(List<ImportRow> rows, IQuerySession session, Dictionary<string, List<string>> errors, CancellationToken ct)
+    {
+        var withCode = rows.Where(r => !string.IsNullOrWhiteSpace(r.Project.Code)).Select(r => (r.Number, Code: r.Project.Code!.Trim())).ToList();
+        foreach (var duplicate in withCode.GroupBy(r => r.Code).Where(g => g.Count() > 1))
+        {
+            var numbers = string.Join(", ", duplicate.Select(r => r.Number));
+            foreach (var (number, _) in duplicate)
+            {
+                Add(errors, number, "code", $"The code {duplicate.Key} appears on rows {numbers} of the file.");
+            }
+        }
+
+        var codes = withCode.Select(r => r.Code).Distinct().ToArray();
+        var taken = codes.Length == 0
+            ? []
+            : (await session.Query<Project>().Where(p => p.Code.IsOneOf(codes)).Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        foreach (var (number, code) in withCode.Where(r => taken.Contains(r.Code)))
+        {
+            Add(errors, number, "code", $"A project with the code {code} is already registered.");
+        }
+    }
+
+    private static ImportRow Parse(SheetRow row, ImportKind kind, JsonSerializerOptions json, Dictionary<string, List<string>> errors)
+    {
+        string? Cell(string column) => row.Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        T? Typed<T>(string column, Func<string, T?> parse) where T : struct
+        {
+            if (Cell(column) is not { } text)
+            {
+                return null;
+            }
+
+            var value = parse(text.Trim());
+            if (value is null)
+            {
+                Add(errors, row.Number, column, $"'{text}' is not a valid value for {column}.");
+            }
+
+            return value;
+        }
+
+        TEnum? Wire<TEnum>(string text) where TEnum : struct, Enum
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<TEnum>(JsonSerializer.Serialize(text), json);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        var project = new Register.Request(
+            Cell("code"),
+            Cell("name"),
+            Typed("category", Wire<Category>),
+            Cell("district"),
+            Cell("responsibleUnit"),
+            Cell("contactEmail"),
+            Cell("leadOfficial"),
+            Typed("totalInvestment", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : (decimal?)null),
+            Typed("planPeriod", Wire<PlanPeriod>),
+            Typed("targetYear", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : (int?)null),
+            Cell("cluster"),
+            Cell("sector"),
+            Cell("programme"),
+            Typed("isPublic", ParseBool),
+            Cell("description"));
+        var proposal = kind == ImportKind.Proposals
+            ? new ProposeProject.Request(
+                project,
+                Typed("year", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : (int?)null),
+                Cell("justification"))
+            : null;
+        return new ImportRow(row.Number, project, proposal);
+    }
+
+    private static bool? ParseBool(string text) => text.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "是" => true,
+        "false" or "0" or "no" or "否" => false,
+        _ => null,
+    };
+
+    private static void Add(Dictionary<string, List<string>> errors, int row, string column, string message, bool unlessParseFailed = false)
+    {
+        var key = $"rows[{row}].{column}";
+        if (errors.TryGetValue(key, out var messages))
+        {
+            // A cell that could not be read is already reported; "required" on top of it would mislead.
+            if (!unlessParseFailed)
+            {
+                messages.Add(message);
+            }
+
+            return;
+        }
+
+        errors[key] = [message];
+    }
+}
