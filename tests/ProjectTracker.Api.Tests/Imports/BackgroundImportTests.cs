@@ -177,7 +177,7 @@ public sealed class BackgroundImportTests(TrackerApp app)
                     MediaType = "text/csv",
                     Status = ImportStatus.Running,
                     Attempts = attempts,
-                    SubmittedByKeyId = Guid.NewGuid(),
+                    SubmittedByKeyId = ApiKey.BootstrapId,
                     SubmittedBy = "区发改委导入",
                     SubmittedRole = ApiKeyRole.Admin,
                     SubmittedAt = TrackerApp.Now,
@@ -204,6 +204,42 @@ public sealed class BackgroundImportTests(TrackerApp app)
         await using var check = store.QuerySession();
         Assert.Null(await check.LoadAsync<ImportUpload>(interrupted));
         Assert.Null(await check.LoadAsync<ImportUpload>(leftBehind));
+    }
+
+    [Fact]
+    public async Task An_import_whose_key_was_revoked_before_it_ran_fails_403_with_nothing_written()
+    {
+        var district = await given.NewDistrict();
+        var key = await (await given.Admin.PostJson("/api/v1/api-keys", new { name = "导入后吊销", role = "district", district })).Expect(HttpStatusCode.Created);
+        await (await given.Admin.DeleteAsync($"/api/v1/api-keys/{key.Str("id")}")).Expect(HttpStatusCode.NoContent);
+        var code = Scenario.NewCode();
+        var id = Guid.CreateVersion7();
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            // Accepted while the key was valid, run after it was revoked.
+            session.Store(new ImportJob
+            {
+                Id = id,
+                Kind = ImportKind.Projects,
+                MediaType = "text/csv",
+                Status = ImportStatus.Queued,
+                SubmittedByKeyId = Guid.Parse(key.Str("id")),
+                SubmittedBy = "导入后吊销",
+                SubmittedRole = ApiKeyRole.District,
+                SubmittedDistrict = district,
+                SubmittedAt = TrackerApp.Now,
+            });
+            session.Store(new ImportUpload { Id = id, Content = Csv([Row(code, district)]) });
+            await session.SaveChangesAsync();
+        }
+
+        app.Services.GetRequiredService<ImportQueue>().Enqueue(id);
+
+        var import = await Poll(given.Admin, $"/api/v1/imports/{id}", Finished);
+        Assert.Equal("failed", import.Str("status"));
+        Assert.Equal(403, import.GetProperty("problem").GetProperty("status").GetInt32());
+        Assert.False(await Exists(code));
     }
 
     [Fact]

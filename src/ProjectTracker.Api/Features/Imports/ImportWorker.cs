@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 using SessionOptions = Marten.Services.SessionOptions;
@@ -114,6 +115,16 @@ public sealed partial class ImportWorker(
             return;
         }
 
+        if (!await SenderMayStillWrite(job, ct))
+        {
+            await Fail(job, new ImportProblem(
+                StatusCodes.Status403Forbidden,
+                "Forbidden",
+                "The key that sent this import was revoked before the import ran. Nothing of it was written.",
+                null), ct);
+            return;
+        }
+
         job.Attempts++;
         job.Status = ImportStatus.Running;
         job.StartedAt ??= clock.GetUtcNow();
@@ -218,6 +229,13 @@ public sealed partial class ImportWorker(
         var problem = ErrorHandling.Describe(e);
         var errors = problem is HttpValidationProblemDetails validation ? validation.Errors.ToDictionary() : null;
         return new ImportProblem(problem.Status ?? StatusCodes.Status400BadRequest, problem.Title ?? "Import failed", problem.Detail, errors);
+    }
+
+    /// <summary>Revocation is immediate for requests; an import accepted earlier but not yet run must not outlive it either.</summary>
+    private async Task<bool> SenderMayStillWrite(ImportJob job, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<ApiKey>(job.SubmittedByKeyId, ct) is { RevokedAt: null };
     }
 
     private async Task<ImportJob?> Load(Guid id, CancellationToken ct)
