@@ -3,10 +3,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Api.Tests.Alerts;
 using ProjectTracker.Api.Tests.Support;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Tests.Reports;
 
@@ -146,6 +152,56 @@ public sealed class WeeklyReportTests(AlertsApp app) : IClassFixture<AlertsApp>
         Assert.Equal(HttpStatusCode.OK, byCookie.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, latest.StatusCode);
         Assert.Equal($"/reports/weekly/{week}", latest.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_current_weeks_report_from_the_stored_projects_is_the_one_replayed_from_the_events()
+    {
+        var toMonday = ((int)DayOfWeek.Monday - (int)app.Today.DayOfWeek + 7) % 7;
+        app.AdvanceDays(toMonday == 0 ? 7 : toMonday);
+        var week = IsoWeek.Of(app.Today);
+        var (projectId, overdue) = await app.NewProject(AlertsApp.NewAddress("current"), app.Today.AddDays(-3), name: $"本周报测试{Scenario.Next()}");
+        var earlyBaseline = app.Today.AddDays(5);
+        var early = await app.Given.NewMilestone(projectId, earlyBaseline, kind: "main-works");
+        var late = await app.Given.NewMilestone(projectId, app.Today.AddDays(40), kind: "completion");
+        string Path(JsonElement m) => $"/api/v1/projects/{projectId}/milestones/{m.Str("id")}";
+        await (await app.Admin.PostJson($"{Path(late)}/forecast", new { forecastDate = app.Today.AddDays(50), reason = "征地延后" })).Expect(HttpStatusCode.OK);
+        await app.RunSlipScan();
+        app.AdvanceDays(1);
+        // A recovery that is not a completion, then the same milestone completed later in the week.
+        await (await app.Admin.PostJson($"{Path(late)}/forecast", new { forecastDate = app.Today.AddDays(39), reason = "抢回工期" })).Expect(HttpStatusCode.OK);
+        await app.RunSlipScan();
+        app.AdvanceDays(1);
+        await (await app.Admin.PostJson($"{Path(late)}/complete", new { actualDate = app.Today })).Expect(HttpStatusCode.OK);
+        await (await app.Admin.PostJson($"/api/v1/projects/{projectId}/milestones/{overdue}/complete", new { actualDate = app.Today })).Expect(HttpStatusCode.OK);
+        await app.RunSlipScan();
+        var request = await (await app.Admin.PostJson($"/api/v1/projects/{projectId}/rebaseline-requests", new
+        {
+            reason = "设计变更",
+            changes = new[] { new { milestoneId = early.Str("id"), newBaselineDate = earlyBaseline.AddDays(25) } },
+        })).Expect(HttpStatusCode.Created);
+        var approver = app.Host.Client(await app.Given.NewKey("admin"));
+        await (await approver.PostJson($"/api/v1/rebaseline-requests/{request.Str("id")}/approve", new { comment = "同意" })).Expect(HttpStatusCode.OK);
+
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var shortcut = scope.ServiceProvider.GetRequiredService<BuildWeeklyReport>();
+        var replayed = new BuildWeeklyReport(
+            scope.ServiceProvider.GetRequiredService<IDocumentStore>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<StatusThresholds>>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<ReportOptions>>(),
+            app.Clock)
+        { ReplayCurrentWeek = true };
+        var fromDocuments = await shortcut.Build(week, CancellationToken.None);
+        var fromEvents = await replayed.Build(week, CancellationToken.None);
+
+        Assert.True(fromDocuments.Provisional);
+        string Comparable(WeeklyReport report) => JsonSerializer.Serialize(report with { AsOf = default, GeneratedAt = default }, Json.Options);
+        Assert.Equal(Comparable(fromEvents), Comparable(fromDocuments));
+        var changes = fromDocuments.Changes;
+        Assert.Contains(changes.NewSlips, s => s.Project.Id.ToString() == projectId);
+        Assert.Contains(changes.Recoveries, r => r.Project.Id.ToString() == projectId && r.Severity == Rag.Green);
+        Assert.Equal(2, changes.CompletedMilestones.Count(c => c.Project.Id.ToString() == projectId));
+        Assert.Equal(25, Assert.Single(changes.RebaselinesApproved, r => r.Project.Id.ToString() == projectId).DaysMoved);
     }
 
     /// <summary>

@@ -1,25 +1,33 @@
 using Marten;
+using Marten.Events;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>An event inside the replay's window, with the project's state just before it (for names and dates then).</summary>
-public sealed record WindowEvent(Guid ProjectId, DateTimeOffset At, object Data, Project? Before);
+/// <summary>
+/// An event inside the report's window, with what the report says about it as the project stood just before it: the
+/// milestone it names, whether that milestone was already done, and a rebaseline's reason. Only these are kept, not
+/// the project's earlier state, so a busy week does not hold thousands of old project copies.
+/// </summary>
+public sealed record WindowEvent(Guid ProjectId, long Sequence, DateTimeOffset At, object Data, Milestone? Milestone, bool MilestoneWasDone, string? RebaselineReason);
 
 /// <param name="Projects">Every project registered by the instant, as it stood then.</param>
 /// <param name="Window">The events from the window's start up to the instant that the caller asked for.</param>
 public sealed record PortfolioReplay(IReadOnlyDictionary<Guid, Project> Projects, IReadOnlyList<WindowEvent> Window);
 
-/// <summary>
-/// The whole portfolio as of an instant, rebuilt from the events in one pass over the event table (streamed, in
-/// sequence order) with the same fold as the stored projection: what <c>GET /api/v1/projects/{id}?asOf=</c> gives
-/// for each project, without a round trip per project.
-/// </summary>
+/// <summary>The portfolio as of an instant, and the events of a window before it that a report lists.</summary>
 public static class ReplayPortfolio
 {
-    public static async Task<PortfolioReplay> Run(
-        IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, Func<object, bool> keepInWindow, CancellationToken ct)
+    /// <summary>The event types a weekly report lists: the rest only move the projects' state.</summary>
+    public static readonly Type[] WindowTypes = [typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(MilestoneCompleted), typeof(RebaselineApproved)];
+
+    /// <summary>
+    /// The whole portfolio as of a past instant, rebuilt from the events in one pass over the event table (streamed, in
+    /// sequence order) with the same fold as the stored projection: what <c>GET /api/v1/projects/{id}?asOf=</c> gives
+    /// for each project, without a round trip per project.
+    /// </summary>
+    public static async Task<PortfolioReplay> Run(IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, CancellationToken ct)
     {
         var projection = new ProjectProjection();
         var projects = new Dictionary<Guid, Project>();
@@ -37,12 +45,62 @@ public static class ReplayPortfolio
             }
 
             projects[e.StreamId] = after with { Version = e.Version };
-            if (e.Timestamp >= windowStart && keepInWindow(e.Data))
+            if (e.Timestamp >= windowStart && before is not null && WindowTypes.Contains(e.Data.GetType()))
             {
-                window.Add(new WindowEvent(e.StreamId, e.Timestamp, e.Data, before));
+                var milestone = MilestoneOf(e.Data) is { } id ? before.FindMilestone(id) : null;
+                window.Add(new WindowEvent(e.StreamId, e.Sequence, e.Timestamp, e.Data, milestone, milestone?.IsDone == true, ReasonOf(e.Data, before)));
             }
         }
 
         return new PortfolioReplay(projects, window);
     }
+
+    /// <summary>
+    /// The portfolio as it stands now: the stored documents are the projection's fold of every event so far, so they
+    /// stand in for a replay, and only the window's own events are read. What a milestone was just before an event is
+    /// what it is now (names never change, and a done milestone's baseline no longer moves), but for whether it was
+    /// already done: that is told by when it was completed.
+    /// </summary>
+    public static async Task<PortfolioReplay> Current(IQuerySession session, DateTimeOffset windowStart, CancellationToken ct)
+    {
+        var projects = new Dictionary<Guid, Project>();
+        await foreach (var project in session.Query<Project>().ToAsyncEnumerable(ct))
+        {
+            projects[project.Id] = project;
+        }
+
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Timestamp >= windowStart.ToUniversalTime() && e.EventTypesAre(WindowTypes))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        var completedAt = events
+            .Where(e => e.Data is MilestoneCompleted)
+            .ToDictionary(e => ((MilestoneCompleted)e.Data).MilestoneId, e => e.Sequence);
+        var window = new List<WindowEvent>(events.Count);
+        foreach (var e in events)
+        {
+            if (!projects.TryGetValue(e.StreamId, out var project))
+            {
+                continue;
+            }
+
+            var milestone = MilestoneOf(e.Data) is { } id ? project.FindMilestone(id) : null;
+            // Done before this event: completed earlier in the window, or before it began (then no completion is in the window).
+            var wasDone = milestone is { IsDone: true } && (!completedAt.TryGetValue(milestone.Id, out var completion) || completion < e.Sequence);
+            window.Add(new WindowEvent(e.StreamId, e.Sequence, e.Timestamp, e.Data, milestone, wasDone, ReasonOf(e.Data, project)));
+        }
+
+        return new PortfolioReplay(projects, window);
+    }
+
+    private static Guid? MilestoneOf(object data) => data switch
+    {
+        MilestoneSlipFlagged f => f.MilestoneId,
+        MilestoneSlipCleared c => c.MilestoneId,
+        MilestoneCompleted c => c.MilestoneId,
+        _ => null,
+    };
+
+    private static string? ReasonOf(object data, Project project) =>
+        data is RebaselineApproved r ? project.FindRebaseline(r.RequestId)?.Reason ?? "" : null;
 }
