@@ -10,16 +10,19 @@ using ProjectTracker.Domain.Schedule;
 namespace ProjectTracker.Api.Features.Reports;
 
 /// <summary>
-/// Builds the weekly report for a week from the events: the portfolio replayed to the week's end (for the current
-/// week, the stored documents, which are the same fold up to now), judged on its last day by the same rules and the
-/// same summary code as the API's own views.
+/// Builds the weekly report for a week from the events: the portfolio as of the week's end (or now, for the current
+/// week), taken from the stored documents and replaying only what changed since, judged on its last day by the same
+/// rules and the same summary code as the API's own views.
 /// </summary>
 public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThresholds> thresholds, IOptions<ReportOptions> options, TimeProvider clock)
 {
     public const int DueWithinDays = 14;
 
-    /// <summary>Rebuilds the current week from the events too, as a finished week is: the tests' yardstick for the shortcut.</summary>
-    public bool ReplayCurrentWeek { get; init; }
+    /// <summary>
+    /// Rebuilds the portfolio from every event instead of from the stored documents: slower and plainly right, the
+    /// tests' yardstick for the documents' way.
+    /// </summary>
+    public bool ReplayAllEvents { get; init; }
 
     public async Task<WeeklyReport> Build(IsoWeek week, CancellationToken ct)
     {
@@ -35,10 +38,9 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
         var day = provisional ? ShanghaiCalendar.Today(now) : week.Sunday;
 
         await using var session = store.QuerySession();
-        // The current week is as of now, which the stored documents are: no need to replay the whole event store.
-        var replay = provisional && !ReplayCurrentWeek
-            ? await ReplayPortfolio.Current(session, week.Starts, ct)
-            : await ReplayPortfolio.Run(session, asOf, week.Starts, ct);
+        var replay = ReplayAllEvents
+            ? await ReplayPortfolio.Run(session, asOf, week.Starts, ct)
+            : await ReplayPortfolio.FromDocuments(session, asOf, week.Starts, ct);
         var districtNames = (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var rules = thresholds.Value;
 

@@ -23,7 +23,7 @@ public static class ReplayPortfolio
     public static readonly Type[] WindowTypes = [typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(MilestoneCompleted), typeof(RebaselineApproved)];
 
     /// <summary>
-    /// The whole portfolio as of a past instant, rebuilt from the events in one pass over the event table (streamed, in
+    /// The whole portfolio as of an instant, rebuilt from the events in one pass over the event table (streamed, in
     /// sequence order) with the same fold as the stored projection: what <c>GET /api/v1/projects/{id}?asOf=</c> gives
     /// for each project, without a round trip per project.
     /// </summary>
@@ -56,36 +56,65 @@ public static class ReplayPortfolio
     }
 
     /// <summary>
-    /// The portfolio as it stands now: the stored documents are the projection's fold of every event so far, so they
-    /// stand in for a replay, and only the window's own events are read. What a milestone was just before an event is
-    /// what it is now (names never change, and a done milestone's baseline no longer moves), but for whether it was
-    /// already done: that is told by when it was completed.
+    /// The same answer from the stored documents, which are the projection's fold of every event so far: a project not
+    /// changed since the instant is its document, and only the streams changed since are replayed, up to the instant.
+    /// The window's events are read on their own. What a milestone was just before an event is what it is now (names
+    /// never change, and a done milestone's baseline no longer moves), but for whether it was already done: that is
+    /// told by when it was completed, so the completions are read up to now.
     /// </summary>
-    public static async Task<PortfolioReplay> Current(IQuerySession session, DateTimeOffset windowStart, CancellationToken ct)
+    public static async Task<PortfolioReplay> FromDocuments(IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, CancellationToken ct)
     {
+        var (until, from) = (asOf.ToUniversalTime(), windowStart.ToUniversalTime());
+        var current = new Dictionary<Guid, Project>();
         var projects = new Dictionary<Guid, Project>();
+        var changedSince = new List<Guid>();
         await foreach (var project in session.Query<Project>().ToAsyncEnumerable(ct))
         {
-            projects[project.Id] = project;
+            current[project.Id] = project;
+            if (project.LastChangedAt <= until)
+            {
+                projects[project.Id] = project;
+            }
+            else if (project.RegisteredAt <= until)
+            {
+                changedSince.Add(project.Id);
+            }
         }
 
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp >= windowStart.ToUniversalTime() && e.EventTypesAre(WindowTypes))
+        if (changedSince.Count > 0)
+        {
+            var projection = new ProjectProjection();
+            var events = session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId.IsOneOf(changedSince) && e.Timestamp <= until)
+                .OrderBy(e => e.Sequence)
+                .ToAsyncEnumerable(ct);
+            await foreach (var e in events)
+            {
+                projects.TryGetValue(e.StreamId, out var before);
+                if (projection.Evolve(before, e.StreamId, e) is { } after)
+                {
+                    projects[e.StreamId] = after with { Version = e.Version };
+                }
+            }
+        }
+
+        var listed = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Timestamp >= from && e.EventTypesAre(WindowTypes))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
-        var completedAt = events
+        var completedAt = listed
             .Where(e => e.Data is MilestoneCompleted)
             .ToDictionary(e => ((MilestoneCompleted)e.Data).MilestoneId, e => e.Sequence);
-        var window = new List<WindowEvent>(events.Count);
-        foreach (var e in events)
+        var window = new List<WindowEvent>();
+        foreach (var e in listed.Where(e => e.Timestamp <= until))
         {
-            if (!projects.TryGetValue(e.StreamId, out var project))
+            if (!projects.ContainsKey(e.StreamId) || !current.TryGetValue(e.StreamId, out var project))
             {
                 continue;
             }
 
             var milestone = MilestoneOf(e.Data) is { } id ? project.FindMilestone(id) : null;
-            // Done before this event: completed earlier in the window, or before it began (then no completion is in the window).
+            // Done before this event: completed before it, or before the window began (then no completion was read).
             var wasDone = milestone is { IsDone: true } && (!completedAt.TryGetValue(milestone.Id, out var completion) || completion < e.Sequence);
             window.Add(new WindowEvent(e.StreamId, e.Sequence, e.Timestamp, e.Data, milestone, wasDone, ReasonOf(e.Data, project)));
         }
