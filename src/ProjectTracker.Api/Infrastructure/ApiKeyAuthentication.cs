@@ -15,7 +15,6 @@ public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IQuerySession session,
     ApiKeyCache cache,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -34,6 +33,8 @@ public sealed class ApiKeyAuthentication(
         if (!cache.TryGet(hash, out var caller))
         {
             var generation = cache.Generation;
+            // Resolved only on a miss: the handler is made for every request, and almost every key is cached.
+            var session = Context.RequestServices.GetRequiredService<IQuerySession>();
             var key = await session.Query<ApiKey>()
                 .Where(k => k.SecretHash == hash && k.RevokedAt == null)
                 .FirstOrDefaultAsync(Context.RequestAborted);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 using ProjectTracker.Api.Features.Access;
 
@@ -7,6 +8,9 @@ namespace ProjectTracker.Api.Infrastructure;
 public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District)
 {
     public const string DistrictClaim = "district";
+
+    /// <summary>Every request's principal carries the role's wire name: worked out once, not serialized per request.</summary>
+    private static readonly FrozenDictionary<ApiKeyRole, string> RoleNames = Enum.GetValues<ApiKeyRole>().ToFrozenDictionary(r => r, r => Json.WireName(r));
 
     public bool IsAdmin => Role == ApiKeyRole.Admin;
 
@@ -33,7 +37,7 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
         [
             new Claim(ClaimTypes.NameIdentifier, KeyId.ToString()),
             new Claim(ClaimTypes.Name, Name),
-            new Claim(ClaimTypes.Role, Json.WireName(Role)),
+            new Claim(ClaimTypes.Role, RoleNames[Role]),
             .. District is null ? Array.Empty<Claim>() : [new Claim(DistrictClaim, District)],
         ],
         scheme));

@@ -90,7 +90,7 @@ public static class RateLimits
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits.Value));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(new Partitions(limits.Value).Of);
             options.OnRejected = Reject;
         });
         return services;
@@ -99,22 +99,30 @@ public static class RateLimits
     /// <summary>After authentication (the partition is the key), before authorization and the endpoints.</summary>
     public static IApplicationBuilder UseTrackerRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 
-    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits)
+    /// <summary>The bucket factories are made once: this runs for every request.</summary>
+    private sealed class Partitions(RateLimitOptions limits)
     {
-        // Probes of load balancers and orchestrators must never be turned away.
-        if (http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
-        {
-            return RateLimitPartition.GetNoLimiter("health");
-        }
+        private readonly Func<string, RateLimiter> keyBucket = _ => new TokenBucketRateLimiter(Bucket(limits.TokensPerPeriod, limits.BurstLimit, limits.Period));
+        private readonly Func<string, RateLimiter> addressBucket =
+            _ => new TokenBucketRateLimiter(Bucket(limits.Anonymous.TokensPerPeriod, limits.Anonymous.BurstLimit, limits.Period));
 
-        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } keyId)
+        public RateLimitPartition<string> Of(HttpContext http)
         {
-            return RateLimitPartition.GetTokenBucketLimiter("key:" + keyId, _ => Bucket(limits.TokensPerPeriod, limits.BurstLimit, limits.Period));
-        }
+            // Probes of load balancers and orchestrators must never be turned away.
+            if (http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+            {
+                return RateLimitPartition.GetNoLimiter("health");
+            }
 
-        // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured (docs/operations.md).
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetTokenBucketLimiter("ip:" + address, _ => Bucket(limits.Anonymous.TokensPerPeriod, limits.Anonymous.BurstLimit, limits.Period));
+            // A key's id is a GUID, which no remote address spells: the two kinds of partition cannot collide.
+            if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } keyId)
+            {
+                return new RateLimitPartition<string>(keyId, keyBucket);
+            }
+
+            // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured (docs/operations.md).
+            return new RateLimitPartition<string>(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", addressBucket);
+        }
     }
 
     private static TokenBucketRateLimiterOptions Bucket(int tokensPerPeriod, int burstLimit, TimeSpan period) => new()

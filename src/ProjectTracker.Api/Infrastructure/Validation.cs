@@ -18,7 +18,7 @@ public static class Validation
     /// </summary>
     public static EndpointFilterDelegate ValidateArguments(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        // Validators are scoped (some read the database): ask whether one is registered, never resolve it here.
+        // Some validators are scoped (they read the database): ask whether one is registered, never resolve it here.
         var registered = context.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
         var validated = context.MethodInfo.GetParameters()
             .Select((parameter, index) => (parameter.ParameterType, index))

@@ -24,20 +24,31 @@ public static class GetProject
             .WithDescription("The same answer as `GET /api/v1/projects/{id}`, found by the code (项目统一代码) instead of the id; the ETag is the stream version. 404 for an unknown code.");
     }
 
-    public static async Task<Results<Ok<ProjectResponse>, NotFound>> Handle(
-        Guid id, string? asOf, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
+    public static async Task<Results<Ok<ProjectResponse>, ProjectJson, NotFound>> Handle(
+        Guid id, string? asOf, ProjectView view, ProjectResponseCache cache, HttpContext http, CancellationToken ct)
     {
-        var pointInTime = AsOf.Parse(asOf);
-        var project = pointInTime is null
-            ? await session.LoadAsync<Project>(id, ct)
-            : await session.Events.AggregateStreamAsync<Project>(id, timestamp: pointInTime.Instant, token: ct);
-        if (project is null)
+        // The session is taken only when the document is read: a cached answer needs none.
+        IQuerySession Session() => http.RequestServices.GetRequiredService<IQuerySession>();
+        if (AsOf.Parse(asOf) is { } pointInTime)
         {
-            return TypedResults.NotFound();
+            var then = await Session().Events.AggregateStreamAsync<Project>(id, timestamp: pointInTime.Instant, token: ct);
+            if (then is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            http.Response.SetETag(then.Version);
+            return TypedResults.Ok(view.Show(then, pointInTime.Day));
         }
 
-        response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(project, pointInTime?.Day));
+        var today = view.Today;
+        if (cache.Enabled && await cache.CurrentVersion(id, ct) is { } version && cache.Find(id, version, today) is { } cached)
+        {
+            return cached;
+        }
+
+        var project = await Session().LoadAsync<Project>(id, ct);
+        return project is null ? TypedResults.NotFound() : cache.Remember(view.Show(project, today));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFound>> ByCode(string code, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
