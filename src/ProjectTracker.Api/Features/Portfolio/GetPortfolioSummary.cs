@@ -118,9 +118,14 @@ public static class GetPortfolioSummary
     /// what this endpoint answers, and what the weekly report shows, computed once.
     /// </summary>
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
-        IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, StatusThresholds thresholds)
+        IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, StatusThresholds thresholds) =>
+        Summarise(projects, day, grouping, districtNames, p => StatusRules.Assess(p, day, thresholds).Rag);
+
+    /// <param name="ragOf">Each project's light on the day, from a caller that has judged the projects already.</param>
+    public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
+        IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, Func<Project, Rag> ragOf)
     {
-        var figures = projects.Select(p => Figures.Of(p, day, thresholds)).ToList();
+        var figures = projects.Select(p => Figures.Of(p, day, ragOf(p))).ToList();
         var rows = figures
             .GroupBy(f => KeyOf(f.Project, grouping))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -226,7 +231,7 @@ public static class GetPortfolioSummary
         int CompletionsDone,
         int CompletionsOnTime)
     {
-        public static Figures Of(Project p, DateOnly day, StatusThresholds thresholds)
+        public static Figures Of(Project p, DateOnly day, Rag rag)
         {
             var year = day.Year;
             var latestThisYear = p.LatestProgress is { } latest && latest.ReportDate.Year == year ? latest : null;
@@ -234,7 +239,7 @@ public static class GetPortfolioSummary
             var completions = p.Milestones.Where(m => m.Kind == MilestoneKind.Completion && m.IsDone).ToList();
             return new Figures(
                 p,
-                StatusRules.Assess(p, day, thresholds).Rag,
+                rag,
                 p.AnnualPlans.TryGetValue(year, out var plan) ? plan : null,
                 StatusRules.InvestedInYear(p, year),
                 latestThisYear?.FundsInPlace,

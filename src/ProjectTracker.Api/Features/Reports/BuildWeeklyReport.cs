@@ -45,12 +45,15 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
         var rules = thresholds.Value;
 
         var counted = replay.Projects.Values.Where(p => p.Status != ProjectStatus.Cancelled).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
-        var (byDistrict, totals) = GetPortfolioSummary.Summarise(counted, day, GetPortfolioSummary.Grouping.District, districtNames, rules);
-        var (byCategory, _) = GetPortfolioSummary.Summarise(counted, day, GetPortfolioSummary.Grouping.Category, districtNames, rules);
+        // Each project is judged once, for both tables and the lists: judging was a tenth of the report's CPU.
+        var assessed = counted.ToDictionary(p => p.Id, p => StatusRules.Assess(p, day, rules));
+        Rag RagOf(Project p) => assessed[p.Id].Rag;
+        var (byDistrict, totals) = GetPortfolioSummary.Summarise(counted, day, GetPortfolioSummary.Grouping.District, districtNames, RagOf);
+        var (byCategory, _) = GetPortfolioSummary.Summarise(counted, day, GetPortfolioSummary.Grouping.Category, districtNames, RagOf);
 
         var active = counted
             .Where(p => p.Status == ProjectStatus.Active)
-            .Select(p => (Project: p, Assessment: StatusRules.Assess(p, day, rules)))
+            .Select(p => (Project: p, Assessment: assessed[p.Id]))
             .ToList();
         ProjectRef Ref(Project p) => new(
             p.Id, p.Code, p.Profile.Name, p.Profile.District, districtNames.GetValueOrDefault(p.Profile.District, p.Profile.District), p.Profile.ResponsibleUnit);

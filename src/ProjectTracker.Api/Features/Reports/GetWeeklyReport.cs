@@ -91,7 +91,7 @@ public static class GetWeeklyReport
         var next = week.Next;
         return WeeklyReportHtml.Render(
             report,
-            charts.Draw(report),
+            charts.Draw(report, withPng: false),
             WeeklyReportHtml.Target.Page,
             $"{WeeklyReportPage.Path}/{week.Previous}",
             next.Starts <= clock.GetUtcNow() ? $"{WeeklyReportPage.Path}/{next}" : null,

@@ -76,15 +76,18 @@ public sealed partial class WeeklyReportCharts
     /// <summary>The font file the charts' text is drawn with; null when none was found.</summary>
     public string? FontFile => font?.Path;
 
-    public IReadOnlyList<ReportChart> Draw(WeeklyReport report)
+    /// <param name="withPng">
+    /// False for the page, which inlines the SVG only: rasterising was about half of drawing, and the PNG is then empty.
+    /// </param>
+    public IReadOnlyList<ReportChart> Draw(WeeklyReport report, bool withPng = true)
     {
-        List<ReportChart> charts = [RagByDistrict(report.ByDistrict), PaceByDistrict(report.ByDistrict, report.Headline.ProRataPercent)];
+        List<ReportChart> charts = [RagByDistrict(report.ByDistrict, withPng), PaceByDistrict(report.ByDistrict, report.Headline.ProRataPercent, withPng)];
         var trends = report.RedProjects.Where(p => p.Trend is { Points.Count: > 0 }).Take(maxTrendCharts);
-        charts.AddRange(trends.Select((p, i) => Trend($"trend-{i + 1}", p.Project.Name, p.Trend!)));
+        charts.AddRange(trends.Select((p, i) => Trend($"trend-{i + 1}", p.Project.Name, p.Trend!, withPng)));
         return charts;
     }
 
-    private ReportChart RagByDistrict(IReadOnlyList<GetPortfolioSummary.Row> rows)
+    private ReportChart RagByDistrict(IReadOnlyList<GetPortfolioSummary.Row> rows, bool withPng)
     {
         const string title = "各区县项目红黄绿灯分布";
         using var plot = NewPlot(title);
@@ -111,10 +114,10 @@ public sealed partial class WeeklyReportCharts
         plot.Axes.SetLimitsY(0, Math.Max(top * 1.15, 1));
         DistrictAxis(plot, rows);
         LegendOnTop(plot);
-        return Render("rag-by-district", title, plot, Height);
+        return Render("rag-by-district", title, plot, Height, withPng);
     }
 
-    private ReportChart PaceByDistrict(IReadOnlyList<GetPortfolioSummary.Row> rows, decimal proRata)
+    private ReportChart PaceByDistrict(IReadOnlyList<GetPortfolioSummary.Row> rows, decimal proRata, bool withPng)
     {
         const string title = "各区县年度投资完成率与序时进度";
         using var plot = NewPlot(title);
@@ -177,10 +180,10 @@ public sealed partial class WeeklyReportCharts
         }
 
         LegendOnTop(plot);
-        return Render("pace-by-district", title, plot, Height);
+        return Render("pace-by-district", title, plot, Height, withPng);
     }
 
-    private ReportChart Trend(string id, string projectName, MilestoneTrendLine trend)
+    private ReportChart Trend(string id, string projectName, MilestoneTrendLine trend, bool withPng)
     {
         var title = $"{projectName} · {trend.MilestoneName} 里程碑趋势";
         using var plot = NewPlot(title.Length <= MaxTitleChars ? title : string.Concat(title.AsSpan(0, MaxTitleChars - 1), "…"));
@@ -224,7 +227,7 @@ public sealed partial class WeeklyReportCharts
         plot.Axes.Left.SetTicks([.. yTicks.Select(t => t.Position)], [.. yTicks.Select(t => t.Label)]);
 
         LegendOnTop(plot);
-        return Render(id, title, plot, TrendHeight);
+        return Render(id, title, plot, TrendHeight, withPng);
     }
 
     private static Plot NewPlot(string title)
@@ -332,10 +335,10 @@ public sealed partial class WeeklyReportCharts
         return (from - pad, to + pad);
     }
 
-    private ReportChart Render(string id, string title, Plot plot, int height)
+    private ReportChart Render(string id, string title, Plot plot, int height, bool withPng)
     {
         font?.ApplyTo(plot);
-        var png = plot.GetImageBytes(Width, height, ImageFormat.Png);
+        var png = withPng ? plot.GetImageBytes(Width, height, ImageFormat.Png) : [];
         var svg = Tidy(plot.GetSvgXml(Width, height), id, height);
         return new ReportChart(id, title, font?.FixSvgText(svg) ?? svg, png);
     }
