@@ -80,9 +80,8 @@ public static class Policies
         services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
         services.AddAuthorizationBuilder()
-            // Every endpoint needs a key unless it says AllowAnonymous: none can forget. No scheme named: the key is the
-            // default scheme, already authenticated by UseAuthentication, and naming it made every request authenticate twice.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Every endpoint needs a key unless it says AllowAnonymous: none can forget.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser().Build())
             .AddPolicy(Admin, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Json.WireName(ApiKeyRole.Admin)))
             .AddPolicy(Writer, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
                 .RequireRole(Json.WireName(ApiKeyRole.Admin), Json.WireName(ApiKeyRole.District)));
