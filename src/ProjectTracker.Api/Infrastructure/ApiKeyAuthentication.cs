@@ -56,15 +56,8 @@ public sealed class ApiKeyAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblem(StatusCodes.Status403Forbidden, "Forbidden", "This key's role does not allow this request.");
 
-    private async Task WriteProblem(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = ErrorHandling.Problem(status, title, detail),
-        });
-    }
+    private Task WriteProblem(int status, string title, string detail) =>
+        ErrorHandling.Write(problems, Context, ErrorHandling.Problem(status, title, detail));
 }
 
 public static class Policies

@@ -14,6 +14,9 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
 
     public bool IsAdmin => Role == ApiKeyRole.Admin;
 
+    /// <summary>Admins see everything; any other key only what belongs to its own district, and does not learn that the rest exists.</summary>
+    public bool Sees(string? district) => IsAdmin || (district is not null && district == District);
+
     /// <summary>Admins write everywhere; a district key only in its own district; readers nowhere.</summary>
     public void EnsureMayWrite(string district)
     {

@@ -99,6 +99,13 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
             Title = "One or more fields are not valid.",
         };
 
+    /// <summary>Answers with a problem from middleware (authentication, rate limits, idempotency), where no endpoint result runs.</summary>
+    public static Task Write(IProblemDetailsService problems, HttpContext http, ProblemDetails problem)
+    {
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
+    }
+
     public static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 

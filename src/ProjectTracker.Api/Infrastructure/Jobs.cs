@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Npgsql;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
+using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Schedule;
 using ProjectTracker.Domain.Schedule;
@@ -44,6 +45,7 @@ public static class Jobs
         services.AddScoped<DeadlineAlertsJob>();
         services.AddScoped<AlertDispatchJob>();
         services.AddScoped<WeeklyReportJob>();
+        services.AddScoped<WebhookDispatchJob>();
 
         // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start
         // would win; each host (two in one test process) gets its own here instead: the server, the
@@ -128,6 +130,7 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring) : I
             job => job.Run(CancellationToken.None),
             AlertDispatchJob.Cron,
             new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
+        recurring.AddOrUpdate<WebhookDispatchJob>(WebhookDispatchJob.RecurringId, job => job.Run(CancellationToken.None), WebhookDispatchJob.Cron);
         return Task.CompletedTask;
     }
 
@@ -181,6 +184,7 @@ public sealed class JobLocks(string connectionString)
     public const long InstallHangfireSchema = 0x5054_4A4F_4253_0001;
     public const long SlipScan = 0x5054_4A4F_4253_0002;
     public const long Alerts = 0x5054_4A4F_4253_0003;
+    public const long Webhooks = 0x5054_4A4F_4253_0004;
 
     /// <summary>The high half of every import's own lock (the low half comes from the import's id).</summary>
     public const long Imports = 0x5054_494D_0000_0000;

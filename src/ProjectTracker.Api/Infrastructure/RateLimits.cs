@@ -141,16 +141,10 @@ public static class RateLimits
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = ErrorHandling.Problem(
-                StatusCodes.Status429TooManyRequests,
-                "Too many requests",
-                $"This caller has used up its request allowance. Retry after {retryAfter} s."),
-        });
+        await ErrorHandling.Write(
+            http.RequestServices.GetRequiredService<IProblemDetailsService>(),
+            http,
+            ErrorHandling.Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This caller has used up its request allowance. Retry after {retryAfter} s."));
     }
 }

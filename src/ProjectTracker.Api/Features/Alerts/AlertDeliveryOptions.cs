@@ -1,3 +1,5 @@
+using ProjectTracker.Api.Infrastructure;
+
 namespace ProjectTracker.Api.Features.Alerts;
 
 /// <summary>
@@ -25,6 +27,5 @@ public sealed class AlertDeliveryOptions
     /// <summary>At most this many mails to one address per day (Asia/Shanghai); what is left waits for the next day.</summary>
     public int MaxMailsPerRecipientPerDay { get; set; } = 10;
 
-    public TimeSpan RetryDelayAfter(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryBaseDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+    public TimeSpan RetryDelayAfter(int attempts) => Backoff.After(attempts, RetryBaseDelay, MaxRetryDelay);
 }

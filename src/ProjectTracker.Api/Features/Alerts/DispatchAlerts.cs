@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Schedule;
 
@@ -93,7 +94,7 @@ public sealed partial class DispatchAlerts(
                 Day = today,
                 ComposedAt = now,
                 Status = DeliveryStatus.Pending,
-                NextAttemptAt = WholeMilliseconds(now),
+                NextAttemptAt = StoredTime.WholeMilliseconds(now),
             });
             foreach (var alert in carried)
             {
@@ -167,7 +168,7 @@ public sealed partial class DispatchAlerts(
                                 Attempts = attempts,
                                 LastError = e.Message,
                                 Status = failed ? DeliveryStatus.Failed : DeliveryStatus.Pending,
-                                NextAttemptAt = WholeMilliseconds(now + options.Value.RetryDelayAfter(attempts)),
+                                NextAttemptAt = StoredTime.WholeMilliseconds(now + options.Value.RetryDelayAfter(attempts)),
                             },
                         ],
                         ct);
@@ -259,12 +260,6 @@ public sealed partial class DispatchAlerts(
 
     /// <summary>What a weekly report's mail carries besides its text: the charts as PNG and the Excel workbook.</summary>
     private sealed record ReportParts(IReadOnlyList<ReportChart> Charts, byte[] Workbook);
-
-    /// <summary>
-    /// PostgreSQL keeps microseconds and .NET ticks are 100 ns: a time stored with its ticks may be read back
-    /// rounded up, after "now", and a mail due now would wait for the next run.
-    /// </summary>
-    internal static DateTimeOffset WholeMilliseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
 
     private static bool Is(AlertRecipient recipient, string address) => string.Equals(recipient.Email, address, StringComparison.OrdinalIgnoreCase);
 

@@ -81,8 +81,7 @@ public static class ListAlerts
 
     public static async Task<Results<Ok<AlertResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var caller = user.Caller();
-        return await session.LoadAsync<Alert>(id, ct) is { } alert && (caller.IsAdmin || alert.District == caller.District)
+        return await session.LoadAsync<Alert>(id, ct) is { } alert && user.Caller().Sees(alert.District)
             ? TypedResults.Ok(ToResponse(alert))
             : TypedResults.NotFound();
     }

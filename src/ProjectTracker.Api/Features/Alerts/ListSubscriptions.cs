@@ -44,11 +44,7 @@ public static class ListSubscriptions
     }
 
     public static async Task<Results<Ok<SubscriptionResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Subscription>(id, ct) is { } subscription && Visible(user.Caller(), subscription)
+        await session.LoadAsync<Subscription>(id, ct) is { } subscription && user.Caller().Sees(subscription.OwningDistrict)
             ? TypedResults.Ok(subscription.ToResponse())
             : TypedResults.NotFound();
-
-    /// <summary>A district key does not learn that other districts' subscriptions exist.</summary>
-    internal static bool Visible(Caller caller, Subscription subscription) =>
-        caller.IsAdmin || (subscription.OwningDistrict is not null && subscription.OwningDistrict == caller.District);
 }

@@ -15,7 +15,7 @@ public static class Unsubscribe
 
     public static async Task<Results<NoContent, NotFound>> Handle(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<Subscription>(id, ct) is not { } subscription || !ListSubscriptions.Visible(user.Caller(), subscription))
+        if (await session.LoadAsync<Subscription>(id, ct) is not { } subscription || !user.Caller().Sees(subscription.OwningDistrict))
         {
             return TypedResults.NotFound();
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 
@@ -89,11 +90,14 @@ public sealed class ImportJob
 
     public ImportProblem? Problem { get; set; }
 
+    [JsonIgnore]
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
 
+    [JsonIgnore]
     public Caller Submitter => new(SubmittedByKeyId, SubmittedBy, SubmittedRole, SubmittedDistrict);
 
     /// <summary>Checking and writing are each half of the work.</summary>
+    [JsonIgnore]
     public int Percent => Status == ImportStatus.Succeeded ? 100
         : RowsTotal is > 0 and var total ? (int)((RowsChecked + RowsWritten) * 100L / (2L * total))
         : 0;

@@ -41,17 +41,24 @@ public sealed partial class ImportWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var adopting = AdoptUnfinished(stoppingToken);
-        await foreach (var id in queue.ReadAll(stoppingToken))
+        try
         {
-            try
+            await foreach (var id in queue.ReadAll(stoppingToken))
             {
-                await Run(id, stoppingToken);
+                try
+                {
+                    await Run(id, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Left queued or running: the adoption pass runs it again, up to Imports:MaxAttempts.
+                    LogImportCrashed(e, id);
+                }
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Left queued or running: the adoption pass runs it again, up to Imports:MaxAttempts.
-                LogImportCrashed(e, id);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: an import cut short rolls back and is adopted again by the next node to start.
         }
 
         await adopting;
@@ -81,6 +88,7 @@ public sealed partial class ImportWorker(
 
             try
             {
+                // Real time, not the app's clock: this is a poll interval, and a test's frozen clock would stop it.
                 await Task.Delay(options.Value.AdoptEvery, TimeProvider.System, ct);
             }
             catch (OperationCanceledException)

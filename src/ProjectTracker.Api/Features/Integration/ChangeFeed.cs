@@ -18,12 +18,9 @@ public sealed record ChangeItem(long Sequence, Guid ProjectId, long Version, str
         e.Sequence,
         e.StreamId,
         e.Version,
-        TypeName(e.EventTypeName),
+        EventWire.TypeName(e),
         e.Timestamp,
-        JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options));
-
-    /// <summary>Marten names event types in snake_case (<c>project_registered</c>); the API in kebab-case.</summary>
-    public static string TypeName(string martenName) => martenName.Replace('_', '-');
+        EventWire.Data(e));
 }
 
 /// <param name="Next">The sequence to pass as <c>after</c> next time: the last item's, or <c>after</c> itself when there was none.</param>
@@ -67,7 +64,7 @@ public sealed class ChangeFeed(IDocumentStore store)
 
     /// <summary>Every event type the feed can carry, in kebab-case.</summary>
     public IReadOnlySet<string> KnownTypes { get; } =
-        store.Options.Events.AllKnownEventTypes().Select(t => ChangeItem.TypeName(t.EventTypeName)).ToHashSet(StringComparer.Ordinal);
+        store.Options.Events.AllKnownEventTypes().Select(t => EventWire.TypeName(t.EventTypeName)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Up to <paramref name="limit"/> events after the sequence <paramref name="after"/>, oldest first.</summary>
     public async Task<ChangePage> Read(long after, int limit, CancellationToken ct)

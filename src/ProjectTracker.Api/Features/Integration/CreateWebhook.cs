@@ -49,8 +49,10 @@ public static class CreateWebhook
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     public static async Task<Created<WebhookCreatedResponse>> Handle(
-        Request request, ClaimsPrincipal user, IDocumentSession session, ChangeFeed feed, TimeProvider clock, CancellationToken ct)
+        Request request, ClaimsPrincipal user, IDocumentSession session, ChangeFeed feed, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
+        // The answer holds the signing secret: no cache, and no Idempotency-Key record, may keep it (as for API keys).
+        response.Headers.CacheControl = "no-store";
         var caller = user.Caller();
         var district = request.District?.Trim();
         if (!caller.IsAdmin)

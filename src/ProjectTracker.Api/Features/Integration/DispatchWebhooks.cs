@@ -17,7 +17,7 @@ public sealed record WebhookDispatchResult(int Hooks, int Delivered, int Retryin
 
 /// <summary>
 /// Sends each hook the change feed from its cursor, one POST per event, in sequence order. Callers hold
-/// <see cref="WebhookDispatchJob.LockKey"/>, so one dispatcher at a time serves a hook. Each attempt is recorded
+/// <see cref="Infrastructure.JobLocks.Webhooks"/>, so one dispatcher at a time serves a hook. Each attempt is recorded
 /// together with the move of the hook's cursor, in one transaction, after the POST: a crash in between sends the
 /// event once more, with the same delivery id, and never skips it. A refused event is retried after a growing wait
 /// and holds back the hook's later events until it is delivered or marked failed, so receivers get them in order.
@@ -50,7 +50,7 @@ public sealed partial class DispatchWebhooks(
         var outcomes = new ConcurrentBag<WebhookDeliveryStatus>();
         await Parallel.ForEachAsync(
             hooks,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct },
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
             async (hookId, token) => await Serve(hookId, outcomes.Add, token));
 
         return new WebhookDispatchResult(

@@ -10,9 +10,11 @@ public static class IntegrationEndpoints
     public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChangeFeed>();
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.IsValid(), "Webhooks: Timeout and RetryBaseDelay must be positive, MaxRetryDelay at least RetryBaseDelay, MaxAttempts and Parallelism at least 1.")
+            .ValidateOnStart();
         services.AddScoped<DispatchWebhooks>();
-        services.AddScoped<WebhookDispatchJob>();
         services.AddHttpClient(DispatchWebhooks.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
@@ -26,11 +28,6 @@ public static class IntegrationEndpoints
             options.Schema.For<Webhook>().Index(h => h.District!);
             options.Schema.For<WebhookDelivery>().Index(d => d.HookId).Index(d => d.Status);
         });
-
-        if ((configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions()).Enabled)
-        {
-            services.AddHostedService<WebhookJobRegistration>();
-        }
 
         return services;
     }

@@ -37,9 +37,6 @@ public static class ListWebhooks
     /// <summary>The hook, if the caller may see it: a district key does not learn that other districts' hooks exist.</summary>
     internal static async Task<Webhook?> Find(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var caller = user.Caller();
-        return await session.LoadAsync<Webhook>(id, ct) is { } hook && (caller.IsAdmin || (hook.District is not null && hook.District == caller.District))
-            ? hook
-            : null;
+        return await session.LoadAsync<Webhook>(id, ct) is { } hook && user.Caller().Sees(hook.District) ? hook : null;
     }
 }

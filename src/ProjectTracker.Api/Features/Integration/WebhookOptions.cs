@@ -1,3 +1,5 @@
+using ProjectTracker.Api.Infrastructure;
+
 namespace ProjectTracker.Api.Features.Integration;
 
 /// <summary>Configuration section <c>Webhooks</c>: how hard delivery tries.</summary>
@@ -19,6 +21,8 @@ public sealed class WebhookOptions
     /// <summary>Hooks served at the same time by one dispatcher run.</summary>
     public int Parallelism { get; set; } = 4;
 
-    public TimeSpan RetryDelayAfter(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryBaseDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+    public TimeSpan RetryDelayAfter(int attempts) => Backoff.After(attempts, RetryBaseDelay, MaxRetryDelay);
+
+    public bool IsValid() =>
+        Timeout > TimeSpan.Zero && RetryBaseDelay > TimeSpan.Zero && MaxRetryDelay >= RetryBaseDelay && MaxAttempts >= 1 && Parallelism >= 1;
 }

@@ -28,9 +28,9 @@ public static class GetProjectHistory
         return TypedResults.Ok<IReadOnlyList<Entry>>([.. events.Select(e => new Entry(
             e.Version,
             e.Sequence,
-            e.EventTypeName.Replace('_', '-'),
+            EventWire.TypeName(e),
             e.Timestamp,
             string.IsNullOrEmpty(e.UserName) ? null : e.UserName,
-            JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options)))]);
+            EventWire.Data(e)))]);
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using ProjectTracker.Api.Infrastructure;
@@ -10,7 +11,7 @@ namespace ProjectTracker.Api.Features.Reports;
 /// milestone it names, whether that milestone was already done, and a rebaseline's reason. Only these are kept, not
 /// the project's earlier state, so a busy week does not hold thousands of old project copies.
 /// </summary>
-public sealed record WindowEvent(Guid ProjectId, long Sequence, DateTimeOffset At, object Data, Milestone? Milestone, bool MilestoneWasDone, string? RebaselineReason);
+public sealed record WindowEvent(Guid ProjectId, DateTimeOffset At, object Data, Milestone? Milestone, bool MilestoneWasDone, string? RebaselineReason);
 
 /// <param name="Projects">Every project registered by the instant, as it stood then.</param>
 /// <param name="Window">The events from the window's start up to the instant that the caller asked for.</param>
@@ -25,32 +26,24 @@ public static class ReplayPortfolio
     /// <summary>
     /// The whole portfolio as of an instant, rebuilt from the events in one pass over the event table (streamed, in
     /// sequence order) with the same fold as the stored projection: what <c>GET /api/v1/projects/{id}?asOf=</c> gives
-    /// for each project, without a round trip per project.
+    /// for each project, without a round trip per project. Reports use <see cref="FromDocuments"/>; this plain replay is
+    /// the tests' yardstick for it (<see cref="BuildWeeklyReport.ReplayAllEvents"/>).
     /// </summary>
     public static async Task<PortfolioReplay> Run(IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, CancellationToken ct)
     {
-        var projection = new ProjectProjection();
         var projects = new Dictionary<Guid, Project>();
         var window = new List<WindowEvent>();
         var events = session.Events.QueryAllRawEvents()
             .Where(e => e.Timestamp <= asOf)
             .OrderBy(e => e.Sequence)
             .ToAsyncEnumerable(ct);
-        await foreach (var e in events)
+        await Fold(events, projects, (e, before) =>
         {
-            projects.TryGetValue(e.StreamId, out var before);
-            if (projection.Evolve(before, e.StreamId, e) is not { } after)
+            if (e.Timestamp >= windowStart && WindowTypes.Contains(e.Data.GetType()))
             {
-                continue;
+                window.Add(Listed(e, before, m => m.IsDone));
             }
-
-            projects[e.StreamId] = after with { Version = e.Version };
-            if (e.Timestamp >= windowStart && before is not null && WindowTypes.Contains(e.Data.GetType()))
-            {
-                var milestone = MilestoneOf(e.Data) is { } id ? before.FindMilestone(id) : null;
-                window.Add(new WindowEvent(e.StreamId, e.Sequence, e.Timestamp, e.Data, milestone, milestone?.IsDone == true, ReasonOf(e.Data, before)));
-            }
-        }
+        });
 
         return new PortfolioReplay(projects, window);
     }
@@ -83,19 +76,11 @@ public static class ReplayPortfolio
 
         if (changedSince.Count > 0)
         {
-            var projection = new ProjectProjection();
             var events = session.Events.QueryAllRawEvents()
                 .Where(e => e.StreamId.IsOneOf(changedSince) && e.Timestamp <= until)
                 .OrderBy(e => e.Sequence)
                 .ToAsyncEnumerable(ct);
-            await foreach (var e in events)
-            {
-                projects.TryGetValue(e.StreamId, out var before);
-                if (projection.Evolve(before, e.StreamId, e) is { } after)
-                {
-                    projects[e.StreamId] = after with { Version = e.Version };
-                }
-            }
+            await Fold(events, projects, seen: null);
         }
 
         var listed = await session.Events.QueryAllRawEvents()
@@ -113,13 +98,38 @@ public static class ReplayPortfolio
                 continue;
             }
 
-            var milestone = MilestoneOf(e.Data) is { } id ? project.FindMilestone(id) : null;
             // Done before this event: completed before it, or before the window began (then no completion was read).
-            var wasDone = milestone is { IsDone: true } && (!completedAt.TryGetValue(milestone.Id, out var completion) || completion < e.Sequence);
-            window.Add(new WindowEvent(e.StreamId, e.Sequence, e.Timestamp, e.Data, milestone, wasDone, ReasonOf(e.Data, project)));
+            window.Add(Listed(e, project, m => m.IsDone && (!completedAt.TryGetValue(m.Id, out var completion) || completion < e.Sequence)));
         }
 
         return new PortfolioReplay(projects, window);
+    }
+
+    /// <summary>Folds the events, in order, into the portfolio as the stored projection does; <paramref name="seen"/> gets each event that changed an existing project, with its state just before.</summary>
+    private static async Task Fold(IAsyncEnumerable<IEvent> events, Dictionary<Guid, Project> projects, Action<IEvent, Project>? seen)
+    {
+        var projection = new ProjectProjection();
+        await foreach (var e in events)
+        {
+            projects.TryGetValue(e.StreamId, out var before);
+            if (projection.Evolve(before, e.StreamId, e) is not { } after)
+            {
+                continue;
+            }
+
+            projects[e.StreamId] = after with { Version = e.Version };
+            if (before is not null)
+            {
+                seen?.Invoke(e, before);
+            }
+        }
+    }
+
+    /// <summary>A window event as the report lists it, told from <paramref name="project"/> (its state before the event, or one in which the named milestone is the same).</summary>
+    private static WindowEvent Listed(IEvent e, Project project, Func<Milestone, bool> wasDone)
+    {
+        var milestone = MilestoneOf(e.Data) is { } id ? project.FindMilestone(id) : null;
+        return new WindowEvent(e.StreamId, e.Timestamp, e.Data, milestone, milestone is not null && wasDone(milestone), ReasonOf(e.Data, project));
     }
 
     private static Guid? MilestoneOf(object data) => data switch

@@ -57,7 +57,7 @@ public sealed partial class WeeklyReportJob(
         {
             var html = WeeklyReportHtml.Render(report, charts.Draw(report), WeeklyReportHtml.Target.Mail, null, null, null, null);
             var text = Text(report, $"{delivery.Value.LinkBaseUrl.TrimEnd('/')}{WeeklyReportPage.Path}/{week}");
-            var nextAttempt = DispatchAlerts.WholeMilliseconds(now);
+            var nextAttempt = StoredTime.WholeMilliseconds(now);
             session.Insert([.. fresh.Select(m => new Mail
             {
                 Id = m.Id,

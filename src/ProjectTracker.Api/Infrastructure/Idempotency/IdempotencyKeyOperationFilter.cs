@@ -1,14 +1,17 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>Documents the optional Idempotency-Key header on every POST under /api/v1, and the answers it adds.</summary>
-internal sealed class IdempotencyKeyOperationFilter : IOperationFilter
+internal sealed class IdempotencyKeyOperationFilter(IOptions<IdempotencyOptions> options) : IOperationFilter
 {
     private const string InProgress =
-        $"A request with the same {Idempotency.Header} is still running: retry after `Retry-After` seconds.";
+        $"A request with the same {Idempotency.Header} is still running: retry after `Retry-After` seconds. Or it was "
+        + "processed but its answer was not kept for replay (too large, or it held a secret): look the result up.";
 
     private const string Reused =
         $"The {Idempotency.Header} was already used for a different request (another method, path or body).";
@@ -30,8 +33,8 @@ internal sealed class IdempotencyKeyOperationFilter : IOperationFilter
             Description = $"""
                 Makes a retry safe: 1 to 255 visible ASCII characters, new for each request (a UUID serves well).
                 A retry with the same key and the same request answers the first answer again, with
-                `{Idempotency.ReplayedHeader}: true`, and changes nothing. Keys are per API key and expire 24 hours
-                after use. Answers of 500 and above are not kept: a retry runs again.
+                `{Idempotency.ReplayedHeader}: true`, and changes nothing. Keys are per API key and expire
+                {options.Value.Expiry.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} hours after use (`Idempotency:Expiry`). Answers of 500 and above are not kept: a retry runs again.
                 """,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
         });

@@ -182,11 +182,7 @@ internal sealed class IdempotencyMiddleware(
         return false;
     }
 
-    private async Task WriteProblem(HttpContext http, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
-    {
-        http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-    }
+    private Task WriteProblem(HttpContext http, Microsoft.AspNetCore.Mvc.ProblemDetails problem) => ErrorHandling.Write(problems, http, problem);
 
     private static Guid? ApiKeyId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
@@ -218,8 +214,8 @@ internal sealed class IdempotencyMiddleware(
 
     /// <summary>SHA-256 of method, path and body.</summary>
     /// <remarks>
-    /// The body is read whole, so the server's request size cap (<c>Limits:MaxRequestBodyBytes</c>) bounds it: a larger
-    /// one fails the read with 413 before anything is claimed.
+    /// The body is read whole, so the endpoint's request size cap (<c>Limits:MaxRequestBodyBytes</c>, or
+    /// <c>Imports:MaxFileBytes</c> for import files) bounds it: a larger one fails the read with 413 before anything is claimed.
     /// </remarks>
     private static async Task<string> Fingerprint(HttpRequest request)
     {

@@ -67,7 +67,7 @@ public sealed class IdempotentRequests(IDocumentStore store, TimeProvider clock,
         for (var attempt = 0; attempt < ClaimAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
-            var claim = new IdempotencyRecord(id, fingerprint, Guid.NewGuid(), now, now + options.Value.ClaimTimeout, null);
+            var claim = new IdempotencyRecord(id, fingerprint, Guid.NewGuid(), now, StoredTime.WholeMilliseconds(now + options.Value.ClaimTimeout), null);
             await using (var session = store.LightweightSession())
             {
                 // An expired record is as good as absent: it is removed in the transaction that claims the key, and
@@ -106,7 +106,7 @@ public sealed class IdempotentRequests(IDocumentStore store, TimeProvider clock,
     /// <summary>Stores the answer of the request that holds the claim; replays start from here.</summary>
     public async Task Complete(IdempotencyRecord claim, StoredAnswer answer)
     {
-        var completed = claim with { Answer = answer, ExpiresAt = answer.FinishedAt + options.Value.Expiry };
+        var completed = claim with { Answer = answer, ExpiresAt = StoredTime.WholeMilliseconds(answer.FinishedAt + options.Value.Expiry) };
         await using var session = store.LightweightSession();
         // Replaces our own claim only: after a claim timeout another request may have taken the key over.
         session.DeleteWhere<IdempotencyRecord>(r => r.Id == claim.Id && r.ClaimId == claim.ClaimId);
