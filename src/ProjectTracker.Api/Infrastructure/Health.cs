@@ -12,10 +12,11 @@ public static class Health
         return services;
     }
 
+    /// <summary>Probes of load balancers and orchestrators are never rate limited: a busy node must not look dead.</summary>
     public static void MapTrackerHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
     }
 
     private sealed class DatabaseHealth(IDocumentStore store) : IHealthCheck

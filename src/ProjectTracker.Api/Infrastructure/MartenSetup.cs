@@ -77,7 +77,8 @@ public static class MartenSetup
     /// <summary>
     /// Pooled connections keep their state and prepare the statements the app repeats: measured
     /// in scripts/bench.sh, this is most of what PostgreSQL spends per request. Nothing here uses
-    /// session state (advisory locks are transaction-scoped), and the schema changes only at
+    /// pooled session state (the jobs' session-level advisory locks use unpooled connections of their own, the
+    /// others are transaction-scoped), and the schema changes only at
     /// start-up. A value given in the connection string wins.
     /// </summary>
     internal static string WithPoolDefaults(string connectionString)

@@ -108,12 +108,6 @@ public static class RateLimits
 
         public RateLimitPartition<string> Of(HttpContext http)
         {
-            // Probes of load balancers and orchestrators must never be turned away.
-            if (http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
-            {
-                return RateLimitPartition.GetNoLimiter("health");
-            }
-
             // A key's id is a GUID, which no remote address spells: the two kinds of partition cannot collide.
             if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } keyId)
             {

@@ -52,6 +52,9 @@ public static class ServiceSetup
         services.AddScoped<WeeklyReports>();
         services.AddSingleton<ProvisionalReportCache>();
         services.AddScoped<ProjectWriter>();
+        services.AddSingleton<ProjectGroupCommit>();
+        services.AddOptions<ProjectWriteOptions>().Bind(configuration.GetSection(ProjectWriteOptions.Section))
+            .Validate(o => o.IsValid(), $"{ProjectWriteOptions.Section}: Committers must be 1-64 and MaxBatch 1-1000.").ValidateOnStart();
         // Its clock and thresholds are singletons: one instance rather than one per request.
         services.AddSingleton<ProjectView>();
         services.AddOptions<ProjectResponseCacheOptions>().Bind(configuration.GetSection(ProjectResponseCacheOptions.Section));

@@ -132,21 +132,29 @@ public sealed class SlipScanTests(TrackerApp app)
     [Fact]
     public async Task A_project_that_changed_after_it_was_judged_is_judged_again_and_recorded_once()
     {
-        var id = await given.ReportingProject();
-        await given.NewMilestone(id, TrackerApp.Today.AddDays(-10), isKey: true);
-        var judgedAt = await given.VersionOf(id);
+        var id = Guid.Parse(await given.ReportingProject());
+        await given.NewMilestone(id.ToString(), TrackerApp.Today.AddDays(-10), isKey: true);
+        await using var scope = app.Services.CreateAsyncScope();
+        var judged = await LoadProject(scope, id);
+        var command = new RecordAssessment(StatusThresholds.Default);
+        var judgement = ProjectDecider.Decide(command, judged, TrackerApp.Now);
         // Another writer gets in between the scan's judgement and its append.
         await (await given.Admin.PostJson($"/api/v1/projects/{id}/progress-reports", ProjectTestKit.ProgressBody(50m))).Expect(HttpStatusCode.Created);
 
-        await using var scope = app.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<ScanForSlipsJob>();
-        var recorded = await job.Record(Guid.Parse(id), judgedAt, new RecordAssessment(StatusThresholds.Default), TrackerApp.Now, CancellationToken.None);
-        var again = await job.Record(Guid.Parse(id), judgedAt, new RecordAssessment(StatusThresholds.Default), TrackerApp.Now, CancellationToken.None);
+        var recorded = await job.RecordPage([(judged, judgement)], command, TrackerApp.Now, CancellationToken.None);
+        var again = await job.RecordPage([(judged, judgement)], command, TrackerApp.Now, CancellationToken.None);
 
-        Assert.Equal(2, recorded);
-        Assert.Equal(0, again);
-        var types = (await given.Admin.History(id)).Select(e => e.Str("type")).ToArray();
+        Assert.Equal((1, 2), recorded);
+        Assert.Equal((0, 0), again);
+        var types = (await given.Admin.History(id.ToString())).Select(e => e.Str("type")).ToArray();
         Assert.Equal(["progress-reported", "milestone-slip-flagged", "project-rag-changed"], types[^3..]);
+    }
+
+    private static async Task<Project> LoadProject(AsyncServiceScope scope, Guid id)
+    {
+        await using var session = scope.ServiceProvider.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        return (await session.LoadAsync<Project>(id))!;
     }
 
     [Fact]

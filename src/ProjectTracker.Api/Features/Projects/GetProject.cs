@@ -42,7 +42,7 @@ public static class GetProject
         }
 
         var today = view.Today;
-        if (cache.Enabled && await cache.CurrentVersion(id, ct) is { } version && cache.Find(id, version, today) is { } cached)
+        if (await cache.Find(id, today, ct) is { } cached)
         {
             return cached;
         }

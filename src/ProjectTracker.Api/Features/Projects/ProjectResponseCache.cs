@@ -25,7 +25,7 @@ public sealed class ProjectResponseCacheOptions
 /// The serialized answers of <c>GET /projects/{id}</c>, one per project, each with the stream version it was made
 /// from and the day it was judged on. Everything else the answer depends on (thresholds, JSON options) is fixed per
 /// process. An answer is served only when the version asked of the database for that very request matches, so a GET
-/// sees every write committed before it, from this node or any other; what the cache saves is the session, the
+/// sees every write committed before it, from this node or any other; what a hit saves is the session, the
 /// document's bytes and JSON in and out, not the round trip.
 /// </summary>
 public sealed class ProjectResponseCache : IDisposable
@@ -34,7 +34,7 @@ public sealed class ProjectResponseCache : IDisposable
     private const int EntryOverhead = 300;
 
     private readonly MemoryCache? answers;
-    private readonly NpgsqlDataSource dataSource;
+    private readonly NpgsqlDataSource? dataSource;
     private readonly string versionSql;
     private readonly JsonTypeInfo<ProjectResponse> json;
 
@@ -42,7 +42,17 @@ public sealed class ProjectResponseCache : IDisposable
         IDocumentStore store, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http, IOptions<ProjectResponseCacheOptions> options)
     {
         var megabytes = options.Value.MaxMegabytes;
-        answers = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L }) : null;
+        // The inline projection updates the document in the transaction that bumps the stream's version, so this
+        // version is the document's (ProjectResponseCacheTests checks it for every kind of write, the slip scan's too).
+        versionSql = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
+        // The very options and contract TypedResults.Ok would serialize with: cached and fresh answers are the same bytes.
+        json = (JsonTypeInfo<ProjectResponse>)http.Value.SerializerOptions.GetTypeInfo(typeof(ProjectResponse));
+        if (megabytes <= 0)
+        {
+            return;
+        }
+
+        answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L });
         // A pool of its own, multiplexed: concurrent GETs share a few connections and reach PostgreSQL several to a
         // packet, which halved PostgreSQL's CPU per GET in scripts/bench.sh (4 connections did better than 16 or 100:
         // fuller packets, and one connection carries tens of thousands of these a second). One statement outside any
@@ -53,27 +63,23 @@ public sealed class ProjectResponseCache : IDisposable
         multiplexed.MaxPoolSize = Math.Min(multiplexed.MaxPoolSize, 4);
         multiplexed.MinPoolSize = Math.Min(multiplexed.MinPoolSize, multiplexed.MaxPoolSize);
         dataSource = NpgsqlDataSource.Create(multiplexed);
-        // The inline projection updates the document in the transaction that bumps the stream's version, so this
-        // version is the document's (ProjectResponseCacheTests checks it for every kind of write, the slip scan's too).
-        versionSql = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
-        // The very options and contract TypedResults.Ok would serialize with: cached and fresh answers are the same bytes.
-        json = (JsonTypeInfo<ProjectResponse>)http.Value.SerializerOptions.GetTypeInfo(typeof(ProjectResponse));
     }
 
-    public bool Enabled => answers is not null;
-
-    /// <summary>The project stream's current version, or null when there is no such stream.</summary>
-    public async Task<long?> CurrentVersion(Guid id, CancellationToken ct)
+    /// <summary>
+    /// The cached answer for today, provided the stream is still at its version: asked of the database every time,
+    /// but only when there is an answer to check (a miss loads the document, which carries its version anyway).
+    /// </summary>
+    public async Task<ProjectJson?> Find(Guid id, DateOnly day, CancellationToken ct)
     {
+        if (answers is null || dataSource is null || !answers.TryGetValue(id, out ProjectJson? answer) || answer!.Day != day)
+        {
+            return null;
+        }
+
         await using var command = dataSource.CreateCommand(versionSql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        return await command.ExecuteScalarAsync(ct) as long?;
+        return await command.ExecuteScalarAsync(ct) is long version && version == answer.Version ? answer : null;
     }
-
-    public ProjectJson? Find(Guid id, long version, DateOnly day) =>
-        answers is not null && answers.TryGetValue(id, out ProjectJson? answer) && answer!.Version == version && answer.Day == day
-            ? answer
-            : null;
 
     /// <summary>Serializes the answer and keeps it for the next request that finds the project at the same version on the same day.</summary>
     public ProjectJson Remember(ProjectResponse response)
@@ -92,7 +98,7 @@ public sealed class ProjectResponseCache : IDisposable
     public void Dispose()
     {
         answers?.Dispose();
-        dataSource.Dispose();
+        dataSource?.Dispose();
     }
 }
 

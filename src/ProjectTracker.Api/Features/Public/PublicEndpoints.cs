@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Features.Public;
 
@@ -15,7 +14,6 @@ public static class PublicEndpoints
             .Bind(configuration.GetSection(PublicDataOptions.Section))
             .Validate(o => o.IsValid(), $"{PublicDataOptions.Section}: ProjectIdPrefix and PublisherName must be set; License, PublicationPolicy and BaseUrl must be absolute URIs.")
             .ValidateOnStart();
-        services.Configure<SwaggerGenOptions>(o => o.OperationFilter<PublicOpenApi>());
         return services;
     }
 

@@ -29,7 +29,7 @@ public static class GetWeeklyReport
             .WithName("GetWeeklyReport")
             .WithSummary("The weekly progress report (周报) of an ISO week, as JSON, HTML, CSV or Excel")
             .WithDescription("""
-                The portfolio as of the week's end (Sunday 24:00 Asia/Shanghai), rebuilt from the events: headline (lights, the
+                The portfolio as of the week's end (Sunday 24:00 Asia/Shanghai), as it stood then (streams changed since are replayed up to that instant): headline (lights, the
                 four rates, investment against the annual plan and pro-rata time), the week's changes (new slips, recoveries,
                 completed milestones, approved rebaselines and the days they absorbed), milestones due in the next 14 days,
                 overdue milestones, red projects with their reasons, stale reporting by responsible unit, and tables by district

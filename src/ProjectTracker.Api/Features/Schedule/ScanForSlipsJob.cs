@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Hangfire;
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
@@ -19,7 +18,7 @@ public sealed record SlipScanResult(DateOnly AssessedOn, int ProjectsScanned, in
 /// <summary>
 /// The daily slip scan: judges every active project and records each change of light once. Most
 /// projects are unchanged from one day to the next, so each is judged in memory first and only the
-/// changed ones are written, each in a transaction of its own with an optimistic append.
+/// changed ones are written, a page of them at a time.
 /// </summary>
 public sealed partial class ScanForSlipsJob(
     IDocumentStore store,
@@ -42,7 +41,7 @@ public sealed partial class ScanForSlipsJob(
     {
         var started = Stopwatch.GetTimestamp();
         // Nodes scanning at the same moment take turns; the later one then finds everything recorded.
-        // (Without the lock the optimistic appends would still record each change once.)
+        // (Without the lock each change would still be recorded once: the appends lock and check each stream.)
         await using var turn = await locks.Acquire(JobLocks.SlipScan, ct);
         var now = clock.GetUtcNow();
         var command = new RecordAssessment(thresholds.Value);
@@ -73,72 +72,55 @@ public sealed partial class ScanForSlipsJob(
     }
 
     /// <summary>
-    /// Records a page's changes in one transaction, each stream expected at the version it was judged
-    /// at: one round trip for the page instead of one per project. When any of them was written to
-    /// meanwhile, the page is recorded again one project at a time, each judged as it is then.
+    /// Records a page's changes in one transaction: one round trip for the page instead of one per project. The
+    /// changed projects' stream rows are locked first, in ascending id order like every other project writer
+    /// (<see cref="ProjectGroupCommit"/>), so the scan can neither deadlock with a request nor lose to one. When any
+    /// of them was written to since it was judged, the page is recorded again one project at a time, each judged
+    /// as it is then.
     /// </summary>
-    private async Task<(int Changed, int Appended)> RecordPage(
+    internal async Task<(int Changed, int Appended)> RecordPage(
         IReadOnlyList<(Project Project, IReadOnlyList<object> Events)> changes, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
     {
-        try
+        await using (var session = store.LightweightSession())
         {
-            await using var session = store.LightweightSession();
             session.LastModifiedBy = By;
-            foreach (var (project, events) in changes)
+            await session.BeginTransactionAsync(ct);
+            var ids = changes.Select(c => c.Project.Id).Order().ToArray();
+            var locked = await session.QueryAsync<StreamVersion>(
+                $"select json_build_object('id', id, 'version', version) from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?) order by id for update",
+                ct, ids);
+            var versions = locked.ToDictionary(s => s.Id, s => s.Version);
+            if (changes.All(c => versions.GetValueOrDefault(c.Project.Id) == c.Project.Version))
             {
-                // Marten's expected version is the stream's version after this append.
-                session.Events.Append(project.Id, project.Version + events.Count, events);
-            }
+                foreach (var (project, events) in changes)
+                {
+                    // Marten's expected version is the stream's version after this append.
+                    session.Events.Append(project.Id, project.Version + events.Count, events);
+                }
 
-            await session.SaveChangesAsync(ct);
-            return (changes.Count, changes.Sum(c => c.Events.Count));
+                await session.SaveChangesAsync(ct);
+                return (changes.Count, changes.Sum(c => c.Events.Count));
+            }
         }
-        catch (ConcurrencyException)
+
+        LogPageRetried(changes.Count);
+        int changed = 0, appended = 0;
+        foreach (var (project, _) in changes)
         {
-            LogPageRetried(changes.Count);
-            int changed = 0, appended = 0;
-            foreach (var (project, _) in changes)
-            {
-                var recorded = await Record(project.Id, project.Version, command, now, ct);
-                changed += recorded > 0 ? 1 : 0;
-                appended += recorded;
-            }
-
-            return (changed, appended);
+            var recorded = await Record(project.Id, command, now, ct);
+            changed += recorded > 0 ? 1 : 0;
+            appended += recorded;
         }
+
+        return (changed, appended);
     }
 
-    /// <summary>
-    /// Appends what the project's current state calls for, expecting the version it was judged at; when
-    /// another writer (or another scan) got there first, judges it once more as it is now.
-    /// </summary>
-    internal async Task<int> Record(Guid projectId, long expectedVersion, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
-    {
-        try
-        {
-            return await Append(projectId, expectedVersion, command, now, ct);
-        }
-        catch (ConcurrencyException)
-        {
-            try
-            {
-                return await Append(projectId, null, command, now, ct);
-            }
-            catch (ConcurrencyException)
-            {
-                LogBusy(projectId);
-                return 0;
-            }
-        }
-    }
-
-    private async Task<int> Append(Guid projectId, long? expectedVersion, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Locks the project's stream, judges the project as it is then and appends what that calls for.</summary>
+    private async Task<int> Record(Guid projectId, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = By;
-        var stream = expectedVersion is { } version
-            ? await session.Events.FetchForWriting<Project>(projectId, version, ct)
-            : await session.Events.FetchForWriting<Project>(projectId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<Project>(projectId, ct);
         if (stream.Aggregate is not { } state)
         {
             return 0;
@@ -155,6 +137,8 @@ public sealed partial class ScanForSlipsJob(
         return events.Count;
     }
 
+    private sealed record StreamVersion(Guid Id, long Version);
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Slip scan for {AssessedOn:yyyy-MM-dd}: {Scanned} active projects, {Changed} changed, {Appended} events recorded in {TookMs:0} ms")]
     private partial void LogScanned(DateOnly assessedOn, int scanned, int changed, int appended, double tookMs);
@@ -163,7 +147,4 @@ public sealed partial class ScanForSlipsJob(
         Message = "Slip scan: a project changed while its page of {Count} was being recorded; recording them one by one")]
     private partial void LogPageRetried(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Slip scan: project {ProjectId} changed again while being recorded; the next scan will record it")]
-    private partial void LogBusy(Guid projectId);
 }

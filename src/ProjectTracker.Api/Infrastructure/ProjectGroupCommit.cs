@@ -1,0 +1,275 @@
+using System.Collections.Concurrent;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Domain;
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>A command on an existing project, as one request asks it.</summary>
+/// <param name="ExpectedVersion">The If-Match version; null to take the project as it is.</param>
+/// <param name="Command">Builds the command from the state it applies to (some commands depend on it).</param>
+public sealed record ProjectCommandRequest(Guid ProjectId, long? ExpectedVersion, Caller Caller, Func<Project, ProjectCommand> Command);
+
+/// <summary>
+/// Group commit of project commands: the requests writing at the same moment share one transaction. Every
+/// command still gets its own answer (a refused one changes nothing and does not disturb the others), and a
+/// request is answered only after its events are committed, so it reads its own write at once.
+/// </summary>
+/// <remarks>
+/// Why: a transaction of its own per request cost PostgreSQL more than the request's own rows (the locking read,
+/// begin and commit, the WAL flush), and every request paid a Marten session and two round trips. Together,
+/// a batch is two round trips and one commit however many requests it carries, and commands on one project in
+/// the same batch take its row once and are decided one after the other.
+/// <para>
+/// No thread of its own: a request queues its command, then waits for one of
+/// <see cref="ProjectWriteOptions.Committers"/> turns. Whoever gets a turn commits everything queued by then
+/// (up to <see cref="ProjectWriteOptions.MaxBatch"/>), its own command among it unless another committer
+/// already took that. A lone request therefore waits for nobody; under load the batches fill by themselves
+/// while the previous one commits.
+/// </para>
+/// <para>
+/// Deadlock-free with every other writer of project streams: each takes the <c>mt_streams</c> rows it writes
+/// FOR UPDATE before it appends, in ascending id order (see also the slip scan). An optimistic append that
+/// inserted its events before waiting for the row could deadlock with a lock holder inserting the same version.
+/// </para>
+/// </remarks>
+public sealed partial class ProjectGroupCommit(
+    IDocumentStore store,
+    TimeProvider clock,
+    IOptions<ProjectWriteOptions> options,
+    ILogger<ProjectGroupCommit> logger)
+{
+    private readonly ConcurrentQueue<Pending> queue = new();
+    private readonly SemaphoreSlim turns = new(options.Value.Committers, options.Value.Committers);
+    private readonly int maxBatch = options.Value.MaxBatch;
+
+    /// <summary>Commands waiting for a committer (for tests and diagnostics).</summary>
+    internal int Queued => queue.Count;
+
+    /// <summary>Decides and commits the command; the project as the command left it.</summary>
+    /// <exception cref="DomainException">The command was refused (not found, invalid, conflict).</exception>
+    /// <exception cref="AccessDeniedException">The caller may not write this project's district.</exception>
+    /// <exception cref="PreconditionFailedException">If-Match named a version that is no longer current.</exception>
+    public async Task<Project> Execute(ProjectCommandRequest request, CancellationToken ct)
+    {
+        var pending = new Pending(request);
+        queue.Enqueue(pending);
+        var hasTurn = false;
+        try
+        {
+            await turns.WaitAsync(ct);
+            hasTurn = true;
+        }
+        catch (OperationCanceledException) when (pending.TryWithdraw())
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // A committer has it already: its answer follows.
+        }
+
+        if (hasTurn)
+        {
+            try
+            {
+                while (!pending.IsAnswered && Take() is { Count: > 0 } batch)
+                {
+                    await Commit(batch);
+                }
+            }
+            finally
+            {
+                turns.Release();
+            }
+        }
+
+        return await pending.Answer;
+    }
+
+    private List<Pending> Take()
+    {
+        var batch = new List<Pending>();
+        while (batch.Count < maxBatch && queue.TryDequeue(out var next))
+        {
+            if (next.TryTake())
+            {
+                batch.Add(next);
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// Commits the batch together; when the commit itself fails (a lost connection, something one command's rows
+    /// tripped over), each command is committed alone, so one cannot fail the others. Never throws: every command
+    /// gets its answer or its exception. Not cancelled by any one request: the batch belongs to all of them.
+    /// </summary>
+    private async Task Commit(List<Pending> batch)
+    {
+        try
+        {
+            await CommitTogether(batch);
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            LogBatchFailed(e, batch.Count);
+            foreach (var pending in batch)
+            {
+                await Commit([pending]);
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Fail(e);
+        }
+    }
+
+    private async Task CommitTogether(List<Pending> batch)
+    {
+        await using var session = store.LightweightSession();
+        await session.BeginTransactionAsync(CancellationToken.None);
+        var streams = await LockAndLoad(session, batch);
+        var now = clock.GetUtcNow();
+        var outcomes = new (Project? Project, Exception? Refusal)[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var request = batch[i].Request;
+            var stream = streams[request.ProjectId];
+            try
+            {
+                stream.State = Decide(request, stream, now);
+                outcomes[i] = (stream.State, null);
+            }
+            catch (Exception refusal)
+            {
+                // The command is refused; the others in the batch go on. Nothing of it was appended.
+                outcomes[i] = (null, refusal);
+            }
+        }
+
+        if (streams.Values.Any(s => s.Appended))
+        {
+            await session.SaveChangesAsync(CancellationToken.None);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Complete(outcomes[i].Project, outcomes[i].Refusal);
+        }
+    }
+
+    /// <summary>Locks every project of the batch in ascending id order and loads it, in one round trip.</summary>
+    private static async Task<Dictionary<Guid, LockedStream>> LockAndLoad(IDocumentSession session, List<Pending> batch)
+    {
+        var query = session.CreateBatchQuery();
+        var fetches = batch.Select(p => p.Request.ProjectId).Distinct().Order()
+            .Select(id => (id, fetch: query.Events.FetchForExclusiveWriting<Project>(id)))
+            .ToList();
+        await query.Execute(CancellationToken.None);
+        var streams = new Dictionary<Guid, LockedStream>(fetches.Count);
+        foreach (var (id, fetch) in fetches)
+        {
+            streams[id] = new LockedStream(await fetch, session);
+        }
+
+        return streams;
+    }
+
+    private static Project Decide(ProjectCommandRequest request, LockedStream stream, DateTimeOffset now)
+    {
+        var state = stream.State ?? throw DomainException.NotFound("The project does not exist.");
+        request.Caller.EnsureMayWrite(state.Profile.District);
+        if (request.ExpectedVersion is { } expected && expected != stream.Version)
+        {
+            throw new PreconditionFailedException();
+        }
+
+        var events = ProjectDecider.Decide(request.Command(state), state, now);
+        if (events.Count == 0)
+        {
+            return state;
+        }
+
+        stream.Append(events, request.Caller.Name);
+        // As the inline projection is about to store it, but for the timestamp: the database sets that, so here
+        // it is the moment the server accepted the command.
+        return events.Aggregate((Project?)state, Project.Evolve)! with { Version = stream.Version, LastChangedAt = now };
+    }
+
+    /// <summary>A locked stream and the project as the batch's commands so far have left it.</summary>
+    private sealed class LockedStream(IEventStream<Project> stream, IDocumentSession session)
+    {
+        public Project? State { get; set; } = stream.Aggregate;
+
+        /// <summary>The stream's version with what the batch appended so far.</summary>
+        public long Version => stream.CurrentVersion ?? 0;
+
+        public bool Appended { get; private set; }
+
+        /// <summary>Each event carries its own caller's name: one session writes for many callers.</summary>
+        public void Append(IReadOnlyList<object> events, string by)
+        {
+            foreach (var data in events)
+            {
+                var e = session.Events.BuildEvent(data);
+                e.UserName = string.IsNullOrEmpty(by) ? CallerSessionFactory.System : by;
+                stream.AppendOne(e);
+            }
+
+            Appended = true;
+        }
+    }
+
+    private sealed class Pending(ProjectCommandRequest request)
+    {
+        private const int Queued = 0, Taken = 1, Withdrawn = 2;
+        private readonly TaskCompletionSource<Project> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int state = Queued;
+
+        public ProjectCommandRequest Request { get; } = request;
+
+        public Task<Project> Answer => answer.Task;
+
+        public bool IsAnswered => answer.Task.IsCompleted;
+
+        /// <summary>A committer claims the command; false when its request gave up waiting first.</summary>
+        public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
+
+        /// <summary>The request gives up; false when a committer has the command already.</summary>
+        public bool TryWithdraw() => Interlocked.CompareExchange(ref state, Withdrawn, Queued) == Queued;
+
+        public void Complete(Project? project, Exception? refusal)
+        {
+            if (refusal is not null)
+            {
+                answer.TrySetException(refusal);
+            }
+            else
+            {
+                answer.TrySetResult(project!);
+            }
+        }
+
+        public void Fail(Exception e) => answer.TrySetException(e);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} project commands failed to commit; committing them one by one")]
+    private partial void LogBatchFailed(Exception exception, int count);
+}
+
+public sealed class ProjectWriteOptions
+{
+    public const string Section = "ProjectWrites";
+
+    /// <summary>How many batches may commit at once (<c>ProjectWrites:Committers</c>).</summary>
+    public int Committers { get; set; } = 2;
+
+    /// <summary>The most commands one transaction carries (<c>ProjectWrites:MaxBatch</c>).</summary>
+    public int MaxBatch { get; set; } = 64;
+
+    public bool IsValid() => Committers is >= 1 and <= 64 && MaxBatch is >= 1 and <= 1000;
+}
