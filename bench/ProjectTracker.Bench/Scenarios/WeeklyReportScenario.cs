@@ -9,7 +9,8 @@ namespace ProjectTracker.Bench.Scenarios;
 /// <summary>
 /// The weekly report (周报) of the current ISO week on the slip scan's portfolio: <c>GET
 /// /api/v1/reports/weekly/{isoWeek}?format=json|html|csv|xlsx</c>. The current week's report is provisional, as of
-/// now: generating it replays the whole event store up to now, then judges and renders. The API may keep the last
+/// now: generating it reads every stored project document (replaying the streams changed since that instant, all of
+/// them when the bench seeded them this week), then judges and renders. The API may keep the last
 /// provisional report while no event has been appended, so before every request that is to measure generation the
 /// bench appends one event (a progress report on one project, untimed). Per format: one warm-up request, then
 /// <c>--report-runs</c> timed ones, each generated afresh; the target is on the sum of the four medians. Then, for
@@ -301,7 +302,7 @@ public sealed class WeeklyReportScenario : IJobScenario
     }
 
     /// <summary>
-    /// What the replay's read costs without the API: every event up to now in sequence order, with the columns Marten
+    /// What reading the whole event store costs without the API (the most a report can have to replay): every event up to now in sequence order, with the columns Marten
     /// reads, the JSON as text, streamed through one reader.
     /// </summary>
     private static async Task<RawRead> ReadAllEvents(BenchContext context, Processes processes, CancellationToken ct)

@@ -4,9 +4,11 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Milestones;
 using ProjectTracker.Api.Features.Progress;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Proposals;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -14,31 +16,33 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
-/// A worked example for each main request body, written as the request types themselves so an example cannot
+/// A worked example for the main request bodies, written as the request types themselves so an example cannot
 /// drift from the shape the endpoint binds (a renamed field fails the build, not a client).
 /// </summary>
 public sealed class OpenApiExamples : IOperationFilter
 {
-    /// <summary>The request types that carry an example (the OpenAPI tests ask for each of these).</summary>
+    private static readonly RegisterProject.Request Project = new(
+        Code: "2024-410300-48-01-000123",
+        Name: "东环路快速化改造",
+        Category: Category.RingRoad,
+        District: "410302",
+        ResponsibleUnit: "市交通运输局",
+        ContactEmail: "pm@example.gov.cn",
+        LeadOfficial: "张三",
+        TotalInvestment: 125000.5m,
+        PlanPeriod: PlanPeriod.Fifteenth,
+        TargetYear: 2027,
+        Cluster: "环城快速路网",
+        Sector: "交通",
+        Programme: "城市更新三年行动",
+        IsPublic: true,
+        Description: "东环路全线快速化改造，新建高架桥 8.6 公里，改造互通立交 3 座。");
+
+    /// <summary>The request types that carry an example.</summary>
     public static IReadOnlyDictionary<Type, object> ByRequestType { get; } = new Dictionary<Type, object>
     {
         [typeof(PutDistrict.Request)] = new PutDistrict.Request("老城区", "leader.410302@example.gov.cn"),
-        [typeof(RegisterProject.Request)] = new RegisterProject.Request(
-            Code: "2024-410300-48-01-000123",
-            Name: "东环路快速化改造",
-            Category: Category.RingRoad,
-            District: "410302",
-            ResponsibleUnit: "市交通运输局",
-            ContactEmail: "pm@example.gov.cn",
-            LeadOfficial: "张三",
-            TotalInvestment: 125000.5m,
-            PlanPeriod: PlanPeriod.Fifteenth,
-            TargetYear: 2027,
-            Cluster: "环城快速路网",
-            Sector: "交通",
-            Programme: "城市更新三年行动",
-            IsPublic: true,
-            Description: "东环路全线快速化改造，新建高架桥 8.6 公里，改造互通立交 3 座。"),
+        [typeof(RegisterProject.Request)] = Project,
         [typeof(AmendProject.Request)] = new AmendProject.Request(
             Code: null, Name: null, Category: null, District: null,
             ResponsibleUnit: "市城市建设投资集团",
@@ -68,6 +72,10 @@ public sealed class OpenApiExamples : IOperationFilter
         [typeof(Subscribe.Request)] = new Subscribe.Request(
             "zhongdian@example.gov.cn", "410302", null, [AlertKind.Deadline, AlertKind.Overdue, AlertKind.Slip, AlertKind.WeeklyReport]),
         [typeof(CreateApiKey.Request)] = new CreateApiKey.Request("老城区发改委", ApiKeyRole.District, "410302"),
+        [typeof(ProposeProject.Request)] = new ProposeProject.Request(Project, 2027, "打通东部片区与老城区的快速联系，缓解建设路高峰拥堵。"),
+        [typeof(RejectProposal.Request)] = new RejectProposal.Request("与已列入计划的东部片区综合开发项目重复。"),
+        [typeof(CreateWebhook.Request)] = new CreateWebhook.Request(
+            "https://example.gov.cn/hooks/projecttracker", ["milestone-slip-flagged", "project-rag-changed"], "410302"),
     };
 
     /// <summary>The wire's JSON, leaving out what an example does not set.</summary>

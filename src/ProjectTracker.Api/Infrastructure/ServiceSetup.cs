@@ -64,7 +64,7 @@ public static class ServiceSetup
         services.AddIdempotency(configuration);
         services.AddIntegration(configuration);
         services.AddPublic(configuration);
-        services.AddProposals(configuration);
+        services.AddProposals();
         services.AddImports(configuration);
         return services;
     }

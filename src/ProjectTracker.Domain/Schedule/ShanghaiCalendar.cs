@@ -9,12 +9,15 @@ public static class ShanghaiCalendar
 
     public static DateOnly Today(TimeProvider clock) => Today(clock.GetUtcNow());
 
-    /// <summary>The first instant after the given day ends in Shanghai ("as of a date" means its end).</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date)
+    /// <summary>The first instant of the given day in Shanghai.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
     {
-        var nextMidnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(nextMidnight, Zone.GetUtcOffset(nextMidnight));
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
+
+    /// <summary>The first instant after the given day ends in Shanghai ("as of a date" means its end).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) => StartOfDay(date.AddDays(1));
 
     private static TimeZoneInfo FindZone()
     {

@@ -86,18 +86,7 @@ public sealed class ImportProcessor(
     private List<ImportRecords.CreatedRow> ProposeAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller) =>
         [.. rows.Select(row =>
         {
-            var proposal = new Proposal
-            {
-                Id = Guid.CreateVersion7(),
-                Project = row.Project,
-                District = row.Project.District!.Trim(),
-                Year = row.Proposal!.Year!.Value,
-                Justification = row.Proposal.Justification!.Trim(),
-                Status = ProposalStatus.Pending,
-                ProposedByKeyId = caller.KeyId,
-                ProposedBy = caller.Name,
-                ProposedAt = clock.GetUtcNow(),
-            };
+            var proposal = Proposal.Pending(row.Project, row.Proposal!.Year!.Value, row.Proposal.Justification!, caller, clock.GetUtcNow());
             session.Store(proposal);
             return new ImportRecords.CreatedRow(row.Number, proposal.Id, row.Project.Code!.Trim());
         })];

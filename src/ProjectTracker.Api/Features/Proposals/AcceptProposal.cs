@@ -31,16 +31,8 @@ public static class AcceptProposal
         {
             // In the proposal's session, so that registering and accepting commit together.
             writer.Register(session, proposal.Project.ToCommand(projectId), caller);
-            var now = clock.GetUtcNow();
-            return proposal with
-            {
-                Status = ProposalStatus.Accepted,
-                ProjectId = projectId,
-                DecidedByKeyId = caller.KeyId,
-                DecidedBy = caller.Name,
-                DecidedAt = now,
-            };
-        }, caller, ct);
+            return proposal with { Status = ProposalStatus.Accepted, ProjectId = projectId };
+        }, caller, clock.GetUtcNow(), ct);
         return TypedResults.Created($"/api/v1/projects/{projectId}", ProposalResponse.From(decided));
     }
 }

@@ -1,4 +1,5 @@
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Proposals;
 
@@ -33,4 +34,18 @@ public sealed record Proposal
     public string? RejectionReason { get; init; }
     /// <summary>The project registered when the proposal was accepted.</summary>
     public Guid? ProjectId { get; init; }
+
+    /// <summary>A new proposal as a district declares it, by the API or in an import: pending, stamped with its proposer.</summary>
+    public static Proposal Pending(RegisterProject.Request project, int year, string justification, Caller caller, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Project = project,
+        District = project.District!.Trim(),
+        Year = year,
+        Justification = justification.Trim(),
+        Status = ProposalStatus.Pending,
+        ProposedByKeyId = caller.KeyId,
+        ProposedBy = caller.Name,
+        ProposedAt = now,
+    };
 }

@@ -11,10 +11,11 @@ public static class ProposalDecision
     /// <summary>
     /// Loads the proposal, lets <paramref name="decide"/> change it (and add to the same session, e.g. the project's
     /// stream) and commits both together: a failed registration leaves the proposal pending. A concurrent decision on
-    /// the same proposal fails the optimistic version check and answers 409 like any second decision.
+    /// the same proposal fails the optimistic version check and answers 409 like any second decision. The decision is
+    /// stamped with the deciding key and <paramref name="now"/>.
     /// </summary>
     public static async Task<Proposal> Decide(
-        Guid id, ISessionFactory sessions, Func<IDocumentSession, Proposal, Proposal> decide, Caller caller, CancellationToken ct)
+        Guid id, ISessionFactory sessions, Func<IDocumentSession, Proposal, Proposal> decide, Caller caller, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = sessions.OpenSession();
         var proposal = await ProposalEndpoints.Load(session, id, caller, ct);
@@ -23,7 +24,7 @@ public static class ProposalDecision
             throw DomainException.Conflict($"The proposal has already been {Json.WireName(proposal.Status)}.");
         }
 
-        var decided = decide(session, proposal);
+        var decided = decide(session, proposal) with { DecidedByKeyId = caller.KeyId, DecidedBy = caller.Name, DecidedAt = now };
         session.Store(decided);
         try
         {

@@ -8,7 +8,7 @@ public static class ProposalEndpoints
 {
     public const string Tag = "Annual declarations";
 
-    public static IServiceCollection AddProposals(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddProposals(this IServiceCollection services)
     {
         // Optimistic concurrency: of two decisions on one proposal at the same moment, the second fails instead of
         // overwriting the first (an accepted proposal must never end rejected with its project registered).

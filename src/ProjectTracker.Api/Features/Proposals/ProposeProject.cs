@@ -26,7 +26,7 @@ public static class ProposeProject
                     .WithMessage("The plan year must be next year or later.")
                     .Must(year => year <= ShanghaiCalendar.Today(clock).Year + MaxYearsAhead)
                     .WithMessage($"The plan year lies at most {MaxYearsAhead} years ahead.");
-                RuleFor(r => r.Justification).NotEmpty().Must(text => !string.IsNullOrWhiteSpace(text))
+                RuleFor(r => r.Justification).NotEmpty()
                     .MaximumLength(ProjectProfile.MaxTextLength);
             }
         }
@@ -50,20 +50,8 @@ public static class ProposeProject
         Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = user.Caller();
-        var district = request.Project!.District!.Trim();
-        caller.EnsureMayWrite(district);
-        var proposal = new Proposal
-        {
-            Id = Guid.CreateVersion7(),
-            Project = request.Project,
-            District = district,
-            Year = request.Year!.Value,
-            Justification = request.Justification!.Trim(),
-            Status = ProposalStatus.Pending,
-            ProposedByKeyId = caller.KeyId,
-            ProposedBy = caller.Name,
-            ProposedAt = clock.GetUtcNow(),
-        };
+        var proposal = Proposal.Pending(request.Project!, request.Year!.Value, request.Justification!, caller, clock.GetUtcNow());
+        caller.EnsureMayWrite(proposal.District);
         session.Store(proposal);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", ProposalResponse.From(proposal));

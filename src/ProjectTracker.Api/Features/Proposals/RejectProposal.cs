@@ -14,7 +14,7 @@ public static class RejectProposal
     {
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator() => RuleFor(r => r.Reason).NotEmpty().Must(text => !string.IsNullOrWhiteSpace(text))
+            public Validator() => RuleFor(r => r.Reason).NotEmpty()
                 .MaximumLength(ProjectProfile.MaxTextLength);
         }
     }
@@ -40,14 +40,9 @@ public static class RejectProposal
         }
 
         var caller = user.Caller();
-        var decided = await ProposalDecision.Decide(id, sessions, (_, proposal) => proposal with
-        {
-            Status = ProposalStatus.Rejected,
-            RejectionReason = request.Reason!.Trim(),
-            DecidedByKeyId = caller.KeyId,
-            DecidedBy = caller.Name,
-            DecidedAt = clock.GetUtcNow(),
-        }, caller, ct);
+        var decided = await ProposalDecision.Decide(id, sessions,
+            (_, proposal) => proposal with { Status = ProposalStatus.Rejected, RejectionReason = request.Reason!.Trim() },
+            caller, clock.GetUtcNow(), ct);
         return TypedResults.Ok(ProposalResponse.From(decided));
     }
 }

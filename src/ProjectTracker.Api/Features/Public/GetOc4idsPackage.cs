@@ -74,7 +74,7 @@ public static class GetOc4idsPackage
             Locations: [new Oc4ids.Location(project.District, districtName)],
             Status: Status(project),
             Sector: sectors.Length > 0 ? sectors : null,
-            AdditionalClassifications: [new(Scheme: "ProjectTracker category", Id: Json.WireName(project.Category), Description: CategoryName(project.Category))],
+            AdditionalClassifications: [new(Scheme: "ProjectTracker category", Id: Json.WireName(project.Category), Description: project.Category.ChineseName())],
             Parties: [responsibleUnit],
             Milestones: project.Milestones.Count > 0 ? [.. project.Milestones.Select(m => ToMilestone(m, project.AssessedOn))] : null);
     }
@@ -123,24 +123,6 @@ public static class GetOc4idsPackage
         _ => [],
     };
 
-    private static string CategoryName(Category category) => category switch
-    {
-        Category.RailTransit => "城市轨道交通",
-        Category.RingRoad => "环城路",
-        Category.Expressway => "快速路",
-        Category.ArterialRoad => "主干道、次干道",
-        Category.DeadEndRoad => "断头路打通",
-        Category.TransportHub => "综合交通枢纽",
-        Category.PocketPark => "小游园",
-        Category.ForestPark => "森林公园提升",
-        Category.RiverGovernance => "水系治理",
-        Category.Heritage => "文物保护",
-        Category.PublicFacility => "公共文化设施",
-        Category.IndustrialPark => "产业园",
-        Category.UrbanRenewal => "城中村及老城改造",
-        _ => "其他",
-    };
-
     /// <summary>The planned run of the project: the approved plan (baselines), or the end of its target year when it has no milestones.</summary>
     private static Oc4ids.Period? Period(ProjectResponse project)
     {
@@ -187,9 +169,6 @@ public static class GetOc4idsPackage
     }
 
     /// <summary>OC4IDS dates are date-times: a calendar day is its first instant in Asia/Shanghai.</summary>
-    private static string Instant(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, ShanghaiCalendar.Zone.GetUtcOffset(midnight)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-    }
+    private static string Instant(DateOnly day) =>
+        ShanghaiCalendar.StartOfDay(day).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -137,7 +137,7 @@ public sealed partial class WeeklyReportCharts
                 continue;
             }
 
-            // The same cut-offs as the investment-pace light (Schedule:PaceAmberFromPoints / PaceRedAfterPoints defaults).
+            // The same cut-offs as the investment-pace light (Schedule:PaceAmberFromPoints / PaceRedAfterPoints as configured).
             var behind = proRata - rate;
             var colour = behind > thresholds.PaceRedAfterPoints ? Red
                 : behind >= thresholds.PaceAmberFromPoints ? Amber

@@ -53,26 +53,8 @@ internal static class WeeklyReportTables
         new("责任单位", ColumnKind.Text),
     ];
 
-    private static readonly FrozenDictionary<Category, string> CategoryNames = new Dictionary<Category, string>
-    {
-        [Category.RailTransit] = "城市轨道交通",
-        [Category.RingRoad] = "环城路",
-        [Category.Expressway] = "快速路",
-        [Category.ArterialRoad] = "主干道、次干道",
-        [Category.DeadEndRoad] = "断头路打通",
-        [Category.TransportHub] = "综合交通枢纽",
-        [Category.PocketPark] = "小游园",
-        [Category.ForestPark] = "森林公园提升",
-        [Category.RiverGovernance] = "水系治理",
-        [Category.Heritage] = "文物保护",
-        [Category.PublicFacility] = "公共文化设施",
-        [Category.IndustrialPark] = "产业园",
-        [Category.UrbanRenewal] = "城中村及老城改造",
-        [Category.Other] = "其他",
-    }.ToFrozenDictionary();
-
     private static readonly FrozenDictionary<string, string> CategoryNamesByWireName =
-        CategoryNames.ToFrozenDictionary(pair => Json.WireName(pair.Key), pair => pair.Value, StringComparer.Ordinal);
+        Enum.GetValues<Category>().ToFrozenDictionary(Json.WireName, c => c.ChineseName(), StringComparer.Ordinal);
 
     /// <summary>The Chinese name of a category given by its wire name (<c>rail-transit</c> → 城市轨道交通); unknown ones as given.</summary>
     public static string CategoryName(string wireName) => CategoryNamesByWireName.GetValueOrDefault(wireName, wireName);
