@@ -45,8 +45,13 @@ public sealed partial class ProjectGroupCommit(
     private readonly SemaphoreSlim turns = new(options.Value.Committers, options.Value.Committers);
     private readonly int maxBatch = options.Value.MaxBatch;
 
+    private int withdrawn;
+
     /// <summary>Commands waiting for a committer (for tests and diagnostics).</summary>
     internal int Queued => queue.Count;
+
+    /// <summary>Commands whose request gave up before a committer took them: never written (for tests and diagnostics).</summary>
+    internal int Withdrawn => Volatile.Read(ref withdrawn);
 
     /// <summary>Decides and commits the command; the project as the command left it.</summary>
     /// <exception cref="DomainException">The command was refused (not found, invalid, conflict).</exception>
@@ -64,6 +69,8 @@ public sealed partial class ProjectGroupCommit(
         }
         catch (OperationCanceledException) when (pending.TryWithdraw())
         {
+            // The caller is gone (or timed out) before its turn: nothing is written, so its retry cannot write twice.
+            Interlocked.Increment(ref withdrawn);
             throw;
         }
         catch (OperationCanceledException)

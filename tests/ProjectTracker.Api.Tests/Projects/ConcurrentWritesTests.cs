@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProjectTracker.Api.Infrastructure;
@@ -76,6 +77,39 @@ public sealed class ConcurrentWritesTests(TrackerApp app) : IAsyncLifetime
         Assert.Equal(districtKey.Name, (await given.Admin.History(second))[^1].Str("by"));
         Assert.DoesNotContain(await given.Admin.History(elsewhere), e => e.Str("type") == "progress-reported");
         Assert.Equal(1, await TransactionsThatWrote(connection, first, second));
+    }
+
+    [Fact]
+    public async Task A_request_abandoned_while_its_command_waits_for_a_turn_writes_nothing()
+    {
+        var blocker = (await given.NewProject()).Str("id");
+        var abandoned = (await given.NewProject()).Str("id");
+        var other = (await given.NewProject()).Str("id");
+        var admin = oneCommitter.Client(ApiHost.AdminKey);
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var holdingTheRow = await connection.BeginTransactionAsync();
+        await Lock(connection, blocker);
+        var held = admin.PostJson($"/api/v1/projects/{blocker}/progress-reports", ProjectTestKit.ProgressBody(10m));
+        await Until(async () => await Blocked(connection) == 1);
+        var commits = oneCommitter.Services.GetRequiredService<ProjectGroupCommit>();
+
+        using (var giveUp = new CancellationTokenSource())
+        using (var impatient = oneCommitter.Client(ApiHost.AdminKey))
+        {
+            var request = impatient.PostAsJsonAsync($"/api/v1/projects/{abandoned}/progress-reports", ProjectTestKit.ProgressBody(20m), giveUp.Token);
+            await Until(() => Task.FromResult(commits.Queued == 1));
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+            await Until(() => Task.FromResult(commits.Withdrawn == 1));
+        }
+
+        await holdingTheRow.RollbackAsync();
+        await (await held).Expect(HttpStatusCode.Created);
+        await (await admin.PostJson($"/api/v1/projects/{other}/progress-reports", ProjectTestKit.ProgressBody(30m))).Expect(HttpStatusCode.Created);
+
+        Assert.Equal(1, (await given.Admin.GetProject(abandoned)).Version());
+        Assert.Equal(2, (await given.Admin.GetProject(other)).Version());
     }
 
     [Fact]
