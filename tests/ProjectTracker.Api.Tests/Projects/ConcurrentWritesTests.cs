@@ -201,6 +201,18 @@ public sealed class ConcurrentWritesTests(TrackerApp app) : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    [Theory]
+    [InlineData("ProjectWrites:Committers", "0")]
+    [InlineData("ProjectWrites:MaxBatch", "0")]
+    public async Task A_group_commit_that_could_never_commit_stops_the_start(string setting, string value)
+    {
+        await using var misconfigured = new ApiHost(app.ConnectionString, settings: new Dictionary<string, string> { [setting] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(misconfigured.StartServer);
+
+        Assert.Contains("ProjectWrites: Committers must be 1-64 and MaxBatch 1-1000.", failure.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Locks a project's row from the test's connection and sends a write to that project: the host's one committer
     /// then waits on the row, so whatever is sent next queues until the returned transaction ends.
