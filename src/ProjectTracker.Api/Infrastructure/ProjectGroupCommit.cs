@@ -47,7 +47,7 @@ public sealed partial class ProjectGroupCommit(
 
     private int withdrawn;
 
-    /// <summary>Commands waiting for a committer (for tests and diagnostics).</summary>
+    /// <summary>Commands waiting for a committer, and withdrawn ones not yet skipped by one (for tests and diagnostics).</summary>
     internal int Queued => queue.Count;
 
     /// <summary>Commands whose request gave up before a committer took them: never written (for tests and diagnostics).</summary>
@@ -141,20 +141,20 @@ public sealed partial class ProjectGroupCommit(
         await session.BeginTransactionAsync(CancellationToken.None);
         var streams = await LockAndLoad(session, batch);
         var now = clock.GetUtcNow();
-        var outcomes = new (Project? Project, Exception? Refusal)[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        // Answered only once the batch has committed: until then no command has happened.
+        var answers = new List<Action>(batch.Count);
+        foreach (var pending in batch)
         {
-            var request = batch[i].Request;
-            var stream = streams[request.ProjectId];
+            var stream = streams[pending.Request.ProjectId];
             try
             {
-                stream.State = Decide(request, stream, now);
-                outcomes[i] = (stream.State, null);
+                var decided = stream.State = Decide(pending.Request, stream, now);
+                answers.Add(() => pending.Succeed(decided));
             }
             catch (Exception refusal)
             {
                 // The command is refused; the others in the batch go on. Nothing of it was appended.
-                outcomes[i] = (null, refusal);
+                answers.Add(() => pending.Fail(refusal));
             }
         }
 
@@ -163,10 +163,7 @@ public sealed partial class ProjectGroupCommit(
             await session.SaveChangesAsync(CancellationToken.None);
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Complete(outcomes[i].Project, outcomes[i].Refusal);
-        }
+        answers.ForEach(answer => answer());
     }
 
     /// <summary>Locks every project of the batch in ascending id order and loads it, in one round trip.</summary>
@@ -202,8 +199,8 @@ public sealed partial class ProjectGroupCommit(
         }
 
         stream.Append(events, request.Caller.Name);
-        // As the inline projection is about to store it, but for the timestamp: the database sets that, so here
-        // it is the moment the server accepted the command.
+        // As the inline projection is about to store it, but for the timestamp: the event store stamps the events when
+        // it appends them, a moment later, so here it is the moment the server accepted the command.
         return events.Aggregate((Project?)state, Project.Evolve)! with { Version = stream.Version, LastChangedAt = now };
     }
 
@@ -249,17 +246,7 @@ public sealed partial class ProjectGroupCommit(
         /// <summary>The request gives up; false when a committer has the command already.</summary>
         public bool TryWithdraw() => Interlocked.CompareExchange(ref state, Withdrawn, Queued) == Queued;
 
-        public void Complete(Project? project, Exception? refusal)
-        {
-            if (refusal is not null)
-            {
-                answer.TrySetException(refusal);
-            }
-            else
-            {
-                answer.TrySetResult(project!);
-            }
-        }
+        public void Succeed(Project project) => answer.TrySetResult(project);
 
         public void Fail(Exception e) => answer.TrySetException(e);
     }

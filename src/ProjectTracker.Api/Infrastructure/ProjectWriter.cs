@@ -43,7 +43,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
 
     /// <summary>
     /// The new project, as the inline projection has just stored it, but for the
-    /// timestamps: the database sets those, so here they are the moment the server accepted the command.
+    /// timestamps: the event store stamps the events when it appends them, so here they are the moment the server accepted the command.
     /// </summary>
     private static Project Fold(IReadOnlyList<object> events, DateTimeOffset now) =>
         events.Aggregate((Project?)null, Project.Evolve)! with { Version = events.Count, RegisteredAt = now, LastChangedAt = now };

@@ -125,7 +125,7 @@ public sealed class ConcurrentWritesTests(TrackerApp app) : IAsyncLifetime
         {
             var (holdingTheRow, held) = await OccupyTheCommitter(connection, admin);
             var queued = projects.Select((id, i) => admin.PostJson($"/api/v1/projects/{id}/progress-reports",
-                i == 1 ? Report(poison) : Report("主体结构施工中"))).ToArray();
+                i == 1 ? ProjectTestKit.ProgressBody(30m, poison) : ProjectTestKit.ProgressBody(30m))).ToArray();
             var commits = oneCommitter.Services.GetRequiredService<ProjectGroupCommit>();
             await Until(() => Task.FromResult(commits.Queued == queued.Length));
             await holdingTheRow.RollbackAsync();
@@ -186,14 +186,6 @@ public sealed class ConcurrentWritesTests(TrackerApp app) : IAsyncLifetime
         Assert.Single(history, e => e.Str("type") == "milestone-slip-flagged");
         clients.ForEach(c => c.Dispose());
     }
-
-    private static object Report(string narrative) => new
-    {
-        reportDate = TrackerApp.Today.AddDays(-1),
-        percentComplete = 30m,
-        investmentToDate = 5000m,
-        narrative,
-    };
 
     private static async Task Execute(NpgsqlConnection connection, string sql)
     {

@@ -47,12 +47,12 @@ public static class ProjectTestKit
     public static long Version(this JsonElement project) => project.GetProperty("version").GetInt64();
 
     /// <summary>A progress report body dated on or before the test clock's today.</summary>
-    public static object ProgressBody(decimal percentComplete = 40m) => new
+    public static object ProgressBody(decimal percentComplete = 40m, string narrative = "主体结构施工中") => new
     {
         reportDate = TrackerApp.Today.AddDays(-1),
         percentComplete,
         investmentToDate = 5000m,
-        narrative = "主体结构施工中",
+        narrative,
     };
 
     /// <summary>A milestone body with a baseline after the test clock's today.</summary>

@@ -10,8 +10,8 @@ using ProjectTracker.Domain.Schedule;
 namespace ProjectTracker.Api.Features.Reports;
 
 /// <summary>
-/// Builds the weekly report for a week from the events: the portfolio as of the week's end (or now, for the current
-/// week), taken from the stored documents and replaying only what changed since, judged on its last day by the same
+/// Builds the weekly report for a week: the portfolio as of the week's end (or now, for the current week), taken from
+/// the stored documents with the streams changed since replayed up to then, judged on its last day by the same
 /// rules and the same summary code as the API's own views.
 /// </summary>
 public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThresholds> thresholds, IOptions<ReportOptions> options, TimeProvider clock)
