@@ -244,6 +244,20 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
                 + $"after seeding {F(rssAfterSeed ?? double.NaN)} MB, highest sampled every 200 ms {F(memory.MaxSampledMb ?? double.NaN)} MB");
         }
 
+        foreach (var row in rows.Where(r => r.Scenario.CeilingOf is not null))
+        {
+            if (rows.FirstOrDefault(r => r.Scenario.Name == row.Scenario.CeilingOf && r.Api.Concurrency == row.Api.Concurrency) is not { } judged)
+            {
+                continue;
+            }
+
+            var ceiling = row.Baseline.Throughput / judged.Baseline.Throughput;
+            text.AppendLine(inv, $"Ceiling of \"{judged.Scenario.Name}\" at concurrency {row.Api.Concurrency}: the same durable work in one SQL statement "
+                + $"(\"{row.Scenario.Name}\" baseline) ran at {F(row.Baseline.Throughput)} req/s, {F(ceiling, "F2")}× that scenario's baseline "
+                + $"({F(judged.Baseline.Throughput)} req/s){(judged.Scenario.TargetRatio is { } target ? $", whose target for the API is ≥ {target.ToString("F1", inv)}×" : "")}. "
+                + $"The API ran at {F(row.Api.Throughput / row.Baseline.Throughput, "F2")}× of the same work.");
+        }
+
         var errors = rows.SelectMany(r => new[] { (r.Scenario.Name + " API", r.Api), (r.Scenario.Name + " baseline", r.Baseline) })
             .Where(x => x.Item2.Errors > 0).ToList();
         foreach (var (name, m) in errors)

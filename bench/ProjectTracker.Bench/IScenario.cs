@@ -19,6 +19,12 @@ public interface IScenario
     /// <summary>True to run only at the main concurrency (e.g. a contention case).</summary>
     bool MainConcurrencyOnly => false;
 
+    /// <summary>
+    /// The <see cref="Name"/> of a judged scenario whose baseline this scenario's baseline is set beside, when this
+    /// one's baseline is the least the database must do for that scenario's request (the report prints the ratio).
+    /// </summary>
+    string? CeilingOf => null;
+
     /// <summary>Creates what the baseline needs (tables in the <c>bench</c> schema), once, before any run.</summary>
     Task PrepareAsync(BenchContext context, CancellationToken ct);
 
@@ -50,9 +56,12 @@ public sealed record JobReport(string Text, IReadOnlyList<bool> Verdicts);
 /// <summary>The scenarios, in the order they run and are printed.</summary>
 public static class ScenarioCatalog
 {
+    public static Scenarios.ProgressReportPost Post { get; } = new();
+
     public static IReadOnlyList<IScenario> All { get; } =
     [
-        new Scenarios.ProgressReportPost(),
+        Post,
+        new Scenarios.ProgressReportSameWork(),
         new Scenarios.ProjectGet(),
         new Scenarios.SingleProjectProgressPost(),
     ];
