@@ -16,6 +16,12 @@ public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (day == DateOnly.MaxValue)
+            {
+                // Its end is the first instant of a day the calendar does not have.
+                throw DomainException.Invalid(field, "The last date that can be given is 9999-12-30.");
+            }
+
             // The stored timestamps have microsecond precision: one microsecond before midnight is the day's last instant.
             return new AsOf(ShanghaiCalendar.EndOfDay(day).AddTicks(-10).ToUniversalTime(), day);
         }

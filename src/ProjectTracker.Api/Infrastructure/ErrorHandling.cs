@@ -4,6 +4,7 @@ using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 using ProjectTracker.Domain;
 
@@ -58,6 +59,11 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
             // A syntax error wraps the reader's own JsonException and names wherever reading stopped ("$.a" for {"a":):
             // the body is broken, not that field.
             var field = json.Path is null or "$" || json.InnerException is JsonException ? "body" : json.Path.TrimStart('$', '.');
+            if (json is UnstorableTextException)
+            {
+                return Validation(field, $"'{field}' {StorableText.Rule}.");
+            }
+
             return field == "body"
                 ? Validation(field, "The body is not valid JSON.")
                 : Validation(field, $"'{field}' has a value of the wrong type, or one that is not allowed.");
@@ -66,12 +72,14 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         if (e.StatusCode == StatusCodes.Status400BadRequest)
         {
             var parameter = ParameterName().Match(e.Message);
+            // Anything else the framework refuses before binding is about the body being absent ("Implicit body inferred
+            // for parameter … but no body was provided"): its own words name a C# parameter, not anything the client sent.
             return parameter.Success
                 ? Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid value for {parameter.Groups["name"].Value}.")
-                : Validation("body", e.Message);
+                : Validation("body", "The request needs a JSON object as its body.");
         }
 
-        return Problem(e.StatusCode, "Bad request", e.Message);
+        return Problem(e.StatusCode, ReasonPhrases.GetReasonPhrase(e.StatusCode), e.Message);
     }
 
     private static PostgresException? FindUniqueViolation(Exception exception)

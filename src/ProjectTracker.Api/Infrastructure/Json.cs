@@ -9,8 +9,11 @@ public static class Json
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // The web defaults read "2025" as 2025: a number sent as a string is a wrong type like any other (API.md).
+        options.NumberHandling = JsonNumberHandling.Strict;
         // Integers for enums would let a client send 7 and mean whatever member 7 is today.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new StorableStringConverter());
     }
 
     public static JsonSerializerOptions Options { get; } = Create();

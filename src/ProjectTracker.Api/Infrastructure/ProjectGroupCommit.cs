@@ -59,6 +59,12 @@ public sealed partial class ProjectGroupCommit(
     /// <exception cref="PreconditionFailedException">If-Match named a version that is no longer current.</exception>
     public async Task<Project> Execute(ProjectCommandRequest request, CancellationToken ct)
     {
+        if (request.ProjectId == Guid.Empty)
+        {
+            // No project has it, and the event store refuses to even look it up: it would fail the whole batch.
+            throw DomainException.NotFound("The project does not exist.");
+        }
+
         var pending = new Pending(request);
         queue.Enqueue(pending);
         var hasTurn = false;

@@ -76,6 +76,7 @@ public static class ProjectDecider
     {
         DomainException.Require(!string.IsNullOrWhiteSpace(c.Name), "name", "A milestone needs a name.");
         DomainException.Require(Enum.IsDefined(c.Kind), "kind", "Unknown milestone kind.");
+        PlanDates.Require(c.BaselineDate, "baselineDate");
         if (state.FindMilestone(c.MilestoneId) is not null)
         {
             throw DomainException.Conflict("A milestone with this id is already planned.");
@@ -90,6 +91,7 @@ public static class ProjectDecider
         var milestone = OpenMilestone(state, c.MilestoneId);
         DomainException.Require(!string.IsNullOrWhiteSpace(c.Reason), "reason", "A forecast change needs a reason.");
         DomainException.Require(c.ForecastDate >= today, "forecastDate", "A forecast cannot lie in the past; complete the milestone if it is done.");
+        PlanDates.Require(c.ForecastDate, "forecastDate");
         return milestone.ForecastDate == c.ForecastDate
             ? []
             : [new MilestoneForecastChanged(state.Id, milestone.Id, milestone.ForecastDate, c.ForecastDate, c.Reason.Trim())];
@@ -99,23 +101,25 @@ public static class ProjectDecider
     {
         var milestone = OpenMilestone(state, c.MilestoneId);
         DomainException.Require(c.ActualDate <= today, "actualDate", "An actual date cannot lie in the future.");
+        PlanDates.Require(c.ActualDate, "actualDate");
         return [new MilestoneCompleted(state.Id, milestone.Id, c.ActualDate)];
     }
 
     private static IReadOnlyList<object> Report(ReportProgress c, Project state, DateOnly today)
     {
         DomainException.Require(c.ReportDate <= today, "reportDate", "A report cannot be dated in the future.");
+        PlanDates.Require(c.ReportDate, "reportDate");
         DomainException.Require(c.PercentComplete is >= 0 and <= 100, "percentComplete", "Percent complete is between 0 and 100.");
-        DomainException.Require(Money.IsValid(c.InvestmentToDate), "investmentToDate", "Investment is a non-negative amount of 万元.");
-        DomainException.Require(Money.IsValid(c.InvestmentThisYear), "investmentThisYear", "Investment is a non-negative amount of 万元.");
-        DomainException.Require(Money.IsValid(c.FundsInPlace), "fundsInPlace", "Funds in place are a non-negative amount of 万元.");
+        DomainException.Require(Money.IsValid(c.InvestmentToDate), "investmentToDate", $"Investment is {Money.Rule}.");
+        DomainException.Require(Money.IsValid(c.InvestmentThisYear), "investmentThisYear", $"Investment is {Money.Rule}.");
+        DomainException.Require(Money.IsValid(c.FundsInPlace), "fundsInPlace", $"Funds in place are {Money.Rule}.");
         return [new ProgressReported(state.Id, c.ReportId, c.ReportDate, c.PercentComplete, c.InvestmentToDate, c.InvestmentThisYear, c.FundsInPlace, c.Narrative, c.Issues)];
     }
 
     private static IReadOnlyList<object> SetPlan(SetAnnualPlan c, Project state)
     {
         DomainException.Require(c.Year is >= 2000 and <= 2100, "year", "The year must be between 2000 and 2100.");
-        DomainException.Require(Money.IsValid(c.PlannedInvestment), "plannedInvestment", "Investment is a non-negative amount of 万元.");
+        DomainException.Require(Money.IsValid(c.PlannedInvestment), "plannedInvestment", $"Investment is {Money.Rule}.");
         return state.AnnualPlans.TryGetValue(c.Year, out var planned) && planned == c.PlannedInvestment
             ? []
             : [new AnnualPlanSet(state.Id, c.Year, c.PlannedInvestment)];
@@ -177,6 +181,7 @@ public static class ProjectDecider
 
             DomainException.Require(change.NewBaselineDate != milestone.BaselineDate, $"changes[{i}].newBaselineDate",
                 $"The baseline already is {milestone.BaselineDate:yyyy-MM-dd}.");
+            PlanDates.Require(change.NewBaselineDate, $"changes[{i}].newBaselineDate");
             changes.Add(new RequestedBaselineChange(milestone.Id, milestone.Name, milestone.BaselineDate, change.NewBaselineDate));
         }
 

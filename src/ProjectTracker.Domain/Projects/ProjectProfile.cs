@@ -36,7 +36,7 @@ public sealed record ProjectProfile
         DomainException.Require(Enum.IsDefined(Category), "category", "Unknown category.");
         DomainException.Require(!string.IsNullOrWhiteSpace(District), "district", "A project belongs to a district.");
         DomainException.Require(!string.IsNullOrWhiteSpace(ResponsibleUnit), "responsibleUnit", "A project needs a responsible unit.");
-        DomainException.Require(Money.IsValid(TotalInvestment), "totalInvestment", "Investment is a non-negative amount of 万元.");
+        DomainException.Require(Money.IsValid(TotalInvestment), "totalInvestment", $"Investment is {Money.Rule}.");
         DomainException.Require(PlanPeriod is null || Enum.IsDefined(PlanPeriod.Value), "planPeriod", "Unknown plan period.");
         DomainException.Require(TargetYear is null or (>= 1990 and <= 2100), "targetYear", "The target year must be between 1990 and 2100.");
     }

@@ -171,4 +171,17 @@ public sealed class ImportTests(TrackerApp app)
         await (await Import(given.Admin, latin1, "text/csv")).ExpectProblem(HttpStatusCode.BadRequest, "body");
         await (await Import(given.Admin, "name,colour\r\nx,red\r\n")).ExpectProblem(HttpStatusCode.BadRequest, "columns");
     }
+
+    [Fact]
+    public async Task A_csv_holding_a_nul_character_is_a_400_on_the_body_and_imports_nothing()
+    {
+        var code = Scenario.NewCode();
+        var csv = Csv(Row(code, await given.NewDistrict())).Replace("\r\n", "\r\n\0", StringComparison.Ordinal);
+
+        var problem = await (await Import(given.Admin, csv)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+
+        Assert.Contains("U+0000", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        var found = await (await given.Admin.GetAsync($"/api/v1/projects?code={code}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, found.GetProperty("total").GetInt64());
+    }
 }

@@ -51,6 +51,8 @@ public sealed class ValidationBatteryTests(TrackerApp app)
     {
         { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","totalInvestment":"lots"}""", "totalInvestment" },
         { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","targetYear":"soon"}""", "targetYear" },
+        { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","targetYear":"2025"}""", "targetYear" },
+        { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","totalInvestment":"100"}""", "totalInvestment" },
         { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","isPublic":"yes"}""", "isPublic" },
         { "register-project", """{"code":"2025-410300-48-01-000001","name":42,"category":"ring-road","district":"410302","responsibleUnit":"局"}""", "name" },
         { "register-project", """{"code":["2025-410300-48-01-000001"],"name":"路","category":"ring-road","district":"410302","responsibleUnit":"局"}""", "code" },
@@ -80,6 +82,7 @@ public sealed class ValidationBatteryTests(TrackerApp app)
         { "complete-milestone", """{"actualDate":true}""", "actualDate" },
         { "complete-milestone", """{"actualDate":"2026-06-31"}""", "actualDate" },
         { "report-progress", """{"reportDate":"2026-06-01","percentComplete":"half","investmentToDate":1}""", "percentComplete" },
+        { "report-progress", """{"reportDate":"2026-06-01","percentComplete":"50","investmentToDate":1}""", "percentComplete" },
         { "report-progress", """{"reportDate":"2026-06-01","percentComplete":50,"investmentToDate":"many"}""", "investmentToDate" },
         { "report-progress", """{"reportDate":20260601,"percentComplete":50,"investmentToDate":1}""", "reportDate" },
         { "report-progress", """{"reportDate":"2026-06-01","percentComplete":50,"investmentToDate":1,"fundsInPlace":true}""", "fundsInPlace" },
@@ -93,6 +96,26 @@ public sealed class ValidationBatteryTests(TrackerApp app)
         { "put-district", """{"name":5}""", "name" },
         { "put-district", """{"name":true}""", "name" },
         { "put-district", """{"name":["东城区"]}""", "name" },
+    };
+
+    /// <summary>Well-typed values the store could not hold (PostgreSQL refuses U+0000) or the reports could not add up.</summary>
+    public static TheoryData<string, string, string> UnstorableValues() => new()
+    {
+        { "register-project", """{"code":"2025-410300-48-01-000001","name":"a\u0000b","category":"ring-road","district":"410302","responsibleUnit":"局"}""", "name" },
+        { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","totalInvestment":79228162514264337593543950335}""", "totalInvestment" },
+        { "register-project", """{"code":"2025-410300-48-01-000001","name":"路","category":"ring-road","district":"410302","responsibleUnit":"局","totalInvestment":1000000000.01}""", "totalInvestment" },
+        { "amend-project", """{"description":"\u0000"}""", "description" },
+        { "amend-project", """{"totalInvestment":79228162514264337593543950335}""", "totalInvestment" },
+        { "plan-milestone", """{"name":"开工\u0000","kind":"groundbreaking","baselineDate":"2026-07-01"}""", "name" },
+        { "plan-milestone", """{"name":"开工","kind":"groundbreaking","baselineDate":"0001-01-01"}""", "baselineDate" },
+        { "plan-milestone", """{"name":"开工","kind":"groundbreaking","baselineDate":"9999-12-31"}""", "baselineDate" },
+        { "change-forecast", """{"forecastDate":"2026-12-31","reason":"延\u0000期"}""", "reason" },
+        { "complete-milestone", """{"actualDate":"0001-01-01"}""", "actualDate" },
+        { "report-progress", """{"reportDate":"2026-06-01","percentComplete":50,"investmentToDate":1,"narrative":"\u0000"}""", "narrative" },
+        { "report-progress", """{"reportDate":"2026-06-01","percentComplete":50,"investmentToDate":79228162514264337593543950335}""", "investmentToDate" },
+        { "report-progress", """{"reportDate":"0001-01-01","percentComplete":50,"investmentToDate":1}""", "reportDate" },
+        { "create-api-key", """{"name":"集成\u0000","role":"reader"}""", "name" },
+        { "put-district", """{"name":"\u0000"}""", "name" },
     };
 
     public static TheoryData<string, string, string> MissingFields() => new()
@@ -145,6 +168,18 @@ public sealed class ValidationBatteryTests(TrackerApp app)
     }
 
     [Theory]
+    [MemberData(nameof(UnstorableValues))]
+    public async Task A_value_the_store_cannot_hold_or_add_up_is_a_400_problem_naming_the_field(string endpoint, string body, string field)
+    {
+        var target = await Target(endpoint);
+
+        var response = await given.Admin.SendRawJson(target.Method, target.Url, body);
+
+        await response.ExpectProblem(HttpStatusCode.BadRequest, field);
+        await target.AssertNothingWritten();
+    }
+
+    [Theory]
     [MemberData(nameof(MissingFields))]
     public async Task A_missing_required_field_is_a_400_problem_naming_the_field(string endpoint, string body, string field)
     {
@@ -170,6 +205,8 @@ public sealed class ValidationBatteryTests(TrackerApp app)
     [InlineData("/api/v1/projects?category=spaceport", "category")]
     [InlineData("/api/v1/projects?planPeriod=99th", "planPeriod")]
     [InlineData("/api/v1/projects?status=paused", "status")]
+    [InlineData("/api/v1/projects?q=%00", "q")]
+    [InlineData("/api/v1/projects?district=4103%0002", "district")]
     public async Task A_bad_query_string_on_the_project_list_is_a_400_problem_naming_the_parameter(string url, string field)
     {
         var response = await given.Admin.GetAsync(url);
@@ -198,6 +235,7 @@ public sealed class ValidationBatteryTests(TrackerApp app)
     [InlineData("yesterday")]
     [InlineData("2026-13-01")]
     [InlineData("2026-06-01T09:00:00")]
+    [InlineData("9999-12-31")]
     public async Task A_bad_asOf_is_a_400_problem_on_asOf(string asOf)
     {
         var project = await given.NewProject();
@@ -205,6 +243,18 @@ public sealed class ValidationBatteryTests(TrackerApp app)
         var response = await given.Admin.GetAsync($"/api/v1/projects/{project.Str("id")}?asOf={Uri.EscapeDataString(asOf)}");
 
         await response.ExpectProblem(HttpStatusCode.BadRequest, "asOf");
+    }
+
+    [Theory]
+    [InlineData("PATCH", "", """{"name":"路"}""")]
+    [InlineData("POST", "/milestones", """{"name":"开工","kind":"groundbreaking","baselineDate":"2026-07-01"}""")]
+    [InlineData("POST", "/progress-reports", """{"reportDate":"2026-06-01","percentComplete":50,"investmentToDate":1}""")]
+    [InlineData("PUT", "/annual-plans/2026", """{"plannedInvestment":1}""")]
+    public async Task A_command_on_the_all_zero_project_id_is_not_found(string method, string path, string body)
+    {
+        var response = await given.Admin.SendRawJson(new HttpMethod(method), $"/api/v1/projects/{Guid.Empty}{path}", body);
+
+        await response.ExpectProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -47,6 +47,12 @@ public class ChangeForecastTests
             .ThenFails(DomainErrorKind.Invalid, "forecastDate");
 
     [Fact]
+    public void A_forecast_beyond_2100_is_invalid() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned)
+            .When(new ChangeForecast(Sample.MilestoneId, new DateOnly(2101, 1, 1), "Typed a year too many"))
+            .ThenFails(DomainErrorKind.Invalid, "forecastDate");
+
+    [Fact]
     public void Late_in_the_utc_evening_yesterday_is_already_past_in_shanghai() =>
         Spec.Given(Sample.Registered, Sample.MilestonePlanned)
             .When(new ChangeForecast(Sample.MilestoneId, new DateOnly(2026, 6, 15), "Today in UTC"), now: new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero))

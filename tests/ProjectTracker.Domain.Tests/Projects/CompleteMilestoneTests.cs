@@ -33,6 +33,12 @@ public class CompleteMilestoneTests
             .ThenFails(DomainErrorKind.Invalid, "actualDate");
 
     [Fact]
+    public void An_actual_date_before_1990_is_invalid() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned)
+            .When(new CompleteMilestone(Sample.MilestoneId, DateOnly.MinValue))
+            .ThenFails(DomainErrorKind.Invalid, "actualDate");
+
+    [Fact]
     public void Late_in_the_utc_evening_tomorrow_is_already_today_in_shanghai() =>
         Spec.Given(Sample.Registered, Sample.MilestonePlanned)
             .When(new CompleteMilestone(Sample.MilestoneId, new DateOnly(2026, 6, 16)), now: new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 
@@ -16,6 +17,24 @@ public class PlanMilestoneTests
         Spec.Given(Sample.Registered)
             .When(new PlanMilestone(Sample.MilestoneId, "Approval", MilestoneKind.Approval, new DateOnly(2021, 3, 1), false))
             .Then(new MilestonePlanned(Sample.ProjectId, Sample.MilestoneId, "Approval", MilestoneKind.Approval, new DateOnly(2021, 3, 1), false));
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1989-12-31")]
+    [InlineData("2101-01-01")]
+    [InlineData("9999-12-31")]
+    public void A_baseline_outside_1990_to_2100_is_invalid(string date) =>
+        Spec.Given(Sample.Registered)
+            .When(new PlanMilestone(Sample.MilestoneId, "Approval", MilestoneKind.Approval, DateOnly.Parse(date, CultureInfo.InvariantCulture), false))
+            .ThenFails(DomainErrorKind.Invalid, "baselineDate");
+
+    [Theory]
+    [InlineData("1990-01-01")]
+    [InlineData("2100-12-31")]
+    public void The_first_and_last_days_of_the_plannable_range_are_accepted(string date) =>
+        Spec.Given(Sample.Registered)
+            .When(new PlanMilestone(Sample.MilestoneId, "Approval", MilestoneKind.Approval, DateOnly.Parse(date, CultureInfo.InvariantCulture), false))
+            .Then(new MilestonePlanned(Sample.ProjectId, Sample.MilestoneId, "Approval", MilestoneKind.Approval, DateOnly.Parse(date, CultureInfo.InvariantCulture), false));
 
     [Fact]
     public void A_planned_milestone_is_forecast_on_its_baseline_and_open()

@@ -103,6 +103,12 @@ public class RebaselineTests
             .ThenFails(DomainErrorKind.Invalid, "changes[1].newBaselineDate");
 
     [Fact]
+    public void A_request_to_move_a_baseline_beyond_2100_is_invalid_at_that_date() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned, SecondMilestonePlanned)
+            .When(Request(new BaselineChange(SecondMilestoneId, SecondBaseline.AddDays(1)), new BaselineChange(Sample.MilestoneId, DateOnly.MaxValue)))
+            .ThenFails(DomainErrorKind.Invalid, "changes[1].newBaselineDate");
+
+    [Fact]
     public void A_completed_milestones_baseline_cannot_be_moved() =>
         Spec.Given(Sample.Registered, Sample.MilestonePlanned, Sample.MilestoneCompleted)
             .When(Request(new BaselineChange(Sample.MilestoneId, Later)))

@@ -171,6 +171,18 @@ public class RegisterProjectTests
             .ThenFails(DomainErrorKind.Invalid, "totalInvestment");
 
     [Fact]
+    public void A_total_investment_beyond_10_trillion_yuan_is_invalid() =>
+        Spec.Given()
+            .When(Register(Sample.Profile with { TotalInvestment = Money.Max + 0.01m }))
+            .ThenFails(DomainErrorKind.Invalid, "totalInvestment");
+
+    [Fact]
+    public void A_total_investment_of_exactly_10_trillion_yuan_is_accepted() =>
+        Spec.Given()
+            .When(Register(Sample.Profile with { TotalInvestment = Money.Max }))
+            .Then(new ProjectRegistered(Sample.ProjectId, Sample.Code, Sample.Profile with { TotalInvestment = Money.Max }));
+
+    [Fact]
     public void An_unknown_plan_period_is_invalid() =>
         Spec.Given()
             .When(Register(Sample.Profile with { PlanPeriod = (PlanPeriod)99 }))

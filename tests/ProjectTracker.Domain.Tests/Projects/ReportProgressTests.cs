@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Domain.Tests.Projects;
@@ -36,6 +37,12 @@ public class ReportProgressTests
     public void A_report_dated_tomorrow_is_invalid() =>
         Spec.Given(Sample.Registered)
             .When(Report(reportDate: Spec.Today.AddDays(1)))
+            .ThenFails(DomainErrorKind.Invalid, "reportDate");
+
+    [Fact]
+    public void A_report_dated_before_1990_is_invalid() =>
+        Spec.Given(Sample.Registered)
+            .When(Report(reportDate: new DateOnly(1989, 12, 31)))
             .ThenFails(DomainErrorKind.Invalid, "reportDate");
 
     [Fact]
@@ -80,6 +87,20 @@ public class ReportProgressTests
         Spec.Given(Sample.Registered)
             .When(Report(fundsInPlace: -0.01m))
             .ThenFails(DomainErrorKind.Invalid, "fundsInPlace");
+
+    [Theory]
+    [InlineData("investmentToDate")]
+    [InlineData("investmentThisYear")]
+    [InlineData("fundsInPlace")]
+    public void An_amount_beyond_10_trillion_yuan_is_invalid(string field) =>
+        Spec.Given(Sample.Registered)
+            .When(field switch
+            {
+                "investmentToDate" => Report(investmentToDate: Money.Max + 1m),
+                "investmentThisYear" => Report(investmentThisYear: Money.Max + 1m),
+                _ => Report(fundsInPlace: decimal.MaxValue),
+            })
+            .ThenFails(DomainErrorKind.Invalid, field);
 
     [Fact]
     public void Zero_amounts_are_accepted() =>

@@ -42,6 +42,12 @@ public class SetAnnualPlanTests
             .ThenFails(DomainErrorKind.Invalid, "plannedInvestment");
 
     [Fact]
+    public void A_plan_beyond_10_trillion_yuan_is_invalid() =>
+        Spec.Given(Sample.Registered)
+            .When(new SetAnnualPlan(2026, decimal.MaxValue))
+            .ThenFails(DomainErrorKind.Invalid, "plannedInvestment");
+
+    [Fact]
     public void The_same_amount_again_changes_nothing() =>
         Spec.Given(Sample.Registered, PlanSet(2026, 50_000m))
             .When(new SetAnnualPlan(2026, 50_000.00m))

@@ -3,7 +3,10 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-/// <summary>Seeds the admin key from configuration (Auth:BootstrapAdminKey) at start-up, replacing an earlier one.</summary>
+/// <summary>
+/// Seeds the admin key from configuration (Auth:BootstrapAdminKey) at start-up, replacing an earlier one; a secret
+/// revoked through the API stays revoked.
+/// </summary>
 public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<BootstrapAdminKey> logger) : IHostedService
 {
     public const string ConfigurationKey = "Auth:BootstrapAdminKey";
@@ -30,6 +33,14 @@ public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration confi
             }
 
             logger.LogWarning("{Setting} is not set: no bootstrap admin key; only keys already issued will work.", ConfigurationKey);
+            return;
+        }
+
+        if (earlier is { RevokedAt: not null } && earlier.SecretHash == hash)
+        {
+            // Revoked through the API, most likely because it leaked: a restart with the same setting must not revive it.
+            logger.LogWarning("{Setting} names a key that was revoked on {RevokedAt:u}; it stays revoked. Set a new secret to have a bootstrap admin key.",
+                ConfigurationKey, earlier.RevokedAt);
             return;
         }
 

@@ -130,6 +130,12 @@ public static class ImportSheet
             throw DomainException.Invalid("body", "The CSV is not UTF-8 text.");
         }
 
+        if (text.IndexOf('\0') is var nul and >= 0)
+        {
+            var line = text.AsSpan(0, nul).Count('\n') + 1;
+            throw DomainException.Invalid("body", $"Line {line} of the CSV holds the NUL character (U+0000), which cannot be stored.");
+        }
+
         var records = CsvRecords(text);
         if (records.Count == 0)
         {

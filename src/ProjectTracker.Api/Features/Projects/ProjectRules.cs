@@ -29,7 +29,7 @@ public static class ProjectRules
         rule.EmailAddress().MaximumLength(254);
 
     public static IRuleBuilderOptions<T, decimal?> Money<T>(this IRuleBuilder<T, decimal?> rule) =>
-        rule.Must(Domain.Portfolio.Money.IsValid).WithMessage("Money is a non-negative amount of 万元.");
+        rule.Must(Domain.Portfolio.Money.IsValid).WithMessage($"Money is {Domain.Portfolio.Money.Rule}.");
 
     public static IRuleBuilderOptions<T, int?> TargetYear<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1990, 2100);
