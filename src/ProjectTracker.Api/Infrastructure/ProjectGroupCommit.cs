@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
+using Weasel.Postgresql;
 
 namespace ProjectTracker.Api.Infrastructure;
 
@@ -44,6 +46,9 @@ public sealed partial class ProjectGroupCommit(
     private readonly ConcurrentQueue<Pending> queue = new();
     private readonly SemaphoreSlim turns = new(options.Value.Committers, options.Value.Committers);
     private readonly int maxBatch = options.Value.MaxBatch;
+
+    /// <summary>The pool the sessions' connections come from (Marten's own data source).</summary>
+    private readonly NpgsqlDataSource connections = ((PostgresqlDatabase)store.Storage.Database).DataSource;
 
     private int withdrawn;
 
@@ -130,6 +135,7 @@ public sealed partial class ProjectGroupCommit(
         catch (Exception e) when (batch.Count > 1)
         {
             LogBatchFailed(e, batch.Count);
+            DiscardPooledConnections();
             foreach (var pending in batch)
             {
                 await Commit([pending]);
@@ -137,9 +143,25 @@ public sealed partial class ProjectGroupCommit(
         }
         catch (Exception e)
         {
+            DiscardPooledConnections();
             batch[0].Fail(e);
         }
     }
+
+    /// <summary>
+    /// After a failed commit, no connection open now is reused: idle ones are closed at once, busy ones when they come
+    /// back to the pool. Failed commits are rare; what follows them pays for a few new connections.
+    /// </summary>
+    /// <remarks>
+    /// Why: the failed session's connection may be poisoned. Npgsql prepares a statement on its second use on a
+    /// connection; when PostgreSQL refuses a parameter of it while binding (seen with 22P05, a U+0000 in jsonb, which
+    /// the API now refuses at the door; any other bind-time refusal would do the same), Npgsql 10 keeps the statement
+    /// as prepared but never read the description of its rows, so the next command there that uses it (the batch's
+    /// own retries, or any later request) fails on "unexpected backend message DataRow" (npgsql/npgsql#6391). Marten
+    /// has already put the connection back in the pool by the time its error reaches us, and Npgsql cannot take out
+    /// just that one.
+    /// </remarks>
+    private void DiscardPooledConnections() => connections.Clear();
 
     private async Task CommitTogether(List<Pending> batch)
     {

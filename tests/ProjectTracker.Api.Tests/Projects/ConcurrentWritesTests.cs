@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Api.Tests.Schedule;
 using ProjectTracker.Api.Tests.Support;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Tests.Projects;
 
@@ -142,6 +144,65 @@ public sealed class ConcurrentWritesTests(TrackerApp app) : IAsyncLifetime
         finally
         {
             await Execute(connection, $"drop trigger {trigger} on tracker.mt_events; drop function tracker.{trigger}();");
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_refused_while_its_statements_are_being_prepared_leaves_no_stale_statement_behind_for_the_retries()
+    {
+        // Npgsql prepares a statement on its second use on a connection (Max Auto Prepare, Auto Prepare Min Usages=2):
+        // a fresh host with one physical connection makes the batch's first append that second use, as in the first
+        // burst after a start. Nothing is prepared yet, and whatever follows the failed batch would reuse that connection.
+        await using var cold = new ApiHost($"{app.ConnectionString};Maximum Pool Size=1", app.Clock,
+            new Dictionary<string, string> { ["ProjectWrites:Committers"] = "1" });
+        var projects = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            projects.Add(Guid.Parse((await given.NewProject()).Str("id")));
+        }
+
+        // The batch appends to its streams in ascending id order: the poisoned command's append comes first.
+        projects.Sort();
+        var admin = cold.Client(ApiHost.AdminKey);
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var (holdingTheRow, held) = await OccupyTheCommitter(connection, admin);
+        var commits = cold.Services.GetRequiredService<ProjectGroupCommit>();
+
+        // A value PostgreSQL refuses while it binds the parameters (22P05: jsonb cannot hold \u0000), not when it runs
+        // the statement: only such a failure strikes between Parse and Describe of a statement being prepared. A trigger
+        // raises too late to matter. Queued below the HTTP layer, which may refuse the value itself.
+        var poisoned = commits.Execute(new ProjectCommandRequest(projects[0], null, new Caller(Guid.NewGuid(), "test", ApiKeyRole.Admin, null),
+            _ => new ReportProgress(Guid.CreateVersion7(), TrackerApp.Today.AddDays(-1), 30m, 5000m, null, null, "a\u0000b", null)), CancellationToken.None);
+        await Until(() => Task.FromResult(commits.Queued == 1));
+        var queued = new List<Task<HttpResponseMessage>>();
+        for (var i = 0; i < 37; i++)
+        {
+            queued.Add(admin.PostJson($"/api/v1/projects/{projects[i % projects.Count]}/progress-reports", ProjectTestKit.ProgressBody(i)));
+            var count = queued.Count + 1;
+            await Until(() => Task.FromResult(commits.Queued == count));
+        }
+
+        await holdingTheRow.RollbackAsync();
+
+        await (await held).Expect(HttpStatusCode.Created);
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(() => poisoned);
+        Assert.Equal(PostgresErrorCodes.UntranslatableCharacter, Assert.IsType<PostgresException>(refusal.InnerException).SqlState);
+        foreach (var answer in await Task.WhenAll(queued))
+        {
+            await answer.Expect(HttpStatusCode.Created);
+        }
+
+        foreach (var id in projects)
+        {
+            await (await admin.PostJson($"/api/v1/projects/{id}/progress-reports", ProjectTestKit.ProgressBody(99m))).Expect(HttpStatusCode.Created);
+        }
+
+        // Registered, the batch's reports on it (the poisoned one wrote nothing), the one after.
+        for (var p = 0; p < projects.Count; p++)
+        {
+            var reports = Enumerable.Range(0, queued.Count).Count(i => i % projects.Count == p);
+            Assert.Equal(1 + reports + 1, (await given.Admin.GetProject(projects[p].ToString())).Version());
         }
     }
 
