@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Tests.Support;
 
 namespace ProjectTracker.Api.Tests.Integration;
@@ -108,6 +111,30 @@ public sealed class WebhookTests(WebhooksApp app) : IClassFixture<WebhooksApp>
         Assert.Equal("HTTP 503 Service Unavailable", log[1].Str("lastError"));
         var failedOnly = await (await app.Admin.GetAsync($"/api/v1/webhooks/{hook.Str("id")}/deliveries?status=failed")).Expect(HttpStatusCode.OK);
         Assert.Equal(1, failedOnly.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_node_that_refuses_local_targets_does_not_connect_to_one_even_for_a_hook_already_stored()
+    {
+        var url = app.Receiver.NewUrl("local");
+        var hook = await (await app.Admin.PostJson("/api/v1/webhooks", new { url, eventTypes = new[] { "project-registered" } })).Expect(HttpStatusCode.Created);
+        await app.Given.NewProject();
+        await using var guarded = new ApiHost(app.ConnectionString, app.Clock, new Dictionary<string, string>
+        {
+            ["Webhooks:MaxAttempts"] = WebhooksApp.MaxAttempts.ToString(CultureInfo.InvariantCulture),
+            ["Webhooks:Timeout"] = "00:00:05",
+        });
+
+        using (var scope = guarded.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WebhookDispatchJob>().Run(CancellationToken.None);
+        }
+
+        Assert.Empty(app.Receiver.To(url));
+        var attempt = Assert.Single(await Deliveries(hook));
+        Assert.Equal("pending", attempt.Str("status"));
+        Assert.Contains("Refused to connect to 127.0.0.1", attempt.Str("lastError"), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:AllowLocalTargets", attempt.Str("lastError"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,12 +24,16 @@ public sealed class WebhooksApp : IAsyncLifetime
             ["Webhooks:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
             ["Webhooks:RetryBaseDelay"] = RetryBaseDelay.ToString(),
             ["Webhooks:Timeout"] = "00:00:05",
+            // The receiver listens on 127.0.0.1, which a production node refuses to deliver to.
+            ["Webhooks:AllowLocalTargets"] = "true",
         });
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero));
 
     public ApiHost Host { get; }
+
+    public string ConnectionString => database.ConnectionString;
 
     public WebhookReceiver Receiver { get; private set; } = null!;
 

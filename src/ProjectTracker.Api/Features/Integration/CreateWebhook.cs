@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 
@@ -18,10 +19,12 @@ public static class CreateWebhook
     {
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator(ChangeFeed feed, IQuerySession session)
+            public Validator(ChangeFeed feed, IQuerySession session, IOptions<WebhookOptions> options)
             {
                 RuleFor(r => r.Url).NotEmpty().MaximumLength(MaxUrlLength)
-                    .Must(IsHttpUrl).WithMessage("An absolute http or https URL, e.g. https://example.gov.cn/hooks/projecttracker.");
+                    .Must(IsHttpUrl).WithMessage("An absolute http or https URL, e.g. https://example.gov.cn/hooks/projecttracker.")
+                    .Must(url => options.Value.AllowLocalTargets || url is null || !WebhookTargets.NamesLocalTarget(url))
+                    .WithMessage($"Not a delivery target: {WebhookTargets.Refusal}.");
                 RuleFor(r => r.EventTypes).Must(t => t is null || t.Count > 0)
                     .WithMessage("Name at least one event type, or leave eventTypes out for all of them.");
                 RuleFor(r => r.EventTypes).Must(t => t is null || t.Distinct(StringComparer.Ordinal).Count() == t.Count)

@@ -22,7 +22,12 @@ public static class IntegrationEndpoints
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("ProjectTracker-Webhooks/1");
             })
             // A redirect is not a delivery: the receiver's URL is the one registered, and the signed body goes nowhere else.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = WebhookTargets.Connect(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLocalTargets),
+            });
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Webhook>().Index(h => h.District!);

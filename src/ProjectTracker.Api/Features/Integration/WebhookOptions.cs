@@ -2,7 +2,7 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Integration;
 
-/// <summary>Configuration section <c>Webhooks</c>: how hard delivery tries.</summary>
+/// <summary>Configuration section <c>Webhooks</c>: how hard delivery tries, and where it may go.</summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
@@ -17,6 +17,13 @@ public sealed class WebhookOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Lets hooks deliver to this machine's own and link-local addresses (<c>Webhooks:AllowLocalTargets</c>); off, they
+    /// are refused when a hook is made and when a delivery connects (see <see cref="WebhookTargets"/>). For a receiver
+    /// on the same host, e.g. in tests.
+    /// </summary>
+    public bool AllowLocalTargets { get; set; }
 
     /// <summary>Hooks served at the same time by one dispatcher run.</summary>
     public int Parallelism { get; set; } = 4;
