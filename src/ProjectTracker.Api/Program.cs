@@ -25,7 +25,7 @@ builder.Services.AddTrackerServices(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStorableQueryStrings();
+app.UseQueryStringRules();
 
 // The OpenAPI document and UI are middleware, not endpoints: they go before authorization,
 // whose fallback policy would otherwise ask them for a key. Branched on their path, because on every

@@ -1,37 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
 /// PostgreSQL's text and jsonb cannot store U+0000. A string holding it would pass every rule and fail only at
 /// commit, as a server error, taking any group commit it rode in down with it; so it is refused where it comes in,
-/// naming its field: JSON bodies (<see cref="StorableStringConverter"/>), query strings (here) and imported files.
+/// naming its field: JSON bodies (<see cref="StorableStringConverter"/>), query strings (<see cref="QueryStringRules"/>)
+/// and imported files.
 /// </summary>
 public static class StorableText
 {
     public const string Rule = "must not contain the NUL character (U+0000)";
 
     public static bool IsStorable(string? value) => value is null || !value.Contains('\0');
-
-    /// <summary>A query-string value holding U+0000 is a 400 naming its parameter, whichever endpoint it was sent to.</summary>
-    public static IApplicationBuilder UseStorableQueryStrings(this IApplicationBuilder app) => app.Use((http, next) =>
-    {
-        // The raw query carries it percent-encoded; most requests have no "%00" and pay for nothing more.
-        if (http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
-        {
-            foreach (var (name, values) in http.Request.Query)
-            {
-                if (values.Any(v => !IsStorable(v)))
-                {
-                    throw DomainException.Invalid(name, $"'{name}' {Rule}.");
-                }
-            }
-        }
-
-        return next(http);
-    });
 }
 
 /// <summary>Refuses a JSON string holding U+0000 as it is read; the error handler names its field (see <see cref="StorableText"/>).</summary>

@@ -207,6 +207,8 @@ public sealed class ValidationBatteryTests(TrackerApp app)
     [InlineData("/api/v1/projects?status=paused", "status")]
     [InlineData("/api/v1/projects?q=%00", "q")]
     [InlineData("/api/v1/projects?district=4103%0002", "district")]
+    [InlineData("/api/v1/projects?district=410302&district=410303", "district")]
+    [InlineData("/api/v1/projects?page=1&page=2", "page")]
     public async Task A_bad_query_string_on_the_project_list_is_a_400_problem_naming_the_parameter(string url, string field)
     {
         var response = await given.Admin.GetAsync(url);
