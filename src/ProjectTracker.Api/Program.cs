@@ -25,7 +25,6 @@ builder.Services.AddTrackerServices(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseQueryStringRules();
 
 // The OpenAPI document and UI are middleware, not endpoints: they go before authorization,
 // whose fallback policy would otherwise ask them for a key. Branched on their path, because on every
@@ -43,6 +42,8 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
 app.UseAuthentication();
 app.UseTrackerRateLimits();
 app.UseAuthorization();
+app.UseQueryStringRules();
+app.UseStorableJsonBodies();
 app.UseIdempotency();
 app.MapTrackerHealth();
 

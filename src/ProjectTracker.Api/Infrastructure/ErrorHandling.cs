@@ -59,11 +59,6 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
             // A syntax error wraps the reader's own JsonException and names wherever reading stopped ("$.a" for {"a":):
             // the body is broken, not that field.
             var field = json.Path is null or "$" || json.InnerException is JsonException ? "body" : json.Path.TrimStart('$', '.');
-            if (json is UnstorableTextException)
-            {
-                return Validation(field, $"'{field}' {StorableText.Rule}.");
-            }
-
             return field == "body"
                 ? Validation(field, "The body is not valid JSON.")
                 : Validation(field, $"'{field}' has a value of the wrong type, or one that is not allowed.");

@@ -13,7 +13,6 @@ public static class Json
         options.NumberHandling = JsonNumberHandling.Strict;
         // Integers for enums would let a client send 7 and mean whatever member 7 is today.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        options.Converters.Add(new StorableStringConverter());
     }
 
     public static JsonSerializerOptions Options { get; } = Create();
