@@ -88,7 +88,7 @@ public static class OpenApi
                     Name = "If-Match",
                     In = ParameterLocation.Header,
                     Required = false,
-                    Description = "The project version (ETag) this change is based on; 412 when the project has moved on.",
+                    Description = "The one project version (its ETag, e.g. \"3\") this change is based on; 412 when the project has moved on. `*` or no header: whatever the version. A list of tags is a 400.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }
