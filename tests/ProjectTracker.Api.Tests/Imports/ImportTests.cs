@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -170,6 +171,88 @@ public sealed class ImportTests(TrackerApp app)
         byte[] latin1 = [.. Encoding.UTF8.GetBytes(Header + "\r\n"), 0xC4, 0x2C, 0xE9, 0xFF, 0x0D, 0x0A];
         await (await Import(given.Admin, latin1, "text/csv")).ExpectProblem(HttpStatusCode.BadRequest, "body");
         await (await Import(given.Admin, "name,colour\r\nx,red\r\n")).ExpectProblem(HttpStatusCode.BadRequest, "columns");
+    }
+
+    [Fact]
+    public async Task The_blank_xlsx_template_sent_back_is_a_400_for_having_no_data_rows()
+    {
+        var template = await (await given.Admin.GetAsync("/api/v1/imports/template?kind=projects&format=xlsx")).Content.ReadAsByteArrayAsync();
+
+        var problem = await (await Import(given.Admin, template, Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+
+        Assert.Equal(new[] { "body" }, problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Theory]
+    [InlineData("code")]
+    [InlineData("CODE")]
+    public async Task A_workbook_naming_a_column_twice_is_a_400_on_columns(string again)
+    {
+        var sheet = HandMadeWorkbook($"""<row r="1">{Cell("A1", "code")}{Cell("B1", "name")}{Cell("C1", again)}</row><row r="2">{Cell("A2", Scenario.NewCode())}{Cell("B2", "路")}{Cell("C2", "x")}</row>""");
+
+        await (await Import(given.Admin, sheet, Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "columns");
+    }
+
+    [Fact]
+    public async Task A_workbook_claiming_a_row_beyond_excels_limit_is_a_400_at_once()
+    {
+        // Read row by row, the two billion empty rows before it took a core for minutes.
+        var sheet = HandMadeWorkbook($"""<row r="1">{Cell("A1", "code")}</row><row r="2000000000">{Cell("A2000000000", "x")}</row>""");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var problem = await (await Import(given.Admin, sheet, Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+
+        Assert.Contains("1,048,576", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Refusing it took {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task A_workbook_that_unpacks_to_more_than_256_mb_is_a_400_before_it_is_read()
+    {
+        // 300 MB of one repeated character deflates to a few hundred kB: the shape of a zip bomb.
+        var sheet = HandMadeWorkbook("""<row r="1"><c r="A1" t="inlineStr"><is><t>""", padding: 300 * 1024 * 1024);
+
+        var problem = await (await Import(given.Admin, sheet, Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+
+        Assert.Contains("256 MB", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Cell(string reference, string text) => $"""<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>""";
+
+    /// <summary>The least xlsx a reader accepts, with the given rows in its one sheet (and, for a bomb, that many 'a's after them).</summary>
+    private static byte[] HandMadeWorkbook(string rows, int padding = 0)
+    {
+        using var file = new MemoryStream();
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string xml)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(xml);
+            }
+
+            Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Part("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Part("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open(), new UTF8Encoding(false));
+            sheet.Write("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
+            sheet.Write(rows);
+            if (padding > 0)
+            {
+                var block = new string('a', 1024 * 1024);
+                for (var written = 0; written < padding; written += block.Length)
+                {
+                    sheet.Write(block);
+                }
+
+                sheet.Write("</t></is></c></row>");
+            }
+
+            sheet.Write("</sheetData></worksheet>");
+        }
+
+        return file.ToArray();
     }
 
     [Fact]

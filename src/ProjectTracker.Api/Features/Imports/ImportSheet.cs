@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
@@ -75,23 +76,58 @@ public static class ImportSheet
         }
     }
 
+    /// <summary>Excel's own limit: a sheet claiming a row beyond it is not a workbook anyone saved.</summary>
+    private const int MaxSheetRows = 1_048_576;
+
+    /// <summary>Far more than any kind has; a cell at XFD1 would otherwise give every row 16,384 cells.</summary>
+    private const int MaxSheetColumns = 64;
+
+    /// <summary>
+    /// What an upload may unpack to. An xlsx is a zip: a 2 MB file can hold gigabytes of XML, which the reader would
+    /// build in memory (a test file took the process to 4.5 GB). 16 MB of real workbook unpacks to well under this.
+    /// </summary>
+    private const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
     private static (IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows) ReadXlsx(Stream stream)
     {
+        CheckUnpackedSize(stream);
         List<string> header = [];
+        List<string> columns = [];
         List<SheetRow> rows = [];
         try
         {
-            // useHeaderRow: the first row names the columns, so the first data row is row 2.
-            var number = 1;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX))
+            // Without useHeaderRow: the header is read as written (repeats and all, so CheckHeader can name them), and a
+            // workbook with only its header row still has one. Rows come keyed by column letter, blank ones included.
+            var number = 0;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
                 number++;
-                if (header.Count == 0)
+                if (number > MaxSheetRows)
                 {
-                    header = [.. row.Keys.Select(k => k.Trim())];
+                    throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture, $"The workbook has rows beyond row {MaxSheetRows:N0}, Excel's own limit."));
                 }
 
-                var cells = row.ToDictionary(c => c.Key.Trim(), c => Text(c.Value), StringComparer.OrdinalIgnoreCase);
+                if (row.Count > MaxSheetColumns)
+                {
+                    throw DomainException.Invalid("columns", $"The sheet has {row.Count} columns; the columns are at most {MaxSheetColumns}.");
+                }
+
+                if (number == 1)
+                {
+                    columns = [.. row.Keys];
+                    header = [.. row.Values.Select(v => Text(v)?.Trim() ?? "")];
+                    continue;
+                }
+
+                var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                for (var c = 0; c < header.Count; c++)
+                {
+                    if (header[c].Length > 0 && row.TryGetValue(columns[c], out var value))
+                    {
+                        cells.TryAdd(header[c], Text(value));
+                    }
+                }
+
                 if (cells.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
                 {
                     rows.Add(new SheetRow(number, cells));
@@ -104,6 +140,25 @@ public static class ImportSheet
         }
 
         return (header, rows);
+    }
+
+    private static void CheckUnpackedSize(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            {
+                throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture,
+                    $"The workbook unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB; split it, or send it as CSV."));
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw DomainException.Invalid("body", "The body is not a readable xlsx workbook.");
+        }
+
+        stream.Position = 0;
     }
 
     private static string? Text(object? value) => value switch
