@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
@@ -26,6 +27,6 @@ public static partial class ProjectCode
         }
 
         var match = Pattern().Match(code);
-        return match.Success && int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1990 and <= 2100;
+        return match.Success && PlanDates.IsPlannableYear(int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

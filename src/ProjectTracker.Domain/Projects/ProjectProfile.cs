@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
@@ -38,7 +39,7 @@ public sealed record ProjectProfile
         DomainException.Require(!string.IsNullOrWhiteSpace(ResponsibleUnit), "responsibleUnit", "A project needs a responsible unit.");
         DomainException.Require(Money.IsValid(TotalInvestment), "totalInvestment", $"Investment is {Money.Rule}.");
         DomainException.Require(PlanPeriod is null || Enum.IsDefined(PlanPeriod.Value), "planPeriod", "Unknown plan period.");
-        DomainException.Require(TargetYear is null or (>= 1990 and <= 2100), "targetYear", "The target year must be between 1990 and 2100.");
+        DomainException.Require(TargetYear is null || PlanDates.IsPlannableYear(TargetYear.Value), "targetYear", $"The target year must be between {PlanDates.FirstYear} and {PlanDates.LastYear}.");
     }
 
     /// <summary>The camelCase names of the fields that differ between two profiles.</summary>

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Features.Imports;
@@ -188,7 +189,7 @@ public static class ImportSheet
         if (text.IndexOf('\0') is var nul and >= 0)
         {
             var line = text.AsSpan(0, nul).Count('\n') + 1;
-            throw DomainException.Invalid("body", $"Line {line} of the CSV holds the NUL character (U+0000), which cannot be stored.");
+            throw DomainException.Invalid("body", $"Line {line} of the CSV {StorableText.Rule}.");
         }
 
         var records = CsvRecords(text);

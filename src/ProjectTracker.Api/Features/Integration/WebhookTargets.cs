@@ -14,7 +14,7 @@ public static class WebhookTargets
 {
     public const string Refusal = "loopback, link-local and unspecified addresses are not delivery targets (Webhooks:AllowLocalTargets)";
 
-    /// <summary>This machine (loopback, 0.0.0.0), link-local (169.254/16, fe80::/10, the metadata services) or multicast.</summary>
+    /// <summary>This machine (loopback, 0.0.0.0), link-local (169.254/16, fe80::/10, the metadata services), multicast or reserved (224/3).</summary>
     public static bool IsLocal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -33,7 +33,7 @@ public static class WebhookTargets
             return (bytes[0] == 169 && bytes[1] == 254) || bytes[0] >= 224;
         }
 
-        return address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.IsIPv6SiteLocal;
+        return address.IsIPv6LinkLocal || address.IsIPv6Multicast;
     }
 
     /// <summary>True when the URL names this machine or a link-local address outright (a name is checked again when connecting).</summary>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Projects;
 
@@ -32,7 +33,7 @@ public static class ProjectRules
         rule.Must(Domain.Portfolio.Money.IsValid).WithMessage($"Money is {Domain.Portfolio.Money.Rule}.");
 
     public static IRuleBuilderOptions<T, int?> TargetYear<T>(this IRuleBuilder<T, int?> rule) =>
-        rule.InclusiveBetween(1990, 2100);
+        rule.InclusiveBetween(PlanDates.FirstYear, PlanDates.LastYear);
 
     public static IRuleBuilderOptions<T, TEnum?> Known<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
         rule.Must(v => v is null || Enum.IsDefined(v.Value)).WithMessage("Unknown value.");

@@ -41,7 +41,7 @@ public readonly record struct IsoWeek(int Year, int Week)
             && text[5] is 'W' or 'w'
             && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             && int.TryParse(text.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
-            && year is >= 1990 and <= 2100
+            && PlanDates.IsPlannableYear(year)
             && week >= 1
             && week <= ISOWeek.GetWeeksInYear(year))
         {
