@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 15433), then the
 # OpenAPI check (scripts/openapi-check.sh) on the document the tests wrote.
+#   scripts/test.sh [--filter EXPR]   --filter runs only the tests dotnet test's filter picks, without the
+#                                     format and OpenAPI checks (scripts/fuzz.sh uses it)
 # Prints "N passed, N failed" from the .trx results; exits non-zero on any failure.
 set -euo pipefail
+
+filter=""
+if [[ ${1:-} == --filter ]]; then
+  filter=${2:?--filter needs an expression}
+fi
 
 cd "$(dirname "$0")/.."
 log() { printf '[test] %s\n' "$*"; }
@@ -34,21 +41,25 @@ scripts/os-packages.sh fonts-noto-cjk chromium
 failed_steps=()
 
 log "dotnet format --verify-no-changes"
-if ! dotnet format ProjectTracker.sln --verify-no-changes; then
+if [[ -n $filter ]]; then
+  log "skipped: --filter runs only the tests it names"
+elif ! dotnet format ProjectTracker.sln --verify-no-changes; then
   log "formatting differs: run 'dotnet format ProjectTracker.sln' and commit the result"
   failed_steps+=("format")
 fi
 
 log "dotnet test (Release)"
 rm -rf TestResults
-if ! dotnet test ProjectTracker.sln -c Release \
+if ! dotnet test ProjectTracker.sln -c Release ${filter:+--filter "$filter"} \
   --logger "console;verbosity=minimal" --logger trx --results-directory TestResults; then
   failed_steps+=("test")
 fi
 
 # After the tests: they write the served OpenAPI document to TestResults/openapi/swagger.json.
 log "OpenAPI check (Spectral lint, generated TypeScript client type-checks)"
-if ! scripts/openapi-check.sh; then
+if [[ -n $filter ]]; then
+  log "skipped: --filter runs only the tests it names"
+elif ! scripts/openapi-check.sh; then
   log "OpenAPI check failed: see the lines above; rerun with scripts/openapi-check.sh after the tests"
   failed_steps+=("openapi")
 fi

@@ -23,6 +23,7 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
 builder.Services.AddTrackerServices(builder.Configuration);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -39,6 +40,8 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
     });
 });
 
+// Before authentication: a browser's preflight carries no key. Only endpoints that name a policy answer other origins.
+app.UseCors();
 app.UseAuthentication();
 app.UseTrackerRateLimits();
 app.UseAuthorization();
@@ -48,6 +51,7 @@ app.UseIdempotency();
 app.MapTrackerHealth();
 
 var api = app.MapGroup("/api/v1")
+    .RequireCors(CrossOrigin.Keyed)
     .AddEndpointFilterFactory(Validation.ValidateArguments)
     .ProducesValidationProblem();
 api.MapAccess();

@@ -29,7 +29,9 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKey.Hash(values[0]!.Trim());
+        // The key as sent: HTTP already strips the blanks around a header's value, so any left (or sent in ?api_key=) are
+        // part of what the client sent, and a key with them is not the key.
+        var hash = ApiKey.Hash(values[0]!);
         if (!cache.TryGet(hash, out var caller))
         {
             var generation = cache.Generation;

@@ -58,6 +58,14 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         {
             // A syntax error wraps the reader's own JsonException and names wherever reading stopped ("$.a" for {"a":):
             // the body is broken, not that field.
+            if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
+            {
+                var parent = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
+                var name = unmapped.Groups["name"].Value;
+                var path = parent.Length == 0 ? name : parent.EndsWith(name, StringComparison.Ordinal) ? parent : $"{parent}.{name}";
+                return Validation(path, $"'{name}' is not a field of this request (a misspelling?); the OpenAPI document lists the fields.");
+            }
+
             var field = json.Path is null or "$" || json.InnerException is JsonException ? "body" : json.Path.TrimStart('$', '.');
             return field == "body"
                 ? Validation(field, "The body is not valid JSON.")
@@ -111,6 +119,10 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
 
     public static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>System.Text.Json's words for a field the type does not have (UnmappedMemberHandling.Disallow).</summary>
+    [GeneratedRegex("""^The JSON property '(?<name>.*)' could not be mapped to any \.NET member""")]
+    private static partial Regex UnmappedProperty();
 
     [GeneratedRegex("""parameter "[^" ]+ (?<name>[^" ]+)" from "(?<value>[^"]*)""")]
     private static partial Regex ParameterName();

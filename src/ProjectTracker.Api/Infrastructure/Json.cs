@@ -15,7 +15,30 @@ public static class Json
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 
+    /// <summary>
+    /// Request bodies also refuse a field the request does not have: the OpenAPI schemas say
+    /// <c>additionalProperties: false</c>, and a misspelt optional field (<c>forcastDate</c>) would otherwise be dropped
+    /// without a word while the client believes it was applied. Stored documents and events keep the lenient reading,
+    /// so that a field retired from a type does not break reading what was stored with it.
+    /// </summary>
+    public static void ConfigureRequests(JsonSerializerOptions options)
+    {
+        Configure(options);
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The options request bodies are read with (<see cref="ConfigureRequests"/>), for the few read by hand.</summary>
+    public static JsonSerializerOptions RequestOptions { get; } = CreateForRequests();
+
+    private static JsonSerializerOptions CreateForRequests()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ConfigureRequests(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     private static JsonSerializerOptions Create()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -50,7 +51,7 @@ public static class OpenApi
                 options.IncludeXmlComments(xml);
             }
         });
-        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o => Json.ConfigureRequests(o.SerializerOptions));
         return services;
     }
 
@@ -77,6 +78,9 @@ public static class OpenApi
     /// </summary>
     private sealed class SharedHeadersAndProblems : IOperationFilter
     {
+        /// <summary>The roles whose keys an operation admits, for generated clients and the fuzz run (docs/integration.md).</summary>
+        private const string RolesExtension = "x-roles";
+
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             // The commands that can answer 412 are the ones that honour If-Match.
@@ -129,6 +133,12 @@ public static class OpenApi
             {
                 AddProblem(operation, context, "403", "The key's role or district does not allow this.");
             }
+
+            // Which roles' keys the operation admits at all (a district key still writes only its own district).
+            var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
+            string[] roles = policies.Contains(Policies.Admin) ? ["admin"] : policies.Contains(Policies.Writer) ? ["admin", "district"] : ["admin", "district", "reader"];
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions[RolesExtension] = new JsonNodeExtension(new JsonArray([.. roles.Select(r => JsonValue.Create(r))]));
         }
 
         private static void AddProblem(

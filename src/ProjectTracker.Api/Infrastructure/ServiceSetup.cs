@@ -24,6 +24,8 @@ public static class ServiceSetup
         // After the schema is applied (AddTrackerStore) and the admin key seeded; does nothing unless Demo:Seed is true.
         services.AddHostedService<SeedDemoPortfolio>();
 
+        // Ahead of the framework's writer, which refuses requests whose Accept rules JSON out: ours writes every problem.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
@@ -40,6 +42,7 @@ public static class ServiceSetup
         services.AddValidatorsFromAssemblyContaining<ProjectWriter>(ServiceLifetime.Scoped, r => !NeedsNothing(r.ValidatorType), includeInternalTypes: true);
 
         services.AddApiKeyAuth();
+        services.AddTrackerCors(configuration);
         services.AddTrackerOpenApi();
         services.AddTrackerHealth();
 

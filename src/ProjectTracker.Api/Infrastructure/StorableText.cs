@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -25,6 +28,11 @@ public static class StorableText
     public static IApplicationBuilder UseStorableJsonBodies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var request = http.Request;
+        if (request.HasJsonContentType() && request.Path.StartsWithSegments("/api") && http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        {
+            CheckUtf8(request);
+        }
+
         if (request.ContentLength != 0 && request.HasJsonContentType() && request.Path.StartsWithSegments("/api"))
         {
             request.EnableBuffering();
@@ -32,6 +40,11 @@ public static class StorableText
             await request.Body.CopyToAsync(body, http.RequestAborted);
             request.Body.Position = 0;
             var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+            if (BindsJson(http))
+            {
+                CheckWellFormed(bytes);
+            }
+
             if (bytes.IndexOf(EscapedNul) >= 0 && FieldHoldingNul(bytes) is { } field)
             {
                 throw DomainException.Invalid(field, $"'{field}' {Rule}.");
@@ -40,6 +53,66 @@ public static class StorableText
 
         await next(http);
     });
+
+    /// <summary>An endpoint that reads a JSON body; one that takes files answers a JSON body with its own 415.</summary>
+    private static bool BindsJson(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+        && accepts.ContentTypes.Any(t => t.EndsWith("json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Broken JSON is a 400 on the body as a whole, whatever came before the break: the binder, which refuses unknown
+    /// fields, would otherwise name the first field it met in <c>{"a":</c> as the fault. One pass of the reader, no tree.
+    /// </summary>
+    private static void CheckWellFormed(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            // Blank: binding says the body is missing, in its own words.
+            return;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            throw new BadHttpRequestException("The body is not UTF-8.", StatusCodes.Status400BadRequest, new JsonException("The body is not UTF-8.", "$", null, null));
+        }
+
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The body is not valid JSON.", StatusCodes.Status400BadRequest, new JsonException(e.Message, "$", null, null, e));
+        }
+    }
+
+    /// <summary>
+    /// JSON between systems is UTF-8 (RFC 8259), and the body checks here read it as such. Another charset is a 415
+    /// naming it; one the framework did not know was an InvalidOperationException, a 500, when the endpoint read the body.
+    /// </summary>
+    private static void CheckUtf8(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || media.Charset is not { HasValue: true } charset)
+        {
+            return;
+        }
+
+        if (!HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException(
+                $"Content-Type names the charset '{charset}': a JSON body is UTF-8. Send 'application/json' or 'application/json; charset=utf-8'.",
+                StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (HeaderUtilities.IsQuoted(charset))
+        {
+            // "utf-8" quoted means the same (RFC 9110), but the framework's reader looks the quotes up as an encoding name.
+            request.ContentType = $"{media.MediaType}; charset=utf-8";
+        }
+    }
 
     /// <summary>The path of the first string value holding U+0000 ("changes[0].reason"), or null (none, or not JSON: binding says so).</summary>
     internal static string? FieldHoldingNul(ReadOnlySpan<byte> json)
@@ -76,8 +149,9 @@ public static class StorableText
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Broken JSON, or a string that is not UTF-8 (GetString refuses to transcode it): binding says so.
             return null;
         }
 

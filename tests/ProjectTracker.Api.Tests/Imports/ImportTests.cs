@@ -206,6 +206,50 @@ public sealed class ImportTests(TrackerApp app)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Refusing it took {clock.Elapsed}.");
     }
 
+    [Theory]
+    [InlineData(1_000_000)]
+    [InlineData(1_048_577)]
+    public async Task A_tiny_workbook_whose_rows_jump_far_down_is_a_400_at_once(int farRow)
+    {
+        // 1.8 kB: before, the reader walked every empty row up to it, and refused it only after seconds of a core.
+        var sheet = HandMadeWorkbook($"""<row r="1">{Cell("A1", "code")}</row><row r="{farRow}">{Cell($"A{farRow}", "x")}</row>""");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await (await Import(given.Admin, sheet, Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Refusing it took {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task A_shared_string_cell_without_a_shared_string_table_is_a_400_on_the_body()
+    {
+        var code = Scenario.NewCode();
+        var sheet = HandMadeWorkbook($"""<row r="1">{Cell("A1", "code")}</row><row r="2">{Cell("A2", code)}</row><row r="3"><c r="A3" t="s"><v>0</v></c></row>""");
+
+        var problem = await (await Import(given.Admin, sheet, Xlsx)).ExpectProblem(HttpStatusCode.BadRequest, "body");
+
+        Assert.Contains("xlsx", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Formatted_empty_rows_far_below_the_data_are_not_read()
+    {
+        var district = await given.NewDistrict();
+        var code = Scenario.NewCode();
+        string[] row = [code, "东环路", "ring-road", district, "市交通运输局", "pm@example.gov.cn", "张三", "125000.5", "14th", "2027", "", "", "", "true", "全线"];
+        var header = string.Concat(Header.Split(',').Select((column, i) => Cell($"{(char)('A' + i)}1", column)));
+        var values = string.Concat(row.Select((value, i) => Cell($"{(char)('A' + i)}2", value)));
+        // Excel writes a row element for a formatted row even when it holds nothing: such a sheet is ordinary.
+        var sheet = HandMadeWorkbook($"""<row r="1">{header}</row><row r="2">{values}</row><row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/></row>""");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var imported = await (await Import(given.Admin, sheet, Xlsx)).Expect(HttpStatusCode.Created);
+
+        Assert.Equal(1, imported.GetProperty("rows").GetInt32());
+        Assert.True(await Exists(code));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Importing it took {clock.Elapsed}.");
+    }
+
     [Fact]
     public async Task A_workbook_that_unpacks_to_more_than_256_mb_is_a_400_before_it_is_read()
     {

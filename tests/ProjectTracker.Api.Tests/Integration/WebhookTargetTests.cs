@@ -20,6 +20,18 @@ public sealed class WebhookTargetTests(TrackerApp app)
     [InlineData("http://[::1]/x")]
     [InlineData("http://[fe80::1]/x")]
     [InlineData("http://[::ffff:127.0.0.1]/x")]
+    [InlineData("http://[::127.0.0.1]/x")]
+    [InlineData("http://[::ffff:0:127.0.0.1]/x")]
+    [InlineData("http://[64:ff9b::7f00:1]/x")]
+    [InlineData("http://[64:ff9b:1::7f00:1]/x")]
+    [InlineData("http://[2002:7f00:1::]/x")]
+    [InlineData("http://[2002:a9fe:a9fe::1]/latest/meta-data")]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x")]
+    [InlineData("http://0.0.0.1/x")]
+    [InlineData("http://0.1.2.3:8080/x")]
+    [InlineData("http://[ff02::1]/x")]
+    [InlineData("http://224.0.0.1/x")]
+    [MemberData(nameof(ThisMachine))]
     public async Task A_hook_aimed_at_this_machine_or_a_link_local_address_is_a_400_on_url(string url)
     {
         var district = app.Client(await given.NewKey("district", await given.NewDistrict()));
@@ -30,6 +42,18 @@ public sealed class WebhookTargetTests(TrackerApp app)
 
             Assert.Contains("Webhooks:AllowLocalTargets", problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The machine's host name, which resolves to every interface's address, and each of those addresses.</summary>
+    public static TheoryData<string> ThisMachine()
+    {
+        var urls = new TheoryData<string> { $"http://{Dns.GetHostName()}:5080/x", $"http://{Dns.GetHostName().ToUpperInvariant()}./x" };
+        foreach (var address in LocalNames.OwnAddresses().Where(a => !a.IsIPv6LinkLocal))
+        {
+            urls.Add(new UriBuilder("http", address.ToString(), 8080, "/x").Uri.ToString());
+        }
+
+        return urls;
     }
 
     [Theory]

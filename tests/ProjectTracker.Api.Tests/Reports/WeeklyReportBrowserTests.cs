@@ -9,33 +9,15 @@ namespace ProjectTracker.Api.Tests.Reports;
 /// <summary>The report page in a real browser: Debian's chromium, headless, driven by Playwright (never a downloaded browser).</summary>
 public sealed class WeeklyReportBrowserTests(AlertsApp app) : IClassFixture<AlertsApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Chromium_shows_the_report_page_with_its_charts_and_chinese_headings_and_no_console_errors()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium (apt-get install chromium).");
         var week = await AWeekWithARedProject();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        await using var chromium = await HeadlessChromium.Start();
+        var page = chromium.Page;
 
         var response = await page.GotoAsync($"{app.Host.Client().BaseAddress}reports/weekly/{week}?api_key={ApiHost.AdminKey}");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artefact($"weekly-report-{week}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.Artefact($"weekly-report-{week}.png"), FullPage = true });
 
         Assert.Equal((int)HttpStatusCode.OK, response?.Status);
         Assert.Equal($"重点项目周报 {week}", (await page.Locator("h1").InnerTextAsync()).Trim());
@@ -51,7 +33,7 @@ public sealed class WeeklyReportBrowserTests(AlertsApp app) : IClassFixture<Aler
         }
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Noto Sans CJK SC\"', '总体情况')"), "a CJK font is there for the Chinese text");
-        Assert.Empty(errors);
+        Assert.Empty(chromium.Errors);
     }
 
     /// <summary>A project red during a week (an overdue key milestone whose forecast moved); answers the week, now over.</summary>
@@ -66,19 +48,5 @@ public sealed class WeeklyReportBrowserTests(AlertsApp app) : IClassFixture<Aler
         await app.RunSlipScan();
         app.AdvanceDays(7);
         return week;
-    }
-
-    /// <summary>A file beside the test results (TestResults/artefacts under the repository), kept after the run.</summary>
-    private static string Artefact(string name)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ProjectTracker.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "TestResults", "artefacts");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
     }
 }

@@ -56,10 +56,14 @@ public class ApiHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (clock is not null)
+        builder.ConfigureServices(services =>
         {
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
-        }
+            services.Replace(ServiceDescriptor.Singleton(LocalNames.Resolver));
+            if (clock is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(clock));
+            }
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -22,4 +22,12 @@ public sealed class StorableTextTests
     [InlineData("""{"name":"\u0000""")]
     public void Text_that_only_looks_like_the_escape_or_broken_json_names_nothing(string json) =>
         Assert.Null(StorableText.FieldHoldingNul(Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public void A_nul_beside_bytes_that_are_not_utf8_names_nothing_and_throws_nothing()
+    {
+        byte[] json = [.. "{\"name\":\"\\u0000"u8, 0xC3, 0x28, .. "\"}"u8];
+
+        Assert.Null(StorableText.FieldHoldingNul(json));
+    }
 }

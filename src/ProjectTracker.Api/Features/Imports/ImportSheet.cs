@@ -77,12 +77,6 @@ public static class ImportSheet
         }
     }
 
-    /// <summary>Excel's own limit: a sheet claiming a row beyond it is not a workbook anyone saved.</summary>
-    private const int MaxSheetRows = 1_048_576;
-
-    /// <summary>Far more than any kind has; a cell at XFD1 would otherwise give every row 16,384 cells.</summary>
-    private const int MaxSheetColumns = 64;
-
     /// <summary>
     /// What an upload may unpack to. An xlsx is a zip: a 2 MB file can hold gigabytes of XML, which the reader would
     /// build in memory (a test file took the process to 4.5 GB). 16 MB of real workbook unpacks to well under this.
@@ -91,7 +85,7 @@ public static class ImportSheet
 
     private static (IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows) ReadXlsx(Stream stream)
     {
-        CheckUnpackedSize(stream);
+        var lastValueRow = Scan(stream);
         List<string> header = [];
         List<string> columns = [];
         List<SheetRow> rows = [];
@@ -103,14 +97,14 @@ public static class ImportSheet
             foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
                 number++;
-                if (number > MaxSheetRows)
+                if (number > lastValueRow)
                 {
-                    throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture, $"The workbook has rows beyond row {MaxSheetRows:N0}, Excel's own limit."));
+                    break;
                 }
 
-                if (row.Count > MaxSheetColumns)
+                if (row.Count > XlsxSheetScan.MaxColumns)
                 {
-                    throw DomainException.Invalid("columns", $"The sheet has {row.Count} columns; the columns are at most {MaxSheetColumns}.");
+                    throw DomainException.Invalid("columns", $"The sheet has {row.Count} columns; the columns are at most {XlsxSheetScan.MaxColumns}.");
                 }
 
                 if (number == 1)
@@ -135,15 +129,17 @@ public static class ImportSheet
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
+        catch (Exception e) when (e is not DomainException and not OperationCanceledException)
         {
-            throw DomainException.Invalid("body", "The body is not a readable xlsx workbook.");
+            // Whatever the reader trips over (a shared string with no table was a NullReferenceException) is a broken file.
+            throw XlsxSheetScan.NotReadable();
         }
 
         return (header, rows);
     }
 
-    private static void CheckUnpackedSize(Stream stream)
+    /// <summary>The unpacked size and the sheet's row and cell references, before the reader walks it; the last row with a value.</summary>
+    private static int Scan(Stream stream)
     {
         try
         {
@@ -153,13 +149,17 @@ public static class ImportSheet
                 throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture,
                     $"The workbook unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB; split it, or send it as CSV."));
             }
-        }
-        catch (InvalidDataException)
-        {
-            throw DomainException.Invalid("body", "The body is not a readable xlsx workbook.");
-        }
 
-        stream.Position = 0;
+            return XlsxSheetScan.LastValueRow(zip);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            throw XlsxSheetScan.NotReadable();
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
     }
 
     private static string? Text(object? value) => value switch

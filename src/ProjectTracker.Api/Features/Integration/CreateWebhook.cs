@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 
@@ -19,11 +18,11 @@ public static class CreateWebhook
     {
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator(ChangeFeed feed, IQuerySession session, IOptions<WebhookOptions> options)
+            public Validator(ChangeFeed feed, IQuerySession session, WebhookTargets targets)
             {
-                RuleFor(r => r.Url).NotEmpty().MaximumLength(MaxUrlLength)
+                RuleFor(r => r.Url).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(MaxUrlLength)
                     .Must(IsHttpUrl).WithMessage("An absolute http or https URL, e.g. https://example.gov.cn/hooks/projecttracker.")
-                    .Must(url => options.Value.AllowLocalTargets || url is null || !WebhookTargets.NamesLocalTarget(url))
+                    .MustAsync(async (url, ct) => !await targets.IsRefusedTarget(url!, ct))
                     .WithMessage($"Not a delivery target: {WebhookTargets.Refusal}.");
                 RuleFor(r => r.EventTypes).Must(t => t is null || t.Count > 0)
                     .WithMessage("Name at least one event type, or leave eventTypes out for all of them.");

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Infrastructure;
 
@@ -10,6 +11,8 @@ public static class IntegrationEndpoints
     public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChangeFeed>();
+        services.TryAddSingleton(WebhookHostResolver.Dns);
+        services.AddSingleton<WebhookTargets>();
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.IsValid(), "Webhooks: Timeout and RetryBaseDelay must be positive, MaxRetryDelay at least RetryBaseDelay, MaxAttempts and Parallelism at least 1.")
@@ -26,7 +29,7 @@ public static class IntegrationEndpoints
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
-                ConnectCallback = WebhookTargets.Connect(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLocalTargets),
+                ConnectCallback = provider.GetRequiredService<WebhookTargets>().Connect,
             });
         services.ConfigureMarten(options =>
         {

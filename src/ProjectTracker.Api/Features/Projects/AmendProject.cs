@@ -59,7 +59,7 @@ public static class AmendProject
                 Request? request;
                 try
                 {
-                    request = document.RootElement.Deserialize<Request>(Json.Options);
+                    request = document.RootElement.Deserialize<Request>(Json.RequestOptions);
                 }
                 catch (JsonException e)
                 {

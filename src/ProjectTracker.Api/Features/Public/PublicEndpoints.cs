@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Public;
 
@@ -23,6 +24,7 @@ public static class PublicEndpoints
             .WithTags("Public")
             // The app's fallback policy asks every endpoint for a key; these are for everyone.
             .AllowAnonymous()
+            .RequireCors(CrossOrigin.Public)
             .AddEndpointFilter(CacheSuccessfulAnswers);
         ListPublicProjects.Map(publicData);
         GetPublicProject.Map(publicData);

@@ -1,0 +1,27 @@
+using Microsoft.Net.Http.Headers;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+/// <summary>
+/// Which other web origins may read answers in a browser (CORS). The public data is for anyone's screen: every origin
+/// may GET it. Keyed endpoints answer only the origins an operator lists in <c>Cors:AllowedOrigins</c> (none by default),
+/// since a page that holds a key is a deliberate integration, not something to allow from anywhere.
+/// </summary>
+public static class CrossOrigin
+{
+    public const string Public = "public";
+    public const string Keyed = "keyed";
+
+    public static IServiceCollection AddTrackerCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        return services.AddCors(cors =>
+        {
+            cors.AddPolicy(Public, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader()
+                .WithExposedHeaders(HeaderNames.ETag, HeaderNames.RetryAfter));
+            cors.AddPolicy(Keyed, policy => policy.WithOrigins(origins).AllowAnyMethod()
+                .WithHeaders(ApiKeyAuthentication.Header, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, Idempotency.Header, "Prefer")
+                .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, Idempotency.ReplayedHeader));
+        });
+    }
+}
