@@ -14,6 +14,9 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
 
     public bool IsAdmin => Role == ApiKeyRole.Admin;
 
+    /// <summary>The system itself (a job): writes everywhere, and its events say <paramref name="name"/> as their "by".</summary>
+    public static Caller System(string name) => new(Guid.Empty, name, ApiKeyRole.Admin, null);
+
     /// <summary>Admins see everything; any other key only what belongs to its own district, and does not learn that the rest exists.</summary>
     public bool Sees(string? district) => IsAdmin || (district is not null && district == District);
 

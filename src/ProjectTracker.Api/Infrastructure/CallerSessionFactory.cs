@@ -2,7 +2,11 @@ using Marten;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>Opens sessions that stamp every appended event with the calling key's name (the "by" of history).</summary>
+/// <summary>
+/// Opens sessions that stamp every appended event with the calling key's name (the "by" of history). In a request
+/// with an Idempotency-Key the session writes into the key's transaction, which commits with the request's answer
+/// (<see cref="IdempotencyScope"/>).
+/// </summary>
 public sealed class CallerSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
     public const string System = "system";
@@ -11,8 +15,15 @@ public sealed class CallerSessionFactory(IDocumentStore store, IHttpContextAcces
 
     public IDocumentSession OpenSession()
     {
+        var context = http.HttpContext;
+        var by = context?.User.Identity?.Name is { Length: > 0 } name ? name : System;
+        if (IdempotencyScope.Of(context) is { } scope)
+        {
+            return scope.OpenSession(by);
+        }
+
         var session = store.LightweightSession();
-        session.LastModifiedBy = http.HttpContext?.User.Identity?.Name is { Length: > 0 } name ? name : System;
+        session.LastModifiedBy = by;
         return session;
     }
 }

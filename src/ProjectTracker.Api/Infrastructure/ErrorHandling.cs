@@ -28,6 +28,11 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         }
 
         http.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = StoreUnavailableException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -46,8 +51,38 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         ExistingStreamIdCollisionException => Problem(StatusCodes.Status409Conflict, "Conflict", "A project with this id already exists."),
         _ when FindUniqueViolation(exception) is { } violation => Problem(StatusCodes.Status409Conflict, "Conflict", DescribeUniqueViolation(violation)),
         BadHttpRequestException e => FromBadRequest(e),
+        _ when IsStoreUnavailable(exception) => Problem(
+            StatusCodes.Status503ServiceUnavailable,
+            "Store unavailable",
+            $"The database cannot be reached at the moment. Retry after {StoreUnavailableException.RetryAfterSeconds} s; "
+            + "retry a POST with the same Idempotency-Key, so that it is done once whether or not this attempt got through."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "The server failed to handle the request; it has been logged."),
     };
+
+    /// <summary>
+    /// PostgreSQL is away (refused or dropped connections, a server shutting down, starting or crashed, no connection
+    /// free in time), as opposed to a request it judged: the client should come back, not read it as a bug.
+    /// </summary>
+    public static bool IsStoreUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case StoreUnavailableException:
+                    return true;
+                case PostgresException pg:
+                    // 08: connection exceptions; 57P01-57P03: shutting down, crashed, not accepting connections yet; 53: out of resources.
+                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                        || pg.SqlState.StartsWith("53", StringComparison.Ordinal);
+                case NpgsqlException:
+                    // Not a server's judgement: the connection could not be made, broke, or timed out.
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A write that clashed with another: a taken unique value or a stream that exists already.</summary>
     public static bool IsConflict(Exception exception) => exception is ExistingStreamIdCollisionException || FindUniqueViolation(exception) is not null;
@@ -126,6 +161,12 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
 
     [GeneratedRegex("""parameter "[^" ]+ (?<name>[^" ]+)" from "(?<value>[^"]*)""")]
     private static partial Regex ParameterName();
+}
+
+/// <summary>The store could not be reached, or what a write did could not be learned; the client should retry (503).</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    public const int RetryAfterSeconds = 2;
 }
 
 /// <summary>An If-Match header that names no current version.</summary>

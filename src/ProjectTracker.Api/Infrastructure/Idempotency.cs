@@ -17,8 +17,8 @@ public static class Idempotency
     {
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.Section))
-            .Validate(o => o.Expiry > TimeSpan.Zero && o.ClaimTimeout > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
-                $"{IdempotencyOptions.Section}: Expiry, ClaimTimeout and CleanupInterval must be positive.")
+            .Validate(o => o.Expiry > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
+                $"{IdempotencyOptions.Section}: Expiry and CleanupInterval must be positive.")
             // PeriodicTimer takes no longer period.
             .Validate(o => o.CleanupInterval <= TimeSpan.FromDays(49), $"{IdempotencyOptions.Section}: CleanupInterval is at most 49 days.")
             .Validate(o => o.MaxAnswerBytes > 0, $"{IdempotencyOptions.Section}: MaxAnswerBytes must be positive.")
@@ -42,15 +42,9 @@ public sealed class IdempotencyOptions
     /// <summary>How long a key is remembered after its request finished (<c>Idempotency:Expiry</c>, e.g. <c>1.00:00:00</c>).</summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// How long a key stays claimed by a request that never finishes (its node died mid-request) before a
-    /// retry may run it again. Longer than any request takes.
-    /// </summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>How often each node deletes expired records (an expired record is ignored whether deleted or not).</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The largest answer kept for replay. A larger one is sent as it is made and its key cannot be replayed.</summary>
+    /// <summary>The largest answer kept for replay. A larger one is sent but not kept: a retry is told the request was processed.</summary>
     public int MaxAnswerBytes { get; set; } = 1024 * 1024;
 }

@@ -12,7 +12,11 @@ namespace ProjectTracker.Api.Infrastructure;
 /// <summary>A command on an existing project, as one request asks it.</summary>
 /// <param name="ExpectedVersion">The If-Match version; null to take the project as it is.</param>
 /// <param name="Command">Builds the command from the state it applies to (some commands depend on it).</param>
-public sealed record ProjectCommandRequest(Guid ProjectId, long? ExpectedVersion, Caller Caller, Func<Project, ProjectCommand> Command);
+/// <param name="Scope">The request's Idempotency-Key: its record is written with the command's events.</param>
+public sealed record ProjectCommandRequest(Guid ProjectId, long? ExpectedVersion, Caller Caller, Func<Project, ProjectCommand> Command, IdempotencyScope? Scope = null);
+
+/// <summary>What a command did: the project as it left it, and how many events it appended (none when it changed nothing).</summary>
+public sealed record CommandResult(Project State, int Appended);
 
 /// <summary>
 /// Group commit of project commands: the requests writing at the same moment share one transaction. Every
@@ -41,6 +45,7 @@ public sealed partial class ProjectGroupCommit(
     IDocumentStore store,
     TimeProvider clock,
     IOptions<ProjectWriteOptions> options,
+    IOptions<IdempotencyOptions> idempotency,
     ILogger<ProjectGroupCommit> logger)
 {
     private readonly ConcurrentQueue<Pending> queue = new();
@@ -62,7 +67,7 @@ public sealed partial class ProjectGroupCommit(
     /// <exception cref="DomainException">The command was refused (not found, invalid, conflict).</exception>
     /// <exception cref="AccessDeniedException">The caller may not write this project's district.</exception>
     /// <exception cref="PreconditionFailedException">If-Match named a version that is no longer current.</exception>
-    public async Task<Project> Execute(ProjectCommandRequest request, CancellationToken ct)
+    public async Task<CommandResult> Execute(ProjectCommandRequest request, CancellationToken ct)
     {
         if (request.ProjectId == Guid.Empty)
         {
@@ -123,8 +128,10 @@ public sealed partial class ProjectGroupCommit(
 
     /// <summary>
     /// Commits the batch together; when the commit itself fails (a lost connection, something one command's rows
-    /// tripped over), each command is committed alone, so one cannot fail the others. Never throws: every command
-    /// gets its answer or its exception. Not cancelled by any one request: the batch belongs to all of them.
+    /// tripped over), each command is committed alone, so one cannot fail the others. A failed COMMIT may still have
+    /// committed (the connection broke after PostgreSQL wrote it): each retry first looks, under the stream's lock, for
+    /// the events its command appended, and finding them answers the command as done instead of doing it again. Never
+    /// throws: every command gets its answer or its exception. Not cancelled by any one request: the batch belongs to all.
     /// </summary>
     private async Task Commit(List<Pending> batch)
     {
@@ -132,19 +139,29 @@ public sealed partial class ProjectGroupCommit(
         {
             await CommitTogether(batch);
         }
-        catch (Exception e) when (batch.Count > 1)
-        {
-            LogBatchFailed(e, batch.Count);
-            DiscardPooledConnections();
-            foreach (var pending in batch)
-            {
-                await Commit([pending]);
-            }
-        }
         catch (Exception e)
         {
             DiscardPooledConnections();
-            batch[0].Fail(e);
+            if (batch.Count == 1 && batch[0].Attempt is null)
+            {
+                // Nothing of it was sent to be committed: there is nothing to look for either.
+                batch[0].Fail(e);
+                return;
+            }
+
+            LogBatchFailed(e, batch.Count);
+            foreach (var pending in batch)
+            {
+                try
+                {
+                    await CommitTogether([pending]);
+                }
+                catch (Exception alone)
+                {
+                    DiscardPooledConnections();
+                    pending.Fail(alone);
+                }
+            }
         }
     }
 
@@ -171,13 +188,34 @@ public sealed partial class ProjectGroupCommit(
         var now = clock.GetUtcNow();
         // Answered only once the batch has committed: until then no command has happened.
         var answers = new List<Action>(batch.Count);
+        var writes = false;
         foreach (var pending in batch)
         {
             var stream = streams[pending.Request.ProjectId];
+            if (pending.Attempt is { } earlier && await stream.Holds(earlier, session))
+            {
+                answers.Add(() => pending.Succeed(earlier.Result));
+                continue;
+            }
+
             try
             {
-                var decided = stream.State = Decide(pending.Request, stream, now);
-                answers.Add(() => pending.Succeed(decided));
+                var before = stream.Version;
+                var decided = stream.State = Decide(pending.Request, stream, now, out var firstEventId);
+                var result = new CommandResult(decided, (int)(stream.Version - before));
+                if (firstEventId is { } first)
+                {
+                    pending.Attempt = new Attempt(before, first, result);
+                    if (pending.Request.Scope is { } scope)
+                    {
+                        // The key's record commits with the events: a retry finds it, whatever dies after this commit.
+                        session.Insert(scope.CommandRecord(stream.Id, stream.Version, now, idempotency.Value.Expiry));
+                    }
+
+                    writes = true;
+                }
+
+                answers.Add(() => pending.Succeed(result));
             }
             catch (Exception refusal)
             {
@@ -186,7 +224,7 @@ public sealed partial class ProjectGroupCommit(
             }
         }
 
-        if (streams.Values.Any(s => s.Appended))
+        if (writes)
         {
             await session.SaveChangesAsync(CancellationToken.None);
         }
@@ -205,14 +243,15 @@ public sealed partial class ProjectGroupCommit(
         var streams = new Dictionary<Guid, LockedStream>(fetches.Count);
         foreach (var (id, fetch) in fetches)
         {
-            streams[id] = new LockedStream(await fetch, session);
+            streams[id] = new LockedStream(id, await fetch, session);
         }
 
         return streams;
     }
 
-    private static Project Decide(ProjectCommandRequest request, LockedStream stream, DateTimeOffset now)
+    private static Project Decide(ProjectCommandRequest request, LockedStream stream, DateTimeOffset now, out Guid? firstEventId)
     {
+        firstEventId = null;
         var state = stream.State ?? throw DomainException.NotFound("The project does not exist.");
         request.Caller.EnsureMayWrite(state.Profile.District);
         if (request.ExpectedVersion is { } expected && expected != stream.Version)
@@ -226,47 +265,72 @@ public sealed partial class ProjectGroupCommit(
             return state;
         }
 
-        stream.Append(events, request.Caller.Name);
+        firstEventId = stream.Append(events, request.Caller.Name);
         // As the inline projection is about to store it, but for the timestamp: the event store stamps the events when
         // it appends them, a moment later, so here it is the moment the server accepted the command.
         return events.Aggregate((Project?)state, Project.Evolve)! with { Version = stream.Version, LastChangedAt = now };
     }
 
+    /// <summary>One try at committing a command: the version it started from, its first event's id, and what it did.</summary>
+    private sealed record Attempt(long VersionBefore, Guid FirstEventId, CommandResult Result);
+
     /// <summary>A locked stream and the project as the batch's commands so far have left it.</summary>
-    private sealed class LockedStream(IEventStream<Project> stream, IDocumentSession session)
+    private sealed class LockedStream(Guid id, IEventStream<Project> stream, IDocumentSession session)
     {
+        public Guid Id { get; } = id;
+
         public Project? State { get; set; } = stream.Aggregate;
 
         /// <summary>The stream's version with what the batch appended so far.</summary>
         public long Version => stream.CurrentVersion ?? 0;
 
-        public bool Appended { get; private set; }
-
-        /// <summary>Each event carries its own caller's name: one session writes for many callers.</summary>
-        public void Append(IReadOnlyList<object> events, string by)
+        /// <summary>Each event carries its own caller's name: one session writes for many callers. Answers the first event's id.</summary>
+        public Guid Append(IReadOnlyList<object> events, string by)
         {
+            var first = Guid.Empty;
             foreach (var data in events)
             {
                 var e = session.Events.BuildEvent(data);
+                e.Id = Guid.CreateVersion7();
                 e.UserName = string.IsNullOrEmpty(by) ? CallerSessionFactory.System : by;
                 stream.AppendOne(e);
+                first = first == Guid.Empty ? e.Id : first;
             }
 
-            Appended = true;
+            return first;
+        }
+
+        /// <summary>Whether an earlier try's events are in the stream: its commit went through although its answer was lost.</summary>
+        public async Task<bool> Holds(Attempt attempt, IDocumentSession query)
+        {
+            if (Version <= attempt.VersionBefore)
+            {
+                return false;
+            }
+
+            var at = attempt.VersionBefore + 1;
+            var ids = await query.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == Id && e.Version == at)
+                .Select(e => e.Id)
+                .ToListAsync(CancellationToken.None);
+            return ids.Contains(attempt.FirstEventId);
         }
     }
 
     private sealed class Pending(ProjectCommandRequest request)
     {
         private const int Queued = 0, Taken = 1, Withdrawn = 2;
-        private readonly TaskCompletionSource<Project> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<CommandResult> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int state = Queued;
 
         public ProjectCommandRequest Request { get; } = request;
 
-        public Task<Project> Answer => answer.Task;
+        public Task<CommandResult> Answer => answer.Task;
 
         public bool IsAnswered => answer.Task.IsCompleted;
+
+        /// <summary>The last time the command was sent to be committed; null while it never was.</summary>
+        public Attempt? Attempt { get; set; }
 
         /// <summary>A committer claims the command; false when its request gave up waiting first.</summary>
         public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
@@ -274,12 +338,20 @@ public sealed partial class ProjectGroupCommit(
         /// <summary>The request gives up; false when a committer has the command already.</summary>
         public bool TryWithdraw() => Interlocked.CompareExchange(ref state, Withdrawn, Queued) == Queued;
 
-        public void Succeed(Project project) => answer.TrySetResult(project);
+        public void Succeed(CommandResult result)
+        {
+            if (result.Appended > 0 && Request.Scope is { } scope)
+            {
+                scope.CommandCommitted(new CommittedCommand(Request.ProjectId, result.State.Version));
+            }
+
+            answer.TrySetResult(result);
+        }
 
         public void Fail(Exception e) => answer.TrySetException(e);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} project commands failed to commit; committing them one by one")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} project commands failed to commit; committing them one by one, each unless it is found committed")]
     private partial void LogBatchFailed(Exception exception, int count);
 }
 

@@ -4,10 +4,16 @@ using ProjectTracker.Domain.Projects;
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
-/// The one write path for project commands: check the caller's district, decide, append and commit.
+/// The one write path of project streams: every append goes through here — requests' commands, the slip scan,
+/// registrations (single, accepted proposals, imports) and the demo portfolio. It owns the lock order (the group
+/// commit's), the commit, and the record of what each command did (the Idempotency-Key's record commits with the
+/// command's events). Nothing else in the code writes to the event store's tables.
 /// </summary>
-public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit groupCommit, TimeProvider clock)
+public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit groupCommit, IDocumentStore store, IHttpContextAccessor http, TimeProvider clock)
 {
+    /// <summary>A new id for something a request creates (a milestone, a report, a rebaseline request): the same in a replay.</summary>
+    public Guid NewId() => IdempotencyScope.Of(http.HttpContext)?.NewId() ?? Guid.CreateVersion7();
+
     public async Task<Project> Register(RegisterProject command, Caller caller, CancellationToken ct)
     {
         await using var session = sessions.OpenSession();
@@ -29,6 +35,19 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     }
 
     /// <summary>
+    /// Starts a stream with a history that happened before today (the demo portfolio): each event with its own time,
+    /// in a session the caller commits.
+    /// </summary>
+    public static void StartHistory(IDocumentSession session, Guid projectId, IReadOnlyList<(object Event, DateTimeOffset At)> history)
+    {
+        var action = session.Events.StartStream<Project>(projectId, [.. history.Select(e => e.Event)]);
+        for (var i = 0; i < history.Count; i++)
+        {
+            action.Events[i].Timestamp = history[i].At;
+        }
+    }
+
+    /// <summary>
     /// Decides and commits a command on an existing project, in a transaction shared with whatever other
     /// commands arrive at the same moment (<see cref="ProjectGroupCommit"/>). With an If-Match version a stale one
     /// is a 412. Without one the command applies to the project as it is when its row is locked: concurrent writers
@@ -38,8 +57,26 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     /// index; purely optimistic appends with a jittered retry were no faster on spread writes, and 16 writers on one
     /// project fell from about 360 to 230 a second, the losers redoing their work.)
     /// </summary>
-    public Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct) =>
-        groupCommit.Execute(new ProjectCommandRequest(projectId, expectedVersion, caller, command), ct);
+    /// <remarks>
+    /// A request retried under an Idempotency-Key whose command committed before its answer could be stored (the node
+    /// died in between) is not decided again: it gets the project as its command left it, from the stream's history.
+    /// </remarks>
+    public async Task<Project> Execute(Guid projectId, long? expectedVersion, Caller caller, Func<Project, ProjectCommand> command, CancellationToken ct)
+    {
+        var scope = IdempotencyScope.Of(http.HttpContext);
+        if (scope?.Prior is { } prior && prior.ProjectId == projectId)
+        {
+            await using var history = store.QuerySession();
+            return await history.Events.AggregateStreamAsync<Project>(projectId, prior.Version, token: ct)
+                ?? throw new InvalidOperationException($"The stream of project {projectId} has no version {prior.Version}, which a command committed.");
+        }
+
+        return (await groupCommit.Execute(new ProjectCommandRequest(projectId, expectedVersion, caller, command, scope), ct)).State;
+    }
+
+    /// <summary>A command of the system's own (the slip scan), through the same lock and commit as a request's: what it did.</summary>
+    public Task<CommandResult> Record(Guid projectId, Caller caller, ProjectCommand command, CancellationToken ct) =>
+        groupCommit.Execute(new ProjectCommandRequest(projectId, ExpectedVersion: null, caller, _ => command), ct);
 
     /// <summary>
     /// The new project, as the inline projection has just stored it, but for the

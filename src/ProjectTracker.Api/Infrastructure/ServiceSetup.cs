@@ -61,6 +61,7 @@ public static class ServiceSetup
         // Its clock and thresholds are singletons: one instance rather than one per request.
         services.AddSingleton<ProjectView>();
         services.AddOptions<ProjectResponseCacheOptions>().Bind(configuration.GetSection(ProjectResponseCacheOptions.Section));
+        services.AddSingleton<ProjectStreamVersions>();
         services.AddSingleton<ProjectResponseCache>();
         services.AddTrackerJobs(configuration);
         services.AddTrackerRateLimits(configuration);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Api.Tests.Support;
 
@@ -116,12 +117,8 @@ public sealed class IdempotencyTests(TrackerApp app)
         var key = await given.IssueKey("district", district);
         var client = app.Client(key.Secret);
         var json = JsonSerializer.Serialize(Scenario.ProjectBody(district), JsonSerializerOptions.Web);
-        // The first request with this key, still running on another node, as that node's claim.
-        var requests = app.Services.GetRequiredService<IdempotentRequests>();
-        using var fingerprint = IdempotencyMiddleware.StartFingerprint("POST", "/api/v1/projects");
-        fingerprint.AppendData(Encoding.UTF8.GetBytes(json));
-        var running = await requests.Claim(Guid.Parse(key.Id), "order-7", Convert.ToHexStringLower(fingerprint.GetHashAndReset()));
-        var claim = Assert.IsType<IdempotencyClaim.Won>(running).Record;
+        // The first request with this key, still running on another node, as that node's hold on the key.
+        var running = await Hold(Guid.Parse(key.Id), "order-7", json);
 
         var meanwhile = await client.PostIdempotent("/api/v1/projects", json, "order-7");
 
@@ -129,10 +126,59 @@ public sealed class IdempotencyTests(TrackerApp app)
         Assert.Equal(TimeSpan.FromSeconds(1), meanwhile.Headers.RetryAfter?.Delta);
         Assert.Equal(0, await ProjectsIn(district));
 
-        // That request failed (a 5xx) and let go of the key: the retry runs.
-        await requests.Release(claim);
+        // That request ended without an answer (a 5xx) and let go of the key: the retry runs.
+        await running.DisposeAsync();
         await (await client.PostIdempotent("/api/v1/projects", json, "order-7")).Expect(HttpStatusCode.Created);
         Assert.Equal(1, await ProjectsIn(district));
+    }
+
+    [Fact]
+    public async Task A_holder_whose_connection_dies_lets_go_of_the_key_at_once()
+    {
+        var district = await given.NewDistrict();
+        var key = await given.IssueKey("district", district);
+        var client = app.Client(key.Secret);
+        var json = JsonSerializer.Serialize(Scenario.ProjectBody(district), JsonSerializerOptions.Web);
+        await using var running = await Hold(Guid.Parse(key.Id), "order-8", json);
+        await (await client.PostIdempotent("/api/v1/projects", json, "order-8")).ExpectProblem(HttpStatusCode.Conflict);
+
+        // The holder's node dies: PostgreSQL sees its connection end (here, ended by PostgreSQL itself).
+        await using (var admin = new NpgsqlConnection(app.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand("select pg_terminate_backend($1)", admin) { Parameters = { new() { Value = running.ProcessId } } };
+            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+        }
+
+        var retry = await Eventually(() => client.PostIdempotent("/api/v1/projects", json, "order-8"), r => r.StatusCode != HttpStatusCode.Conflict, TimeSpan.FromSeconds(5));
+
+        await retry.Expect(HttpStatusCode.Created);
+        Assert.Equal(1, await ProjectsIn(district));
+    }
+
+    /// <summary>Holds the key as a request running elsewhere would, until disposed.</summary>
+    private async Task<IdempotencyScope> Hold(Guid apiKeyId, string key, string json)
+    {
+        var requests = app.Services.GetRequiredService<IdempotentRequests>();
+        using var fingerprint = IdempotencyMiddleware.StartFingerprint("POST", "/api/v1/projects");
+        fingerprint.AppendData(Encoding.UTF8.GetBytes(json));
+        var claim = await requests.Claim(apiKeyId, key, Convert.ToHexStringLower(fingerprint.GetHashAndReset()), CancellationToken.None);
+        return Assert.IsType<IdempotencyClaim.Won>(claim).Scope;
+    }
+
+    private static async Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            var response = await send();
+            if (done(response) || DateTime.UtcNow > until)
+            {
+                return response;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

@@ -137,13 +137,13 @@ public sealed class SlipScanTests(TrackerApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var judged = await LoadProject(scope, id);
         var command = new RecordAssessment(StatusThresholds.Default);
-        var judgement = ProjectDecider.Decide(command, judged, TrackerApp.Now);
+        Assert.NotEmpty(ProjectDecider.Decide(command, judged, TrackerApp.Now));
         // Another writer gets in between the scan's judgement and its append.
         await (await given.Admin.PostJson($"/api/v1/projects/{id}/progress-reports", ProjectTestKit.ProgressBody(50m))).Expect(HttpStatusCode.Created);
 
         var job = scope.ServiceProvider.GetRequiredService<ScanForSlipsJob>();
-        var recorded = await job.RecordPage([(judged, judgement)], command, TrackerApp.Now, CancellationToken.None);
-        var again = await job.RecordPage([(judged, judgement)], command, TrackerApp.Now, CancellationToken.None);
+        var recorded = await job.RecordPage([judged], command, CancellationToken.None);
+        var again = await job.RecordPage([judged], command, CancellationToken.None);
 
         Assert.Equal((1, 2), recorded);
         Assert.Equal((0, 0), again);

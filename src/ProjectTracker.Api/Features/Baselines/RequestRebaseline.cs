@@ -45,7 +45,7 @@ public static class RequestRebaseline
     public static async Task<Created<RebaselineRequestResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var requestId = Guid.CreateVersion7();
+        var requestId = writer.NewId();
         var caller = user.Caller();
         var changes = request.Changes!.Select(c => new BaselineChange(c!.MilestoneId!.Value, c.NewBaselineDate!.Value)).ToList();
         var project = await writer.Execute(id, http.Request.ExpectedVersion(), caller,

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
@@ -79,13 +80,9 @@ public sealed class SeedDemoPortfolio(
         foreach (var stream in streams)
         {
             var events = StampedEventsOf(stream, now, thresholds.Value);
-            var action = session.Events.StartStream<Project>(stream.Id, [.. events.Select(e => e.Event)]);
             // Each event carries the day it happened on (a report on its report date, a completion on its actual date),
             // so the demo's history, asOf views and past weekly reports show a portfolio that grew over the years.
-            for (var i = 0; i < events.Count; i++)
-            {
-                action.Events[i].Timestamp = events[i].At;
-            }
+            ProjectWriter.StartHistory(session, stream.Id, events);
 
             eventCount += events.Count;
         }

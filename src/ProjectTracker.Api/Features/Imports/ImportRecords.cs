@@ -88,7 +88,8 @@ public static class ImportRecords
             session.Store(job);
             session.Store(new ImportUpload { Id = job.Id, Content = file });
             await session.SaveChangesAsync(ct);
-            queue.Enqueue(job.Id);
+            // Under an Idempotency-Key the job commits with the answer, after this: the worker must not look before.
+            IdempotencyScope.AfterCommit(request.HttpContext, () => queue.Enqueue(job.Id));
             if (prefersAsync)
             {
                 response.Headers["Preference-Applied"] = RespondAsync;

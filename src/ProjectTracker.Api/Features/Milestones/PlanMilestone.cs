@@ -34,7 +34,7 @@ public static class PlanMilestone
     public static async Task<Created<MilestoneResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
     {
-        var milestoneId = Guid.CreateVersion7();
+        var milestoneId = writer.NewId();
         var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
             _ => new Domain.Projects.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
         http.Response.SetETag(project.Version);

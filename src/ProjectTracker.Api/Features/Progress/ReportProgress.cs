@@ -49,7 +49,7 @@ public static class ReportProgress
     {
         var caller = user.Caller();
         var command = new Domain.Projects.ReportProgress(
-            Guid.CreateVersion7(),
+            writer.NewId(),
             request.ReportDate!.Value,
             request.PercentComplete!.Value,
             request.InvestmentToDate!.Value,

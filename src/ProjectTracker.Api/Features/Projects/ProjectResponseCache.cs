@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -34,35 +32,20 @@ public sealed class ProjectResponseCache : IDisposable
     private const int EntryOverhead = 300;
 
     private readonly MemoryCache? answers;
-    private readonly NpgsqlDataSource? dataSource;
-    private readonly string versionSql;
+    private readonly ProjectStreamVersions versions;
     private readonly JsonTypeInfo<ProjectResponse> json;
 
     public ProjectResponseCache(
-        IDocumentStore store, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http, IOptions<ProjectResponseCacheOptions> options)
+        ProjectStreamVersions versions, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http, IOptions<ProjectResponseCacheOptions> options)
     {
-        var megabytes = options.Value.MaxMegabytes;
-        // The inline projection updates the document in the transaction that bumps the stream's version, so this
-        // version is the document's (ProjectResponseCacheTests checks it for every kind of write, the slip scan's too).
-        versionSql = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
+        this.versions = versions;
         // The very options and contract TypedResults.Ok would serialize with: cached and fresh answers are the same bytes.
         json = (JsonTypeInfo<ProjectResponse>)http.Value.SerializerOptions.GetTypeInfo(typeof(ProjectResponse));
-        if (megabytes <= 0)
+        var megabytes = options.Value.MaxMegabytes;
+        if (megabytes > 0)
         {
-            return;
+            answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L });
         }
-
-        answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L });
-        // A pool of its own, multiplexed: concurrent GETs share a few connections and reach PostgreSQL several to a
-        // packet, which halved PostgreSQL's CPU per GET in scripts/bench.sh (4 connections did better than 16 or 100:
-        // fuller packets, and one connection carries tens of thousands of these a second). One statement outside any
-        // transaction is all it runs, so multiplexing's limits (no session state) do not bite; Marten keeps its pool.
-        var connectionString = configuration.GetConnectionString(MartenSetup.ConnectionStringName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{MartenSetup.ConnectionStringName} is not set.");
-        var multiplexed = new NpgsqlConnectionStringBuilder(MartenSetup.WithPoolDefaults(connectionString)) { Multiplexing = true };
-        multiplexed.MaxPoolSize = Math.Min(multiplexed.MaxPoolSize, 4);
-        multiplexed.MinPoolSize = Math.Min(multiplexed.MinPoolSize, multiplexed.MaxPoolSize);
-        dataSource = NpgsqlDataSource.Create(multiplexed);
     }
 
     /// <summary>
@@ -71,14 +54,12 @@ public sealed class ProjectResponseCache : IDisposable
     /// </summary>
     public async Task<ProjectJson?> Find(Guid id, DateOnly day, CancellationToken ct)
     {
-        if (answers is null || dataSource is null || !answers.TryGetValue(id, out ProjectJson? answer) || answer!.Day != day)
+        if (answers is null || !answers.TryGetValue(id, out ProjectJson? answer) || answer!.Day != day)
         {
             return null;
         }
 
-        await using var command = dataSource.CreateCommand(versionSql);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        return await command.ExecuteScalarAsync(ct) is long version && version == answer.Version ? answer : null;
+        return await versions.Current(id, ct) == answer.Version ? answer : null;
     }
 
     /// <summary>Serializes the answer and keeps it for the next request that finds the project at the same version on the same day.</summary>
@@ -95,11 +76,7 @@ public sealed class ProjectResponseCache : IDisposable
         return answer;
     }
 
-    public void Dispose()
-    {
-        answers?.Dispose();
-        dataSource?.Dispose();
-    }
+    public void Dispose() => answers?.Dispose();
 }
 
 /// <summary>A project's answer as UTF-8 JSON, written as <c>TypedResults.Ok</c> writes it: same status, headers and bytes.</summary>

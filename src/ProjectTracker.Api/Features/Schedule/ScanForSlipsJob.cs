@@ -22,6 +22,7 @@ public sealed record SlipScanResult(DateOnly AssessedOn, int ProjectsScanned, in
 /// </summary>
 public sealed partial class ScanForSlipsJob(
     IDocumentStore store,
+    ProjectWriter writer,
     JobLocks locks,
     TimeProvider clock,
     IOptions<StatusThresholds> thresholds,
@@ -41,7 +42,7 @@ public sealed partial class ScanForSlipsJob(
     {
         var started = Stopwatch.GetTimestamp();
         // Nodes scanning at the same moment take turns; the later one then finds everything recorded.
-        // (Without the lock each change would still be recorded once: the appends lock and check each stream.)
+        // (Without the lock each change would still be recorded once: each is decided again under the stream's lock.)
         await using var turn = await locks.Acquire(JobLocks.SlipScan, ct);
         var now = clock.GetUtcNow();
         var command = new RecordAssessment(thresholds.Value);
@@ -52,13 +53,10 @@ public sealed partial class ScanForSlipsJob(
         while (await ActiveProjects.NextPage(reader, after, ct) is { Count: > 0 } page)
         {
             scanned += page.Count;
-            var changes = page
-                .Select(project => (project, events: ProjectDecider.Decide(command, project, now)))
-                .Where(c => c.events.Count > 0)
-                .ToList();
+            var changes = page.Where(project => ProjectDecider.Decide(command, project, now).Count > 0).ToList();
             if (changes.Count > 0)
             {
-                var (pageChanged, pageAppended) = await RecordPage(changes, command, now, ct);
+                var (pageChanged, pageAppended) = await RecordPage(changes, command, ct);
                 changed += pageChanged;
                 appended += pageAppended;
             }
@@ -72,79 +70,19 @@ public sealed partial class ScanForSlipsJob(
     }
 
     /// <summary>
-    /// Records a page's changes in one transaction: one round trip for the page instead of one per project. The
-    /// changed projects' stream rows are locked first, in ascending id order like every other project writer
-    /// (<see cref="ProjectGroupCommit"/>), so the scan can neither deadlock with a request nor lose to one. When any
-    /// of them was written to since it was judged, the page is recorded again one project at a time, each judged
-    /// as it is then.
+    /// Records the changes of the projects judged changed, through the project write path: each is judged again as it
+    /// is when its stream is locked (a request may have written in between), and the group commit puts many of them
+    /// in one transaction, in the lock order every project writer keeps.
     /// </summary>
-    internal async Task<(int Changed, int Appended)> RecordPage(
-        IReadOnlyList<(Project Project, IReadOnlyList<object> Events)> changes, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
+    internal async Task<(int Changed, int Appended)> RecordPage(IReadOnlyList<Project> changed, RecordAssessment command, CancellationToken ct)
     {
-        await using (var session = store.LightweightSession())
-        {
-            session.LastModifiedBy = By;
-            await session.BeginTransactionAsync(ct);
-            var ids = changes.Select(c => c.Project.Id).Order().ToArray();
-            var locked = await session.QueryAsync<StreamVersion>(
-                $"select json_build_object('id', id, 'version', version) from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?) order by id for update",
-                ct, ids);
-            var versions = locked.ToDictionary(s => s.Id, s => s.Version);
-            if (changes.All(c => versions.GetValueOrDefault(c.Project.Id) == c.Project.Version))
-            {
-                foreach (var (project, events) in changes)
-                {
-                    // Marten's expected version is the stream's version after this append.
-                    session.Events.Append(project.Id, project.Version + events.Count, events);
-                }
-
-                await session.SaveChangesAsync(ct);
-                return (changes.Count, changes.Sum(c => c.Events.Count));
-            }
-        }
-
-        LogPageRetried(changes.Count);
-        int changed = 0, appended = 0;
-        foreach (var (project, _) in changes)
-        {
-            var recorded = await Record(project.Id, command, now, ct);
-            changed += recorded > 0 ? 1 : 0;
-            appended += recorded;
-        }
-
-        return (changed, appended);
+        var results = await Task.WhenAll(changed.Select(project => writer.Record(project.Id, Caller.System(By), command, ct)));
+        return (results.Count(r => r.Appended > 0), results.Sum(r => r.Appended));
     }
-
-    /// <summary>Locks the project's stream, judges the project as it is then and appends what that calls for.</summary>
-    private async Task<int> Record(Guid projectId, RecordAssessment command, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = By;
-        var stream = await session.Events.FetchForExclusiveWriting<Project>(projectId, ct);
-        if (stream.Aggregate is not { } state)
-        {
-            return 0;
-        }
-
-        var events = ProjectDecider.Decide(command, state, now);
-        if (events.Count == 0)
-        {
-            return 0;
-        }
-
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(ct);
-        return events.Count;
-    }
-
-    private sealed record StreamVersion(Guid Id, long Version);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Slip scan for {AssessedOn:yyyy-MM-dd}: {Scanned} active projects, {Changed} changed, {Appended} events recorded in {TookMs:0} ms")]
     private partial void LogScanned(DateOnly assessedOn, int scanned, int changed, int appended, double tookMs);
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Slip scan: a project changed while its page of {Count} was being recorded; recording them one by one")]
-    private partial void LogPageRetried(int count);
 
 }

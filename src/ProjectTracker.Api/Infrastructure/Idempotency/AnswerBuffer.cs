@@ -1,19 +1,15 @@
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
-/// Stands in for the response body while a request with an Idempotency-Key runs: the answer is held in memory
-/// so that it is stored before the client sees it (a client that sends the same key again the moment it has the
-/// answer then finds it stored, not still running). An answer that outgrows the limit is not kept: what was held
-/// goes out and the rest streams straight through.
+/// Stands in for the response body while a request with an Idempotency-Key runs: the whole answer is held in memory
+/// until it has committed together with the request's writes, so the client never sees an answer that did not happen
+/// (and a client that sends the same key again the moment it has the answer finds it stored). POST answers are small;
+/// one larger than <see cref="IdempotencyOptions.MaxAnswerBytes"/> is still held, but not stored for replay.
 /// </summary>
-internal sealed class AnswerBuffer(Stream body, int limit) : Stream
+internal sealed class AnswerBuffer : Stream
 {
     private readonly MemoryStream held = new();
 
-    /// <summary>The answer outgrew the limit and went (or is going) straight to the client.</summary>
-    public bool PassedThrough { get; private set; }
-
-    /// <summary>The whole answer, while it was not passed through.</summary>
     public byte[] Held => held.ToArray();
 
     public override bool CanRead => false;
@@ -22,7 +18,7 @@ internal sealed class AnswerBuffer(Stream body, int limit) : Stream
 
     public override bool CanWrite => true;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => held.Length;
 
     public override long Position
     {
@@ -34,70 +30,36 @@ internal sealed class AnswerBuffer(Stream body, int limit) : Stream
     public void Discard() => held.SetLength(0);
 
     /// <summary>Sends what is held to the client.</summary>
-    public async Task SendHeld(CancellationToken ct)
+    public async Task SendTo(Stream body, CancellationToken ct)
     {
-        if (!PassedThrough && held.Length > 0)
+        if (held.Length > 0)
         {
             held.Position = 0;
             await held.CopyToAsync(body, ct);
         }
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void Write(byte[] buffer, int offset, int count) => held.Write(buffer, offset, count);
 
-    public override void Write(ReadOnlySpan<byte> buffer)
+    public override void Write(ReadOnlySpan<byte> buffer) => held.Write(buffer);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        if (!PassedThrough && held.Length + buffer.Length > limit)
-        {
-            PassedThrough = true;
-            held.Position = 0;
-            held.CopyTo(body);
-            held.SetLength(0);
-        }
-
-        if (PassedThrough)
-        {
-            body.Write(buffer);
-        }
-        else
-        {
-            held.Write(buffer);
-        }
+        held.Write(buffer, offset, count);
+        return Task.CompletedTask;
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!PassedThrough && held.Length + buffer.Length > limit)
-        {
-            PassedThrough = true;
-            held.Position = 0;
-            await held.CopyToAsync(body, cancellationToken);
-            held.SetLength(0);
-        }
-
-        if (PassedThrough)
-        {
-            await body.WriteAsync(buffer, cancellationToken);
-        }
-        else
-        {
-            held.Write(buffer.Span);
-        }
+        held.Write(buffer.Span);
+        return ValueTask.CompletedTask;
     }
 
     public override void Flush()
     {
-        if (PassedThrough)
-        {
-            body.Flush();
-        }
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) =>
-        PassedThrough ? body.FlushAsync(cancellationToken) : Task.CompletedTask;
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -10,11 +11,12 @@ using Microsoft.Extensions.Primitives;
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
-/// A POST under /api/v1 with an Idempotency-Key runs once per API key and Idempotency-Key: the first request runs
-/// and its answer is stored; a retry gets that answer again (with <c>Idempotent-Replayed: true</c>) and changes nothing.
-/// PUT and DELETE are idempotent by nature and pass straight through, as does every request without the header.
+/// A POST under /api/v1 with an Idempotency-Key runs once per API key and Idempotency-Key: the first request runs, and
+/// its writes and its answer commit together; a retry gets that answer again (with <c>Idempotent-Replayed: true</c>)
+/// and changes nothing, whatever died in between. PUT and DELETE are idempotent by nature and pass straight through,
+/// as does every request without the header.
 /// </summary>
-internal sealed class IdempotencyMiddleware(
+internal sealed partial class IdempotencyMiddleware(
     RequestDelegate next,
     IdempotentRequests requests,
     IProblemDetailsService problems,
@@ -26,6 +28,9 @@ internal sealed class IdempotencyMiddleware(
     private static readonly string[] ReplayedHeaders = ["Content-Type", "Location", "ETag"];
 
     private const int RetryAfterSeconds = 1;
+
+    /// <summary>How long a request whose commit went unanswered looks for its record before answering 503.</summary>
+    private static readonly TimeSpan LearnOutcomeFor = TimeSpan.FromSeconds(3);
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -48,10 +53,14 @@ internal sealed class IdempotencyMiddleware(
         }
 
         var fingerprint = await Fingerprint(http.Request);
-        switch (await requests.Claim(apiKeyId, key, fingerprint))
+        switch (await requests.Claim(apiKeyId, key, fingerprint, http.RequestAborted))
         {
             case IdempotencyClaim.Won won:
-                await RunOnce(http, won.Record);
+                await using (won.Scope)
+                {
+                    await RunOnce(http, won.Scope);
+                }
+
                 break;
             case IdempotencyClaim.Finished { Answer.Body: { } body } finished:
                 await Replay(http, finished.Answer, body);
@@ -70,77 +79,147 @@ internal sealed class IdempotencyMiddleware(
                     $"The {Idempotency.Header} was used for a different request (another method, path or body). Use a new key for a new request."));
                 break;
             default:
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                await WriteProblem(http, ErrorHandling.Problem(
-                    StatusCodes.Status409Conflict,
-                    "Request in progress",
-                    $"A request with this {Idempotency.Header} is still being processed. Retry after it has finished."));
+                await InProgress(http);
                 break;
         }
     }
 
-    private async Task RunOnce(HttpContext http, IdempotencyRecord claim)
+    private Task InProgress(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return WriteProblem(http, ErrorHandling.Problem(
+            StatusCodes.Status409Conflict,
+            "Request in progress",
+            $"A request with this {Idempotency.Header} is still being processed. Retry after it has finished."));
+    }
+
+    /// <summary>
+    /// Runs the request with its writes held in the scope's transaction and its answer held in memory; stores the answer
+    /// in that transaction and commits; only then does the client get the answer. A 5xx answer stores nothing and rolls
+    /// back: the request was not judged, so a retry runs it again.
+    /// </summary>
+    private async Task RunOnce(HttpContext http, IdempotencyScope scope)
     {
         var response = http.Response;
         var client = response.Body;
-        using var buffer = new AnswerBuffer(client, options.Value.MaxAnswerBytes);
+        using var buffer = new AnswerBuffer();
         response.Body = buffer;
-        var settled = false;
+        http.Features.Set(scope);
+        var failed = false;
+        var raced = false;
         try
         {
             try
             {
                 await next(http);
             }
-            catch (Exception exception) when (!response.HasStarted && !buffer.PassedThrough && !http.RequestAborted.IsCancellationRequested)
+            catch (Exception exception) when (!response.HasStarted && !http.RequestAborted.IsCancellationRequested)
             {
                 // Judged here rather than by UseExceptionHandler further out, so that the 4xx that ErrorHandling makes
                 // of a domain error (a taken code, a stale If-Match) is stored and replayed like any other answer.
+                failed = true;
                 buffer.Discard();
                 response.Clear();
-                if (!await HandleException(http, exception))
+                if (IsRaceForTheKey(exception))
+                {
+                    // Another run of the key committed its command first: this one wrote nothing, and its retry replays that.
+                    raced = true;
+                    await InProgress(http);
+                }
+                else if (!await HandleException(http, exception))
                 {
                     throw;
                 }
             }
 
-            settled = true;
-            if (response.StatusCode >= StatusCodes.Status500InternalServerError)
+            if (raced || response.StatusCode >= StatusCodes.Status500InternalServerError)
             {
-                // The request was not judged: a retry may run it again.
-                await Settle(requests.Release(claim), claim);
+                // Not judged (or judged by the other run): nothing of it is kept, and a retry runs it again or replays.
+                await scope.RollBack();
             }
             else
             {
-                // Should this fail, the work is done all the same and the client gets its answer; the key stays
-                // claimed until the claim timeout.
-                await Settle(requests.Complete(claim, Answer(response, buffer)), claim);
+                await Commit(http, scope, buffer, discardWrites: failed);
             }
         }
         finally
         {
             response.Body = client;
-            if (!settled)
-            {
-                await Settle(requests.Release(claim), claim);
-            }
+            http.Features.Set<IdempotencyScope>(null);
         }
 
-        await buffer.SendHeld(http.RequestAborted);
+        await buffer.SendTo(client, http.RequestAborted);
     }
 
-    /// <summary>Waits for a write to the key's record; a failure is logged, never put in place of the request's own outcome.</summary>
-    private async Task Settle(Task write, IdempotencyRecord claim)
+    /// <summary>
+    /// Commits the answer with the request's writes. When the commit's answer is lost (the connection broke during
+    /// COMMIT), the record says what happened: found, the answer stands; not found, nothing was done, and the client is
+    /// told to come back (its retry either replays or runs once; the key stays held while the old transaction lives).
+    /// </summary>
+    private async Task Commit(HttpContext http, IdempotencyScope scope, AnswerBuffer buffer, bool discardWrites)
     {
+        var answer = Answer(http.Response, buffer);
         try
         {
-            await write;
+            await scope.Complete(answer, options.Value.Expiry, discardWrites);
+            return;
+        }
+        catch (Exception e) when (IsRaceForTheKey(e))
+        {
+            // Another run of the key recorded its outcome first: this one's writes are rolled back, and its retry finds that outcome.
+            await scope.RollBack();
+            buffer.Discard();
+            http.Response.Clear();
+            await InProgress(http);
+            return;
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Could not settle Idempotency-Key record {Id}; it stays claimed until the claim timeout.", claim.Id);
+            if (scope.Committed is not null || !scope.OpenedSessions)
+            {
+                // The request's own write is durable already (the group commit's), or it wrote nothing: the answer is true
+                // either way; only its replay copy is missing, and a retry runs or replays the command once.
+                LogAnswerNotStored(e, scope.RecordId);
+                return;
+            }
+
+            if (await CommittedAfterAll(scope))
+            {
+                return;
+            }
+
+            LogCommitUnknown(e, scope.RecordId);
+        }
+
+        buffer.Discard();
+        http.Response.Clear();
+        http.Response.Headers.RetryAfter = StoreUnavailableException.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await ErrorHandling.Write(problems, http, ErrorHandling.Describe(new StoreUnavailableException("The commit was not confirmed.")));
+    }
+
+    private async Task<bool> CommittedAfterAll(IdempotencyScope scope)
+    {
+        var until = clock.GetUtcNow() + LearnOutcomeFor;
+        while (true)
+        {
+            try
+            {
+                return (await requests.Find(scope.RecordId, CancellationToken.None))?.ClaimId == scope.ClaimId;
+            }
+            catch (Exception e) when (ErrorHandling.IsStoreUnavailable(e) && clock.GetUtcNow() < until)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), clock);
+            }
+            catch (Exception e) when (ErrorHandling.IsStoreUnavailable(e))
+            {
+                return false;
+            }
         }
     }
+
+    /// <summary>Another run of this key committed its command first (its holder had been cut off): this one wrote nothing.</summary>
+    private static bool IsRaceForTheKey(Exception exception) =>
+        exception is DocumentAlreadyExistsException { DocType: var type } && type == typeof(IdempotencyRecord);
 
     private StoredAnswer Answer(HttpResponse response, AnswerBuffer buffer)
     {
@@ -148,7 +227,7 @@ internal sealed class IdempotencyMiddleware(
             .Where(name => response.Headers.ContainsKey(name))
             .ToDictionary(name => name, name => response.Headers[name].ToString(), StringComparer.OrdinalIgnoreCase);
         // An answer marked no-store (one that shows a secret) must not sit in the database either.
-        var keep = !buffer.PassedThrough && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
+        var keep = buffer.Length <= options.Value.MaxAnswerBytes && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
         return new StoredAnswer(response.StatusCode, headers, keep ? buffer.Held : null, clock.GetUtcNow());
     }
 
@@ -183,6 +262,12 @@ internal sealed class IdempotencyMiddleware(
     }
 
     private Task WriteProblem(HttpContext http, Microsoft.AspNetCore.Mvc.ProblemDetails problem) => ErrorHandling.Write(problems, http, problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer of Idempotency-Key record {Id} was not stored; a retry answers from the project's history")]
+    private partial void LogAnswerNotStored(Exception exception, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The commit of Idempotency-Key record {Id} went unanswered and its record is not there: answered 503")]
+    private partial void LogCommitUnknown(Exception exception, string id);
 
     private static Guid? ApiKeyId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
