@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
-using SessionOptions = Marten.Services.SessionOptions;
 using Npgsql;
+using SessionOptions = Marten.Services.SessionOptions;
 
 namespace ProjectTracker.Api.Infrastructure;
 

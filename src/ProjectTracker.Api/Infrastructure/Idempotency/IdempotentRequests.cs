@@ -1,6 +1,6 @@
 using Marten;
-using SessionOptions = Marten.Services.SessionOptions;
 using Npgsql;
+using SessionOptions = Marten.Services.SessionOptions;
 
 namespace ProjectTracker.Api.Infrastructure;
 
