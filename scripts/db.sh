@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Local PostgreSQL for ProjectTracker.
 #
-#   scripts/db.sh start | stop | url | status | drop
+#   scripts/db.sh start | stop | url | status | drop | crash
 #
+# crash stops the server as a crash would (pg_ctl -m immediate: no checkpoint, recovery on the next start),
+# for scripts/chaos.sh.
 # With ConnectionStrings__Tracker set, that server is used as is: start only checks it is
 # reachable, url prints it, stop/drop touch nothing. Otherwise a private cluster is managed:
 #   PT_PG_NAME     cluster name (default pg; test.sh uses pg-test, bench.sh pg-bench)
@@ -21,7 +23,7 @@ die() {
 }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -114,6 +116,7 @@ external_mode() {
     url) printf '%s\n' "$ConnectionStrings__Tracker" ;;
     stop) log "ConnectionStrings__Tracker is set: external server, nothing to stop" ;;
     drop) die "ConnectionStrings__Tracker is set: refusing to drop an external database; unset it to drop the local cluster" ;;
+    crash) die "ConnectionStrings__Tracker is set: refusing to crash an external server; unset it to use a local cluster" ;;
   esac
 }
 
@@ -482,6 +485,17 @@ cmd_stop() {
   die "could not stop pid $pid"
 }
 
+cmd_crash() {
+  local pid
+  ensure_server_bin
+  if ! pid=$(server_pid); then
+    log "$NAME is not running"
+    return 0
+  fi
+  log "crashing $NAME (pid $pid, pg_ctl -m immediate)"
+  as_server "$BIN/pg_ctl" -D "$PGDATA" -m immediate -w stop >/dev/null 9>&-
+}
+
 take_lock_if_possible() {
   [[ -d $PARENT && -w $PARENT ]] && take_lock
   return 0
@@ -518,7 +532,7 @@ cmd_drop() {
 main() {
   local cmd=${1:-}
   case $cmd in
-    start | stop | url | status | drop) ;;
+    start | stop | url | status | drop | crash) ;;
     *) usage ;;
   esac
 
@@ -555,6 +569,7 @@ main() {
   case $cmd in
     start) cmd_start ;;
     stop) cmd_stop ;;
+    crash) cmd_crash ;;
     status) cmd_status ;;
     drop) cmd_drop ;;
     url) printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=postgres;Password=postgres\n' "$PORT" "$DBNAME" ;;

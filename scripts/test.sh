@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Format check + all tests against a throwaway PostgreSQL cluster (pg-test on port 15433), then the
-# OpenAPI check (scripts/openapi-check.sh) on the document the tests wrote.
+# OpenAPI check (scripts/openapi-check.sh) on the document the tests wrote, then a short fault run (scripts/chaos.sh).
 #   scripts/test.sh [--filter EXPR]   --filter runs only the tests dotnet test's filter picks, without the
 #                                     format and OpenAPI checks (scripts/fuzz.sh uses it)
 # Prints "N passed, N failed" from the .trx results; exits non-zero on any failure.
@@ -62,6 +62,16 @@ if [[ -n $filter ]]; then
 elif ! scripts/openapi-check.sh; then
   log "OpenAPI check failed: see the lines above; rerun with scripts/openapi-check.sh after the tests"
   failed_steps+=("openapi")
+fi
+
+# The short fault run: two API processes, one kill -9 or database crash after another (scripts/chaos.sh; the long run
+# is scripts/chaos.sh on its own). Its own cluster (pg-chaos, port 15436), so it never touches the test cluster.
+log "fault run (scripts/chaos.sh --faults 3)"
+if [[ -n $filter ]]; then
+  log "skipped: --filter runs only the tests it names"
+elif ! env -u ConnectionStrings__Tracker scripts/chaos.sh --faults 3 --min-gap 3 --max-gap 5; then
+  log "fault run failed: see the report above and chaos-results/node-*.log"
+  failed_steps+=("chaos")
 fi
 
 passed=0

@@ -36,9 +36,10 @@ public sealed record CommandResult(Project State, int Appended);
 /// while the previous one commits.
 /// </para>
 /// <para>
-/// Deadlock-free with every other writer of project streams: each takes the <c>mt_streams</c> rows it writes
-/// FOR UPDATE before it appends, in ascending id order (see also the slip scan). An optimistic append that
-/// inserted its events before waiting for the row could deadlock with a lock holder inserting the same version.
+/// The only code that appends to existing project streams (requests and the slip scan alike, through
+/// <see cref="ProjectWriter"/>): it takes the <c>mt_streams</c> rows FOR UPDATE before it appends, in ascending id
+/// order, so no two writers can deadlock. An optimistic append that inserted its events before waiting for the row
+/// could deadlock with a lock holder inserting the same version.
 /// </para>
 /// </remarks>
 public sealed partial class ProjectGroupCommit(
@@ -183,6 +184,20 @@ public sealed partial class ProjectGroupCommit(
     private async Task CommitTogether(List<Pending> batch)
     {
         await using var session = store.LightweightSession();
+        try
+        {
+            await CommitTogether(batch, session);
+        }
+        catch (Exception e) when (!ErrorHandling.IsStoreUnavailable(e) && session.Connection is { } connection
+            && (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open))
+        {
+            // The connection died under the batch and a retry inside Marten met its completed transaction: the store, not the command.
+            throw new StoreUnavailableException("The connection of the batch broke.", e);
+        }
+    }
+
+    private async Task CommitTogether(List<Pending> batch, IDocumentSession session)
+    {
         await session.BeginTransactionAsync(CancellationToken.None);
         var streams = await LockAndLoad(session, batch);
         var now = clock.GetUtcNow();

@@ -126,7 +126,9 @@ internal sealed partial class IdempotencyMiddleware(
                     raced = true;
                     await InProgress(http);
                 }
-                else if (!await HandleException(http, exception))
+                else if (!await HandleException(http, scope.ConnectionBroken && !ErrorHandling.IsStoreUnavailable(exception)
+                    ? new StoreUnavailableException("The connection of the request's transaction broke.", exception)
+                    : exception))
                 {
                     throw;
                 }

@@ -60,6 +60,9 @@ public sealed class IdempotencyScope : IAsyncDisposable
     /// <summary>Whether anything of the request may have been written in the scope's transaction.</summary>
     public bool OpenedSessions { get; private set; }
 
+    /// <summary>The connection carrying the hold and the transaction broke: the database went away mid-request.</summary>
+    public bool ConnectionBroken => connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open;
+
     /// <summary>The PostgreSQL backend holding the key (for tests that end it).</summary>
     internal int ProcessId => connection.ProcessID;
 

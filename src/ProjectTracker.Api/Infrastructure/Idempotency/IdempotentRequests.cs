@@ -124,8 +124,9 @@ public sealed class IdempotentRequests : IAsyncDisposable
                 ? new IdempotencyClaim.Finished(existing.Answer!)
                 : new IdempotencyClaim.Mismatch();
         }
-        catch
+        catch (Exception e)
         {
+            var broken = connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open;
             if (scope is not null)
             {
                 await scope.DisposeAsync();
@@ -133,6 +134,12 @@ public sealed class IdempotentRequests : IAsyncDisposable
             else
             {
                 await connection.DisposeAsync();
+            }
+
+            if (broken && !ErrorHandling.IsStoreUnavailable(e))
+            {
+                // The connection died under a later statement (Marten's retry then meets a completed transaction).
+                throw new StoreUnavailableException("The connection holding the key broke.", e);
             }
 
             throw;
