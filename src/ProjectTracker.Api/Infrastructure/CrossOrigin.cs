@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
+
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
@@ -20,7 +21,7 @@ public static class CrossOrigin
             cors.AddPolicy(Public, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader()
                 .WithExposedHeaders(HeaderNames.ETag, HeaderNames.RetryAfter));
             cors.AddPolicy(Keyed, policy => policy.WithOrigins(origins).AllowAnyMethod()
-                .WithHeaders(ApiKeyAuthentication.Header, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, Idempotency.Header, "Prefer")
+                .WithHeaders(ApiKeys.Header, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, Idempotency.Header, "Prefer")
                 .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, Idempotency.ReplayedHeader));
         });
     }

@@ -10,6 +10,25 @@ using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
 
+public static class ErrorAnswers
+{
+    /// <summary>Problem details for every failure, written as problem+json whatever Accept says, by one exception handler.</summary>
+    public static IServiceCollection AddTrackerErrors(this IServiceCollection services)
+    {
+        // Ahead of the framework's writer, which refuses requests whose Accept rules JSON out: ours writes every problem.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ErrorHandling>();
+        // Bad JSON and unbindable parameters reach ErrorHandling, which names the field, instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}
+
 /// <summary>The caller may not do this to this resource (a district key on another district's project).</summary>
 public sealed class AccessDeniedException(string message) : Exception(message);
 

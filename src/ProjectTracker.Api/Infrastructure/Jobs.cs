@@ -1,14 +1,9 @@
+using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Npgsql;
-using ProjectTracker.Api.Features.Access;
-using ProjectTracker.Api.Features.Alerts;
-using ProjectTracker.Api.Features.Integration;
-using ProjectTracker.Api.Features.Reports;
-using ProjectTracker.Api.Features.Schedule;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -26,13 +21,12 @@ public sealed class JobsOptions
 }
 
 /// <summary>
-/// Hangfire on the tracker's own PostgreSQL database (schema <c>hangfire</c>): a server on every node,
-/// recurring jobs registered under stable ids, and the dashboard at <c>/hangfire</c> for admin keys.
+/// Hangfire on the tracker's own PostgreSQL database (schema <c>hangfire</c>): a server on every node, and the
+/// recurring jobs the features declare (<see cref="AddRecurringJob{TJob}"/>) registered under their stable ids.
 /// </summary>
 public static class Jobs
 {
     public const string SchemaName = "hangfire";
-    public const string DashboardPath = "/hangfire";
 
     public static IServiceCollection AddTrackerJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,11 +35,6 @@ public static class Jobs
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
         services.AddSingleton(new JobLocks(connectionString));
-        services.AddScoped<ScanForSlipsJob>();
-        services.AddScoped<DeadlineAlertsJob>();
-        services.AddScoped<AlertDispatchJob>();
-        services.AddScoped<WeeklyReportJob>();
-        services.AddScoped<WebhookDispatchJob>();
 
         // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start
         // would win; each host (two in one test process) gets its own here instead: the server, the
@@ -89,48 +78,41 @@ public static class Jobs
         }
     }
 
-    /// <summary>The job endpoints under <paramref name="api"/> (/api/v1/jobs/…) and the dashboard at /hangfire.</summary>
-    public static void MapTrackerJobs(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    /// <summary>
+    /// A job a feature runs on a schedule, under a stable id (Hangfire's recurring job), in Shanghai time; the job is a
+    /// scoped service, also for running it now over HTTP.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string cron, Expression<Func<TJob, Task>> run)
+        where TJob : class
     {
-        api.MapJobs();
-        // The fallback policy would demand a header key before the dashboard runs; AllowAnonymous leaves the
-        // decision to the admin filter, which also takes a browser's key from the query string or cookie.
-        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
-        {
-            Authorization = [],
-            AsyncAuthorization = [new AdminDashboardAuthorization()],
-            DashboardTitle = "ProjectTracker jobs",
-            DisplayStorageConnectionString = false,
-        }).AllowAnonymous();
+        services.AddScoped<TJob>();
+        services.AddSingleton<IRecurringJob>(new RecurringJob<TJob>(id, cron, run));
+        return services;
+    }
+
+    private sealed record RecurringJob<TJob>(string Id, string Cron, Expression<Func<TJob, Task>> Run) : IRecurringJob
+    {
+        public void Register(IRecurringJobManager recurring) =>
+            recurring.AddOrUpdate(Id, Run, Cron, new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
     }
 }
 
+/// <summary>A recurring job as a feature declares it (<see cref="Jobs.AddRecurringJob{TJob}"/>).</summary>
+public interface IRecurringJob
+{
+    void Register(IRecurringJobManager recurring);
+}
+
 /// <summary>Registers every recurring job at start-up; AddOrUpdate is idempotent, so every node may do it.</summary>
-public sealed class RecurringJobRegistration(IRecurringJobManager recurring) : IHostedService
+public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IEnumerable<IRecurringJob> jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<ScanForSlipsJob>(
-            ScanForSlipsJob.RecurringId,
-            job => job.Run(CancellationToken.None),
-            ScanForSlipsJob.Cron,
-            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
-        recurring.AddOrUpdate<DeadlineAlertsJob>(
-            DeadlineAlertsJob.RecurringId,
-            job => job.Run(CancellationToken.None),
-            DeadlineAlertsJob.Cron,
-            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
-        recurring.AddOrUpdate<WeeklyReportJob>(
-            WeeklyReportJob.RecurringId,
-            job => job.Run(CancellationToken.None),
-            WeeklyReportJob.Cron,
-            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
-        recurring.AddOrUpdate<AlertDispatchJob>(
-            AlertDispatchJob.RecurringId,
-            job => job.Run(CancellationToken.None),
-            AlertDispatchJob.Cron,
-            new RecurringJobOptions { TimeZone = ShanghaiCalendar.Zone });
-        recurring.AddOrUpdate<WebhookDispatchJob>(WebhookDispatchJob.RecurringId, job => job.Run(CancellationToken.None), WebhookDispatchJob.Cron);
+        foreach (var job in jobs)
+        {
+            job.Register(recurring);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -253,18 +235,4 @@ public sealed class JobLocks(string connectionString)
 
     private static string Unpooled(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-}
-
-/// <summary>
-/// Lets admin keys into the dashboard: by the X-Api-Key header, or in a browser by <c>/hangfire?api_key=…</c> once,
-/// then a cookie scoped to /hangfire (<see cref="BrowserKey"/>).
-/// </summary>
-public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
-{
-    public const string Cookie = "pt_dashboard_key";
-
-    public async Task<bool> AuthorizeAsync(DashboardContext context) =>
-        // Hangfire answers 403 rather than 401 to a known user who is not an admin.
-        await BrowserKey.Authenticate(context.GetHttpContext(), Cookie, Jobs.DashboardPath) is { } user
-        && user.IsInRole(Json.WireName(ApiKeyRole.Admin));
 }

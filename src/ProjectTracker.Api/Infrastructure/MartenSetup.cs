@@ -2,16 +2,8 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
-using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
-using ProjectTracker.Api.Features.Access;
-using ProjectTracker.Api.Features.Alerts;
-using ProjectTracker.Api.Features.Baselines;
-using ProjectTracker.Api.Features.Districts;
-using ProjectTracker.Api.Features.Imports;
-using ProjectTracker.Api.Features.Reports;
-using ProjectTracker.Domain.Projects;
 using Weasel.Core;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -37,32 +29,7 @@ public static class MartenSetup
 
                 options.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.UserNameEnabled = true;
-                options.Events.AddEventTypes(
-                [
-                    typeof(ProjectRegistered), typeof(ProjectAmended), typeof(MilestonePlanned), typeof(MilestoneForecastChanged),
-                    typeof(MilestoneCompleted), typeof(ProgressReported), typeof(ProjectClosed), typeof(ProjectCancelled),
-                    typeof(AnnualPlanSet), typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(ProjectRagChanged),
-                    typeof(RebaselineRequested), typeof(RebaselineApproved), typeof(RebaselineRejected),
-                ]);
-
-                // All projections are registered here, in one place.
-                options.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
-                options.Projections.Add(new RebaselineRequestProjection(), ProjectionLifecycle.Inline);
-                options.Schema.For<RebaselineRequestView>().Index(r => r.ProjectId);
-
-                // The project code is unique by a database constraint: two racing registrations cannot both win.
-                options.Schema.For<Project>()
-                    .UniqueIndex(p => p.Code)
-                    .Index(p => p.Profile.District)
-                    .Index(p => p.Profile.Category);
-                options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash);
-                options.Schema.For<District>();
-                options.Schema.For<Subscription>().Index(s => s.OwningDistrict!);
-                options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
-                options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
-                options.Schema.For<WeeklyReportSnapshot>();
-                options.Schema.For<ImportJob>();
-                options.Schema.For<ImportUpload>();
+                // Each feature registers its own events, projections and documents (services.ConfigureMarten).
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();

@@ -5,6 +5,18 @@ namespace ProjectTracker.Api.Infrastructure;
 
 public static class Validation
 {
+    /// <summary>Every validator of the API: those that need nothing are singletons, those that read the database scoped.</summary>
+    public static IServiceCollection AddTrackerValidation(this IServiceCollection services)
+    {
+        UseCamelCaseNames();
+        // A validator built per request costs more than the validation (measured in scripts/bench.sh).
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => NeedsNothing(r.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, r => !NeedsNothing(r.ValidatorType), includeInternalTypes: true);
+        return services;
+    }
+
+    private static bool NeedsNothing(Type validator) => validator.GetConstructors().All(c => c.GetParameters().Length == 0);
+
     /// <summary>Error keys and messages use the camelCase names clients send: "baselineDate", "changes[0].milestoneId".</summary>
     public static void UseCamelCaseNames()
     {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Alerts;
-using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Alerts;
 
 namespace ProjectTracker.Api.Tests.Alerts;

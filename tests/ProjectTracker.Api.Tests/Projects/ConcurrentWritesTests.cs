@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProjectTracker.Api.Features.Access;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Tests.Schedule;
 using ProjectTracker.Api.Tests.Support;
 using ProjectTracker.Domain.Projects;

@@ -1,5 +1,4 @@
 using Marten;
-using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Districts;
+
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
@@ -36,6 +37,7 @@ public static class CreateApiKey
 
     public static void Map(IEndpointRouteBuilder keys) =>
         keys.MapPost("/", Handle)
+            .WithRequestExample(new Request("老城区发改委", ApiKeyRole.District, "410302"))
             .WithName("CreateApiKey")
             .WithSummary("Issue an API key")
             .WithDescription("The secret `key` is shown only in this answer; the server keeps only its hash.");

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 

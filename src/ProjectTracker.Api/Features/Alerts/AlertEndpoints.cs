@@ -1,9 +1,27 @@
+using Marten;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
 public static class AlertEndpoints
 {
+    /// <summary>Subscriptions, the alert outbox and its mail, and the two jobs that plan and send it.</summary>
+    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddSingleton<MailTransports>();
+        services.AddScoped<PlanAlerts>();
+        services.AddScoped<DispatchAlerts>();
+        services.AddRecurringJob<DeadlineAlertsJob>(DeadlineAlertsJob.RecurringId, DeadlineAlertsJob.Cron, job => job.Run(CancellationToken.None));
+        services.AddRecurringJob<AlertDispatchJob>(AlertDispatchJob.RecurringId, AlertDispatchJob.Cron, job => job.Run(CancellationToken.None));
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<Subscription>().Index(s => s.OwningDistrict!);
+            options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
+            options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
+        });
+        return services;
+    }
+
     public static void MapAlerts(this IEndpointRouteBuilder api)
     {
         // Subscriptions hold people's e-mail addresses: admin and district keys only, never readers.

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;

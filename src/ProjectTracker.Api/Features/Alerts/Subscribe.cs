@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
@@ -31,6 +32,8 @@ public static class Subscribe
 
     public static void Map(IEndpointRouteBuilder subscriptions) =>
         subscriptions.MapPost("/", Handle)
+            .WithRequestExample(new Request(
+                "zhongdian@example.gov.cn", "410302", null, [AlertKind.Deadline, AlertKind.Overdue, AlertKind.Slip, AlertKind.WeeklyReport]))
             .WithName("Subscribe")
             .WithSummary("Subscribe an e-mail address to alerts")
             .WithDescription("""

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Access;
 
 namespace ProjectTracker.Api.Features.Alerts;
 

@@ -1,8 +1,19 @@
+using JasperFx.Events.Projections;
+using Marten;
+
 namespace ProjectTracker.Api.Features.Baselines;
 
 public static class BaselineEndpoints
 {
     public const string Tag = "Baseline governance";
+
+    /// <summary>One document per rebaseline request, kept inline from the project streams' events.</summary>
+    public static IServiceCollection AddBaselines(this IServiceCollection services) =>
+        services.ConfigureMarten(options =>
+        {
+            options.Projections.Add(new RebaselineRequestProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<RebaselineRequestView>().Index(r => r.ProjectId);
+        });
 
     /// <summary>Asking is about a project (and its version); deciding and reading address the request alone.</summary>
     public static void MapBaselines(this IEndpointRouteBuilder api)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Baselines;
@@ -10,6 +12,7 @@ public static class RejectRebaseline
     public static void Map(IEndpointRouteBuilder requests) =>
         requests.MapPost("/{requestId:guid}/reject", Handle)
             .RequireAuthorization(Policies.Admin)
+            .WithRequestExample(new RebaselineDecision.Request("经市重点项目办审核，同意调整。"))
             .WithName("RejectRebaseline")
             .WithSummary("Reject a rebaseline request; no baseline moves")
             .WithDescription($"""

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 
@@ -31,6 +33,12 @@ public static class RequestRebaseline
     public static void Map(IEndpointRouteBuilder requests) =>
         requests.MapPost("/", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request(
+                "征地拆迁滞后，沿线3个村组补偿协议未签订，申请调整开工及主体完工基准日期",
+                [
+                    new Change(Guid.Parse("0196f3c2-5b1e-7a10-9c3d-2f6a8e4b1d01"), new DateOnly(2026, 6, 30)),
+                    new Change(Guid.Parse("0196f3c2-5b1e-7a10-9c3d-2f6a8e4b1d02"), new DateOnly(2027, 3, 31)),
+                ]))
             .WithName("RequestRebaseline")
             .WithSummary("Ask the city office to move milestone baselines, with a reason")
             .WithDescription("""

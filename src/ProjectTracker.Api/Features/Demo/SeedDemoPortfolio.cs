@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Districts;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
-using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Districts;
 

@@ -22,6 +22,7 @@ public static class PutDistrict
     public static void Map(IEndpointRouteBuilder districts) =>
         districts.MapPut("/{code}", Handle)
             .RequireAuthorization(Policies.Admin)
+            .WithRequestExample(new Request("老城区", "leader.410302@example.gov.cn"))
             .WithName("PutDistrict")
             .WithSummary("Create or rename a district")
             .WithDescription(

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Features.Imports;
@@ -14,6 +15,11 @@ public static class ImportEndpoints
         services.AddScoped<ImportProcessor>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<ImportJob>();
+            options.Schema.For<ImportUpload>();
+        });
         return services;
     }
 

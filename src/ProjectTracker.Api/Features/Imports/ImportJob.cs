@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using ProjectTracker.Api.Features.Access;
-using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Imports;
 

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Imports;

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
+
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Integration;
@@ -37,6 +39,8 @@ public static class CreateWebhook
 
     public static void Map(IEndpointRouteBuilder webhooks) =>
         webhooks.MapPost("/", Handle)
+            .WithRequestExample(new Request(
+                "https://example.gov.cn/hooks/projecttracker", ["milestone-slip-flagged", "project-rag-changed"], "410302"))
             .WithName("CreateWebhook")
             .WithSummary("Have each new event POSTed to a URL")
             .WithDescription("""

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
@@ -24,6 +25,7 @@ public static class ChangeForecast
     public static void Map(IEndpointRouteBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/forecast", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request(new DateOnly(2026, 5, 15), "管线迁改协调中，涉及电力、燃气、通信共12处"))
             .WithName("ChangeMilestoneForecast")
             .WithSummary("Change a milestone's forecast date, with a reason")
             .WithDescription("The owner's expectation moves freely (never into the past); the baseline does not. A completed milestone takes no forecast (409). Honours `If-Match`.")

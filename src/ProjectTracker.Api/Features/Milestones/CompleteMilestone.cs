@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 
@@ -19,6 +20,7 @@ public static class CompleteMilestone
     public static void Map(IEndpointRouteBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/complete", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request(new DateOnly(2026, 4, 8)))
             .WithName("CompleteMilestone")
             .WithSummary("Record that a milestone was done")
             .WithDescription("The actual date cannot lie in the future (400, judged in Asia/Shanghai). A milestone completes once: a second time is 409. Honours `If-Match`.")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
@@ -26,6 +27,7 @@ public static class PlanMilestone
     public static void Map(IEndpointRouteBuilder milestones) =>
         milestones.MapPost("/", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request("主线高架开工", MilestoneKind.Groundbreaking, new DateOnly(2026, 3, 31), true))
             .WithName("PlanMilestone")
             .WithSummary("Plan a milestone with its baseline date")
             .WithDescription("The baseline is the approved plan; past dates are allowed for projects imported mid-flight. The forecast starts equal to the baseline. Honours `If-Match`.")

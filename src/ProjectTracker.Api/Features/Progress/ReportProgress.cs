@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
@@ -39,6 +40,14 @@ public static class ReportProgress
     public static void Map(IEndpointRouteBuilder reports) =>
         reports.MapPost("/", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request(
+                ReportDate: new DateOnly(2026, 6, 10),
+                PercentComplete: 35m,
+                InvestmentToDate: 43750m,
+                InvestmentThisYear: 18600m,
+                FundsInPlace: 52000m,
+                Narrative: "主线桥梁桩基完成 80%，3 号互通立交完成承台施工。",
+                Issues: "部分路段交通导改方案待交警部门批复。"))
             .WithName("ReportProgress")
             .WithSummary("Report a project's progress")
             .WithDescription("Percent complete 0–100, investment in 万元 (never negative), report date not in the future. Concurrent reports on one project are all kept. Honours `If-Match`.")

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -115,6 +116,11 @@ public static class AmendProject
         projects.MapPatch("/{id:guid}", Handle)
             .RequireAuthorization(Policies.Writer)
             .Accepts<Request>("application/merge-patch+json", "application/json")
+            .WithRequestExample(new Request(
+                Code: null, Name: null, Category: null, District: null,
+                ResponsibleUnit: "市城市建设投资集团",
+                ContactEmail: null, LeadOfficial: "李四", TotalInvestment: 131200m,
+                PlanPeriod: null, TargetYear: null, Cluster: null, Sector: null, Programme: null, IsPublic: null, Description: null))
             .WithName("AmendProject")
             .WithSummary("Amend a project's descriptive fields")
             .WithDescription("""

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 
@@ -30,6 +31,7 @@ public static class CloseProject
     {
         projects.MapPost("/{id:guid}/close", Close)
             .RequireAuthorization(Policies.Admin)
+            .WithRequestExample(new CloseRequest("已竣工验收并投入使用。"))
             .WithName("CloseProject")
             .WithSummary("Close a finished project (admin)")
             .WithDescription("A closed project takes no more changes (409). Honours `If-Match`.")
@@ -38,6 +40,7 @@ public static class CloseProject
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         projects.MapPost("/{id:guid}/cancel", Cancel)
             .RequireAuthorization(Policies.Admin)
+            .WithRequestExample(new CancelRequest("项目纳入东部片区综合开发，本项目不再单独实施。"))
             .WithName("CancelProject")
             .WithSummary("Cancel a project, with a reason (admin)")
             .WithDescription("A cancelled project takes no more changes (409). Honours `If-Match`.")

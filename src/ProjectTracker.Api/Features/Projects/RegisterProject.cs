@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -68,9 +69,28 @@ public static class RegisterProject
         });
     }
 
+    /// <summary>The worked example of the OpenAPI document, also a proposal's project.</summary>
+    public static Request Example { get; } = new(
+        Code: "2024-410300-48-01-000123",
+        Name: "东环路快速化改造",
+        Category: Category.RingRoad,
+        District: "410302",
+        ResponsibleUnit: "市交通运输局",
+        ContactEmail: "pm@example.gov.cn",
+        LeadOfficial: "张三",
+        TotalInvestment: 125000.5m,
+        PlanPeriod: PlanPeriod.Fifteenth,
+        TargetYear: 2027,
+        Cluster: "环城快速路网",
+        Sector: "交通",
+        Programme: "城市更新三年行动",
+        IsPublic: true,
+        Description: "东环路全线快速化改造，新建高架桥 8.6 公里，改造互通立交 3 座。");
+
     public static void Map(IEndpointRouteBuilder projects) =>
         projects.MapPost("/", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(Example)
             .WithName("RegisterProject")
             .WithSummary("Register a project in the portfolio")
             .WithDescription("The project code is unique (409 when another project has it). A district key registers only in its own district.")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -21,6 +22,7 @@ public static class SetAnnualPlan
     public static void Map(IEndpointRouteBuilder projects) =>
         projects.MapPut("/{id:guid}/annual-plans/{year:int}", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request(36000m))
             .WithName("SetAnnualPlan")
             .WithSummary("Set a project's planned investment for a year")
             .WithDescription("""

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Proposals;

@@ -1,5 +1,5 @@
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
-using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Proposals;
 

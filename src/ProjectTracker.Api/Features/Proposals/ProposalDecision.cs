@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 

@@ -1,5 +1,5 @@
 using Marten;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Access;
 
 namespace ProjectTracker.Api.Features.Proposals;
 

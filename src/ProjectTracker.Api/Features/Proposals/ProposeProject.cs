@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -35,6 +36,7 @@ public static class ProposeProject
     public static void Map(IEndpointRouteBuilder proposals) =>
         proposals.MapPost("/", Handle)
             .RequireAuthorization(Policies.Writer)
+            .WithRequestExample(new Request(Projects.RegisterProject.Example, 2027, "打通东部片区与老城区的快速联系，缓解建设路高峰拥堵。"))
             .WithName("ProposeProject")
             .WithSummary("Propose a project for a coming plan year (申报)")
             .WithDescription($"""

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
@@ -22,6 +23,7 @@ public static class RejectProposal
     public static void Map(IEndpointRouteBuilder proposals) =>
         proposals.MapPost("/{id:guid}/reject", Handle)
             .RequireAuthorization(Policies.Admin)
+            .WithRequestExample(new Request("与已列入计划的东部片区综合开发项目重复。"))
             .WithName("RejectProposal")
             .WithSummary("Reject a pending proposal, with a reason")
             .WithDescription("Admin keys only. `reason` is required. A proposal is decided once: a second decision is 409.")

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Reports;

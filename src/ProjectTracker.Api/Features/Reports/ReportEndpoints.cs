@@ -1,10 +1,23 @@
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Reports;
 
 /// <summary>The weekly report: any valid key reads it (the fallback policy); people open its page in a browser.</summary>
 public static class ReportEndpoints
 {
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddSingleton<WeeklyReportCharts>();
+        services.AddScoped<BuildWeeklyReport>();
+        services.AddScoped<WeeklyReports>();
+        services.AddSingleton<ProvisionalReportCache>();
+        services.AddRecurringJob<WeeklyReportJob>(WeeklyReportJob.RecurringId, WeeklyReportJob.Cron, job => job.Run(CancellationToken.None));
+        services.ConfigureMarten(options => options.Schema.For<WeeklyReportSnapshot>());
+        return services;
+    }
+
     public static void MapReports(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
         GetWeeklyReport.Map(api.MapGroup("/reports").WithTags("Alerts and reports"));

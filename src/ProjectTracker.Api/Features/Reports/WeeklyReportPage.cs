@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Features.Access;
 
 namespace ProjectTracker.Api.Features.Reports;
 

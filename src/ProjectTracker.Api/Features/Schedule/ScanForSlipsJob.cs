@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hangfire;
 using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Marten;
 using Npgsql;
 
-namespace ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Access;
 
 /// <summary>
 /// Remembers which callers the key hashes seen lately belong to, so a request does not need a

@@ -1,7 +1,9 @@
 using Marten;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 
-namespace ProjectTracker.Api.Infrastructure;
+namespace ProjectTracker.Api.Features.Projects;
 
 /// <summary>
 /// The one write path of project streams: every append goes through here — requests' commands, the slip scan,
@@ -14,7 +16,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     /// <summary>A new id for something a request creates (a milestone, a report, a rebaseline request): the same in a replay.</summary>
     public Guid NewId() => IdempotencyScope.Of(http.HttpContext)?.NewId() ?? Guid.CreateVersion7();
 
-    public async Task<Project> Register(RegisterProject command, Caller caller, CancellationToken ct)
+    public async Task<Project> Register(Domain.Projects.RegisterProject command, Caller caller, CancellationToken ct)
     {
         await using var session = sessions.OpenSession();
         var events = Register(session, command, caller);
@@ -26,7 +28,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     /// Registers a project in a session the caller commits, for writes that must commit together with something
     /// else (an accepted proposal, a whole import): the same checks and decision as <c>POST /projects</c>.
     /// </summary>
-    public IReadOnlyList<object> Register(IDocumentSession session, RegisterProject command, Caller caller)
+    public IReadOnlyList<object> Register(IDocumentSession session, Domain.Projects.RegisterProject command, Caller caller)
     {
         caller.EnsureMayWrite(command.Profile.District);
         var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());

@@ -1,7 +1,9 @@
 using Marten;
 using Npgsql;
 
-namespace ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Projects;
 
 /// <summary>
 /// The current version of a project's stream, asked of the database: part of the project write path, which alone

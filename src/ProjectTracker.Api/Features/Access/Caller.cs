@@ -1,8 +1,9 @@
 using System.Collections.Frozen;
 using System.Security.Claims;
-using ProjectTracker.Api.Features.Access;
 
-namespace ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Access;
 
 /// <summary>Who is calling: the API key behind the request.</summary>
 public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District)
@@ -51,5 +52,5 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
 
 public static class CallerExtensions
 {
-    public static Caller Caller(this ClaimsPrincipal user) => Infrastructure.Caller.From(user);
+    public static Caller Caller(this ClaimsPrincipal user) => Access.Caller.From(user);
 }

@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using ProjectTracker.Domain.Projects;
 
-namespace ProjectTracker.Api.Infrastructure;
+namespace ProjectTracker.Api.Features.Projects;
 
 /// <summary>
 /// Folds a project's stream with the domain's own Evolve, inline with every append, so the

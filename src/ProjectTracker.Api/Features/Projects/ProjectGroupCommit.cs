@@ -3,11 +3,13 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
 using Weasel.Postgresql;
 
-namespace ProjectTracker.Api.Infrastructure;
+namespace ProjectTracker.Api.Features.Projects;
 
 /// <summary>A command on an existing project, as one request asks it.</summary>
 /// <param name="ExpectedVersion">The If-Match version; null to take the project as it is.</param>

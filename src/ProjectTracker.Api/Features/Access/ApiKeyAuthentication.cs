@@ -3,9 +3,10 @@ using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using ProjectTracker.Api.Features.Access;
 
-namespace ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Access;
 
 /// <summary>
 /// Authenticates the X-Api-Key header against the stored key hashes (through <see cref="ApiKeyCache"/>,
@@ -19,8 +20,8 @@ public sealed class ApiKeyAuthentication(
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public new const string Scheme = "ApiKey";
-    public const string Header = "X-Api-Key";
+    public new const string Scheme = ApiKeys.Scheme;
+    public const string Header = ApiKeys.Header;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -62,24 +63,24 @@ public sealed class ApiKeyAuthentication(
         ErrorHandling.Write(problems, Context, ErrorHandling.Problem(status, title, detail));
 }
 
-public static class Policies
+public static class AccessServices
 {
-    public const string Admin = "admin";
-    /// <summary>Admin and district keys; the district check against the project happens in the write itself.</summary>
-    public const string Writer = "writer";
-
-    public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
+    /// <summary>API-key authentication, the key cache and its revocation listener, and the role policies (<see cref="Policies"/>).</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();
         services.AddHostedService<ApiKeyRevocationListener>();
+        // After the schema is applied (AddTrackerStore, registered first).
+        services.AddHostedService<BootstrapAdminKey>();
         services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
         services.AddAuthorizationBuilder()
             // Every endpoint needs a key unless it says AllowAnonymous: none can forget.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser().Build())
-            .AddPolicy(Admin, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Json.WireName(ApiKeyRole.Admin)))
-            .AddPolicy(Writer, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+            .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Json.WireName(ApiKeyRole.Admin)))
+            .AddPolicy(Policies.Writer, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
                 .RequireRole(Json.WireName(ApiKeyRole.Admin), Json.WireName(ApiKeyRole.District)));
+        services.ConfigureMarten(options => options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash));
         return services;
     }
 }

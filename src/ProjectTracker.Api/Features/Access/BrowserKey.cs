@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 
-namespace ProjectTracker.Api.Infrastructure;
+namespace ProjectTracker.Api.Features.Access;
 
 /// <summary>
 /// API keys for pages people open in a browser (the job dashboard, the weekly report page), which cannot send

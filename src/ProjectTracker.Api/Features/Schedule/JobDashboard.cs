@@ -1,0 +1,37 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Schedule;
+
+/// <summary>Hangfire's dashboard at <c>/hangfire</c>, for admin keys.</summary>
+public static class JobDashboard
+{
+    public const string Path = "/hangfire";
+
+    public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
+        // The fallback policy would demand a header key before the dashboard runs; AllowAnonymous leaves the
+        // decision to the admin filter, which also takes a browser's key from the query string or cookie.
+        app.MapHangfireDashboard(Path, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorization()],
+            DashboardTitle = "ProjectTracker jobs",
+            DisplayStorageConnectionString = false,
+        }).AllowAnonymous();
+}
+
+/// <summary>
+/// Lets admin keys into the dashboard: by the X-Api-Key header, or in a browser by <c>/hangfire?api_key=…</c> once,
+/// then a cookie scoped to /hangfire (<see cref="BrowserKey"/>).
+/// </summary>
+public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
+{
+    public const string Cookie = "pt_dashboard_key";
+
+    public async Task<bool> AuthorizeAsync(DashboardContext context) =>
+        // Hangfire answers 403 rather than 401 to a known user who is not an admin.
+        await BrowserKey.Authenticate(context.GetHttpContext(), Cookie, JobDashboard.Path) is { } user
+        && user.IsInRole(Json.WireName(ApiKeyRole.Admin));
+}

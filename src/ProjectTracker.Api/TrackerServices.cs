@@ -1,0 +1,106 @@
+using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Alerts;
+using ProjectTracker.Api.Features.Baselines;
+using ProjectTracker.Api.Features.Demo;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Imports;
+using ProjectTracker.Api.Features.Integration;
+using ProjectTracker.Api.Features.Milestones;
+using ProjectTracker.Api.Features.Portfolio;
+using ProjectTracker.Api.Features.Progress;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Proposals;
+using ProjectTracker.Api.Features.Public;
+using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Features.Schedule;
+using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Alerts;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api;
+
+/// <summary>The composition of the API: the plumbing, then each feature with what it owns, then the request pipeline.</summary>
+public static class TrackerServices
+{
+    public static IServiceCollection AddTracker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // First: its hosted service applies the schema before any other starts.
+        services.AddTrackerStore(configuration);
+        services.AddTrackerErrors();
+        services.AddTrackerValidation();
+        services.AddTrackerOpenApi();
+        services.AddTrackerHealth();
+        services.AddTrackerCors(configuration);
+        services.AddTrackerRateLimits(configuration);
+        services.AddIdempotency(configuration);
+        services.AddTrackerJobs(configuration);
+        services.AddTrackerSettings(configuration);
+
+        services.AddAccess();
+        services.AddDistricts();
+        services.AddProjects(configuration);
+        services.AddBaselines();
+        services.AddSchedule();
+        services.AddAlerts();
+        services.AddReports();
+        services.AddIntegration(configuration);
+        services.AddPublic(configuration);
+        services.AddProposals();
+        services.AddImports(configuration);
+        // Last: after the admin key is seeded; does nothing unless Demo:Seed is true.
+        services.AddHostedService<SeedDemoPortfolio>();
+        return services;
+    }
+
+    /// <summary>The rules and thresholds operators set: each section bound once, here.</summary>
+    public static IServiceCollection AddTrackerSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
+        services.AddOptions<AlertRules>().Bind(configuration.GetSection(AlertDeliveryOptions.Section));
+        services.AddOptions<AlertDeliveryOptions>().Bind(configuration.GetSection(AlertDeliveryOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        return services;
+    }
+
+    /// <summary>The request pipeline, in the order docs/architecture.md draws it, and every feature's endpoints.</summary>
+    public static WebApplication UseTracker(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseTrackerOpenApi();
+        // Before authentication: a browser's preflight carries no key. Only endpoints that name a policy answer other origins.
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseTrackerRateLimits();
+        app.UseAuthorization();
+        app.UseQueryStringRules();
+        app.UseStorableJsonBodies();
+        app.UseIdempotency();
+        app.MapTrackerHealth();
+
+        var api = app.MapGroup("/api/v1")
+            .RequireCors(CrossOrigin.Keyed)
+            .AddEndpointFilterFactory(Validation.ValidateArguments)
+            .ProducesValidationProblem();
+        api.MapAccess();
+        api.MapDistricts();
+        var projects = api.MapProjects();
+        projects.MapMilestones();
+        projects.MapProgress();
+        api.MapBaselines();
+        api.MapPortfolio();
+        api.MapAlerts();
+        api.MapIntegration();
+        api.MapPublic();
+        api.MapProposals();
+        api.MapImports();
+        app.MapReports(api);
+        api.MapJobs();
+        app.MapJobDashboard();
+        return app;
+    }
+}
