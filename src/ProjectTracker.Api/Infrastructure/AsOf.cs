@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProjectTracker.Domain;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -7,21 +6,16 @@ namespace ProjectTracker.Api.Infrastructure;
 /// <summary>A point in the past to look at: a date means the end of that day in Shanghai.</summary>
 public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
 {
-    public static AsOf? Parse(string? value, string field = "asOf")
+    /// <summary>The point <paramref name="value"/> names; null when blank. Validators have refused others (<see cref="Problem"/>).</summary>
+    public static AsOf? Parse(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day != DateOnly.MaxValue)
         {
-            if (day == DateOnly.MaxValue)
-            {
-                // Its end is the first instant of a day the calendar does not have.
-                throw DomainException.Invalid(field, "The last date that can be given is 9999-12-30.");
-            }
-
             // The stored timestamps have microsecond precision: one microsecond before midnight is the day's last instant.
             return new AsOf(ShanghaiCalendar.EndOfDay(day).AddTicks(-10).ToUniversalTime(), day);
         }
@@ -31,7 +25,26 @@ public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
             return new AsOf(instant.ToUniversalTime(), ShanghaiCalendar.Today(instant));
         }
 
-        throw DomainException.Invalid(field, "Give a date (2026-11-27) or an RFC 3339 instant with an offset (2026-11-27T09:00:00+08:00).");
+        throw new ArgumentException($"Not a point in time: '{value}'.", nameof(value));
+    }
+
+    /// <summary>What is wrong with <paramref name="value"/> as a point in time, or null when it is blank, a date or an instant.</summary>
+    public static string? Problem(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            // Its end is the first instant of a day the calendar does not have.
+            return day == DateOnly.MaxValue ? "The last date that can be given is 9999-12-30." : null;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) && HasOffset(value)
+            ? null
+            : "Give a date (2026-11-27) or an RFC 3339 instant with an offset (2026-11-27T09:00:00+08:00).";
     }
 
     /// <summary>RFC 3339 instants carry their offset; a bare local time would be ambiguous.</summary>

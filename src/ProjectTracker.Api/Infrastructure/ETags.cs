@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
 
@@ -25,7 +24,7 @@ public static class ETags
         if (!EntityTagHeaderValue.TryParseList([raw], out var tags) || tags.Count != 1
             || !long.TryParse(tags[0].Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            throw DomainException.Invalid("If-Match", "If-Match names one version as its ETag, e.g. \"3\".");
+            throw new BadInputException("If-Match", "If-Match names one version as its ETag, e.g. \"3\".");
         }
 
         // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches.

@@ -29,6 +29,16 @@ public static class ErrorAnswers
     }
 }
 
+/// <summary>
+/// Input the API cannot take, found outside a validator: in a header, the query string or a body before binding, or
+/// in an uploaded file. A 400 validation problem naming <paramref name="field"/>, like a validator's; broken business
+/// rules are <see cref="DomainException"/>s instead.
+/// </summary>
+public sealed class BadInputException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>The caller may not do this to this resource (a district key on another district's project).</summary>
 public sealed class AccessDeniedException(string message) : Exception(message);
 
@@ -58,6 +68,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
     /// <summary>The problem a client gets for <paramref name="exception"/>; also what a background import records.</summary>
     public static ProblemDetails Describe(Exception exception) => exception switch
     {
+        BadInputException e => Validation(e.Field, e.Message),
         DomainException { Kind: DomainErrorKind.Invalid } e => Validation(e.Field ?? "body", e.Message),
         DomainException { Kind: DomainErrorKind.Conflict } e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
         DomainException { Kind: DomainErrorKind.NotFound } e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
@@ -131,8 +142,10 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
             var parameter = ParameterName().Match(e.Message);
             // Anything else the framework refuses before binding is about the body being absent ("Implicit body inferred
             // for parameter … but no body was provided"): its own words name a C# parameter, not anything the client sent.
+            // A query record's property is named in PascalCase; clients send (and errors name) the camelCase parameter.
+            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value);
             return parameter.Success
-                ? Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid value for {parameter.Groups["name"].Value}.")
+                ? Validation(name, $"'{parameter.Groups["value"].Value}' is not a valid value for {name}.")
                 : Validation("body", "The request needs a JSON object as its body.");
         }
 

@@ -56,7 +56,8 @@ public static class Json
 /// <summary>Query-string enums use the same kebab-case names as JSON (the framework's own binding would want "RailTransit").</summary>
 public static class WireEnum
 {
-    public static TEnum? Parse<TEnum>(string? value, string field) where TEnum : struct, Enum
+    /// <summary>The member a kebab-case name means (case ignored, blanks trimmed); null when blank or unknown (validators refuse unknown names first).</summary>
+    public static TEnum? From<TEnum>(string? value) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -71,6 +72,6 @@ public static class WireEnum
             }
         }
 
-        throw Domain.DomainException.Invalid(field, $"Unknown value '{value}'. Allowed: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.WireName))}.");
+        return null;
     }
 }

@@ -41,6 +41,7 @@ public static class OpenApi
             options.CustomSchemaIds(SchemaId);
             options.OperationFilter<SharedHeadersAndProblems>();
             options.OperationFilter<OpenApiExamples>();
+            options.OperationFilter<QueryRules.CamelCaseQueryParameters>();
             options.SchemaFilter<OpenApiRequiredFields>();
             options.SchemaFilter<OpenApiNullableReferences>();
             options.SupportNonNullableReferenceTypes();

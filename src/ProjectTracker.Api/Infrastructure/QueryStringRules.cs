@@ -1,5 +1,3 @@
-using ProjectTracker.Domain;
-
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>What every API query string must be, whichever endpoint it goes to; each breach is a 400 naming the parameter.</summary>
@@ -14,12 +12,12 @@ public static class QueryStringRules
                 // Every parameter of the API takes one value; the framework would join repeats into "a,b" and match nothing.
                 if (values.Count > 1)
                 {
-                    throw DomainException.Invalid(name, $"'{name}' is given {values.Count} times; give it once.");
+                    throw new BadInputException(name, $"'{name}' is given {values.Count} times; give it once.");
                 }
 
                 if (!StorableText.IsStorable(values.ToString()))
                 {
-                    throw DomainException.Invalid(name, $"'{name}' {StorableText.Rule}.");
+                    throw new BadInputException(name, $"'{name}' {StorableText.Rule}.");
                 }
             }
         }

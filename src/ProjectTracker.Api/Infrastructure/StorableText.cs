@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
-using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
 
@@ -47,7 +46,7 @@ public static class StorableText
 
             if (bytes.IndexOf(EscapedNul) >= 0 && FieldHoldingNul(bytes) is { } field)
             {
-                throw DomainException.Invalid(field, $"'{field}' {Rule}.");
+                throw new BadInputException(field, $"'{field}' {Rule}.");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
@@ -50,12 +51,25 @@ public static class ListAlerts
             .WithDescription("The alert with what it says, its recipients and how each delivery went. A district key sees only its own district's alerts (others are 404).");
     }
 
-    public static async Task<Ok<Paged<AlertResponse>>> Handle(
-        ClaimsPrincipal user, IQuerySession session, Guid? projectId, string? status, string? kind, int? page, int? pageSize, CancellationToken ct)
+    public sealed record Query(Guid? ProjectId, string? Status, string? Kind, int? Page, int? PageSize) : IPageQuery
+    {
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Status).WireNameOf<Query, DeliveryStatus>();
+                RuleFor(q => q.Kind).WireNameOf<Query, AlertKind>();
+                this.Paged();
+            }
+        }
+    }
+
+    public static async Task<Ok<Paged<AlertResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, [AsParameters] Query filter, CancellationToken ct)
     {
         var caller = user.Caller();
-        var wantedStatus = WireEnum.Parse<DeliveryStatus>(status, "status");
-        var wantedKind = WireEnum.Parse<AlertKind>(kind, "kind");
+        var projectId = filter.ProjectId;
+        var wantedStatus = WireEnum.From<DeliveryStatus>(filter.Status);
+        var wantedKind = WireEnum.From<AlertKind>(filter.Kind);
         var query = session.Query<Alert>().AsQueryable();
         if (!caller.IsAdmin)
         {
@@ -77,7 +91,7 @@ public static class ListAlerts
             query = query.Where(a => a.Kind == k);
         }
 
-        return TypedResults.Ok(await query.OrderByDescending(a => a.PlannedAt).ThenBy(a => a.Id).ToPageAsync(page, pageSize, ToResponse, ct));
+        return TypedResults.Ok(await query.OrderByDescending(a => a.PlannedAt).ThenBy(a => a.Id).ToPageAsync(filter, ToResponse, ct));
     }
 
     public static async Task<Results<Ok<AlertResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

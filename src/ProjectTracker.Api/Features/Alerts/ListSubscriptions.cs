@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
@@ -20,9 +21,17 @@ public static class ListSubscriptions
             .WithDescription("A district key sees only subscriptions of its own district and its projects (others are 404).");
     }
 
-    public static async Task<Ok<Paged<SubscriptionResponse>>> Handle(
-        ClaimsPrincipal user, IQuerySession session, Guid? projectId, string? district, int? page, int? pageSize, CancellationToken ct)
+    public sealed record Query(Guid? ProjectId, string? District, int? Page, int? PageSize) : IPageQuery
     {
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator() => this.Paged();
+        }
+    }
+
+    public static async Task<Ok<Paged<SubscriptionResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, [AsParameters] Query filter, CancellationToken ct)
+    {
+        var (projectId, district, _, _) = filter;
         var caller = user.Caller();
         var query = session.Query<Subscription>().AsQueryable();
         if (!caller.IsAdmin)
@@ -41,7 +50,7 @@ public static class ListSubscriptions
             query = query.Where(s => s.District == code);
         }
 
-        return TypedResults.Ok(await query.OrderBy(s => s.CreatedAt).ToPageAsync(page, pageSize, s => s.ToResponse(), ct));
+        return TypedResults.Ok(await query.OrderBy(s => s.CreatedAt).ToPageAsync(filter, s => s.ToResponse(), ct));
     }
 
     public static async Task<Results<Ok<SubscriptionResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>

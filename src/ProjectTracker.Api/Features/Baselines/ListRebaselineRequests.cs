@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
@@ -17,11 +18,22 @@ public static class ListRebaselineRequests
                 a request is listed as soon as it is made.
                 """);
 
-    public static async Task<Ok<Paged<RebaselineRequestResponse>>> Handle(
-        IQuerySession session, string? status, Guid? projectId, int? page, int? pageSize, CancellationToken ct)
+    public sealed record Query(string? Status, Guid? ProjectId, int? Page, int? PageSize) : IPageQuery
     {
-        var statusFilter = WireEnum.Parse<RebaselineStatus>(status, nameof(status));
-        Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Status).WireNameOf<Query, RebaselineStatus>();
+                this.Paged();
+            }
+        }
+    }
+
+    public static async Task<Ok<Paged<RebaselineRequestResponse>>> Handle(IQuerySession session, [AsParameters] Query filter, CancellationToken ct)
+    {
+        var statusFilter = WireEnum.From<RebaselineStatus>(filter.Status);
+        var projectId = filter.ProjectId;
 
         var query = session.Query<RebaselineRequestView>().AsQueryable();
         if (statusFilter is { } s)
@@ -34,7 +46,7 @@ public static class ListRebaselineRequests
             query = query.Where(r => r.ProjectId == project);
         }
 
-        var views = await query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToPageAsync(page, pageSize, r => r, ct);
+        var views = await query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToPageAsync(filter, r => r, ct);
         return TypedResults.Ok(new Paged<RebaselineRequestResponse>(
             await RebaselineRequestResponse.Show(session, views.Items, ct), views.Page, views.PageSize, views.Total));
     }

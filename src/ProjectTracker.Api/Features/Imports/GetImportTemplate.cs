@@ -1,8 +1,8 @@
 using System.Text;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniExcelLibs;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Features.Imports;
 
@@ -20,9 +20,22 @@ public static class GetImportTemplate
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    public static FileContentHttpResult Handle(string? kind, string? format)
+    public sealed record Query(string? Kind, string? Format)
     {
-        var importKind = ImportSheet.ParseKind(kind);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Kind).ImportKindName();
+                RuleFor(q => q.Format).Must(f => f?.Trim().ToLowerInvariant() is null or "" or "csv" or "xlsx").WithMessage("format is csv or xlsx.");
+            }
+        }
+    }
+
+    public static FileContentHttpResult Handle([AsParameters] Query query)
+    {
+        var importKind = ImportSheet.KindOf(query.Kind)!.Value;
+        var format = query.Format;
         var columns = ImportSheet.Columns(importKind);
         var name = importKind == ImportKind.Projects ? "projects-import" : "proposals-import";
         switch (format?.Trim().ToLowerInvariant())
@@ -41,7 +54,7 @@ public static class GetImportTemplate
                 }
 
             default:
-                throw DomainException.Invalid("format", "format is csv or xlsx.");
+                throw new ArgumentException($"The validator let format '{format}' through.", nameof(query));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +49,7 @@ public static class ImportRecords
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     public static async Task<Results<Created<Response>, Accepted<ImportView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? kind,
+        [AsParameters] ImportSheet.KindQuery query,
         HttpRequest request,
         HttpResponse response,
         ClaimsPrincipal user,
@@ -59,7 +60,7 @@ public static class ImportRecords
         TimeProvider clock,
         CancellationToken ct)
     {
-        var importKind = ImportSheet.ParseKind(kind);
+        var importKind = ImportSheet.KindOf(query.Kind)!.Value;
         if (ImportSheet.SupportedMediaType(request.ContentType) is not { } mediaType)
         {
             return TypedResults.Problem(

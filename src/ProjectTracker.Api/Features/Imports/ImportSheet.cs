@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using FluentValidation;
 using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Features.Imports;
 
@@ -34,12 +34,26 @@ public static class ImportSheet
 
     public static string[] Columns(ImportKind kind) => kind == ImportKind.Projects ? ProjectColumns : ProposalColumns;
 
-    public static ImportKind ParseKind(string? kind) => kind?.Trim().ToLowerInvariant() switch
+    /// <summary>The kind <paramref name="kind"/> names; null for none or another (a query's validator refuses those).</summary>
+    public static ImportKind? KindOf(string? kind) => kind?.Trim().ToLowerInvariant() switch
     {
         "projects" => ImportKind.Projects,
         "proposals" => ImportKind.Proposals,
-        _ => throw DomainException.Invalid("kind", "kind is projects or proposals."),
+        _ => null,
     };
+
+    /// <summary>What an import's query string says: the kind of its rows.</summary>
+    public sealed record KindQuery(string? Kind)
+    {
+        public sealed class Validator : AbstractValidator<KindQuery>
+        {
+            public Validator() => RuleFor(q => q.Kind).ImportKindName();
+        }
+    }
+
+    /// <summary><c>kind</c> is required: projects or proposals.</summary>
+    public static IRuleBuilderOptions<T, string?> ImportKindName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(kind => KindOf(kind) is not null).WithMessage("kind is projects or proposals.");
 
     /// <summary>Answers the media type this reader understands, or null for any other.</summary>
     public static string? SupportedMediaType(string? contentType) =>
@@ -62,18 +76,18 @@ public static class ImportSheet
         var unknown = header.Where(h => h.Length > 0 && !known.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
         if (header.Count == 0 || !header.Contains("code", StringComparer.OrdinalIgnoreCase))
         {
-            throw DomainException.Invalid("columns", $"The first row must name the columns: {string.Join(',', known)}.");
+            throw new BadInputException("columns", $"The first row must name the columns: {string.Join(',', known)}.");
         }
 
         if (unknown.Count > 0)
         {
-            throw DomainException.Invalid("columns", $"Unknown columns: {string.Join(", ", unknown)}. The columns are: {string.Join(',', known)}.");
+            throw new BadInputException("columns", $"Unknown columns: {string.Join(", ", unknown)}. The columns are: {string.Join(',', known)}.");
         }
 
         var repeated = header.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw DomainException.Invalid("columns", $"The column {repeated.Key} appears more than once.");
+            throw new BadInputException("columns", $"The column {repeated.Key} appears more than once.");
         }
     }
 
@@ -104,7 +118,7 @@ public static class ImportSheet
 
                 if (row.Count > XlsxSheetScan.MaxColumns)
                 {
-                    throw DomainException.Invalid("columns", $"The sheet has {row.Count} columns; the columns are at most {XlsxSheetScan.MaxColumns}.");
+                    throw new BadInputException("columns", $"The sheet has {row.Count} columns; the columns are at most {XlsxSheetScan.MaxColumns}.");
                 }
 
                 if (number == 1)
@@ -129,7 +143,7 @@ public static class ImportSheet
                 }
             }
         }
-        catch (Exception e) when (e is not DomainException and not OperationCanceledException)
+        catch (Exception e) when (e is not BadInputException and not OperationCanceledException)
         {
             // Whatever the reader trips over (a shared string with no table was a NullReferenceException) is a broken file.
             throw XlsxSheetScan.NotReadable();
@@ -146,7 +160,7 @@ public static class ImportSheet
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
             {
-                throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture,
+                throw new BadInputException("body", string.Create(CultureInfo.InvariantCulture,
                     $"The workbook unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB; split it, or send it as CSV."));
             }
 
@@ -183,13 +197,13 @@ public static class ImportSheet
         }
         catch (DecoderFallbackException)
         {
-            throw DomainException.Invalid("body", "The CSV is not UTF-8 text.");
+            throw new BadInputException("body", "The CSV is not UTF-8 text.");
         }
 
         if (text.IndexOf('\0') is var nul and >= 0)
         {
             var line = text.AsSpan(0, nul).Count('\n') + 1;
-            throw DomainException.Invalid("body", $"Line {line} of the CSV {StorableText.Rule}.");
+            throw new BadInputException("body", $"Line {line} of the CSV {StorableText.Rule}.");
         }
 
         var records = CsvRecords(text);
@@ -211,7 +225,7 @@ public static class ImportSheet
 
             if (fields.Count > header.Count)
             {
-                throw DomainException.Invalid($"rows[{line}]", $"Row {line} has more cells than the header has columns.");
+                throw new BadInputException($"rows[{line}]", $"Row {line} has more cells than the header has columns.");
             }
 
             var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

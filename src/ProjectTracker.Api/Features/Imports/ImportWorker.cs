@@ -229,7 +229,7 @@ public sealed partial class ImportWorker(
     /// <summary>What a client could have caused, answered as the request's problem would be; anything else is the server's failure.</summary>
     private static ImportProblem? Rejection(Exception e)
     {
-        if (e is not (DomainException or AccessDeniedException) && !ErrorHandling.IsConflict(e))
+        if (e is not (DomainException or BadInputException or AccessDeniedException) && !ErrorHandling.IsConflict(e))
         {
             return null;
         }

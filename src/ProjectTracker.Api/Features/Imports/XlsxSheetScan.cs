@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
-using ProjectTracker.Domain;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Imports;
 
@@ -88,7 +88,7 @@ public static class XlsxSheetScan
                     rowsWithValues++;
                     if (lastValueRow > 0 && currentRow - lastValueRow - 1 > MaxBlankRows)
                     {
-                        throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture,
+                        throw new BadInputException("body", string.Create(CultureInfo.InvariantCulture,
                             $"The sheet jumps from row {lastValueRow:N0} to row {currentRow:N0}: delete the empty rows between them (at most {MaxBlankRows:N0})."));
                     }
 
@@ -99,7 +99,7 @@ public static class XlsxSheetScan
 
         if (lastValueRow - rowsWithValues > MaxBlankRows)
         {
-            throw DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture,
+            throw new BadInputException("body", string.Create(CultureInfo.InvariantCulture,
                 $"The sheet's {rowsWithValues:N0} rows with values are spread down to row {lastValueRow:N0}: delete the empty rows between them."));
         }
 
@@ -181,15 +181,15 @@ public static class XlsxSheetScan
             letters++;
             if (column > MaxColumns)
             {
-                throw DomainException.Invalid("columns", $"The sheet has cells beyond column {MaxColumns}; the columns are at most {MaxColumns}.");
+                throw new BadInputException("columns", $"The sheet has cells beyond column {MaxColumns}; the columns are at most {MaxColumns}.");
             }
         }
 
         return letters == 0 || letters == reference.Length ? throw NotReadable() : (CheckRow(reference[letters..]), column);
     }
 
-    private static DomainException BeyondRows() =>
-        DomainException.Invalid("body", string.Create(CultureInfo.InvariantCulture, $"The workbook has rows beyond row {MaxRows:N0}, Excel's own limit."));
+    private static BadInputException BeyondRows() =>
+        new BadInputException("body", string.Create(CultureInfo.InvariantCulture, $"The workbook has rows beyond row {MaxRows:N0}, Excel's own limit."));
 
-    public static DomainException NotReadable() => DomainException.Invalid("body", "The body is not a readable xlsx workbook.");
+    public static BadInputException NotReadable() => new BadInputException("body", "The body is not a readable xlsx workbook.");
 }

@@ -1,5 +1,5 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Features.Integration;
 
@@ -20,18 +20,18 @@ public static class GetChanges
                 Any valid key may read it.
                 """);
 
-    public static async Task<Ok<ChangePage>> Handle(long? after, int? limit, ChangeFeed feed, CancellationToken ct)
+    public sealed record Query(long? After, int? Limit)
     {
-        if (after is < 0)
+        public sealed class Validator : AbstractValidator<Query>
         {
-            throw DomainException.Invalid("after", "A sequence is 0 or more (0: from the beginning).");
+            public Validator()
+            {
+                RuleFor(q => q.After).GreaterThanOrEqualTo(0).WithMessage("A sequence is 0 or more (0: from the beginning).");
+                RuleFor(q => q.Limit).InclusiveBetween(1, ChangeFeed.MaxLimit).WithMessage($"A page holds 1 to {ChangeFeed.MaxLimit} changes.");
+            }
         }
-
-        if (limit is < 1 or > ChangeFeed.MaxLimit)
-        {
-            throw DomainException.Invalid("limit", $"A page holds 1 to {ChangeFeed.MaxLimit} changes.");
-        }
-
-        return TypedResults.Ok(await feed.Read(after ?? 0, limit ?? ChangeFeed.DefaultLimit, ct));
     }
+
+    public static async Task<Ok<ChangePage>> Handle([AsParameters] Query query, ChangeFeed feed, CancellationToken ct) =>
+        TypedResults.Ok(await feed.Read(query.After ?? 0, query.Limit ?? ChangeFeed.DefaultLimit, ct));
 }

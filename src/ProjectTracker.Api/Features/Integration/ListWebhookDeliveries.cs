@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
@@ -17,10 +18,22 @@ public static class ListWebhookDeliveries
                 delivered. Events the hook does not want (other types, other districts) have no entry. `?status=` filters.
                 """);
 
-    public static async Task<Results<Ok<Paged<WebhookDeliveryResponse>>, NotFound>> Handle(
-        Guid id, ClaimsPrincipal user, IQuerySession session, string? status, int? page, int? pageSize, CancellationToken ct)
+    public sealed record Query(string? Status, int? Page, int? PageSize) : IPageQuery
     {
-        var wanted = WireEnum.Parse<WebhookDeliveryStatus>(status, "status");
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Status).WireNameOf<Query, WebhookDeliveryStatus>();
+                this.Paged();
+            }
+        }
+    }
+
+    public static async Task<Results<Ok<Paged<WebhookDeliveryResponse>>, NotFound>> Handle(
+        Guid id, ClaimsPrincipal user, IQuerySession session, [AsParameters] Query filter, CancellationToken ct)
+    {
+        var wanted = WireEnum.From<WebhookDeliveryStatus>(filter.Status);
         if (await ListWebhooks.Find(id, user, session, ct) is null)
         {
             return TypedResults.NotFound();
@@ -32,6 +45,6 @@ public static class ListWebhookDeliveries
             query = query.Where(d => d.Status == only);
         }
 
-        return TypedResults.Ok(await query.OrderByDescending(d => d.Sequence).ToPageAsync(page, pageSize, d => d.ToResponse(), ct));
+        return TypedResults.Ok(await query.OrderByDescending(d => d.Sequence).ToPageAsync(filter, d => d.ToResponse(), ct));
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
@@ -20,7 +21,15 @@ public static class ListWebhooks
             .WithDescription("The hook's URL, event types and cursor (the last change-feed sequence it was sent). The secret is never shown again after the hook is made. A district key sees only its own hooks (others are 404).");
     }
 
-    public static async Task<Ok<Paged<WebhookResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, int? page, int? pageSize, CancellationToken ct)
+    public sealed record Query(int? Page, int? PageSize) : IPageQuery
+    {
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator() => this.Paged();
+        }
+    }
+
+    public static async Task<Ok<Paged<WebhookResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, [AsParameters] Query filter, CancellationToken ct)
     {
         var caller = user.Caller();
         var query = session.Query<Webhook>().AsQueryable();
@@ -29,7 +38,7 @@ public static class ListWebhooks
             query = query.Where(h => h.District == caller.District);
         }
 
-        return TypedResults.Ok(await query.OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToPageAsync(page, pageSize, h => h.ToResponse(), ct));
+        return TypedResults.Ok(await query.OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToPageAsync(filter, h => h.ToResponse(), ct));
     }
 
     public static async Task<Results<Ok<WebhookResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,19 @@ public static class GetPortfolioSummary
         District,
         Category,
         PlanPeriod,
+    }
+
+    public sealed record Query(string? GroupBy, string? AsOf, string? District, string? Category)
+    {
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.GroupBy).WireNameOf<Query, Grouping>();
+                RuleFor(q => q.AsOf).AsOfPoint();
+                RuleFor(q => q.Category).WireNameOf<Query, Category>();
+            }
+        }
     }
 
     public sealed record RagCounts(int Green, int Amber, int Red);
@@ -87,19 +101,12 @@ public static class GetPortfolioSummary
             .ProducesValidationProblem();
 
     public static async Task<Ok<Response>> Handle(
-        IQuerySession session,
-        TimeProvider clock,
-        IOptions<StatusThresholds> thresholds,
-        string? groupBy,
-        string? asOf,
-        string? district,
-        string? category,
-        CancellationToken ct)
+        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query filter, CancellationToken ct)
     {
-        var grouping = WireEnum.Parse<Grouping>(groupBy, nameof(groupBy)) ?? Grouping.District;
-        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
-        var pointInTime = AsOf.Parse(asOf);
-        var districtFilter = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
+        var grouping = WireEnum.From<Grouping>(filter.GroupBy) ?? Grouping.District;
+        var categoryFilter = WireEnum.From<Category>(filter.Category);
+        var pointInTime = AsOf.Parse(filter.AsOf);
+        var districtFilter = string.IsNullOrWhiteSpace(filter.District) ? null : filter.District.Trim();
 
         var day = pointInTime?.Day ?? ShanghaiCalendar.Today(clock);
         var projects = pointInTime is null

@@ -1,10 +1,9 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain;
-using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
@@ -39,31 +38,27 @@ public static class ListDueMilestones
                 """)
             .ProducesValidationProblem();
 
-    public static async Task<Ok<Paged<Item>>> Handle(
-        IQuerySession session,
-        TimeProvider clock,
-        IOptions<StatusThresholds> thresholds,
-        int? withinDays,
-        string? district,
-        string? category,
-        int? page,
-        int? pageSize,
-        CancellationToken ct)
+    public sealed record Query(int? WithinDays, string? District, string? Category, int? Page, int? PageSize) : IMilestoneFilter
     {
-        var days = withinDays ?? DefaultWithinDays;
-        if (days is < 0 or > MaxWithinDays)
+        public sealed class Validator : AbstractValidator<Query>
         {
-            throw DomainException.Invalid(nameof(withinDays), $"withinDays is a number of days from 0 to {MaxWithinDays}.");
+            public Validator()
+            {
+                RuleFor(q => q.WithinDays).InclusiveBetween(0, MaxWithinDays).WithMessage($"withinDays is a number of days from 0 to {MaxWithinDays}.");
+                this.Filtered();
+            }
         }
+    }
 
-        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
-        Paging.Check(page, pageSize);
-
+    public static async Task<Ok<Paged<Item>>> Handle(
+        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query query, CancellationToken ct)
+    {
+        var days = query.WithinDays ?? DefaultWithinDays;
         var today = ShanghaiCalendar.Today(clock);
         var until = today.AddDays(days);
         bool InWindow(DateOnly date) => date >= today && date <= until;
 
-        var open = await OpenMilestones.Load(session, district, categoryFilter, today, thresholds.Value, ct);
+        var open = await OpenMilestones.Load(session, query, today, thresholds.Value, ct);
         var due = open
             .Where(m => InWindow(m.Milestone.BaselineDate) || InWindow(m.Milestone.ForecastDate))
             .Select(m =>
@@ -76,6 +71,6 @@ public static class ListDueMilestones
             .ThenBy(i => i.ProjectCode, StringComparer.Ordinal)
             .ThenBy(i => i.Milestone.Name, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(due.ToPage(page, pageSize));
+        return TypedResults.Ok(due.ToPage(query));
     }
 }

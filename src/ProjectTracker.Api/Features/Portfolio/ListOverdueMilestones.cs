@@ -1,9 +1,9 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
@@ -32,21 +32,19 @@ public static class ListOverdueMilestones
                 """)
             .ProducesValidationProblem();
 
-    public static async Task<Ok<Paged<Item>>> Handle(
-        IQuerySession session,
-        TimeProvider clock,
-        IOptions<StatusThresholds> thresholds,
-        string? district,
-        string? category,
-        int? page,
-        int? pageSize,
-        CancellationToken ct)
+    public sealed record Query(string? District, string? Category, int? Page, int? PageSize) : IMilestoneFilter
     {
-        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
-        Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator() => this.Filtered();
+        }
+    }
 
+    public static async Task<Ok<Paged<Item>>> Handle(
+        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query query, CancellationToken ct)
+    {
         var today = ShanghaiCalendar.Today(clock);
-        var open = await OpenMilestones.Load(session, district, categoryFilter, today, thresholds.Value, ct);
+        var open = await OpenMilestones.Load(session, query, today, thresholds.Value, ct);
         var overdue = open
             .Where(m => m.Assessment.Slip.IsOverdue)
             .Select(m =>
@@ -59,6 +57,6 @@ public static class ListOverdueMilestones
             .ThenBy(i => i.ProjectCode, StringComparer.Ordinal)
             .ThenBy(i => i.Milestone.Name, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(overdue.ToPage(page, pageSize));
+        return TypedResults.Ok(overdue.ToPage(query));
     }
 }

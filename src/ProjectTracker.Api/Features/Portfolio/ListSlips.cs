@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -33,23 +34,24 @@ public static class ListSlips
                 """)
             .ProducesValidationProblem();
 
-    public static async Task<Ok<Paged<Item>>> Handle(
-        IQuerySession session,
-        TimeProvider clock,
-        IOptions<StatusThresholds> thresholds,
-        string? district,
-        string? category,
-        string? severity,
-        int? page,
-        int? pageSize,
-        CancellationToken ct)
+    public sealed record Query(string? District, string? Category, string? Severity, int? Page, int? PageSize) : IMilestoneFilter
     {
-        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
-        var severityFilter = WireEnum.Parse<Rag>(severity, nameof(severity));
-        Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                this.Filtered();
+                RuleFor(q => q.Severity).WireNameOf<Query, Rag>();
+            }
+        }
+    }
 
+    public static async Task<Ok<Paged<Item>>> Handle(
+        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query query, CancellationToken ct)
+    {
+        var severityFilter = WireEnum.From<Rag>(query.Severity);
         var today = ShanghaiCalendar.Today(clock);
-        var open = await OpenMilestones.Load(session, district, categoryFilter, today, thresholds.Value, ct);
+        var open = await OpenMilestones.Load(session, query, today, thresholds.Value, ct);
         var slipping = open
             .Where(m => m.Assessment.Slip.Severity > Rag.Green && (severityFilter is null || m.Assessment.Slip.Severity == severityFilter))
             .OrderByDescending(m => m.Assessment.Slip.Severity)
@@ -58,6 +60,6 @@ public static class ListSlips
             .ThenBy(m => m.Milestone.Name, StringComparer.Ordinal)
             .Select(m => new Item(m.Project.Id, m.Project.Code, m.Project.Profile.Name, m.Project.Profile.District, m.Project.Profile.ResponsibleUnit, m.Show()))
             .ToList();
-        return TypedResults.Ok(slipping.ToPage(page, pageSize));
+        return TypedResults.Ok(slipping.ToPage(query));
     }
 }

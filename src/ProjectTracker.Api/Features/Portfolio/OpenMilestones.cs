@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
@@ -13,9 +14,29 @@ public sealed record OpenMilestone(Project Project, Milestone Milestone, Milesto
     public MilestoneResponse Show() => MilestoneResponse.From(Milestone, Assessment);
 }
 
+/// <summary>The filter and page the milestone lists (due, overdue, slips) share.</summary>
+public interface IMilestoneFilter : IPageQuery
+{
+    string? District { get; }
+
+    string? Category { get; }
+}
+
 /// <summary>The schedule views' one read: the stored project documents, filtered in SQL, judged in memory.</summary>
 public static class OpenMilestones
 {
+    /// <summary>The rules of <see cref="IMilestoneFilter"/>: a known category, a page within bounds.</summary>
+    public static void Filtered<TQuery>(this AbstractValidator<TQuery> validator)
+        where TQuery : IMilestoneFilter
+    {
+        validator.RuleFor(q => q.Category).WireNameOf<TQuery, Category>();
+        validator.Paged();
+    }
+
+    public static Task<IReadOnlyList<OpenMilestone>> Load(
+        IQuerySession session, IMilestoneFilter filter, DateOnly today, StatusThresholds thresholds, CancellationToken ct) =>
+        Load(session, filter.District, WireEnum.From<Category>(filter.Category), today, thresholds, ct);
+
     public static async Task<IReadOnlyList<OpenMilestone>> Load(
         IQuerySession session, string? district, Category? category, DateOnly today, StatusThresholds thresholds, CancellationToken ct)
     {
@@ -43,9 +64,9 @@ public static class OpenMilestones
     }
 
     /// <summary>A page of an already ordered in-memory list, checked and shaped like every other list.</summary>
-    public static Paged<T> ToPage<T>(this IReadOnlyList<T> ordered, int? page, int? pageSize)
+    public static Paged<T> ToPage<T>(this IReadOnlyList<T> ordered, IPageQuery page)
     {
-        var (number, size) = Paging.Check(page, pageSize);
+        var (number, size) = Paging.Of(page.Page, page.PageSize);
         return new Paged<T>([.. ordered.Skip((number - 1) * size).Take(size)], number, size, ordered.Count);
     }
 }

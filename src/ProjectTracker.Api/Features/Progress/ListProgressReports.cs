@@ -1,3 +1,4 @@
+using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -15,10 +16,18 @@ public static class ListProgressReports
             .WithSummary("A project's progress reports, newest recorded first")
             .WithDescription("Read straight from the project's events, with who reported and when it was recorded.");
 
-    public static async Task<Results<Ok<Paged<ProgressReportResponse>>, NotFound>> Handle(
-        Guid id, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    public sealed record Query(int? Page, int? PageSize) : IPageQuery
     {
-        var (number, size) = Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator() => this.Paged();
+        }
+    }
+
+    public static async Task<Results<Ok<Paged<ProgressReportResponse>>, NotFound>> Handle(
+        Guid id, [AsParameters] Query filter, IQuerySession session, CancellationToken ct)
+    {
+        var (number, size) = Paging.Of(filter.Page, filter.PageSize);
         if (await session.Events.FetchStreamStateAsync(id, ct) is null)
         {
             return TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
@@ -24,12 +25,20 @@ public static class GetProject
             .WithDescription("The same answer as `GET /api/v1/projects/{id}`, found by the code (项目统一代码) instead of the id; the ETag is the stream version. 404 for an unknown code.");
     }
 
+    public sealed record Query(string? AsOf)
+    {
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator() => RuleFor(q => q.AsOf).AsOfPoint();
+        }
+    }
+
     public static async Task<Results<Ok<ProjectResponse>, ProjectJson, NotFound>> Handle(
-        Guid id, string? asOf, ProjectView view, ProjectResponseCache cache, HttpContext http, CancellationToken ct)
+        Guid id, [AsParameters] Query query, ProjectView view, ProjectResponseCache cache, HttpContext http, CancellationToken ct)
     {
         // The session is taken only when the document is read: a cached answer needs none.
         IQuerySession Session() => http.RequestServices.GetRequiredService<IQuerySession>();
-        if (AsOf.Parse(asOf) is { } pointInTime)
+        if (AsOf.Parse(query.AsOf) is { } pointInTime)
         {
             var then = await Session().Events.AggregateStreamAsync<Project>(id, timestamp: pointInTime.Instant, token: ct);
             if (then is null)

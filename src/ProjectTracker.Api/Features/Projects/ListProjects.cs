@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
@@ -18,26 +19,30 @@ public static class ListProjects
                 Ordered by project code.
                 """);
 
-    public static async Task<Ok<Paged<ProjectResponse>>> Handle(
-        IQuerySession session,
-        ProjectView view,
-        string? district,
-        string? category,
-        string? rag,
-        string? planPeriod,
-        int? targetYear,
-        string? code,
-        string? status,
-        string? q,
-        int? page,
-        int? pageSize,
-        CancellationToken ct)
+    public sealed record Query(
+        string? District, string? Category, string? Rag, string? PlanPeriod, int? TargetYear, string? Code, string? Status, string? Q, int? Page, int? PageSize)
+        : IPageQuery
     {
-        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
-        var periodFilter = WireEnum.Parse<PlanPeriod>(planPeriod, nameof(planPeriod));
-        var statusFilter = WireEnum.Parse<ProjectStatus>(status, nameof(status));
-        var ragFilter = WireEnum.Parse<Rag>(rag, nameof(rag));
-        Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Category).WireNameOf<Query, Category>();
+                RuleFor(q => q.Rag).WireNameOf<Query, Rag>();
+                RuleFor(q => q.PlanPeriod).WireNameOf<Query, PlanPeriod>();
+                RuleFor(q => q.Status).WireNameOf<Query, ProjectStatus>();
+                this.Paged();
+            }
+        }
+    }
+
+    public static async Task<Ok<Paged<ProjectResponse>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
+    {
+        var (district, _, _, _, targetYear, code, _, q, _, _) = filter;
+        var categoryFilter = WireEnum.From<Category>(filter.Category);
+        var periodFilter = WireEnum.From<PlanPeriod>(filter.PlanPeriod);
+        var statusFilter = WireEnum.From<ProjectStatus>(filter.Status);
+        var ragFilter = WireEnum.From<Rag>(filter.Rag);
 
         var query = session.Query<Project>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(district))
@@ -84,6 +89,6 @@ public static class ListProjects
         }
 
         var today = view.Today;
-        return TypedResults.Ok(await query.OrderBy(p => p.Code).ToPageAsync(page, pageSize, p => view.Show(p, today), ct));
+        return TypedResults.Ok(await query.OrderBy(p => p.Code).ToPageAsync(filter, p => view.Show(p, today), ct));
     }
 }

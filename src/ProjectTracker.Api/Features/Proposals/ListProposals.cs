@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
@@ -18,12 +19,22 @@ public static class ListProposals
                 list is the city office's queue. A district key sees its own district's proposals only.
                 """);
 
-    public static async Task<Ok<Paged<ProposalResponse>>> Handle(
-        IQuerySession session, ClaimsPrincipal user, string? status, string? district, int? year, Guid? projectId, int? page, int? pageSize,
-        CancellationToken ct)
+    public sealed record Query(string? Status, string? District, int? Year, Guid? ProjectId, int? Page, int? PageSize) : IPageQuery
     {
-        var statusFilter = WireEnum.Parse<ProposalStatus>(status, nameof(status));
-        Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Status).WireNameOf<Query, ProposalStatus>();
+                this.Paged();
+            }
+        }
+    }
+
+    public static async Task<Ok<Paged<ProposalResponse>>> Handle(IQuerySession session, ClaimsPrincipal user, [AsParameters] Query filter, CancellationToken ct)
+    {
+        var (_, district, year, projectId, _, _) = filter;
+        var statusFilter = WireEnum.From<ProposalStatus>(filter.Status);
         var caller = user.Caller();
 
         var query = session.Query<Proposal>().AsQueryable();
@@ -54,6 +65,6 @@ public static class ListProposals
             query = query.Where(p => p.ProjectId == project);
         }
 
-        return TypedResults.Ok(await query.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).ToPageAsync(page, pageSize, ProposalResponse.From, ct));
+        return TypedResults.Ok(await query.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).ToPageAsync(filter, ProposalResponse.From, ct));
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
@@ -19,11 +20,22 @@ public static class ListPublicProjects
                 details, people's names or internal notes. Answers may be cached for 60 seconds.
                 """);
 
-    public static async Task<Ok<Paged<PublicProject>>> Handle(
-        IQuerySession session, ProjectView view, string? district, string? category, int? page, int? pageSize, CancellationToken ct)
+    public sealed record Query(string? District, string? Category, int? Page, int? PageSize) : IPageQuery
     {
-        var categoryFilter = WireEnum.Parse<Category>(category, nameof(category));
-        Paging.Check(page, pageSize);
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Category).WireNameOf<Query, Category>();
+                this.Paged();
+            }
+        }
+    }
+
+    public static async Task<Ok<Paged<PublicProject>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
+    {
+        var district = filter.District;
+        var categoryFilter = WireEnum.From<Category>(filter.Category);
 
         var query = PublicProjects.Visible(session);
         if (!string.IsNullOrWhiteSpace(district))
@@ -38,7 +50,7 @@ public static class ListPublicProjects
         }
 
         var today = view.Today;
-        var shown = await query.OrderBy(p => p.Code).ToPageAsync(page, pageSize, p => view.Show(p, today), ct);
+        var shown = await query.OrderBy(p => p.Code).ToPageAsync(filter, p => view.Show(p, today), ct);
         var districtName = await PublicProjects.DistrictNames(session, shown.Items.Select(p => p.District), ct);
         return TypedResults.Ok(new Paged<PublicProject>(
             [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District)))], shown.Page, shown.PageSize, shown.Total));

@@ -1,4 +1,5 @@
 using System.Text;
+using FluentValidation;
 using Microsoft.Net.Http.Headers;
 using ProjectTracker.Api.Infrastructure;
 
@@ -51,12 +52,24 @@ public static class GetWeeklyReport
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
+    public sealed record Query(string? Format, string? Table)
+    {
+        public sealed class Validator : AbstractValidator<Query>
+        {
+            public Validator()
+            {
+                RuleFor(q => q.Format).WireNameOf<Query, Format>();
+                RuleFor(q => q.Table).WireNameOf<Query, WeeklyReportCsv.Table>();
+            }
+        }
+    }
+
     public static async Task<IResult> Handle(
-        string isoWeek, string? format, string? table, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
+        string isoWeek, [AsParameters] Query filter, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
     {
         var week = IsoWeek.Parse(isoWeek);
-        var csvTable = WireEnum.Parse<WeeklyReportCsv.Table>(table, nameof(table)) ?? WeeklyReportCsv.Table.District;
-        var wanted = WireEnum.Parse<Format>(format, nameof(format)) ?? FromAccept(http.Request);
+        var csvTable = WireEnum.From<WeeklyReportCsv.Table>(filter.Table) ?? WeeklyReportCsv.Table.District;
+        var wanted = WireEnum.From<Format>(filter.Format) ?? FromAccept(http.Request);
         if (wanted is not { } chosen)
         {
             return TypedResults.Problem(

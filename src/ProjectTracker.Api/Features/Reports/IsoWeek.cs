@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProjectTracker.Domain;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Reports;
@@ -48,6 +48,6 @@ public readonly record struct IsoWeek(int Year, int Week)
             return new IsoWeek(year, week);
         }
 
-        throw DomainException.Invalid(field, "An ISO week is written 2026-W48: the year, -W, and the week (01 to 52, or 53 in a long year).");
+        throw new BadInputException(field, "An ISO week is written 2026-W48: the year, -W, and the week (01 to 52, or 53 in a long year).");
     }
 }
