@@ -159,6 +159,7 @@ public sealed class ChangeFeed(IDocumentStore store)
             BatchCommands =
             {
                 new("select clock_timestamp()"),
+                // Read-only, and raw: Marten has no API for the sequence's last handed-out value.
                 new($"select case when is_called then last_value else last_value - 1 end from {schema}.mt_events_sequence"),
                 new("select clock_timestamp()"),
             },

@@ -17,6 +17,7 @@ public sealed class ProjectStreamVersions : IDisposable
 
     public ProjectStreamVersions(IDocumentStore store, IConfiguration configuration)
     {
+        // Read-only, and raw: Marten's FetchStreamState costs a session and a query plan per GET, this one prepared statement.
         sql = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
         // A pool of its own, multiplexed: concurrent GETs share a few connections and reach PostgreSQL several to a
         // packet, which halved PostgreSQL's CPU per GET in scripts/bench.sh (4 connections did better than 16 or 100:

@@ -94,6 +94,7 @@ public sealed class WeeklyReports(IDocumentStore store, BuildWeeklyReport build,
     private async Task<EventStoreMark> MarkOf(CancellationToken ct)
     {
         await using var session = store.QuerySession();
+        // Read-only, and raw: Marten's event queries offer no count or max over the whole store.
         var table = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
         var events = await session.QueryAsync<long>($"select count(*) from {table}", ct);
         var highest = await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {table}", ct);
