@@ -17,14 +17,12 @@ public static class Idempotency
     {
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.Section))
-            .Validate(o => o.Expiry > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
-                $"{IdempotencyOptions.Section}: Expiry and CleanupInterval must be positive.")
-            // PeriodicTimer takes no longer period.
-            .Validate(o => o.CleanupInterval <= TimeSpan.FromDays(49), $"{IdempotencyOptions.Section}: CleanupInterval is at most 49 days.")
+            .Validate(o => o.Expiry > TimeSpan.Zero, $"{IdempotencyOptions.Section}: Expiry must be positive.")
             .Validate(o => o.MaxAnswerBytes > 0, $"{IdempotencyOptions.Section}: MaxAnswerBytes must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IdempotentRequests>();
-        services.AddHostedService<IdempotencyCleanup>();
+        services.AddRecurringJob<DeleteExpiredIdempotencyKeysJob>(
+            DeleteExpiredIdempotencyKeysJob.RecurringId, DeleteExpiredIdempotencyKeysJob.Cron, job => job.Run(CancellationToken.None));
         services.ConfigureMarten(options => options.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt));
         services.ConfigureSwaggerGen(options => options.OperationFilter<IdempotencyKeyOperationFilter>());
         return services;
@@ -41,9 +39,6 @@ public sealed class IdempotencyOptions
 
     /// <summary>How long a key is remembered after its request finished (<c>Idempotency:Expiry</c>, e.g. <c>1.00:00:00</c>).</summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>How often each node deletes expired records (an expired record is ignored whether deleted or not).</summary>
-    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>The largest answer kept for replay. A larger one is sent but not kept: a retry is told the request was processed.</summary>
     public int MaxAnswerBytes { get; set; } = 1024 * 1024;

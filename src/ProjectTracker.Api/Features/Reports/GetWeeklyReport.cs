@@ -1,5 +1,6 @@
 using System.Text;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using ProjectTracker.Api.Infrastructure;
 
@@ -64,7 +65,7 @@ public static class GetWeeklyReport
         }
     }
 
-    public static async Task<IResult> Handle(
+    public static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Handle(
         string isoWeek, [AsParameters] Query filter, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
     {
         var week = IsoWeek.Parse(isoWeek);
@@ -86,14 +87,14 @@ public static class GetWeeklyReport
         switch (chosen)
         {
             case Format.Html:
-                return Results.Text(Page(report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
+                return TypedResults.Text(Page(report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
             case Format.Csv:
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{Json.WireName(csvTable)}.csv\"";
-                return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(WeeklyReportCsv.Render(report, csvTable))], "text/csv; charset=utf-8");
+                return TypedResults.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(WeeklyReportCsv.Render(report, csvTable))], "text/csv; charset=utf-8");
             case Format.Xlsx:
-                return Results.File(WeeklyReportXlsx.Render(report), XlsxType, $"{name}.xlsx");
+                return TypedResults.File(WeeklyReportXlsx.Render(report), XlsxType, $"{name}.xlsx");
             default:
-                return Results.Text(stored.Json, "application/json; charset=utf-8", Encoding.UTF8);
+                return TypedResults.Text(stored.Json, "application/json; charset=utf-8", Encoding.UTF8);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
 
 namespace ProjectTracker.Api.Features.Reports;
@@ -21,7 +22,7 @@ public static class WeeklyReportPage
         app.MapGet($"{Path}/{{isoWeek}}", Show).AllowAnonymous().ExcludeFromDescription();
     }
 
-    public static async Task<IResult> Show(
+    public static async Task<ContentHttpResult> Show(
         string isoWeek, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
     {
         if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
@@ -31,20 +32,20 @@ public static class WeeklyReportPage
 
         var stored = await reports.Get(IsoWeek.Parse(isoWeek), ct);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Text(GetWeeklyReport.Page(stored.Report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
+        return TypedResults.Text(GetWeeklyReport.Page(stored.Report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
-    public static async Task<IResult> Latest(HttpContext http, TimeProvider clock)
+    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Latest(HttpContext http, TimeProvider clock)
     {
         if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
         {
             return AskForKey(null);
         }
 
-        return Results.Redirect($"{Path}/{IsoWeek.Containing(clock.GetUtcNow()).Previous}");
+        return TypedResults.Redirect($"{Path}/{IsoWeek.Containing(clock.GetUtcNow()).Previous}");
     }
 
-    private static IResult AskForKey(string? isoWeek)
+    private static ContentHttpResult AskForKey(string? isoWeek)
     {
         var here = WebUtility.HtmlEncode(isoWeek is null ? Path : $"{Path}/{isoWeek}");
         var page = $"""
@@ -54,6 +55,6 @@ public static class WeeklyReportPage
             <p>请用有效的 API 密钥打开周报：<code>{here}?api_key=您的密钥</code>。密钥将保存在本浏览器的 Cookie 中，仅用于周报页面。</p>
             <p>An API key is needed: open <code>{here}?api_key=…</code> once.</p></body></html>
             """;
-        return Results.Text(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
+        return TypedResults.Text(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
     }
 }

@@ -13,7 +13,7 @@ public static class ScheduleEndpoints
         var jobs = api.MapGroup("/jobs").WithTags("Schedule").RequireAuthorization(Policies.Admin);
         RunSlipScan.Map(jobs);
         Alerts.RunDeadlineAlerts.Map(jobs);
-        Reports.ReportEndpoints.MapWeeklyReportJob(jobs);
+        Reports.RunWeeklyReport.Map(jobs);
         return jobs;
     }
 }
