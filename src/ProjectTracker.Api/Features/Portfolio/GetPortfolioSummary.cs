@@ -132,13 +132,13 @@ public static class GetPortfolioSummary
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
         IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, Func<Project, Rag> ragOf)
     {
-        var figures = projects.Select(p => Figures.Of(p, day, ragOf(p))).ToList();
+        var figures = projects.Select(p => ProjectFigures.Of(p, day, ragOf(p))).ToList();
         var rows = figures
             .GroupBy(f => KeyOf(f.Project, grouping))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Summarise(g.Key, LabelOf(g.First().Project, grouping, districtNames), g))
+            .Select(g => RowOf(g.Key, LabelOf(g.First().Project, grouping, districtNames), GroupFigures.Of(g)))
             .ToList();
-        return (rows, Summarise("all", "合计", figures));
+        return (rows, RowOf("all", "合计", GroupFigures.Of(figures)));
     }
 
     private static async Task<IReadOnlyList<Project>> LoadNow(IQuerySession session, string? district, Category? category, CancellationToken ct)
@@ -200,60 +200,15 @@ public static class GetPortfolioSummary
         _ => Json.WireName(project.Profile.Category),
     };
 
-    private static Row Summarise(string key, string label, IEnumerable<Figures> group)
-    {
-        var all = group.ToList();
-        var planned = all.Where(f => f.AnnualPlan > 0).ToList();
-        var withFunds = planned.Where(f => f.FundsInPlace is not null).ToList();
-        var withGroundbreaking = all.Where(f => f.HasGroundbreaking).ToList();
-        return new Row(
-            key,
-            label,
-            all.Count,
-            new RagCounts(all.Count(f => f.Rag == Rag.Green), all.Count(f => f.Rag == Rag.Amber), all.Count(f => f.Rag == Rag.Red)),
-            all.Sum(f => f.Project.Profile.TotalInvestment ?? 0),
-            all.Sum(f => f.Project.LatestProgress?.InvestmentToDate ?? 0),
-            all.Sum(f => f.InvestmentThisYear ?? 0),
-            all.Sum(f => f.AnnualPlan ?? 0),
-            new Rates(
-                Percent(withGroundbreaking.Count(f => f.Started), withGroundbreaking.Count),
-                Percent(planned.Sum(f => f.InvestmentThisYear ?? 0), planned.Sum(f => f.AnnualPlan!.Value)),
-                Percent(withFunds.Sum(f => f.FundsInPlace!.Value), withFunds.Sum(f => f.AnnualPlan!.Value)),
-                Percent(all.Sum(f => f.CompletionsOnTime), all.Sum(f => f.CompletionsDone))),
-            new Churn(all.Sum(f => f.Project.RebaselineCount), all.Sum(f => f.Project.RebaselineDaysMoved)));
-    }
-
-    private static decimal? Percent(decimal part, decimal whole) =>
-        whole == 0 ? null : Math.Round(part / whole * 100, 1, MidpointRounding.AwayFromZero);
-
-    /// <summary>What one project adds to its group, judged on the day.</summary>
-    private sealed record Figures(
-        Project Project,
-        Rag Rag,
-        decimal? AnnualPlan,
-        decimal? InvestmentThisYear,
-        decimal? FundsInPlace,
-        bool HasGroundbreaking,
-        bool Started,
-        int CompletionsDone,
-        int CompletionsOnTime)
-    {
-        public static Figures Of(Project p, DateOnly day, Rag rag)
-        {
-            var year = day.Year;
-            var latestThisYear = p.LatestProgress is { } latest && latest.ReportDate.Year == year ? latest : null;
-            var groundbreaking = p.Milestones.Where(m => m.Kind == MilestoneKind.Groundbreaking).ToList();
-            var completions = p.Milestones.Where(m => m.Kind == MilestoneKind.Completion && m.IsDone).ToList();
-            return new Figures(
-                p,
-                rag,
-                p.AnnualPlans.TryGetValue(year, out var plan) ? plan : null,
-                StatusRules.InvestedInYear(p, year),
-                latestThisYear?.FundsInPlace,
-                groundbreaking.Count > 0,
-                groundbreaking.Any(m => m.IsDone),
-                completions.Count,
-                completions.Count(m => m.ActualDate <= m.BaselineDate));
-        }
-    }
+    private static Row RowOf(string key, string label, GroupFigures f) => new(
+        key,
+        label,
+        f.Projects,
+        new RagCounts(f.Green, f.Amber, f.Red),
+        f.TotalInvestment,
+        f.InvestmentToDate,
+        f.InvestmentThisYear,
+        f.AnnualPlan,
+        new Rates(f.Rates.StartRate, f.Rates.InvestmentCompletionRate, f.Rates.FundsInPlaceRate, f.Rates.OnTimeCompletionRate),
+        new Churn(f.Rebaselines, f.DaysMoved));
 }
