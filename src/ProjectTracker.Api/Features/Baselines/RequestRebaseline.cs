@@ -56,9 +56,8 @@ public static class RequestRebaseline
         var requestId = writer.NewId();
         var caller = user.Caller();
         var changes = request.Changes!.Select(c => new BaselineChange(c!.MilestoneId!.Value, c.NewBaselineDate!.Value)).ToList();
-        var project = await writer.Execute(id, http.Request.ExpectedVersion(), caller,
+        await writer.Execute(http, id,
             _ => new Domain.Projects.RequestRebaseline(requestId, request.Reason!.Trim(), changes, caller.KeyId, caller.Name), ct);
-        http.Response.SetETag(project.Version);
         var made = await RebaselineRequestResponse.Load(session, requestId, ct)
             ?? throw new InvalidOperationException("The inline rebaseline request projection did not store the request.");
         return TypedResults.Created($"/api/v1/rebaseline-requests/{requestId}", made);

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
@@ -32,11 +30,10 @@ public static class ChangeForecast
             .ProducesProjectWriteProblems();
 
     public static async Task<Ok<MilestoneResponse>> Handle(
-        Guid id, Guid milestoneId, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+        Guid id, Guid milestoneId, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
     {
-        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+        var project = await writer.Execute(http, id,
             _ => new Domain.Projects.ChangeForecast(milestoneId, request.ForecastDate!.Value, request.Reason!.Trim()), ct);
-        http.Response.SetETag(project.Version);
         return TypedResults.Ok(view.Show(project, milestoneId));
     }
 }

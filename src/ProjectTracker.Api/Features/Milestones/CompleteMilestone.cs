@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 
@@ -27,11 +25,10 @@ public static class CompleteMilestone
             .ProducesProjectWriteProblems();
 
     public static async Task<Ok<MilestoneResponse>> Handle(
-        Guid id, Guid milestoneId, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+        Guid id, Guid milestoneId, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
     {
-        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+        var project = await writer.Execute(http, id,
             _ => new Domain.Projects.CompleteMilestone(milestoneId, request.ActualDate!.Value), ct);
-        http.Response.SetETag(project.Version);
         return TypedResults.Ok(view.Show(project, milestoneId));
     }
 }

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
@@ -34,12 +32,11 @@ public static class PlanMilestone
             .ProducesProjectWriteProblems();
 
     public static async Task<Created<MilestoneResponse>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+        Guid id, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
     {
         var milestoneId = writer.NewId();
-        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+        var project = await writer.Execute(http, id,
             _ => new Domain.Projects.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
-        http.Response.SetETag(project.Version);
         return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", view.Show(project, milestoneId));
     }
 }

@@ -66,8 +66,7 @@ public static class ReportProgress
             request.FundsInPlace,
             request.Narrative,
             request.Issues);
-        var project = await writer.Execute(id, http.Request.ExpectedVersion(), caller, _ => command, ct);
-        http.Response.SetETag(project.Version);
+        var project = await writer.Execute(http, id, _ => command, ct);
         return TypedResults.Created(
             $"/api/v1/projects/{id}/progress-reports/{command.ReportId}",
             new ProgressReportResponse(command.ReportId, command.ReportDate, command.PercentComplete, command.InvestmentToDate,

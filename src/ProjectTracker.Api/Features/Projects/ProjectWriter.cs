@@ -76,6 +76,17 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
         return (await groupCommit.Execute(new ProjectCommandRequest(projectId, expectedVersion, caller, command, scope), ct)).State;
     }
 
+    /// <summary>
+    /// A request's command on a project: <c>If-Match</c> from its header, the caller from its key, and the answer's ETag
+    /// set to the version the command left the project at.
+    /// </summary>
+    public async Task<Project> Execute(HttpContext http, Guid projectId, Func<Project, ProjectCommand> command, CancellationToken ct)
+    {
+        var project = await Execute(projectId, http.Request.ExpectedVersion(), http.User.Caller(), command, ct);
+        http.Response.SetETag(project.Version);
+        return project;
+    }
+
     /// <summary>A command of the system's own (the slip scan), through the same lock and commit as a request's: what it did.</summary>
     public Task<CommandResult> Record(Guid projectId, Caller caller, ProjectCommand command, CancellationToken ct) =>
         groupCommit.Execute(new ProjectCommandRequest(projectId, ExpectedVersion: null, caller, _ => command), ct);

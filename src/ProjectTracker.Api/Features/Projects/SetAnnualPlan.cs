@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -34,12 +32,11 @@ public static class SetAnnualPlan
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     public static async Task<Ok<Response>> Handle(
-        Guid id, int year, Request request, ClaimsPrincipal user, ProjectWriter writer, HttpContext http, CancellationToken ct)
+        Guid id, int year, Request request, ProjectWriter writer, HttpContext http, CancellationToken ct)
     {
         var planned = request.PlannedInvestment!.Value;
-        var project = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(),
+        var project = await writer.Execute(http, id,
             _ => new Domain.Projects.SetAnnualPlan(year, planned), ct);
-        http.Response.SetETag(project.Version);
         return TypedResults.Ok(new Response(year, project.AnnualPlans[year]));
     }
 }
