@@ -123,7 +123,7 @@ public sealed class WebhookTests(WebhooksApp app) : IClassFixture<WebhooksApp>
 
         using (var scope = guarded.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<WebhookDispatchJob>().Run(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DeliverWebhooksJob>().Run(CancellationToken.None);
         }
 
         Assert.Empty(app.Receiver.To(url));

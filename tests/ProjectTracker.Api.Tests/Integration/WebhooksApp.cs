@@ -54,7 +54,7 @@ public sealed class WebhooksApp : IAsyncLifetime
     public async Task<WebhookDispatchResult> RunDispatcher()
     {
         using var scope = Host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<WebhookDispatchJob>().Run(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<DeliverWebhooksJob>().Run(CancellationToken.None);
     }
 
     public async Task DisposeAsync()

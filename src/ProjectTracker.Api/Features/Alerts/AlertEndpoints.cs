@@ -11,8 +11,8 @@ public static class AlertEndpoints
         services.AddSingleton<MailTransports>();
         services.AddScoped<PlanAlerts>();
         services.AddScoped<DispatchAlerts>();
-        services.AddRecurringJob<DeadlineAlertsJob>(DeadlineAlertsJob.RecurringId, DeadlineAlertsJob.Cron, job => job.Run(CancellationToken.None));
-        services.AddRecurringJob<AlertDispatchJob>(AlertDispatchJob.RecurringId, AlertDispatchJob.Cron, job => job.Run(CancellationToken.None));
+        services.AddRecurringJob<PlanDeadlineAlertsJob>(PlanDeadlineAlertsJob.RecurringId, PlanDeadlineAlertsJob.Cron, job => job.Run(CancellationToken.None));
+        services.AddRecurringJob<DispatchAlertMailJob>(DispatchAlertMailJob.RecurringId, DispatchAlertMailJob.Cron, job => job.Run(CancellationToken.None));
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Subscription>().Index(s => s.OwningDistrict!);

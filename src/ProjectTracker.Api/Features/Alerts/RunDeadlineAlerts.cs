@@ -21,9 +21,9 @@ public static class RunDeadlineAlerts
             .WithDescription("Composes and sends what waits in the outbox, retrying refused mails whose back-off has passed. Runs by itself every 10 minutes (recurring job `alert-dispatch`).");
     }
 
-    public static async Task<Ok<DeadlineAlertsResult>> Handle(DeadlineAlertsJob job, CancellationToken ct) =>
+    public static async Task<Ok<DeadlineAlertsResult>> Handle(PlanDeadlineAlertsJob job, CancellationToken ct) =>
         TypedResults.Ok(await job.Run(ct));
 
-    public static async Task<Ok<DispatchResult>> Dispatch(AlertDispatchJob job, CancellationToken ct) =>
+    public static async Task<Ok<DispatchResult>> Dispatch(DispatchAlertMailJob job, CancellationToken ct) =>
         TypedResults.Ok(await job.Run(ct));
 }

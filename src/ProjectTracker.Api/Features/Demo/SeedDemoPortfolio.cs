@@ -103,7 +103,7 @@ public sealed class SeedDemoPortfolio(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<DeadlineAlertsJob>().Run(cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<PlanDeadlineAlertsJob>().Run(cancellationToken);
             logger.LogInformation(
                 "Demo alerts: {Planned} alerts planned, {Sent} mails sent{Where}.",
                 result.AlertsPlanned,

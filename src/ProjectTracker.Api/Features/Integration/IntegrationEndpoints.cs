@@ -18,7 +18,7 @@ public static class IntegrationEndpoints
             .Validate(o => o.IsValid(), "Webhooks: Timeout and RetryBaseDelay must be positive, MaxRetryDelay at least RetryBaseDelay, MaxAttempts and Parallelism at least 1.")
             .ValidateOnStart();
         services.AddScoped<DispatchWebhooks>();
-        services.AddRecurringJob<WebhookDispatchJob>(WebhookDispatchJob.RecurringId, WebhookDispatchJob.Cron, job => job.Run(CancellationToken.None));
+        services.AddRecurringJob<DeliverWebhooksJob>(DeliverWebhooksJob.RecurringId, DeliverWebhooksJob.Cron, job => job.Run(CancellationToken.None));
         services.AddHttpClient(DispatchWebhooks.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {

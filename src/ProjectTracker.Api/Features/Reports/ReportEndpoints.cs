@@ -12,7 +12,7 @@ public static class ReportEndpoints
         services.AddScoped<BuildWeeklyReport>();
         services.AddScoped<WeeklyReports>();
         services.AddSingleton<ProvisionalReportCache>();
-        services.AddRecurringJob<WeeklyReportJob>(WeeklyReportJob.RecurringId, WeeklyReportJob.Cron, job => job.Run(CancellationToken.None));
+        services.AddRecurringJob<SendWeeklyReportJob>(SendWeeklyReportJob.RecurringId, SendWeeklyReportJob.Cron, job => job.Run(CancellationToken.None));
         services.ConfigureMarten(options => options.Schema.For<WeeklyReportSnapshot>());
         return services;
     }

@@ -14,6 +14,6 @@ public static class RunWeeklyReport
                 "outbox: the page as HTML with the charts inline (PNG), the Excel workbook attached. One mail per address per week: " +
                 "running it again sends nothing twice. The same job runs by itself on Mondays at 08:00 China time (recurring job `weekly-report`).");
 
-    public static async Task<Ok<WeeklyReportRunResult>> Handle(WeeklyReportJob job, CancellationToken ct) =>
+    public static async Task<Ok<WeeklyReportRunResult>> Handle(SendWeeklyReportJob job, CancellationToken ct) =>
         TypedResults.Ok(await job.Run(ct));
 }

@@ -4,7 +4,7 @@ using ProjectTracker.Api.Infrastructure;
 namespace ProjectTracker.Api.Features.Integration;
 
 /// <summary>Sends the webhooks their new events; every minute on whichever node Hangfire hands it to.</summary>
-public sealed class WebhookDispatchJob(DispatchWebhooks dispatch, JobLocks locks)
+public sealed class DeliverWebhooksJob(DispatchWebhooks dispatch, JobLocks locks)
 {
     public const string RecurringId = "webhook-dispatch";
     public const string Cron = "* * * * *";

@@ -19,7 +19,7 @@ public sealed record WeeklyReportRunResult(string Week, int Subscribers, int Mai
 /// Monday morning: freezes last week's report and mails it to the <c>weekly-report</c> subscribers through the alert
 /// outbox, one mail per address with a deterministic id, so a second run (or node) sends nothing twice.
 /// </summary>
-public sealed partial class WeeklyReportJob(
+public sealed partial class SendWeeklyReportJob(
     IDocumentStore store,
     WeeklyReports reports,
     WeeklyReportCharts charts,
@@ -27,7 +27,7 @@ public sealed partial class WeeklyReportJob(
     JobLocks locks,
     TimeProvider clock,
     IOptions<AlertDeliveryOptions> delivery,
-    ILogger<WeeklyReportJob> logger)
+    ILogger<SendWeeklyReportJob> logger)
 {
     public const string RecurringId = "weekly-report";
 

@@ -12,9 +12,9 @@ public sealed record DeadlineAlertsResult(DateOnly PlannedOn, int ProjectsScanne
 
 /// <summary>
 /// The daily alert run: plans the day's alerts into the outbox, then sends what waits there. Runs one node
-/// at a time (with <see cref="AlertDispatchJob"/> too), so a second run finds everything planned and sent.
+/// at a time (with <see cref="DispatchAlertMailJob"/> too), so a second run finds everything planned and sent.
 /// </summary>
-public sealed partial class DeadlineAlertsJob(PlanAlerts plan, DispatchAlerts dispatch, JobLocks locks, TimeProvider clock, ILogger<DeadlineAlertsJob> logger)
+public sealed partial class PlanDeadlineAlertsJob(PlanAlerts plan, DispatchAlerts dispatch, JobLocks locks, TimeProvider clock, ILogger<PlanDeadlineAlertsJob> logger)
 {
     public const string RecurringId = "deadline-alerts";
 
@@ -38,21 +38,4 @@ public sealed partial class DeadlineAlertsJob(PlanAlerts plan, DispatchAlerts di
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Deadline alerts for {Today:yyyy-MM-dd}: {Scanned} active projects, {Planned} alerts planned, {Composed} mails composed, {Sent} sent (mail server unavailable: {Unavailable})")]
     private partial void LogRun(DateOnly today, int scanned, int planned, int composed, int sent, bool unavailable);
-}
-
-/// <summary>Sends what waits in the outbox: retries after a back-off, mail held while the server was down.</summary>
-public sealed class AlertDispatchJob(DispatchAlerts dispatch, JobLocks locks)
-{
-    public const string RecurringId = "alert-dispatch";
-
-    /// <summary>Every ten minutes: a mail server back up is noticed within ten minutes.</summary>
-    public const string Cron = "*/10 * * * *";
-
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    [AutomaticRetry(Attempts = 0)]
-    public async Task<DispatchResult> Run(CancellationToken ct)
-    {
-        await using var turn = await locks.Acquire(JobLocks.Alerts, ct);
-        return await dispatch.Run(ct);
-    }
 }
