@@ -14,8 +14,7 @@ public enum DomainErrorKind
 
 /// <summary>
 /// The one error type of the domain: a broken rule, named so that a caller can tell
-/// which field or state is at fault without parsing the message.
-/// </summary>
+/// which field or state is at fault without parsing the message.</summary>
 public sealed class DomainException(DomainErrorKind kind, string message, string? field = null) : Exception(message)
 {
     public DomainErrorKind Kind { get; } = kind;

@@ -6,8 +6,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// <summary>
 /// Which other web origins may read answers in a browser (CORS). The public data is for anyone's screen: every origin
 /// may GET it. Keyed endpoints answer only the origins an operator lists in <c>Cors:AllowedOrigins</c> (none by default),
-/// since a page that holds a key is a deliberate integration, not something to allow from anywhere.
-/// </summary>
+/// since a page that holds a key is a deliberate integration, not something to allow from anywhere.</summary>
 public static class CrossOrigin
 {
     public const string Public = "public";

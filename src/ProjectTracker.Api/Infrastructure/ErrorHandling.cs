@@ -32,8 +32,7 @@ public static class ErrorAnswers
 /// <summary>
 /// Input the API cannot take, found outside a validator: in a header, the query string or a body before binding, or
 /// in an uploaded file. A 400 validation problem naming <paramref name="field"/>, like a validator's; broken business
-/// rules are <see cref="DomainException"/>s instead.
-/// </summary>
+/// rules are <see cref="DomainException"/>s instead.</summary>
 public sealed class BadInputException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
@@ -44,8 +43,7 @@ public sealed class AccessDeniedException(string message) : Exception(message);
 
 /// <summary>
 /// The single place where failures become problem details (RFC 9457). Endpoints throw;
-/// nothing else catches. Anything a client can cause maps to a 4xx here.
-/// </summary>
+/// nothing else catches. Anything a client can cause maps to a 4xx here.</summary>
 public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
@@ -91,8 +89,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
 
     /// <summary>
     /// PostgreSQL is away (refused or dropped connections, a server shutting down, starting or crashed, no connection
-    /// free in time), as opposed to a request it judged: the client should come back, not read it as a bug.
-    /// </summary>
+    /// free in time), as opposed to a request it judged: the client should come back, not read it as a bug.</summary>
     public static bool IsStoreUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

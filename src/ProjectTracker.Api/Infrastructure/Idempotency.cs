@@ -4,8 +4,7 @@ namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
 /// Idempotency-Key on POST (draft-ietf-httpapi-idempotency-key-header): a retry with the same key replays the
-/// first answer instead of doing the work again. The pieces are in <c>Infrastructure/Idempotency/</c>.
-/// </summary>
+/// first answer instead of doing the work again. The pieces are in <c>Infrastructure/Idempotency/</c>.</summary>
 public static class Idempotency
 {
     public const string Header = "Idempotency-Key";

@@ -22,8 +22,7 @@ public sealed class JobsOptions
 
 /// <summary>
 /// Hangfire on the tracker's own PostgreSQL database (schema <c>hangfire</c>): a server on every node, and the
-/// recurring jobs the features declare (<see cref="AddRecurringJob{TJob}"/>) registered under their stable ids.
-/// </summary>
+/// recurring jobs the features declare (<see cref="AddRecurringJob{TJob}"/>) registered under their stable ids.</summary>
 public static class Jobs
 {
     public const string SchemaName = "hangfire";
@@ -67,8 +66,7 @@ public static class Jobs
     /// <summary>
     /// What <c>UsePostgreSqlStorage(o => o.UseNpgsqlConnection(…), options)</c> builds. The storage creates or
     /// upgrades its schema as it is constructed, and the installer's scripts race when two nodes start on a
-    /// fresh database, so nodes take turns.
-    /// </summary>
+    /// fresh database, so nodes take turns.</summary>
     private static PostgreSqlStorage CreateStorage(string connectionString)
     {
         var options = new PostgreSqlStorageOptions { SchemaName = SchemaName, PrepareSchemaIfNecessary = true };
@@ -80,8 +78,7 @@ public static class Jobs
 
     /// <summary>
     /// A job a feature runs on a schedule, under a stable id (Hangfire's recurring job), in Shanghai time; the job is a
-    /// scoped service, also for running it now over HTTP.
-    /// </summary>
+    /// scoped service, also for running it now over HTTP.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string cron, Expression<Func<TJob, Task>> run)
         where TJob : class
     {
@@ -121,8 +118,7 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IEn
 
 /// <summary>
 /// Hangfire's log provider is process-wide too: after one of several hosts in a process (the tests) has
-/// stopped, making a logger from its disposed factory would throw inside the others' Hangfire servers.
-/// </summary>
+/// stopped, making a logger from its disposed factory would throw inside the others' Hangfire servers.</summary>
 public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
 {
     private readonly AspNetCoreLogProvider inner = new(factory);
@@ -149,8 +145,7 @@ public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.I
 
 /// <summary>
 /// Recurring jobs store their zone by id; the domain's zone is found even on a machine without tzdata,
-/// where <see cref="ShanghaiCalendar.Zone"/> is a zone of its own making.
-/// </summary>
+/// where <see cref="ShanghaiCalendar.Zone"/> is a zone of its own making.</summary>
 public sealed class ShanghaiTimeZoneResolver : ITimeZoneResolver
 {
     public TimeZoneInfo GetTimeZoneById(string timeZoneId) =>
@@ -159,8 +154,7 @@ public sealed class ShanghaiTimeZoneResolver : ITimeZoneResolver
 
 /// <summary>
 /// PostgreSQL advisory locks on a connection of their own, so that work which must not overlap across
-/// nodes runs one node after the other. The connection is not pooled: closing it ends the lock, whatever happens.
-/// </summary>
+/// nodes runs one node after the other. The connection is not pooled: closing it ends the lock, whatever happens.</summary>
 public sealed class JobLocks(string connectionString)
 {
     public const long InstallHangfireSchema = 0x5054_4A4F_4253_0001;
@@ -191,8 +185,7 @@ public sealed class JobLocks(string connectionString)
 
     /// <summary>
     /// Takes the lock if no other node holds it: the answer is the open connection that holds it (closing it ends
-    /// the lock), null when another node has it. Work that needs the lock for its whole transaction runs on that connection.
-    /// </summary>
+    /// the lock), null when another node has it. Work that needs the lock for its whole transaction runs on that connection.</summary>
     public async Task<NpgsqlConnection?> TryAcquire(long key, CancellationToken ct)
     {
         var connection = new NpgsqlConnection(Unpooled(connectionString));

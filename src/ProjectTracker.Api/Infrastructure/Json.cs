@@ -19,8 +19,7 @@ public static class Json
     /// Request bodies also refuse a field the request does not have: the OpenAPI schemas say
     /// <c>additionalProperties: false</c>, and a misspelt optional field (<c>forcastDate</c>) would otherwise be dropped
     /// without a word while the client believes it was applied. Stored documents and events keep the lenient reading,
-    /// so that a field retired from a type does not break reading what was stored with it.
-    /// </summary>
+    /// so that a field retired from a type does not break reading what was stored with it.</summary>
     public static void ConfigureRequests(JsonSerializerOptions options)
     {
         Configure(options);

@@ -46,8 +46,7 @@ public static class MartenSetup
     /// in scripts/bench.sh, this is most of what PostgreSQL spends per request. Nothing here uses
     /// pooled session state (the jobs' session-level advisory locks use unpooled connections of their own, the
     /// others are transaction-scoped), and the schema changes only at
-    /// start-up. A value given in the connection string wins.
-    /// </summary>
+    /// start-up. A value given in the connection string wins.</summary>
     internal static string WithPoolDefaults(string connectionString)
     {
         // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not:

@@ -59,8 +59,7 @@ public static class OpenApi
     /// <summary>
     /// The OpenAPI document and UI are middleware, not endpoints: they go before authorization, whose fallback policy
     /// would otherwise ask them for a key. Branched on their path, because on every other request they would still
-    /// build a SwaggerGenerator and run a regex (measured in scripts/bench.sh).
-    /// </summary>
+    /// build a SwaggerGenerator and run a regex (measured in scripts/bench.sh).</summary>
     public static IApplicationBuilder UseTrackerOpenApi(this IApplicationBuilder app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
@@ -91,8 +90,7 @@ public static class OpenApi
 
     /// <summary>
     /// Documents what every operation shares: If-Match on project writes, the 401/403 problems that
-    /// authorization (applied on route groups) can answer, the rate limit's 429 and the body cap's 413.
-    /// </summary>
+    /// authorization (applied on route groups) can answer, the rate limit's 429 and the body cap's 413.</summary>
     private sealed class SharedHeadersAndProblems : IOperationFilter
     {
         /// <summary>The roles whose keys an operation admits, for generated clients and the fuzz run (docs/integration.md).</summary>

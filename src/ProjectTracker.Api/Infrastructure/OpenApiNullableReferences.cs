@@ -6,8 +6,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// <summary>
 /// A nullable property of an enum or object type comes out as <c>{ allOf: [$ref], nullable: true }</c>, and OpenAPI 3.0
 /// ignores <c>nullable</c> without a <c>type</c> beside it (validators then refuse a null, and Spectral refuses
-/// the example). Gives such a property the type of what it refers to.
-/// </summary>
+/// the example). Gives such a property the type of what it refers to.</summary>
 public sealed class OpenApiNullableReferences : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

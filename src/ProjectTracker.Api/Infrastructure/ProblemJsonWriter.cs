@@ -6,8 +6,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// <summary>
 /// Writes every problem as <c>application/problem+json</c>, whatever the request's Accept header says. The framework's
 /// own writer declines when Accept rules JSON out (a browser's <c>text/html</c>, a report's <c>text/csv</c>), and then
-/// a 401 or 404 became an empty 500. An error is worth more to the client in a form it did not ask for than not at all.
-/// </summary>
+/// a 401 or 404 became an empty 500. An error is worth more to the client in a form it did not ask for than not at all.</summary>
 internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
 {
     public const string ContentType = "application/problem+json";

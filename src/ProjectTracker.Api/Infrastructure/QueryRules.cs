@@ -15,8 +15,7 @@ public interface IPageQuery
 
 /// <summary>
 /// The rules of query strings, for the query records endpoints bind with <c>[AsParameters]</c>: a bad query is a
-/// 400 validation problem naming the parameter, the same as a bad body.
-/// </summary>
+/// 400 validation problem naming the parameter, the same as a bad body.</summary>
 public static class QueryRules
 {
     /// <summary>Page numbers from 1, 1 to <see cref="Paging.MaxPageSize"/> items, and no page beyond any list.</summary>

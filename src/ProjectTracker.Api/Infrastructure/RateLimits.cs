@@ -12,8 +12,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// How many requests a caller may make: a token bucket per API key, and a smaller one per remote address
 /// for requests without a valid key. Section <c>RateLimits</c>.
 /// The defaults (120 a second per key, bursts of 1,200) let any integrating system sync and retry freely and
-/// stop a runaway client; operators tighten them per deployment. The test hosts and the benchmark raise them.
-/// </summary>
+/// stop a runaway client; operators tighten them per deployment. The test hosts and the benchmark raise them.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";

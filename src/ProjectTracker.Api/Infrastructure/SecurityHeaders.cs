@@ -4,8 +4,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// Headers that keep a browser from misusing any answer: no sniffing a type, no framing (clickjacking), no Referer
 /// carrying a page address (the report page may hold <c>?api_key=</c>), and a content policy that lets the HTML pages
 /// (the weekly report, Swagger UI, the job dashboard) load their own scripts and nothing from elsewhere.
-/// Set as the answer starts, so that an error answer, which the exception handler writes afresh, has them too.
-/// </summary>
+/// Set as the answer starts, so that an error answer, which the exception handler writes afresh, has them too.</summary>
 public static class SecurityHeaders
 {
     /// <summary>The pages use their own scripts only, inline styles (the report's stylesheet, charts' SVG) and data: images (Swagger UI's icons).</summary>

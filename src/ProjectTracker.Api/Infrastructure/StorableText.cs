@@ -8,8 +8,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// <summary>
 /// PostgreSQL's text and jsonb cannot store U+0000. A string holding it would pass every rule and fail only at
 /// commit, as a server error, taking any group commit it rode in down with it; so it is refused where it comes in,
-/// naming its field: JSON bodies (here), query strings (<see cref="QueryStringRules"/>) and imported files.
-/// </summary>
+/// naming its field: JSON bodies (here), query strings (<see cref="QueryStringRules"/>) and imported files.</summary>
 public static class StorableText
 {
     public const string Rule = "must not contain the NUL character (U+0000)";
@@ -22,8 +21,7 @@ public static class StorableText
     /// <summary>
     /// A JSON body with a string holding U+0000 is a 400 naming that field, before any endpoint binds it. Only the
     /// bytes of write requests are looked at, and parsed only when they contain the escape; responses are untouched.
-    /// (A JSON converter for every string did the same, but it also ran on every answer written: a GET cost about a quarter more CPU.)
-    /// </summary>
+    /// (A JSON converter for every string did the same, but it also ran on every answer written: a GET cost about a quarter more CPU.)</summary>
     public static IApplicationBuilder UseStorableJsonBodies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var request = http.Request;
@@ -60,8 +58,7 @@ public static class StorableText
 
     /// <summary>
     /// Broken JSON is a 400 on the body as a whole, whatever came before the break: the binder, which refuses unknown
-    /// fields, would otherwise name the first field it met in <c>{"a":</c> as the fault. One pass of the reader, no tree.
-    /// </summary>
+    /// fields, would otherwise name the first field it met in <c>{"a":</c> as the fault. One pass of the reader, no tree.</summary>
     private static void CheckWellFormed(ReadOnlySpan<byte> json)
     {
         if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
@@ -90,8 +87,7 @@ public static class StorableText
 
     /// <summary>
     /// JSON between systems is UTF-8 (RFC 8259), and the body checks here read it as such. Another charset is a 415
-    /// naming it; one the framework did not know was an InvalidOperationException, a 500, when the endpoint read the body.
-    /// </summary>
+    /// naming it; one the framework did not know was an InvalidOperationException, a 500, when the endpoint read the body.</summary>
     private static void CheckUtf8(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || media.Charset is not { HasValue: true } charset)

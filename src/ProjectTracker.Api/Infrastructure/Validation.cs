@@ -26,8 +26,7 @@ public static class Validation
 
     /// <summary>
     /// Validates every argument that has a validator before the handler runs, so that a
-    /// handler only ever sees a request of the right shape. Put on route groups.
-    /// </summary>
+    /// handler only ever sees a request of the right shape. Put on route groups.</summary>
     public static EndpointFilterDelegate ValidateArguments(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         // Some validators are scoped (they read the database): ask whether one is registered, never resolve it here.

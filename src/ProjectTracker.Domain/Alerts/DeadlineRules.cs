@@ -10,8 +10,7 @@ public sealed record AlertRules
 {
     /// <summary>
     /// Days before a baseline date on which a reminder goes out, as configured; unset, <see cref="ReminderDays"/>
-    /// are 14, 7 and 1. (No default here: the configuration binder adds to a list it finds rather than replacing it.)
-    /// </summary>
+    /// are 14, 7 and 1. (No default here: the configuration binder adds to a list it finds rather than replacing it.)</summary>
     public IReadOnlyList<int>? DaysBefore { get; init; }
 
     /// <summary>The days before a baseline date on which reminders go out.</summary>
@@ -22,8 +21,7 @@ public sealed record AlertRules
 
     /// <summary>
     /// A raised slip is alerted by the first alert run on or after the scan that raised it, for this many days
-    /// (runs missed meanwhile are caught up; an older raise is history, not news).
-    /// </summary>
+    /// (runs missed meanwhile are caught up; an older raise is history, not news).</summary>
     public int SlipCatchUpDays { get; init; } = 7;
 
     /// <summary>Amber at two weekly scans in a row, i.e. off green for this many days, brings in the district leader.</summary>
@@ -37,8 +35,7 @@ public sealed record AlertRules
 
 /// <summary>
 /// One alert that is due, named by what makes it unique: planning it twice must plan it once, so
-/// its id is derived from (project, milestone, kind, bucket) and never from the clock.
-/// </summary>
+/// its id is derived from (project, milestone, kind, bucket) and never from the clock.</summary>
 /// <param name="Bucket">Which reminder of its kind: <c>before-14</c>, <c>overdue-0</c> (the first overdue day), <c>overdue-1</c> (a week later)…</param>
 /// <param name="MilestoneId">The milestone it is about; null for a whole-project alert (escalation).</param>
 /// <param name="Days">Days left before the baseline date (deadline), overdue (overdue), behind the baseline (slip), or at the light (escalation).</param>
@@ -64,8 +61,7 @@ public static class DeadlineRules
     /// <summary>
     /// The deadline and overdue alerts a project calls for on a day. A day the job did not run is
     /// caught up: the latest reminder reached is due until it has been planned (its id makes a
-    /// second planning a no-op), while earlier ones it has overtaken are not sent late.
-    /// </summary>
+    /// second planning a no-op), while earlier ones it has overtaken are not sent late.</summary>
     public static IReadOnlyList<DueAlert> Due(Project project, DateOnly today, AlertRules rules)
     {
         if (project.Status != ProjectStatus.Active)

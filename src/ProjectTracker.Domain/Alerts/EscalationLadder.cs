@@ -18,8 +18,7 @@ public enum EscalationStep
 /// <summary>
 /// The escalation ladder, on the light the slip scan recorded: a project amber for two consecutive weekly scans
 /// (off green for <see cref="AlertRules.AmberDaysToDistrictLeader"/> days) or red brings in its district leader;
-/// red for <see cref="AlertRules.RedDaysToCityLeader"/> days brings in the city leader too.
-/// </summary>
+/// red for <see cref="AlertRules.RedDaysToCityLeader"/> days brings in the city leader too.</summary>
 public static class EscalationLadder
 {
     public static EscalationStep StepOf(Project project, DateOnly today, AlertRules rules)
@@ -41,8 +40,7 @@ public static class EscalationLadder
     /// <summary>
     /// One escalation alert per step reached, named by the step and the day the project's trouble began (for the
     /// district leader) or it turned red (for the city leader): the leader hears once when the ladder is climbed,
-    /// and again only after the project has recovered and slipped anew.
-    /// </summary>
+    /// and again only after the project has recovered and slipped anew.</summary>
     public static IReadOnlyList<DueAlert> Due(Project project, DateOnly today, AlertRules rules)
     {
         var step = StepOf(project, today, rules);

@@ -5,8 +5,7 @@ public static class Money
 {
     /// <summary>
     /// 10 万亿元, a hundred times the largest single project a city plans. Why a bound at all: the portfolio, the weekly
-    /// report and the public feed add amounts up, and a decimal overflows at about 7.9 × 10^28.
-    /// </summary>
+    /// report and the public feed add amounts up, and a decimal overflows at about 7.9 × 10^28.</summary>
     public const decimal Max = 1_000_000_000m;
 
     /// <summary>How the rule reads in an error, after the field's own words ("Investment is …").</summary>

@@ -38,8 +38,7 @@ public sealed record ProgressSnapshot(
 
 /// <summary>
 /// The state of one project, folded from its stream. It is both what the deciders judge
-/// commands against and the stored read model the API serves.
-/// </summary>
+/// commands against and the stored read model the API serves.</summary>
 public sealed record Project
 {
     public Guid Id { get; init; }
@@ -71,8 +70,7 @@ public sealed record Project
     /// <summary>
     /// Churn: the calendar days approved rebaselines moved baselines by, summed over every milestone they moved
     /// (new minus previous baseline). It is the slip the rebaselines absorbed, which the schedule no longer shows
-    /// as slip; a baseline moved earlier counts negative.
-    /// </summary>
+    /// as slip; a baseline moved earlier counts negative.</summary>
     public int RebaselineDaysMoved { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }

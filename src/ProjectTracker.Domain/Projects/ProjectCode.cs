@@ -5,8 +5,7 @@ namespace ProjectTracker.Domain.Projects;
 
 /// <summary>
 /// The unified project code (项目代码, GB/T 40058-2021): year, administrative division,
-/// supervising department, project type and a serial with a check digit.
-/// </summary>
+/// supervising department, project type and a serial with a check digit.</summary>
 public static partial class ProjectCode
 {
     public const string Shape = "YYYY-AAAAAA-BB-CC-NNNNNN";
@@ -17,8 +16,7 @@ public static partial class ProjectCode
 
     /// <summary>
     /// Checks the shape only: the check digit's algorithm is not published, so a code that
-    /// the national platform issued must never be refused on it.
-    /// </summary>
+    /// the national platform issued must never be refused on it.</summary>
     public static bool IsWellFormed(string? code)
     {
         if (code is null)

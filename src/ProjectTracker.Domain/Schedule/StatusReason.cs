@@ -12,8 +12,7 @@ public enum StatusRule
 
 /// <summary>
 /// Why a light shows its colour: the rule that fired, with the inputs it fired on, so that an
-/// official can check it. Only the inputs of <see cref="Rule"/> are set.
-/// </summary>
+/// official can check it. Only the inputs of <see cref="Rule"/> are set.</summary>
 /// <param name="Text">The reason as officials read it, e.g. 开工 已逾期 45 天（关键节点）.</param>
 public sealed record StatusReason(StatusRule Rule, Rag Severity, string Text)
 {

@@ -93,8 +93,7 @@ public static class StatusRules
 
     /// <summary>
     /// Investment completed in the year: the year's latest report says so itself, or it is what was
-    /// invested to date then less what had been by the end of the last year with a report.
-    /// </summary>
+    /// invested to date then less what had been by the end of the last year with a report.</summary>
     public static decimal? InvestedInYear(Project project, int year)
     {
         if (project.LatestProgress is { InvestmentThisYear: { } thisYear } latest && latest.ReportDate.Year == year)

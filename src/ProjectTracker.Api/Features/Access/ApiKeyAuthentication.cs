@@ -10,8 +10,7 @@ namespace ProjectTracker.Api.Features.Access;
 
 /// <summary>
 /// Authenticates the X-Api-Key header against the stored key hashes (through <see cref="ApiKeyCache"/>,
-/// which every node empties of a revoked key when the revocation commits).
-/// </summary>
+/// which every node empties of a revoked key when the revocation commits).</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,

@@ -10,8 +10,7 @@ namespace ProjectTracker.Api.Features.Access;
 /// Remembers which callers the key hashes seen lately belong to, so a request does not need a
 /// database round trip to authenticate. Revocation stays immediate on every node: a revoke
 /// sends a PostgreSQL NOTIFY in its own transaction, and every node's listener evicts the hash
-/// when it commits. While a node is not listening it caches nothing.
-/// </summary>
+/// when it commits. While a node is not listening it caches nothing.</summary>
 public sealed class ApiKeyCache(TimeProvider clock)
 {
     public const string RevocationChannel = "pt_api_key_revoked";

@@ -5,8 +5,7 @@ namespace ProjectTracker.Api.Features.Access;
 /// <summary>
 /// API keys for pages people open in a browser (the job dashboard, the weekly report page), which cannot send
 /// the X-Api-Key header: the key may come once as <c>?api_key=…</c>, and is then kept in an HttpOnly,
-/// SameSite=Strict cookie scoped to the pages' path, which their links and reloads send.
-/// </summary>
+/// SameSite=Strict cookie scoped to the pages' path, which their links and reloads send.</summary>
 public static class BrowserKey
 {
     public const string QueryParameter = "api_key";
@@ -58,8 +57,7 @@ public static class BrowserKey
 
     /// <summary>
     /// The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is
-    /// checked by the same handler on a request of its own, in a scope of its own.
-    /// </summary>
+    /// checked by the same handler on a request of its own, in a scope of its own.</summary>
     private static async Task<AuthenticateResult> AuthenticateKey(HttpContext http, string key)
     {
         await using var scope = http.RequestServices.CreateAsyncScope();

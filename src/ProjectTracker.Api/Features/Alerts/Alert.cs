@@ -43,8 +43,7 @@ public sealed record AlertRecipient
 
 /// <summary>
 /// An alert in the outbox: planned once (its id comes from project, milestone, kind and date bucket), with what
-/// it says frozen as planned, and each recipient's delivery.
-/// </summary>
+/// it says frozen as planned, and each recipient's delivery.</summary>
 public sealed record Alert
 {
     public Guid Id { get; init; }
@@ -103,8 +102,7 @@ public sealed record Alert
 /// <summary>
 /// One e-mail: the digest of one run's alerts for one address, or the weekly report for one subscriber. It is stored before it is sent, with a Message-ID
 /// derived from its address and alerts, so a mail sent but not recorded (the process died in between) is sent
-/// again with the same Message-ID, which mail systems recognise as the same message.
-/// </summary>
+/// again with the same Message-ID, which mail systems recognise as the same message.</summary>
 public sealed record Mail
 {
     public Guid Id { get; init; }

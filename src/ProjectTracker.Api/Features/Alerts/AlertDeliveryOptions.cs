@@ -4,8 +4,7 @@ namespace ProjectTracker.Api.Features.Alerts;
 
 /// <summary>
 /// Configuration section <c>Alerts</c>: who besides subscribers hears, and how hard delivery tries. The same
-/// section holds the domain's <see cref="Domain.Alerts.AlertRules"/> (when alerts are due).
-/// </summary>
+/// section holds the domain's <see cref="Domain.Alerts.AlertRules"/> (when alerts are due).</summary>
 public sealed class AlertDeliveryOptions
 {
     public const string Section = "Alerts";

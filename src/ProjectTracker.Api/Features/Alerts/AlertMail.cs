@@ -10,8 +10,7 @@ namespace ProjectTracker.Api.Features.Alerts;
 /// <summary>
 /// The zh-CN e-mail digest of one recipient's alerts: a subject, a plain-text part and an HTML part that say the
 /// same. Project names, units and reasons come from API clients, so every such value is HTML-encoded and kept out
-/// of the subject's header line.
-/// </summary>
+/// of the subject's header line.</summary>
 public static class AlertMail
 {
     public sealed record Content(string Subject, string Text, string Html);

@@ -21,8 +21,7 @@ public sealed record DispatchResult(
 /// Sends the outbox: composes one digest per address from the alerts waiting for it, stores it, then sends it
 /// and records the outcome on the mail and on each alert it carries. Callers hold <see cref="Infrastructure.JobLocks.Alerts"/>,
 /// so two dispatchers never pick up the same mail; a mail is stored before it is sent and marked sent right
-/// after, so at worst a crash in between sends it once more, with the same Message-ID.
-/// </summary>
+/// after, so at worst a crash in between sends it once more, with the same Message-ID.</summary>
 public sealed partial class DispatchAlerts(
     IDocumentStore store,
     MailTransports transports,

@@ -122,8 +122,7 @@ public sealed class MailTransports(IOptions<SmtpOptions> options)
 
     /// <summary>
     /// One .eml file per mail, named by its Message-ID, so that sending a mail again replaces its file. Written
-    /// to a temporary name and moved, so a reader never sees half a file.
-    /// </summary>
+    /// to a temporary name and moved, so a reader never sees half a file.</summary>
     private sealed class PickupFolder(string directory) : IMailTransport
     {
         public static IMailTransport Open(string directory)

@@ -11,8 +11,7 @@ namespace ProjectTracker.Api.Features.Alerts;
 /// <summary>
 /// Puts into the outbox every alert the portfolio calls for on a day: deadline reminders, overdue alerts,
 /// raised slips and escalations. An alert's id names what it is about, so one already planned is left as it
-/// is: planning twice plans once, and a day missed is caught up by the next run.
-/// </summary>
+/// is: planning twice plans once, and a day missed is caught up by the next run.</summary>
 public sealed class PlanAlerts(
     IDocumentStore store,
     IOptions<AlertRules> rules,

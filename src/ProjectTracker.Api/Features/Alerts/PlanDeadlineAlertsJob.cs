@@ -12,8 +12,7 @@ public sealed record DeadlineAlertsResult(DateOnly PlannedOn, int ProjectsScanne
 
 /// <summary>
 /// The daily alert run: plans the day's alerts into the outbox, then sends what waits there. Runs one node
-/// at a time (with <see cref="DispatchAlertMailJob"/> too), so a second run finds everything planned and sent.
-/// </summary>
+/// at a time (with <see cref="DispatchAlertMailJob"/> too), so a second run finds everything planned and sent.</summary>
 public sealed partial class PlanDeadlineAlertsJob(PlanAlerts plan, DispatchAlerts dispatch, JobLocks locks, TimeProvider clock, ILogger<PlanDeadlineAlertsJob> logger)
 {
     public const string RecurringId = "deadline-alerts";

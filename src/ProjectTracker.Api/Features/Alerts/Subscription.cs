@@ -4,8 +4,7 @@ namespace ProjectTracker.Api.Features.Alerts;
 
 /// <summary>
 /// An e-mail address subscribed to alerts of some kinds, for one district, one project or (neither)
-/// the whole portfolio. The project's own contactEmail needs no subscription.
-/// </summary>
+/// the whole portfolio. The project's own contactEmail needs no subscription.</summary>
 public sealed record Subscription
 {
     public Guid Id { get; init; }

@@ -26,8 +26,7 @@ public static class RebaselineDecision
 
     /// <summary>
     /// Decides on the request's project stream through the writer's lock (the decision is part of the project's
-    /// history), then answers the request as the inline projection stored it in the same transaction.
-    /// </summary>
+    /// history), then answers the request as the inline projection stored it in the same transaction.</summary>
     public static async Task<RebaselineRequestResponse> Decide(
         Guid requestId, Func<Caller, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
     {

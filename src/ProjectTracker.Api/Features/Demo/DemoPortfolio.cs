@@ -33,8 +33,7 @@ internal sealed record Slip(MilestoneKind Kind, int Days, string Reason, int? Th
 /// <summary>
 /// This year's investment runs <paramref name="Points"/> behind pro-rata time (序时进度) on the day the seed runs:
 /// 10 to 30 is amber, more than 30 red. Early in a year, with little time elapsed, the lag is at most three
-/// quarters of it, so nobody is far behind in January.
-/// </summary>
+/// quarters of it, so nobody is far behind in January.</summary>
 internal sealed record BehindPace(int Points, string Reason);
 
 /// <summary>A responsible unit (责任单位) and its project mailbox.</summary>
@@ -46,8 +45,7 @@ internal sealed record Unit(string Name, string Mailbox)
 /// <summary>
 /// One demo project. <paramref name="Start"/> is the approval baseline in days from today (negative: past)
 /// and <paramref name="Days"/> the span from approval to in service: every date is relative to the day the
-/// seed runs, so the demo looks current whenever it is loaded.
-/// </summary>
+/// seed runs, so the demo looks current whenever it is loaded.</summary>
 internal sealed record DemoProject(
     string Name,
     Category Category,
@@ -83,8 +81,7 @@ internal sealed record DemoStream(Guid Id, string Code, string Name, IReadOnlyLi
 /// describes them — rail transit, the ring road and expressway links to the six clusters (六组团), the three
 /// sectors of the central city (三大板块), pocket parks, forest parks, "four rivers" governance (四河同治),
 /// heritage, public facilities, industrial parks and urban-village renewal. The projects, units and people
-/// are illustrative. <see cref="Build"/> turns the table into domain commands relative to a given day.
-/// </summary>
+/// are illustrative. <see cref="Build"/> turns the table into domain commands relative to a given day.</summary>
 internal static class DemoPortfolio
 {
     public static IReadOnlyList<District> Districts { get; } =
@@ -163,8 +160,7 @@ internal static class DemoPortfolio
     /// The table. Without twists a project is on plan (green); the twists give the portfolio every state a
     /// real one has: finished on time and late, closed, forecast late (amber, or red beyond 30 days),
     /// overdue (a key milestone overdue is red), stale reporting (LastReport over 14 days), and this year's
-    /// investment behind pro-rata time against the annual plan (Pace: 10–30 points amber, beyond red).
-    /// </summary>
+    /// investment behind pro-rata time against the annual plan (Pace: 10–30 points amber, beyond red).</summary>
     public static IReadOnlyList<DemoProject> Projects { get; } =
     [
         // ── 城市轨道交通 ──
@@ -633,8 +629,7 @@ internal static class DemoPortfolio
 
     /// <summary>
     /// How a project is expected to go: when each milestone is expected (done, forecast, or overdue with no
-    /// forecast, a fortnight from now), the percent complete along that schedule and what it has cost.
-    /// </summary>
+    /// forecast, a fortnight from now), the percent complete along that schedule and what it has cost.</summary>
     private sealed class Outlook
     {
         private readonly List<(DateOnly Day, decimal Percent)> curve;
@@ -696,8 +691,7 @@ internal static class DemoPortfolio
 
         /// <summary>
         /// 年度计划投资 for <paramref name="year"/>: what the schedule takes that year, but at least 3% of the total
-        /// (final accounts and retentions of a finished project), in tens of 万元 and never beyond the total.
-        /// </summary>
+        /// (final accounts and retentions of a finished project), in tens of 万元 and never beyond the total.</summary>
         public decimal AnnualPlan(int year)
         {
             var before = InvestedBefore(year);
@@ -814,8 +808,7 @@ internal static class DemoPortfolio
 
     /// <summary>
     /// A code shaped like the national platform's (项目代码): the approval year, the district, an industry
-    /// code by category, 01 for new construction or 02 for renovation, and a distinct serial with a check digit.
-    /// </summary>
+    /// code by category, 01 for new construction or 02 for renovation, and a distinct serial with a check digit.</summary>
     private static string CodeOf(DemoProject p, int index, DateOnly approval)
     {
         var industry = p.Category switch

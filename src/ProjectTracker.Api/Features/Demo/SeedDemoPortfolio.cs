@@ -15,8 +15,7 @@ namespace ProjectTracker.Api.Features.Demo;
 /// events by "demo-seed", so the demo has the same history, rules and projections as real data. Each
 /// project ends with the daily slip scan's assessment, so the light it records (flaggedRag, which alerts and
 /// the rag filter go by) is its live light from the start. Then, on every start with Demo:Seed, the day's
-/// alerts are planned and sent, so the demo's overdue milestones show their mail at once.
-/// </summary>
+/// alerts are planned and sent, so the demo's overdue milestones show their mail at once.</summary>
 public sealed class SeedDemoPortfolio(
     IDocumentStore store,
     IConfiguration configuration,
@@ -96,8 +95,7 @@ public sealed class SeedDemoPortfolio(
     /// <summary>
     /// Runs the daily alert job once at start-up, so that the demo shows today's alert mail at once (as .eml files
     /// when no mail server is configured) rather than at the next 08:00. Alerts already planned are not planned
-    /// again, so a restart sends nothing twice. Mail trouble never stops start-up.
-    /// </summary>
+    /// again, so a restart sends nothing twice. Mail trouble never stops start-up.</summary>
     private async Task SendTodaysAlerts(CancellationToken cancellationToken)
     {
         try
@@ -120,8 +118,7 @@ public sealed class SeedDemoPortfolio(
 
     /// <summary>
     /// The events of one demo project: its commands decided in order, then the daily slip scan's assessment
-    /// (<see cref="RecordAssessment"/>) as of <paramref name="now"/>.
-    /// </summary>
+    /// (<see cref="RecordAssessment"/>) as of <paramref name="now"/>.</summary>
     internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds) =>
         [.. StampedEventsOf(stream, now, thresholds).Select(e => e.Event)];
 
@@ -129,8 +126,7 @@ public sealed class SeedDemoPortfolio(
     /// The events of one demo project, each with when it happened: registration and planning on the day the project
     /// was registered (its first date, at least a week ago), a completion on its actual date, a report on its report
     /// date, a forecast change a few days ago, closing after the last of them, and the slip scan's assessment now;
-    /// never earlier than the event before it, never later than now.
-    /// </summary>
+    /// never earlier than the event before it, never later than now.</summary>
     internal static IReadOnlyList<(object Event, DateTimeOffset At)> StampedEventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
     {
         var today = ShanghaiCalendar.Today(now);

@@ -10,8 +10,7 @@ public sealed class ImportOptions
 
     /// <summary>
     /// The largest import file accepted (413 beyond). Files up to <c>Limits:MaxRequestBodyBytes</c> are imported within
-    /// the request unless the client asks otherwise; larger ones always in the background.
-    /// </summary>
+    /// the request unless the client asks otherwise; larger ones always in the background.</summary>
     public long MaxFileBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Rows registered per round trip inside the import's one transaction; after each, the progress is stored.</summary>
@@ -47,8 +46,7 @@ public sealed record ImportProblem(int Status, string Title, string? Detail, IRe
 
 /// <summary>
 /// A background import (document): who sent which file, how far it has got, and how it ended. Stored when the
-/// file is accepted, so an import is never lost with the node that accepted it; any node may run it.
-/// </summary>
+/// file is accepted, so an import is never lost with the node that accepted it; any node may run it.</summary>
 public sealed class ImportJob
 {
     public Guid Id { get; set; }

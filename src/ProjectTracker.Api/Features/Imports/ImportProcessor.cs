@@ -21,8 +21,7 @@ public sealed record ImportCheck(IReadOnlyList<ImportRow> Rows, IReadOnlyDiction
 
 /// <summary>
 /// The checks and writes an import makes, the same whether it runs within the request or in the background:
-/// every row by the rules of the single endpoint, then all of them into the caller's session.
-/// </summary>
+/// every row by the rules of the single endpoint, then all of them into the caller's session.</summary>
 public sealed class ImportProcessor(
     IValidator<Register.Request> projectValidator,
     IValidator<ProposeProject.Request> proposalValidator,

@@ -12,8 +12,7 @@ namespace ProjectTracker.Api.Features.Imports;
 /// <summary>
 /// Imports many projects or proposals from one CSV or xlsx file: every row is checked by the rules of the single
 /// endpoint first, and either all rows are written in one transaction or none is. Small files are imported within
-/// the request; large ones, or any file when the client prefers, in the background with progress to poll.
-/// </summary>
+/// the request; large ones, or any file when the client prefers, in the background with progress to poll.</summary>
 public static class ImportRecords
 {
     public const string RespondAsync = "respond-async";

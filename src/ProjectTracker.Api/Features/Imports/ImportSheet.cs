@@ -93,8 +93,7 @@ public static class ImportSheet
 
     /// <summary>
     /// What an upload may unpack to. An xlsx is a zip: a 2 MB file can hold gigabytes of XML, which the reader would
-    /// build in memory (a test file took the process to 4.5 GB). 16 MB of real workbook unpacks to well under this.
-    /// </summary>
+    /// build in memory (a test file took the process to 4.5 GB). 16 MB of real workbook unpacks to well under this.</summary>
     private const long MaxUnpackedBytes = 256L * 1024 * 1024;
 
     private static (IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows) ReadXlsx(Stream stream)

@@ -24,8 +24,7 @@ public sealed class ImportQueue
 /// Runs background imports one after the other: reads the stored file, checks every row (storing the progress as it
 /// goes), then writes all rows in one transaction, in batches so that the progress shows the writing too. An advisory
 /// lock per import, held on the transaction's own connection, makes sure no two nodes run one import; a node that
-/// stops mid-import leaves nothing written, and another node (or this one, started again) runs it afresh.
-/// </summary>
+/// stops mid-import leaves nothing written, and another node (or this one, started again) runs it afresh.</summary>
 public sealed partial class ImportWorker(
     ImportQueue queue,
     IDocumentStore store,

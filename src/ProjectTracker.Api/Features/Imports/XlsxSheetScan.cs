@@ -9,8 +9,7 @@ namespace ProjectTracker.Api.Features.Imports;
 /// A look at the sheet's XML before the workbook reader walks it. The reader yields every row from 1 to the last one a
 /// cell names, empty or not, so a 1.8 kB sheet with one cell at row 1,000,000 held a core for seconds. Here the row
 /// and cell references are read as they are written, in one streaming pass: a sheet beyond Excel's limits, or one whose
-/// values sit far apart, is refused at once; otherwise the walk stops at the last row holding a value.
-/// </summary>
+/// values sit far apart, is refused at once; otherwise the walk stops at the last row holding a value.</summary>
 public static class XlsxSheetScan
 {
     /// <summary>Excel's own limit: a sheet claiming a row beyond it is not a workbook anyone saved.</summary>

@@ -48,8 +48,7 @@ public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
 /// transaction since before the gap's sequences were handed out (a daemon's lock connection) cannot hold them
 /// and do not count. Needs the database role to see the other sessions of its database in <c>pg_stat_activity</c>
 /// (the same role, or <c>pg_read_all_stats</c>) and a sequence cache of 1 (Marten's default).
-/// </para>
-/// </summary>
+/// </para></summary>
 public sealed class ChangeFeed(IDocumentStore store)
 {
     public const int DefaultLimit = 100;
@@ -109,8 +108,7 @@ public sealed class ChangeFeed(IDocumentStore store)
 
     /// <summary>
     /// The highest sequence below which nothing more can appear (as far as the probes kept here can prove; at least
-    /// <paramref name="after"/>, which the caller has already read past).
-    /// </summary>
+    /// <paramref name="after"/>, which the caller has already read past).</summary>
     private async Task<long> SettledUpTo(long after, CancellationToken ct)
     {
         DateTimeOffset? quietSince;

@@ -11,8 +11,7 @@ public sealed class DeliverWebhooksJob(DispatchWebhooks dispatch, JobLocks locks
 
     /// <summary>
     /// One dispatcher at a time. A run that finds another still going skips its turn rather than waiting in a Hangfire
-    /// worker: the next minute's run carries on where the other stopped, and the slip scan and alerts keep their workers.
-    /// </summary>
+    /// worker: the next minute's run carries on where the other stopped, and the slip scan and alerts keep their workers.</summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task<WebhookDispatchResult> Run(CancellationToken ct)
     {

@@ -20,8 +20,7 @@ public sealed record WebhookDispatchResult(int Hooks, int Delivered, int Retryin
 /// <see cref="Infrastructure.JobLocks.Webhooks"/>, so one dispatcher at a time serves a hook. Each attempt is recorded
 /// together with the move of the hook's cursor, in one transaction, after the POST: a crash in between sends the
 /// event once more, with the same delivery id, and never skips it. A refused event is retried after a growing wait
-/// and holds back the hook's later events until it is delivered or marked failed, so receivers get them in order.
-/// </summary>
+/// and holds back the hook's later events until it is delivered or marked failed, so receivers get them in order.</summary>
 public sealed partial class DispatchWebhooks(
     IDocumentStore store,
     ChangeFeed feed,

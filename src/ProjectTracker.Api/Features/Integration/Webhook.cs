@@ -5,8 +5,7 @@ namespace ProjectTracker.Api.Features.Integration;
 
 /// <summary>
 /// A URL that is sent each new event of the change feed (of its types, of its district), one POST per event, in
-/// sequence order. A document, not events: who listens is configuration, and delivery is bookkeeping.
-/// </summary>
+/// sequence order. A document, not events: who listens is configuration, and delivery is bookkeeping.</summary>
 public sealed record Webhook
 {
     public Guid Id { get; init; }

@@ -21,8 +21,7 @@ public sealed class WebhookOptions
     /// <summary>
     /// Lets hooks deliver to this machine's own and link-local addresses (<c>Webhooks:AllowLocalTargets</c>); off, they
     /// are refused when a hook is made and when a delivery connects (see <see cref="WebhookTargets"/>). For a receiver
-    /// on the same host, e.g. in tests.
-    /// </summary>
+    /// on the same host, e.g. in tests.</summary>
     public bool AllowLocalTargets { get; set; }
 
     /// <summary>Hooks served at the same time by one dispatcher run.</summary>

@@ -18,8 +18,7 @@ public sealed record WebhookHostResolver(Func<string, CancellationToken, Task<IP
 /// leads there), loopback, link-local, unspecified and multicast addresses are refused, also when written inside an
 /// IPv6 address (mapped, compatible, NAT64, 6to4, Teredo): when a hook is made, after resolving its name, and again
 /// whenever a delivery connects, since a name can change what it resolves to. Private ranges (10/8, 172.16/12,
-/// 192.168/16) stay allowed unless they are this machine's: the receiving systems of a city's government sit on its intranet.
-/// </summary>
+/// 192.168/16) stay allowed unless they are this machine's: the receiving systems of a city's government sit on its intranet.</summary>
 public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHostResolver resolver, TimeProvider clock)
 {
     public const string Refusal =
@@ -78,8 +77,7 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHost
 
     /// <summary>
     /// Connects a delivery to the first address its host resolves to that is not refused, so a name pointed at this
-    /// machine after the hook was made is refused too. The refusal comes before any socket is opened.
-    /// </summary>
+    /// machine after the hook was made is refused too. The refusal comes before any socket is opened.</summary>
     public async ValueTask<Stream> Connect(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var endpoint = context.DnsEndPoint;

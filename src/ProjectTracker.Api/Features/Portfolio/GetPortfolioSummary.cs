@@ -122,8 +122,7 @@ public static class GetPortfolioSummary
 
     /// <summary>
     /// The rows and totals for these projects judged on the day (cancelled ones are the caller's to leave out):
-    /// what this endpoint answers, and what the weekly report shows, computed once.
-    /// </summary>
+    /// what this endpoint answers, and what the weekly report shows, computed once.</summary>
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
         IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, StatusThresholds thresholds) =>
         Summarise(projects, day, grouping, districtNames, p => StatusRules.Assess(p, day, thresholds).Rag);

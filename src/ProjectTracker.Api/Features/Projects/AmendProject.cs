@@ -14,8 +14,7 @@ public static class AmendProject
 {
     /// <summary>
     /// A JSON merge patch of the descriptive fields: fields present are set (null clears an
-    /// optional one), fields absent stay as they are.
-    /// </summary>
+    /// optional one), fields absent stay as they are.</summary>
     public sealed record Request(
         string? Code,
         string? Name,

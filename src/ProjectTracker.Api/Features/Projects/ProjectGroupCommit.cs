@@ -23,8 +23,7 @@ public sealed record CommandResult(Project State, int Appended);
 /// <summary>
 /// Group commit of project commands: the requests writing at the same moment share one transaction. Every
 /// command still gets its own answer (a refused one changes nothing and does not disturb the others), and a
-/// request is answered only after its events are committed, so it reads its own write at once.
-/// </summary>
+/// request is answered only after its events are committed, so it reads its own write at once.</summary>
 /// <remarks>
 /// Why: a transaction of its own per request cost PostgreSQL more than the request's own rows (the locking read,
 /// begin and commit, the WAL flush), and every request paid a Marten session and two round trips. Together,
@@ -42,8 +41,7 @@ public sealed record CommandResult(Project State, int Appended);
 /// <see cref="ProjectWriter"/>): it takes the <c>mt_streams</c> rows FOR UPDATE before it appends, in ascending id
 /// order, so no two writers can deadlock. An optimistic append that inserted its events before waiting for the row
 /// could deadlock with a lock holder inserting the same version.
-/// </para>
-/// </remarks>
+/// </para></remarks>
 public sealed partial class ProjectGroupCommit(
     IDocumentStore store,
     TimeProvider clock,
@@ -134,8 +132,7 @@ public sealed partial class ProjectGroupCommit(
     /// tripped over), each command is committed alone, so one cannot fail the others. A failed COMMIT may still have
     /// committed (the connection broke after PostgreSQL wrote it): each retry first looks, under the stream's lock, for
     /// the events its command appended, and finding them answers the command as done instead of doing it again. Never
-    /// throws: every command gets its answer or its exception. Not cancelled by any one request: the batch belongs to all.
-    /// </summary>
+    /// throws: every command gets its answer or its exception. Not cancelled by any one request: the batch belongs to all.</summary>
     private async Task Commit(List<Pending> batch)
     {
         try
@@ -170,8 +167,7 @@ public sealed partial class ProjectGroupCommit(
 
     /// <summary>
     /// After a failed commit, no connection open now is reused: idle ones are closed at once, busy ones when they come
-    /// back to the pool. Failed commits are rare; what follows them pays for a few new connections.
-    /// </summary>
+    /// back to the pool. Failed commits are rare; what follows them pays for a few new connections.</summary>
     /// <remarks>
     /// Why: the failed session's connection may be poisoned. Npgsql prepares a statement on its second use on a
     /// connection; when PostgreSQL refuses a parameter of it while binding (seen with 22P05, a U+0000 in jsonb, which
@@ -179,8 +175,7 @@ public sealed partial class ProjectGroupCommit(
     /// as prepared but never read the description of its rows, so the next command there that uses it (the batch's
     /// own retries, or any later request) fails on "unexpected backend message DataRow" (npgsql/npgsql#6391). Marten
     /// has already put the connection back in the pool by the time its error reaches us, and Npgsql cannot take out
-    /// just that one.
-    /// </remarks>
+    /// just that one.</remarks>
     private void DiscardPooledConnections() => connections.Clear();
 
     private async Task CommitTogether(List<Pending> batch)

@@ -14,8 +14,7 @@ public sealed class ProjectResponseCacheOptions
     /// <summary>
     /// The most memory the serialized answers of <c>GET /projects/{id}</c> may take, in MB (0 turns the cache off).
     /// A project with 10 milestones answers about 4 kB: the default holds about 7,500 of them, the least recently
-    /// used making way. Kept well inside the 512 MB the process is allowed next to a weekly report's peak.
-    /// </summary>
+    /// used making way. Kept well inside the 512 MB the process is allowed next to a weekly report's peak.</summary>
     public int MaxMegabytes { get; set; } = 32;
 }
 
@@ -24,8 +23,7 @@ public sealed class ProjectResponseCacheOptions
 /// from and the day it was judged on. Everything else the answer depends on (thresholds, JSON options) is fixed per
 /// process. An answer is served only when the version asked of the database for that very request matches, so a GET
 /// sees every write committed before it, from this node or any other; what a hit saves is the session, the
-/// document's bytes and JSON in and out, not the round trip.
-/// </summary>
+/// document's bytes and JSON in and out, not the round trip.</summary>
 public sealed class ProjectResponseCache : IDisposable
 {
     /// <summary>What an entry costs besides its bytes (entry, key, answer object, the cache's bookkeeping), roughly.</summary>
@@ -50,8 +48,7 @@ public sealed class ProjectResponseCache : IDisposable
 
     /// <summary>
     /// The cached answer for today, provided the stream is still at its version: asked of the database every time,
-    /// but only when there is an answer to check (a miss loads the document, which carries its version anyway).
-    /// </summary>
+    /// but only when there is an answer to check (a miss loads the document, which carries its version anyway).</summary>
     public async Task<ProjectJson?> Find(Guid id, DateOnly day, CancellationToken ct)
     {
         if (answers is null || !answers.TryGetValue(id, out ProjectJson? answer) || answer!.Day != day)

@@ -8,8 +8,7 @@ namespace ProjectTracker.Api.Features.Projects;
 /// <summary>
 /// The current version of a project's stream, asked of the database: part of the project write path, which alone
 /// touches the event store's tables (see <see cref="ProjectWriter"/>). The inline projection updates the project
-/// document in the transaction that bumps the stream's version, so this is the stored document's version too.
-/// </summary>
+/// document in the transaction that bumps the stream's version, so this is the stored document's version too.</summary>
 public sealed class ProjectStreamVersions : IDisposable
 {
     private readonly string sql;

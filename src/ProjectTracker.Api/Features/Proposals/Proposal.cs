@@ -13,8 +13,7 @@ public enum ProposalStatus
 /// <summary>
 /// A district's declaration (申报) of a project for a coming plan year. A document, not project events: no project
 /// exists until the city accepts it. Once accepted it names the project it became, which is how a project's
-/// registration is traced back to its proposal (the registration event itself stays as <c>POST /projects</c> writes it).
-/// </summary>
+/// registration is traced back to its proposal (the registration event itself stays as <c>POST /projects</c> writes it).</summary>
 public sealed record Proposal
 {
     public Guid Id { get; init; }

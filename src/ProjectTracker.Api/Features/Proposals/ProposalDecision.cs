@@ -13,8 +13,7 @@ public static class ProposalDecision
     /// Loads the proposal, lets <paramref name="decide"/> change it (and add to the same session, e.g. the project's
     /// stream) and commits both together: a failed registration leaves the proposal pending. A concurrent decision on
     /// the same proposal fails the optimistic version check and answers 409 like any second decision. The decision is
-    /// stamped with the deciding key and <paramref name="now"/>.
-    /// </summary>
+    /// stamped with the deciding key and <paramref name="now"/>.</summary>
     public static async Task<Proposal> Decide(
         Guid id, ISessionFactory sessions, Func<IDocumentSession, Proposal, Proposal> decide, Caller caller, DateTimeOffset now, CancellationToken ct)
     {

@@ -81,8 +81,7 @@ public static class GetOc4idsPackage
 
     /// <summary>
     /// Our status says only whether a project still takes changes; OC4IDS wants its phase, which the milestones met
-    /// tell. The codelist is closed and has no "completed": a closed (finished and accepted) project is in completion.
-    /// </summary>
+    /// tell. The codelist is closed and has no "completed": a closed (finished and accepted) project is in completion.</summary>
     private static string Status(ProjectResponse project)
     {
         if (project.Status == ProjectStatus.Cancelled)

@@ -8,8 +8,7 @@ namespace ProjectTracker.Api.Features.Public;
 /// The parts of the Open Contracting for Infrastructure Data Standard (OC4IDS 0.9,
 /// https://standard.open-contracting.org/infrastructure/) that the public projects fill: a project package and its
 /// projects. Names and codes are the standard's own; an absent value is left out, never written as null, because the
-/// schema allows null almost nowhere.
-/// </summary>
+/// schema allows null almost nowhere.</summary>
 public static class Oc4ids
 {
     /// <summary>The schema version the package declares (major.minor, as the package schema asks).</summary>

@@ -8,8 +8,7 @@ public sealed class PublicDataOptions
     /// <summary>
     /// The OC4IDS project identifier prefix the OC4IDS Helpdesk (data@open-contracting.org) assigns, e.g.
     /// <c>oc4ids-qu8r7p</c>. Project ids are <c>{prefix}-{project code}</c>; the default says plainly that none is
-    /// registered yet, so the ids are unique only within this publisher until one is set.
-    /// </summary>
+    /// registered yet, so the ids are unique only within this publisher until one is set.</summary>
     public string ProjectIdPrefix { get; set; } = "oc4ids-unregistered";
 
     /// <summary>The package's <c>publisher.name</c>: the organisation responsible for publishing the data.</summary>

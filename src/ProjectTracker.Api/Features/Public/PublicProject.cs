@@ -11,8 +11,7 @@ namespace ProjectTracker.Api.Features.Public;
 /// A project as the public (规划馆) sees it: what is planned, where, by which unit, and how it is going. Every field is
 /// copied here by name, so a field added to the internal project never reaches the public by accident. Left out on
 /// purpose: contact e-mail and lead official (people), forecast reasons, progress narratives and issues, rebaseline
-/// requests (free text that can name people), and the names of the API keys that made changes.
-/// </summary>
+/// requests (free text that can name people), and the names of the API keys that made changes.</summary>
 /// <param name="DistrictName">The district's name (县市区), for screens that show no codes.</param>
 /// <param name="TotalInvestment">总投资 in 万元.</param>
 /// <param name="Rag">The light judged today in Asia/Shanghai, as <c>GET /api/v1/projects/{id}</c> judges it.</param>

@@ -12,16 +12,14 @@ namespace ProjectTracker.Api.Features.Reports;
 /// <summary>
 /// Builds the weekly report for a week: the portfolio as of the week's end (or now, for the current week), taken from
 /// the stored documents with the streams changed since replayed up to then, judged on its last day by the same
-/// rules and the same summary code as the API's own views.
-/// </summary>
+/// rules and the same summary code as the API's own views.</summary>
 public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThresholds> thresholds, IOptions<ReportOptions> options, TimeProvider clock)
 {
     public const int DueWithinDays = 14;
 
     /// <summary>
     /// Rebuilds the portfolio from every event instead of from the stored documents: slower and plainly right, the
-    /// tests' yardstick for the documents' way.
-    /// </summary>
+    /// tests' yardstick for the documents' way.</summary>
     public bool ReplayAllEvents { get; init; }
 
     public async Task<WeeklyReport> Build(IsoWeek week, CancellationToken ct)

@@ -9,8 +9,7 @@ namespace ProjectTracker.Api.Features.Reports;
 /// <summary>
 /// An event inside the report's window, with what the report says about it as the project stood just before it: the
 /// milestone it names, whether that milestone was already done, and a rebaseline's reason. Only these are kept, not
-/// the project's earlier state, so a busy week does not hold thousands of old project copies.
-/// </summary>
+/// the project's earlier state, so a busy week does not hold thousands of old project copies.</summary>
 public sealed record WindowEvent(Guid ProjectId, DateTimeOffset At, object Data, Milestone? Milestone, bool MilestoneWasDone, string? RebaselineReason);
 
 /// <param name="Projects">Every project registered by the instant, as it stood then.</param>
@@ -27,8 +26,7 @@ public static class ReplayPortfolio
     /// The whole portfolio as of an instant, rebuilt from the events in one pass over the event table (streamed, in
     /// sequence order) with the same fold as the stored projection: what <c>GET /api/v1/projects/{id}?asOf=</c> gives
     /// for each project, without a round trip per project. Reports use <see cref="FromDocuments"/>; this plain replay is
-    /// the tests' yardstick for it (<see cref="BuildWeeklyReport.ReplayAllEvents"/>).
-    /// </summary>
+    /// the tests' yardstick for it (<see cref="BuildWeeklyReport.ReplayAllEvents"/>).</summary>
     public static async Task<PortfolioReplay> Run(IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, CancellationToken ct)
     {
         var projects = new Dictionary<Guid, Project>();
@@ -53,8 +51,7 @@ public static class ReplayPortfolio
     /// changed since the instant is its document, and only the streams changed since are replayed, up to the instant.
     /// The window's events are read on their own. What a milestone was just before an event is what it is now (names
     /// never change, and a done milestone's baseline no longer moves), but for whether it was already done: that is
-    /// told by when it was completed, so the completions are read up to now.
-    /// </summary>
+    /// told by when it was completed, so the completions are read up to now.</summary>
     public static async Task<PortfolioReplay> FromDocuments(IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, CancellationToken ct)
     {
         var (until, from) = (asOf.ToUniversalTime(), windowStart.ToUniversalTime());

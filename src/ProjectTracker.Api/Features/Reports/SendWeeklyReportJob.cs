@@ -17,8 +17,7 @@ public sealed record WeeklyReportRunResult(string Week, int Subscribers, int Mai
 
 /// <summary>
 /// Monday morning: freezes last week's report and mails it to the <c>weekly-report</c> subscribers through the alert
-/// outbox, one mail per address with a deterministic id, so a second run (or node) sends nothing twice.
-/// </summary>
+/// outbox, one mail per address with a deterministic id, so a second run (or node) sends nothing twice.</summary>
 public sealed partial class SendWeeklyReportJob(
     IDocumentStore store,
     WeeklyReports reports,

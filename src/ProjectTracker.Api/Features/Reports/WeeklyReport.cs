@@ -7,8 +7,7 @@ namespace ProjectTracker.Api.Features.Reports;
 /// The Monday weekly progress report (周报) for one ISO week, as of the week's end (Sunday 24:00 Asia/Shanghai),
 /// or as of now for the current week (<see cref="Provisional"/>). Built as of that instant: the stored project
 /// documents, with every stream that changed since replayed up to it (never today's state), and stored the first time a finished week is asked for: this record is what is frozen, every format
-/// (JSON, HTML, CSV, xlsx, the mail) is rendered from it.
-/// </summary>
+/// (JSON, HTML, CSV, xlsx, the mail) is rendered from it.</summary>
 /// <param name="Week">The ISO week, e.g. <c>2026-W48</c>.</param>
 /// <param name="WeekStart">Its Monday.</param>
 /// <param name="WeekEnd">Its Sunday.</param>

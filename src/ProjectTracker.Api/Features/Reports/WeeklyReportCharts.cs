@@ -25,8 +25,7 @@ public sealed class ReportOptions
 
 /// <summary>
 /// Draws the weekly report's charts, each once as SVG (the page) and once as PNG (the mail) from the same plot.
-/// Thread-safe: every call builds its own plots; only the font is shared.
-/// </summary>
+/// Thread-safe: every call builds its own plots; only the font is shared.</summary>
 public sealed partial class WeeklyReportCharts
 {
     private const int Width = 800;
@@ -346,8 +345,7 @@ public sealed partial class WeeklyReportCharts
     /// <summary>
     /// Makes the SVG an element the page can inline and scale: no XML declaration, a viewBox, and clip-path ids of its
     /// own. Skia numbers clip paths from a process-wide counter, so two charts drawn by different processes could share
-    /// an id on one page, and the same chart would never come out the same twice.
-    /// </summary>
+    /// an id on one page, and the same chart would never come out the same twice.</summary>
     private static string Tidy(string svg, string id, int height)
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -368,8 +366,7 @@ public sealed partial class WeeklyReportCharts
     /// <summary>
     /// A CJK font file registered with ScottPlot. ScottPlot looks fonts up by name in a static list of resolvers that it
     /// reads, unlocked, whenever a typeface is not cached yet; so one resolver of ours joins that list once per process
-    /// and every file is registered with it, under a name of its own, in a dictionary that tolerates concurrent readers.
-    /// </summary>
+    /// and every file is registered with it, under a name of its own, in a dictionary that tolerates concurrent readers.</summary>
     private sealed class CjkFont
     {
         private static readonly Lock Gate = new();
@@ -473,8 +470,7 @@ public sealed partial class WeeklyReportCharts
         /// Skia writes SVG text back from glyphs, taking for each glyph the lowest code point the font maps to it; Noto CJK
         /// draws 一, 十, 日, 目, 里, 黄… with the glyph of a Kangxi or CJK radical, so the SVG would say ⼀, ⼗, ⽇, ⽬, ⾥, ⻩:
         /// the same picture, but wrong text for search, copy and any other font. Those radicals are put back as the
-        /// ideographs (no chart label uses a radical on purpose), and browsers without the font get fallbacks.
-        /// </summary>
+        /// ideographs (no chart label uses a radical on purpose), and browsers without the font get fallbacks.</summary>
         public string FixSvgText(string svg)
         {
             var text = new StringBuilder(svg.Length + 1024);
@@ -509,8 +505,7 @@ public sealed partial class WeeklyReportCharts
 
         /// <summary>
         /// The Simplified Chinese face of a collection (face 0 of Noto's .ttc is the Japanese one, whose glyphs differ
-        /// for many hanzi), or the file's only face; null when the file is no font.
-        /// </summary>
+        /// for many hanzi), or the file's only face; null when the file is no font.</summary>
         private static SKTypeface? SimplifiedChineseFace(string path)
         {
             // Read into memory (about 20 MB for Noto CJK) rather than mapped, to correct the box below; kept for the
@@ -564,8 +559,7 @@ public sealed partial class WeeklyReportCharts
         /// Skia takes that point from the font's bounding box ('head' yMin), not its descender. Noto CJK's box reaches
         /// 1.05 em below the baseline against a 0.29 em descender, so every label would sit 0.76 em too high: cut off
         /// in the legend, over the axis line under the ticks. Setting yMin to the descender ('hhea') in the loaded
-        /// copy puts the text back in its line; Skia uses the box for no glyph's outline.
-        /// </summary>
+        /// copy puts the text back in its line; Skia uses the box for no glyph's outline.</summary>
         private static void ClampBoxToDescender(Span<byte> font)
         {
             var isCollection = font[..4].SequenceEqual("ttcf"u8);

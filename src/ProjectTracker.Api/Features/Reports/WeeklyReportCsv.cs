@@ -6,8 +6,7 @@ namespace ProjectTracker.Api.Features.Reports;
 
 /// <summary>
 /// One table of the weekly report as RFC 4180 CSV: a header row of Chinese column names, CRLF line ends, invariant
-/// numbers, ISO dates, empty for "no figure". The endpoint adds the UTF-8 BOM Excel needs to read it as UTF-8.
-/// </summary>
+/// numbers, ISO dates, empty for "no figure". The endpoint adds the UTF-8 BOM Excel needs to read it as UTF-8.</summary>
 public static class WeeklyReportCsv
 {
     public enum Table

@@ -8,8 +8,7 @@ namespace ProjectTracker.Api.Features.Reports;
 
 /// <summary>
 /// The weekly report as one zh-CN HTML document: the page (an embedded style sheet, charts as inline SVG, no script,
-/// nothing fetched) or the mail body (inline styles only, charts as <c>cid:</c> images of the attached PNGs).
-/// </summary>
+/// nothing fetched) or the mail body (inline styles only, charts as <c>cid:</c> images of the attached PNGs).</summary>
 public static partial class WeeklyReportHtml
 {
     public enum Target
@@ -368,8 +367,7 @@ public static partial class WeeklyReportHtml
 
         /// <summary>
         /// On the page figures, dates, codes and short names never break across lines: a wide table scrolls instead. A mail
-        /// pane cannot scroll a table, so there only figures and dates are kept whole.
-        /// </summary>
+        /// pane cannot scroll a table, so there only figures and dates are kept whole.</summary>
         private string CellAttributes(object? value, ColumnKind kind)
         {
             if (IsNumeric(kind))
@@ -444,8 +442,7 @@ public static partial class WeeklyReportHtml
     /// <summary>
     /// The chart's SVG made fit to sit inline beside others: any XML prolog dropped, ids prefixed with the chart id (ScottPlot
     /// numbers its clip paths per drawing, so two charts would otherwise share <c>cl_4</c> and clip each other), and a viewBox
-    /// added when missing so the chart scales down on a phone instead of being cropped.
-    /// </summary>
+    /// added when missing so the chart scales down on a phone instead of being cropped.</summary>
     private static string InlineSvg(ReportChart chart)
     {
         var start = chart.Svg.IndexOf("<svg", StringComparison.Ordinal);

@@ -8,8 +8,7 @@ namespace ProjectTracker.Api.Features.Reports;
 /// <summary>
 /// The weekly report as a page people open in a browser: <c>/reports/weekly/{isoWeek}</c>, with links to the weeks
 /// either side; <c>/reports/weekly</c> goes to the last finished week. A browser cannot send the X-Api-Key header,
-/// so any valid key may come once as <c>?api_key=…</c> and is then kept in a cookie for <c>/reports</c>.
-/// </summary>
+/// so any valid key may come once as <c>?api_key=…</c> and is then kept in a cookie for <c>/reports</c>.</summary>
 public static class WeeklyReportPage
 {
     public const string Path = "/reports/weekly";

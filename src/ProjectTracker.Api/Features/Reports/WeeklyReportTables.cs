@@ -68,8 +68,7 @@ internal static class WeeklyReportTables
 
     /// <summary>
     /// OWASP's defence against CSV (formula) injection: a text cell a spreadsheet could take for a formula gets a leading
-    /// apostrophe. Project names and reasons are typed by districts, so they are not trusted.
-    /// </summary>
+    /// apostrophe. Project names and reasons are typed by districts, so they are not trusted.</summary>
     public static string Defuse(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 

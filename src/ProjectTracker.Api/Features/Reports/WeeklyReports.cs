@@ -18,8 +18,7 @@ public sealed record StoredWeeklyReport(WeeklyReport Report, string Json);
 
 /// <summary>
 /// The latest provisional report of this node, with what it was built from: while no event has been appended and the
-/// day has not changed, it is still the report (the four formats of one look at the current week build it once).
-/// </summary>
+/// day has not changed, it is still the report (the four formats of one look at the current week build it once).</summary>
 public sealed class ProvisionalReportCache
 {
     private volatile Entry? latest;
@@ -34,15 +33,13 @@ public sealed class ProvisionalReportCache
 
 /// <summary>
 /// How far the event store has got: the count changes with every commit, even one whose sequence number is lower than
-/// the highest already there (sequences are taken before commit, so they may commit out of order).
-/// </summary>
+/// the highest already there (sequences are taken before commit, so they may commit out of order).</summary>
 public readonly record struct EventStoreMark(long Events, long HighestSequence);
 
 /// <summary>
 /// The weekly reports: a finished week's is generated once and frozen (the first node to store it wins, the
 /// others serve its copy); the current week's is generated afresh when events were appended since it was last built,
-/// and marked provisional.
-/// </summary>
+/// and marked provisional.</summary>
 public sealed class WeeklyReports(IDocumentStore store, BuildWeeklyReport build, ProvisionalReportCache provisional, TimeProvider clock)
 {
     /// <summary>The API's JSON shape, with Chinese left readable in the stored and served text (HTML-sensitive characters stay escaped).</summary>

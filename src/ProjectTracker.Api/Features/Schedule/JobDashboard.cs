@@ -24,8 +24,7 @@ public static class JobDashboard
 
 /// <summary>
 /// Lets admin keys into the dashboard: by the X-Api-Key header, or in a browser by <c>/hangfire?api_key=…</c> once,
-/// then a cookie scoped to /hangfire (<see cref="BrowserKey"/>).
-/// </summary>
+/// then a cookie scoped to /hangfire (<see cref="BrowserKey"/>).</summary>
 public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
     public const string Cookie = "pt_dashboard_key";

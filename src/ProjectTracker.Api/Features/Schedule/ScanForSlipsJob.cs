@@ -19,8 +19,7 @@ public sealed record SlipScanResult(DateOnly AssessedOn, int ProjectsScanned, in
 /// <summary>
 /// The daily slip scan: judges every active project and records each change of light once. Most
 /// projects are unchanged from one day to the next, so each is judged in memory first and only the
-/// changed ones are written, a page of them at a time.
-/// </summary>
+/// changed ones are written, a page of them at a time.</summary>
 public sealed partial class ScanForSlipsJob(
     IDocumentStore store,
     ProjectWriter writer,
@@ -73,8 +72,7 @@ public sealed partial class ScanForSlipsJob(
     /// <summary>
     /// Records the changes of the projects judged changed, through the project write path: each is judged again as it
     /// is when its stream is locked (a request may have written in between), and the group commit puts many of them
-    /// in one transaction, in the lock order every project writer keeps.
-    /// </summary>
+    /// in one transaction, in the lock order every project writer keeps.</summary>
     internal async Task<(int Changed, int Appended)> RecordPage(IReadOnlyList<Project> changed, RecordAssessment command, CancellationToken ct)
     {
         var results = await Task.WhenAll(changed.Select(project => writer.Record(project.Id, Caller.System(By), command, ct)));

@@ -4,8 +4,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// Stands in for the response body while a request with an Idempotency-Key runs: the whole answer is held in memory
 /// until it has committed together with the request's writes, so the client never sees an answer that did not happen
 /// (and a client that sends the same key again the moment it has the answer finds it stored). POST answers are small;
-/// one larger than <see cref="IdempotencyOptions.MaxAnswerBytes"/> is still held, but not stored for replay.
-/// </summary>
+/// one larger than <see cref="IdempotencyOptions.MaxAnswerBytes"/> is still held, but not stored for replay.</summary>
 internal sealed class AnswerBuffer : Stream
 {
     private readonly MemoryStream held = new();

@@ -14,8 +14,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// A POST under /api/v1 with an Idempotency-Key runs once per API key and Idempotency-Key: the first request runs, and
 /// its writes and its answer commit together; a retry gets that answer again (with <c>Idempotent-Replayed: true</c>)
 /// and changes nothing, whatever died in between. PUT and DELETE are idempotent by nature and pass straight through,
-/// as does every request without the header.
-/// </summary>
+/// as does every request without the header.</summary>
 internal sealed partial class IdempotencyMiddleware(
     RequestDelegate next,
     IdempotentRequests requests,
@@ -98,8 +97,7 @@ internal sealed partial class IdempotencyMiddleware(
     /// <summary>
     /// Runs the request with its writes held in the scope's transaction and its answer held in memory; stores the answer
     /// in that transaction and commits; only then does the client get the answer. A 5xx answer stores nothing and rolls
-    /// back: the request was not judged, so a retry runs it again.
-    /// </summary>
+    /// back: the request was not judged, so a retry runs it again.</summary>
     private async Task RunOnce(HttpContext http, IdempotencyScope scope)
     {
         var response = http.Response;
@@ -158,8 +156,7 @@ internal sealed partial class IdempotencyMiddleware(
     /// <summary>
     /// Commits the answer with the request's writes. When the commit's answer is lost (the connection broke during
     /// COMMIT), the record says what happened: found, the answer stands; not found, nothing was done, and the client is
-    /// told to come back (its retry either replays or runs once; the key stays held while the old transaction lives).
-    /// </summary>
+    /// told to come back (its retry either replays or runs once; the key stays held while the old transaction lives).</summary>
     private async Task Commit(HttpContext http, IdempotencyScope scope, AnswerBuffer buffer, bool discardWrites)
     {
         var answer = Answer(http.Response, buffer);
@@ -305,8 +302,7 @@ internal sealed partial class IdempotencyMiddleware(
     /// <summary>SHA-256 of method, path and body.</summary>
     /// <remarks>
     /// The body is read whole, so the endpoint's request size cap (<c>Limits:MaxRequestBodyBytes</c>, or
-    /// <c>Imports:MaxFileBytes</c> for import files) bounds it: a larger one fails the read with 413 before anything is claimed.
-    /// </remarks>
+    /// <c>Imports:MaxFileBytes</c> for import files) bounds it: a larger one fails the read with 413 before anything is claimed.</remarks>
     private static async Task<string> Fingerprint(HttpRequest request)
     {
         // The endpoint reads the body again after us; above a small threshold the copy waits in a temporary file.

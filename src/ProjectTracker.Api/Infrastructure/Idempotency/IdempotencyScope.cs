@@ -14,8 +14,7 @@ namespace ProjectTracker.Api.Infrastructure;
 /// key's record with the answer is written in that transaction before it commits: the writes and the answer become
 /// durable together, or neither does. A project command is committed by the group commit in a transaction of its own;
 /// it writes the key's record there, naming the version it made (<see cref="CommittedCommand"/>), and the answer is
-/// added afterwards.
-/// </summary>
+/// added afterwards.</summary>
 public sealed class IdempotencyScope : IAsyncDisposable
 {
     private readonly IDocumentStore store;
@@ -50,8 +49,7 @@ public sealed class IdempotencyScope : IAsyncDisposable
 
     /// <summary>
     /// A project command of this key that committed in an earlier run whose answer was never stored (its node died in
-    /// between): the write path answers the project as that command left it instead of deciding the command again.
-    /// </summary>
+    /// between): the write path answers the project as that command left it instead of deciding the command again.</summary>
     public CommittedCommand? Prior { get; }
 
     /// <summary>The project command this request committed (or <see cref="Prior"/>): its record exists, the answer is added to it.</summary>
@@ -70,8 +68,7 @@ public sealed class IdempotencyScope : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="action"/> once the request's writes have committed (at once when the request has no scope):
-    /// for what must not see them before they are durable, such as the import worker's queue.
-    /// </summary>
+    /// for what must not see them before they are durable, such as the import worker's queue.</summary>
     public static void AfterCommit(HttpContext? http, Action action)
     {
         if (Of(http) is { } scope)
@@ -86,8 +83,7 @@ public sealed class IdempotencyScope : IAsyncDisposable
 
     /// <summary>
     /// An id for something the request creates: the same in a replay of the request as in its first run (so a replayed
-    /// answer names what was made then), time-ordered like a version 7 UUID from the first run's start.
-    /// </summary>
+    /// answer names what was made then), time-ordered like a version 7 UUID from the first run's start.</summary>
     public Guid NewId()
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{RecordId}\n{Interlocked.Increment(ref ids)}"));
@@ -120,8 +116,7 @@ public sealed class IdempotencyScope : IAsyncDisposable
 
     /// <summary>
     /// Writes the key's answer and commits it with whatever the request wrote in the scope's transaction; with
-    /// <paramref name="discardWrites"/> (the request failed) the writes are rolled back first and only the answer commits.
-    /// </summary>
+    /// <paramref name="discardWrites"/> (the request failed) the writes are rolled back first and only the answer commits.</summary>
     internal async Task Complete(StoredAnswer answer, TimeSpan expiry, bool discardWrites)
     {
         if (discardWrites && transaction is not null)

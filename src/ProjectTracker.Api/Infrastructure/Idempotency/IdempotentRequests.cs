@@ -6,8 +6,7 @@ namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
 /// One Idempotency-Key of one API key: written when its request's writes commit, with them, and holding that request's
-/// answer. While the request runs the key is held by an advisory lock (<see cref="IdempotencyScope"/>), not by a row.
-/// </summary>
+/// answer. While the request runs the key is held by an advisory lock (<see cref="IdempotencyScope"/>), not by a row.</summary>
 /// <param name="Id">The API key's id and the Idempotency-Key (<see cref="IdFor"/>).</param>
 /// <param name="Fingerprint">SHA-256 of method, path and body: a retry must send the same request.</param>
 /// <param name="ClaimId">Which run of the key wrote the record.</param>
@@ -55,8 +54,7 @@ public abstract record IdempotencyClaim
 /// <summary>
 /// The Idempotency-Key records in PostgreSQL, and the holds on keys. A key is held by a session advisory lock on a
 /// connection of the holder's own, so of two requests racing with one key (on one node or two) exactly one runs, and a
-/// holder that dies lets go at once: PostgreSQL ends the lock with the connection.
-/// </summary>
+/// holder that dies lets go at once: PostgreSQL ends the lock with the connection.</summary>
 public sealed class IdempotentRequests : IAsyncDisposable
 {
     private readonly IDocumentStore store;
@@ -64,8 +62,7 @@ public sealed class IdempotentRequests : IAsyncDisposable
 
     /// <summary>
     /// Connections for holds, apart from Marten's: these are reset when they return to the pool (Marten's are not, for
-    /// speed), so a lock that somehow outlived its request could never stay with a pooled connection.
-    /// </summary>
+    /// speed), so a lock that somehow outlived its request could never stay with a pooled connection.</summary>
     private readonly NpgsqlDataSource holds;
 
     public IdempotentRequests(IDocumentStore store, IConfiguration configuration, TimeProvider clock)
