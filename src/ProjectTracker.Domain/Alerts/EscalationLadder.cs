@@ -4,21 +4,13 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Domain.Alerts;
 
-/// <summary>How far up a project's alerts reach.</summary>
 public enum EscalationStep
 {
-    /// <summary>The responsible unit and the subscribers only.</summary>
     None,
-    /// <summary>Also the district leader (区县领导): amber for two weekly scans in a row, or red.</summary>
     DistrictLeader,
-    /// <summary>Also the city leader (市领导): red for two weeks.</summary>
     CityLeader,
 }
 
-/// <summary>
-/// The escalation ladder, on the light the slip scan recorded: a project amber for two consecutive weekly scans
-/// (off green for <see cref="AlertRules.AmberDaysToDistrictLeader"/> days) or red brings in its district leader;
-/// red for <see cref="AlertRules.RedDaysToCityLeader"/> days brings in the city leader too.</summary>
 public static class EscalationLadder
 {
     public static EscalationStep StepOf(Project project, DateOnly today, AlertRules rules)
@@ -37,10 +29,7 @@ public static class EscalationLadder
         };
     }
 
-    /// <summary>
-    /// One escalation alert per step reached, named by the step and the day the project's trouble began (for the
-    /// district leader) or it turned red (for the city leader): the leader hears once when the ladder is climbed,
-    /// and again only after the project has recovered and slipped anew.</summary>
+    // Named by the day the trouble began (or turned red): a leader hears again only after a recovery and a new slip.
     public static IReadOnlyList<DueAlert> Due(Project project, DateOnly today, AlertRules rules)
     {
         var step = StepOf(project, today, rules);

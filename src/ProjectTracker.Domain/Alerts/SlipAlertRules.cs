@@ -7,10 +7,7 @@ namespace ProjectTracker.Domain.Alerts;
 
 public static class SlipAlertRules
 {
-    /// <summary>
-    /// A slip alert for each open milestone whose severity the slip scan raised (green → amber, amber → red…)
-    /// within the catch-up window. The bucket is the new severity and the day it was raised, so a milestone
-    /// that recovers and slips again is alerted again, while planning twice plans once.</summary>
+    // Named by the new severity and the day raised: a milestone that recovers and slips again is alerted again.
     public static IReadOnlyList<DueAlert> Due(Project project, DateOnly today, AlertRules rules, SlipThresholds thresholds)
     {
         if (project.Status != ProjectStatus.Active)

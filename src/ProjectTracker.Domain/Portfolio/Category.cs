@@ -1,6 +1,5 @@
 namespace ProjectTracker.Domain.Portfolio;
 
-/// <summary>Project categories named in the source document; serialised as kebab-case (rail-transit).</summary>
 public enum Category
 {
     RailTransit,
@@ -21,7 +20,6 @@ public enum Category
 
 public static class CategoryNames
 {
-    /// <summary>The category as the source document and the city's reports name it (城市轨道交通).</summary>
     public static string ChineseName(this Category category) => category switch
     {
         Category.RailTransit => "城市轨道交通",

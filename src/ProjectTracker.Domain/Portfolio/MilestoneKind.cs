@@ -1,6 +1,5 @@
 namespace ProjectTracker.Domain.Portfolio;
 
-/// <summary>Typical milestones of a construction project, in their usual order, plus custom ones.</summary>
 public enum MilestoneKind
 {
     Approval,

@@ -3,7 +3,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Portfolio;
 
-/// <summary>What one project adds to a portfolio total, judged on a day ("this year" is the day's calendar year).</summary>
 public sealed record ProjectFigures(
     Project Project,
     Rag Rag,
@@ -34,16 +33,10 @@ public sealed record ProjectFigures(
     }
 }
 
-/// <summary>The four rates (四率) in percent, one decimal; null when there is nothing to divide by.</summary>
-/// <param name="StartRate">开工率: projects whose groundbreaking milestone is done, of those that have one.</param>
-/// <param name="InvestmentCompletionRate">投资完成率: investment completed this year over this year's annual plan, of projects with a plan.</param>
-/// <param name="FundsInPlaceRate">资金到位率: funds in place over this year's annual plan, of projects with a plan whose latest report (this year) gives funds in place.</param>
-/// <param name="OnTimeCompletionRate">按期竣工率: completed <c>completion</c> milestones done on or before their baseline, of all completed ones.</param>
+// 四率, as GET /api/v1/portfolio/summary describes them to clients.
 public sealed record FourRates(decimal? StartRate, decimal? InvestmentCompletionRate, decimal? FundsInPlaceRate, decimal? OnTimeCompletionRate);
 
-/// <summary>A group of projects' figures on a day. Totals pool the projects' figures; they never average groups.</summary>
-/// <param name="InvestmentToDate">累计完成投资 from each project's latest report, 万元.</param>
-/// <param name="Rebaselines">Approved rebaselines; <paramref name="DaysMoved"/> the days they moved baselines by.</param>
+// Totals pool the projects' figures; they never average groups.
 public sealed record GroupFigures(
     int Projects,
     int Green,

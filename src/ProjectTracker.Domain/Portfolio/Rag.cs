@@ -1,6 +1,6 @@
 namespace ProjectTracker.Domain.Portfolio;
 
-/// <summary>Red/amber/green (红黄绿灯), ordered from best to worst so that the worst can be taken with Max.</summary>
+// 红黄绿灯, best to worst, so that the worst is taken with Max.
 public enum Rag
 {
     Green,

@@ -10,24 +10,18 @@ public sealed record Milestone
     public required string Name { get; init; }
     public required MilestoneKind Kind { get; init; }
     public bool IsKey { get; init; }
-    /// <summary>基准日期: the approved plan, moved only by an approved rebaseline.</summary>
+    // 基准日期: moved only by an approved rebaseline (规划即法).
     public required DateOnly BaselineDate { get; init; }
-    /// <summary>预计日期: the owner's current expectation; the baseline until someone says otherwise.</summary>
     public required DateOnly ForecastDate { get; init; }
     public string? ForecastReason { get; init; }
-    /// <summary>实际日期: when it was really done.</summary>
     public DateOnly? ActualDate { get; init; }
-    /// <summary>The severity the slip scan last recorded for this milestone.</summary>
     public Rag FlaggedSeverity { get; init; }
-    /// <summary>The severity before the slip scan last changed it; above it, the slip was raised.</summary>
     public Rag SeverityBeforeFlag { get; init; }
-    /// <summary>The day (Asia/Shanghai) the slip scan last changed this milestone's severity.</summary>
     public DateOnly? FlaggedOn { get; init; }
 
     public bool IsDone => ActualDate is not null;
 }
 
-/// <summary>The latest progress report, which is what the portfolio is judged on.</summary>
 public sealed record ProgressSnapshot(
     Guid ReportId,
     DateOnly ReportDate,
@@ -36,13 +30,9 @@ public sealed record ProgressSnapshot(
     decimal? InvestmentThisYear,
     decimal? FundsInPlace);
 
-/// <summary>
-/// The state of one project, folded from its stream. It is both what the deciders judge
-/// commands against and the stored read model the API serves.</summary>
 public sealed record Project
 {
     public Guid Id { get; init; }
-    /// <summary>The stream version this state was folded up to; the API's ETag.</summary>
     public long Version { get; init; }
     public string Code { get; init; } = "";
     public ProjectProfile Profile { get; init; } = null!;
@@ -50,27 +40,17 @@ public sealed record Project
     public IReadOnlyList<Milestone> Milestones { get; init; } = [];
     public ProgressSnapshot? LatestProgress { get; init; }
     public int ProgressReportCount { get; init; }
-    /// <summary>年度计划投资 by calendar year, in 万元.</summary>
     public IReadOnlyDictionary<int, decimal> AnnualPlans { get; init; } = ImmutableDictionary<int, decimal>.Empty;
-    /// <summary>Investment to date as of the latest-dated report within each year: the year-end figure for past years.</summary>
     public IReadOnlyDictionary<int, decimal> InvestmentToDateByYear { get; init; } = ImmutableDictionary<int, decimal>.Empty;
-    /// <summary>The date of the report <see cref="InvestmentToDateByYear"/> holds for each year, so a late-arriving older report cannot replace it.</summary>
     public IReadOnlyDictionary<int, DateOnly> LatestReportDateByYear { get; init; } = ImmutableDictionary<int, DateOnly>.Empty;
-    /// <summary>The light the slip scan last recorded, and why.</summary>
     public Rag FlaggedRag { get; init; }
     public IReadOnlyList<StatusReason> FlaggedReasons { get; init; } = [];
-    /// <summary>The day the slip scan recorded <see cref="FlaggedRag"/>: how long the project has shown this light.</summary>
     public DateOnly? FlaggedRagSince { get; init; }
-    /// <summary>The day the recorded light left green, amber and red alike; null while green. The escalation ladder counts from it.</summary>
+    // Kept from amber to red: the escalation ladder counts the days off green.
     public DateOnly? AtRiskSince { get; init; }
-    /// <summary>Every rebaseline request made on this project, pending or decided, in the order asked.</summary>
     public IReadOnlyList<RebaselineRequest> Rebaselines { get; init; } = [];
-    /// <summary>Churn: how many rebaseline requests were approved.</summary>
     public int RebaselineCount { get; init; }
-    /// <summary>
-    /// Churn: the calendar days approved rebaselines moved baselines by, summed over every milestone they moved
-    /// (new minus previous baseline). It is the slip the rebaselines absorbed, which the schedule no longer shows
-    /// as slip; a baseline moved earlier counts negative.</summary>
+    // Churn (折腾): the slip approved rebaselines absorbed, which the schedule no longer shows; an earlier move counts negative.
     public int RebaselineDaysMoved { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
@@ -81,7 +61,6 @@ public sealed record Project
 
     public RebaselineRequest? FindRebaseline(Guid requestId) => Rebaselines.FirstOrDefault(r => r.Id == requestId);
 
-    /// <summary>Folds one event into the state; unknown events leave it as it is.</summary>
     public static Project? Evolve(Project? state, object @event) => @event switch
     {
         ProjectRegistered e => new Project { Id = e.ProjectId, Code = e.Code, Profile = e.Profile, Status = ProjectStatus.Active },

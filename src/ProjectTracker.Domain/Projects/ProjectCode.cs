@@ -3,9 +3,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
-/// <summary>
-/// The unified project code (项目代码, GB/T 40058-2021): year, administrative division,
-/// supervising department, project type and a serial with a check digit.</summary>
+// 项目代码 (GB/T 40058-2021): the national approval platform issues it and other systems identify projects by it.
 public static partial class ProjectCode
 {
     public const string Shape = "YYYY-AAAAAA-BB-CC-NNNNNN";
@@ -14,9 +12,7 @@ public static partial class ProjectCode
     [GeneratedRegex(@"^(?<year>[0-9]{4})-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
-    /// <summary>
-    /// Checks the shape only: the check digit's algorithm is not published, so a code that
-    /// the national platform issued must never be refused on it.</summary>
+    // Shape only: the check digit's algorithm is not published, and an issued code must never be refused.
     public static bool IsWellFormed(string? code)
     {
         if (code is null)

@@ -3,7 +3,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
-/// <summary>Decides which events a command produces on a project, or which rule it breaks. Pure.</summary>
 public static class ProjectDecider
 {
     public static IReadOnlyList<object> Decide(ProjectCommand command, Project? state, DateTimeOffset now)
@@ -21,12 +20,11 @@ public static class ProjectDecider
         var today = ShanghaiCalendar.Today(now);
         if (command is RecordAssessment assessment)
         {
-            // The daily scan runs over every project: a closed or cancelled one is simply not watched any more.
+            // The scan runs over every project: a closed or cancelled one is simply no longer watched.
             return state.TakesChanges ? RecordAssessment(assessment, state, today) : [];
         }
 
-        // A closed or cancelled project's plan can no longer move, but a request left pending on it
-        // can still be turned down, so that nothing waits on the office forever.
+        // A request left pending on a closed or cancelled project can still be turned down, so nothing waits forever.
         if (!state.TakesChanges && command is not RejectRebaseline)
         {
             throw DomainException.Conflict($"The project is {state.Status.ToString().ToLowerInvariant()} and takes no more changes.");
@@ -125,7 +123,7 @@ public static class ProjectDecider
             : [new AnnualPlanSet(state.Id, c.Year, c.PlannedInvestment)];
     }
 
-    /// <summary>Records each change of light once, so that a scan run twice (or retried) appends nothing the second time.</summary>
+    // Only changes of light are recorded, so a scan run twice (or retried) appends nothing the second time.
     private static IReadOnlyList<object> RecordAssessment(RecordAssessment c, Project state, DateOnly today)
     {
         var assessment = StatusRules.Assess(state, today, c.Thresholds);

@@ -3,25 +3,19 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
-/// <summary>The descriptive fields of a project: everything but its code, schedule and progress.</summary>
 public sealed record ProjectProfile
 {
     public required string Name { get; init; }
     public required Category Category { get; init; }
-    /// <summary>Administrative division code of the owning district (县市区).</summary>
     public required string District { get; init; }
     public required string ResponsibleUnit { get; init; }
     public string? ContactEmail { get; init; }
     public string? LeadOfficial { get; init; }
-    /// <summary>总投资 in 万元.</summary>
     public decimal? TotalInvestment { get; init; }
     public PlanPeriod? PlanPeriod { get; init; }
     public int? TargetYear { get; init; }
-    /// <summary>组团, e.g. one of the six clusters.</summary>
     public string? Cluster { get; init; }
-    /// <summary>板块, one of the three sectors of the central city.</summary>
     public string? Sector { get; init; }
-    /// <summary>重大专项 under one of the nine systems.</summary>
     public string? Programme { get; init; }
     public bool IsPublic { get; init; }
     public string? Description { get; init; }
@@ -29,7 +23,6 @@ public sealed record ProjectProfile
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 4000;
 
-    /// <summary>The invariants every profile keeps, whoever supplies it.</summary>
     internal void EnsureValid()
     {
         DomainException.Require(!string.IsNullOrWhiteSpace(Name), "name", "A project needs a name.");
@@ -42,7 +35,6 @@ public sealed record ProjectProfile
         DomainException.Require(TargetYear is null || PlanDates.IsPlannableYear(TargetYear.Value), "targetYear", $"The target year must be between {PlanDates.FirstYear} and {PlanDates.LastYear}.");
     }
 
-    /// <summary>The camelCase names of the fields that differ between two profiles.</summary>
     public IReadOnlyList<string> FieldsChangedFrom(ProjectProfile previous)
     {
         var changed = new List<string>();

@@ -1,10 +1,6 @@
 namespace ProjectTracker.Domain.Schedule;
 
-/// <summary>
-/// The years and dates a key project can be planned in: 1990 to 2100, for its code's year, its target year, the
-/// weeks reported on and every date of its schedule. A milestone dated 0001-01-01 or 9999-12-31 is a typing slip, not
-/// a plan; kept, it would count millions of days of slip and churn, and the public feed could not even write it as an
-/// instant in Shanghai.</summary>
+// A date outside 1990–2100 is a typing slip, not a plan (docs/architecture.md, "Domain rules").
 public static class PlanDates
 {
     public const int FirstYear = 1990;

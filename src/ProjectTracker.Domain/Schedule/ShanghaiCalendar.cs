@@ -1,6 +1,5 @@
 namespace ProjectTracker.Domain.Schedule;
 
-/// <summary>Calendar dates in the API and the rules are days in Asia/Shanghai.</summary>
 public static class ShanghaiCalendar
 {
     public static readonly TimeZoneInfo Zone = FindZone();
@@ -9,14 +8,13 @@ public static class ShanghaiCalendar
 
     public static DateOnly Today(TimeProvider clock) => Today(clock.GetUtcNow());
 
-    /// <summary>The first instant of the given day in Shanghai.</summary>
     public static DateTimeOffset StartOfDay(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
 
-    /// <summary>The first instant after the given day ends in Shanghai ("as of a date" means its end).</summary>
+    // "As of a date" means the end of that day.
     public static DateTimeOffset EndOfDay(DateOnly date) => StartOfDay(date.AddDays(1));
 
     private static TimeZoneInfo FindZone()

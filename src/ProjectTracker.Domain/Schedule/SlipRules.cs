@@ -3,21 +3,15 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Domain.Schedule;
 
-/// <summary>Where slip severity changes colour; configuration, with the defaults officials use.</summary>
 public sealed record SlipThresholds
 {
-    /// <summary>A slip of this many days or more is amber.</summary>
     public int AmberFromDays { get; init; } = 1;
 
-    /// <summary>A slip of more than this many days is red.</summary>
     public int RedAfterDays { get; init; } = 30;
 
     public static SlipThresholds Default { get; } = new();
 }
 
-/// <param name="SlipDays">Days behind the baseline: overdue, forecast late, or finished late.</param>
-/// <param name="IsOverdue">The baseline date has passed and the milestone is not done.</param>
-/// <param name="Severity">Green when on plan, amber for a small slip, red for a large one or an overdue key milestone.</param>
 public sealed record MilestoneSlip(int SlipDays, bool IsOverdue, Rag Severity);
 
 public static class SlipRules
@@ -37,7 +31,6 @@ public static class SlipRules
         return new MilestoneSlip(slip, overdue, SeverityOf(slip, overdue && milestone.IsKey, thresholds));
     }
 
-    /// <summary>The schedule light of a project: the worst of its open milestones.</summary>
     public static Rag ScheduleRag(Project project, DateOnly today, SlipThresholds thresholds) =>
         project.Milestones
             .Where(m => !m.IsDone)

@@ -10,10 +10,7 @@ public enum StatusRule
     InvestmentPace,
 }
 
-/// <summary>
-/// Why a light shows its colour: the rule that fired, with the inputs it fired on, so that an
-/// official can check it. Only the inputs of <see cref="Rule"/> are set.</summary>
-/// <param name="Text">The reason as officials read it, e.g. 开工 已逾期 45 天（关键节点）.</param>
+// Every light says why, with the inputs of the rule that fired, so that an official can check it.
 public sealed record StatusReason(StatusRule Rule, Rag Severity, string Text)
 {
     public Guid? MilestoneId { get; init; }

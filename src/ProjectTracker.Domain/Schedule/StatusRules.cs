@@ -6,10 +6,8 @@ namespace ProjectTracker.Domain.Schedule;
 
 public sealed record MilestoneAssessment(Guid MilestoneId, MilestoneSlip Slip, IReadOnlyList<StatusReason> Reasons);
 
-/// <param name="Reasons">Every rule that coloured the project, worst first; none when green.</param>
 public sealed record ProjectAssessment(Rag Rag, IReadOnlyList<StatusReason> Reasons, IReadOnlyList<MilestoneAssessment> Milestones);
 
-/// <summary>The project's light (红黄绿灯): schedule slips, stale reporting and investment pace, each with its reasons.</summary>
 public static class StatusRules
 {
     public static ProjectAssessment Assess(Project project, DateOnly today, StatusThresholds thresholds)
@@ -91,9 +89,7 @@ public static class StatusRules
         };
     }
 
-    /// <summary>
-    /// Investment completed in the year: the year's latest report says so itself, or it is what was
-    /// invested to date then less what had been by the end of the last year with a report.</summary>
+    // A report's investmentThisYear is optional; without it, the year's to-date less the last earlier year-end.
     public static decimal? InvestedInYear(Project project, int year)
     {
         if (project.LatestProgress is { InvestmentThisYear: { } thisYear } latest && latest.ReportDate.Year == year)
