@@ -11,7 +11,6 @@ using Weasel.Postgresql;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-// Command is a function because some commands depend on the state they apply to.
 public sealed record ProjectCommandRequest(Guid ProjectId, long? ExpectedVersion, Caller Caller, Func<Project, ProjectCommand> Command, IdempotencyScope? Scope = null);
 
 public sealed record CommandResult(Project State, int Appended);
@@ -263,7 +262,6 @@ public sealed partial class ProjectGroupCommit(
             return first;
         }
 
-        // True when an earlier try's commit went through although its answer was lost.
         public async Task<bool> Holds(Attempt attempt, IDocumentSession query)
         {
             if (Version <= attempt.VersionBefore)

@@ -104,7 +104,6 @@ public static class GetOc4idsPackage
             : "identification";
     }
 
-    // The parent sector comes with its subsectors, as the codelist asks.
     private static string[] Sectors(Category category) => category switch
     {
         Category.RailTransit => ["transport", "transport.rail", "transport.urban"],
@@ -165,7 +164,6 @@ public static class GetOc4idsPackage
             Status: milestone.ActualDate is not null ? "met" : milestone.IsOverdue ? "notMet" : "scheduled");
     }
 
-    // OC4IDS dates are date-times: a calendar day is its first instant in Asia/Shanghai.
     private static string Instant(DateOnly day) =>
         ShanghaiCalendar.StartOfDay(day).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
