@@ -10,5 +10,5 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
 builder.Services.AddTracker(builder.Configuration);
 builder.Build().UseTracker().Run();
 
-/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+// Visible to the integration tests' WebApplicationFactory.
 public partial class Program;

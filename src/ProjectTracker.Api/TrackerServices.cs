@@ -19,7 +19,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api;
 
-/// <summary>The composition of the API: the plumbing, then each feature with what it owns, then the request pipeline.</summary>
 public static class TrackerServices
 {
     public static IServiceCollection AddTracker(this IServiceCollection services, IConfiguration configuration)
@@ -54,7 +53,6 @@ public static class TrackerServices
         return services;
     }
 
-    /// <summary>The rules and thresholds operators set: each section bound once, here.</summary>
     public static IServiceCollection AddTrackerSettings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StatusThresholds>().Bind(configuration.GetSection("Schedule"));
@@ -65,7 +63,7 @@ public static class TrackerServices
         return services;
     }
 
-    /// <summary>The request pipeline, in the order docs/architecture.md draws it, and every feature's endpoints.</summary>
+    // In the order docs/architecture.md draws it.
     public static WebApplication UseTracker(this WebApplication app)
     {
         app.UseSecurityHeaders();

@@ -3,10 +3,9 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>A point in the past to look at: a date means the end of that day in Shanghai.</summary>
+// A date means the end of that day in Shanghai.
 public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
 {
-    /// <summary>The point <paramref name="value"/> names; null when blank. Validators have refused others (<see cref="Problem"/>).</summary>
     public static AsOf? Parse(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -28,7 +27,6 @@ public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
         throw new ArgumentException($"Not a point in time: '{value}'.", nameof(value));
     }
 
-    /// <summary>What is wrong with <paramref name="value"/> as a point in time, or null when it is blank, a date or an instant.</summary>
     public static string? Problem(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -47,7 +45,7 @@ public sealed record AsOf(DateTimeOffset Instant, DateOnly Day)
             : "Give a date (2026-11-27) or an RFC 3339 instant with an offset (2026-11-27T09:00:00+08:00).";
     }
 
-    /// <summary>RFC 3339 instants carry their offset; a bare local time would be ambiguous.</summary>
+    // A bare local time would be ambiguous.
     private static bool HasOffset(string value) =>
         value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
 }

@@ -2,10 +2,7 @@ using Marten;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Opens sessions that stamp every appended event with the calling key's name (the "by" of history). In a request
-/// with an Idempotency-Key the session writes into the key's transaction, which commits with the request's answer
-/// (<see cref="IdempotencyScope"/>).</summary>
+// Under an Idempotency-Key the session writes into the key's transaction, which commits with the request's answer.
 public sealed class CallerSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
     public const string System = "system";

@@ -3,10 +3,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Which other web origins may read answers in a browser (CORS). The public data is for anyone's screen: every origin
-/// may GET it. Keyed endpoints answer only the origins an operator lists in <c>Cors:AllowedOrigins</c> (none by default),
-/// since a page that holds a key is a deliberate integration, not something to allow from anywhere.</summary>
+// Public data may be read from any origin; keyed endpoints only from Cors:AllowedOrigins, since a page that holds a
+// key is a deliberate integration.
 public static class CrossOrigin
 {
     public const string Public = "public";

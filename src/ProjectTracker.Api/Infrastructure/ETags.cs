@@ -3,16 +3,13 @@ using Microsoft.Net.Http.Headers;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>ETag is the project's stream version; If-Match names the version a client last saw.</summary>
 public static class ETags
 {
     public static void SetETag(this HttpResponse response, long version) => response.Headers.ETag = Format(version);
 
-    /// <summary>The ETag header's value for a version: <c>"3"</c>.</summary>
     public static string Format(long version) =>
         new EntityTagHeaderValue($"\"{version.ToString(CultureInfo.InvariantCulture)}\"").ToString();
 
-    /// <summary>The version If-Match names, or null when the header is absent or "*".</summary>
     public static long? ExpectedVersion(this HttpRequest request)
     {
         var raw = request.Headers.IfMatch.ToString();

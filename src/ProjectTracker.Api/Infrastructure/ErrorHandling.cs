@@ -12,7 +12,6 @@ namespace ProjectTracker.Api.Infrastructure;
 
 public static class ErrorAnswers
 {
-    /// <summary>Problem details for every failure, written as problem+json whatever Accept says, by one exception handler.</summary>
     public static IServiceCollection AddTrackerErrors(this IServiceCollection services)
     {
         // Ahead of the framework's writer, which refuses requests whose Accept rules JSON out: ours writes every problem.
@@ -29,21 +28,15 @@ public static class ErrorAnswers
     }
 }
 
-/// <summary>
-/// Input the API cannot take, found outside a validator: in a header, the query string or a body before binding, or
-/// in an uploaded file. A 400 validation problem naming <paramref name="field"/>, like a validator's; broken business
-/// rules are <see cref="DomainException"/>s instead.</summary>
+// For input refused outside a validator (a header, the query string, a file); broken business rules are DomainExceptions.
 public sealed class BadInputException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
 }
 
-/// <summary>The caller may not do this to this resource (a district key on another district's project).</summary>
 public sealed class AccessDeniedException(string message) : Exception(message);
 
-/// <summary>
-/// The single place where failures become problem details (RFC 9457). Endpoints throw;
-/// nothing else catches. Anything a client can cause maps to a 4xx here.</summary>
+// The single place where failures become problem details: endpoints throw, nothing else catches.
 public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
@@ -63,7 +56,6 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>The problem a client gets for <paramref name="exception"/>; also what a background import records.</summary>
     public static ProblemDetails Describe(Exception exception) => exception switch
     {
         BadInputException e => Validation(e.Field, e.Message),
@@ -87,9 +79,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "The server failed to handle the request; it has been logged."),
     };
 
-    /// <summary>
-    /// PostgreSQL is away (refused or dropped connections, a server shutting down, starting or crashed, no connection
-    /// free in time), as opposed to a request it judged: the client should come back, not read it as a bug.</summary>
+    // PostgreSQL away rather than judging the request: the client should come back, not read it as a bug.
     public static bool IsStoreUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -111,7 +101,6 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         return false;
     }
 
-    /// <summary>A write that clashed with another: a taken unique value or a stream that exists already.</summary>
     public static bool IsConflict(Exception exception) => exception is ExistingStreamIdCollisionException || FindUniqueViolation(exception) is not null;
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException e)
@@ -137,9 +126,8 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         if (e.StatusCode == StatusCodes.Status400BadRequest)
         {
             var parameter = ParameterName().Match(e.Message);
-            // Anything else the framework refuses before binding is about the body being absent ("Implicit body inferred
-            // for parameter … but no body was provided"): its own words name a C# parameter, not anything the client sent.
-            // A query record's property is named in PascalCase; clients send (and errors name) the camelCase parameter.
+            // Anything else refused before binding is an absent body, in words naming a C# parameter; a query record's
+            // property is PascalCase, while clients send (and errors name) the camelCase parameter.
             var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value);
             return parameter.Success
                 ? Validation(name, $"'{parameter.Groups["value"].Value}' is not a valid value for {name}.")
@@ -174,7 +162,6 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
             Title = "One or more fields are not valid.",
         };
 
-    /// <summary>Answers with a problem from middleware (authentication, rate limits, idempotency), where no endpoint result runs.</summary>
     public static Task Write(IProblemDetailsService problems, HttpContext http, ProblemDetails problem)
     {
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -184,7 +171,6 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
     public static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 
-    /// <summary>System.Text.Json's words for a field the type does not have (UnmappedMemberHandling.Disallow).</summary>
     [GeneratedRegex("""^The JSON property '(?<name>.*)' could not be mapped to any \.NET member""")]
     private static partial Regex UnmappedProperty();
 
@@ -192,11 +178,9 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
     private static partial Regex ParameterName();
 }
 
-/// <summary>The store could not be reached, or what a write did could not be learned; the client should retry (503).</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
 {
     public const int RetryAfterSeconds = 2;
 }
 
-/// <summary>An If-Match header that names no current version.</summary>
 public sealed class PreconditionFailedException() : Exception("Stale If-Match.");

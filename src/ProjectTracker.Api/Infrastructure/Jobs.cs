@@ -8,21 +8,15 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>Configuration section <c>Jobs</c>.</summary>
 public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>Runs a Hangfire server in this host and registers the recurring jobs; off, jobs run only when asked over HTTP.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Hangfire workers on this node; 0 schedules jobs here but leaves running them to other nodes.</summary>
     public int Workers { get; set; } = 2;
 }
 
-/// <summary>
-/// Hangfire on the tracker's own PostgreSQL database (schema <c>hangfire</c>): a server on every node, and the
-/// recurring jobs the features declare (<see cref="AddRecurringJob{TJob}"/>) registered under their stable ids.</summary>
 public static class Jobs
 {
     public const string SchemaName = "hangfire";
@@ -35,9 +29,8 @@ public static class Jobs
 
         services.AddSingleton(new JobLocks(connectionString));
 
-        // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start
-        // would win; each host (two in one test process) gets its own here instead: the server, the
-        // recurring-job manager and the dashboard all take these from the container.
+        // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start would
+        // win: each host (two in one test process) takes its own from the container instead.
         services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<ITimeZoneResolver, ShanghaiTimeZoneResolver>();
@@ -63,10 +56,8 @@ public static class Jobs
         return services;
     }
 
-    /// <summary>
-    /// What <c>UsePostgreSqlStorage(o => o.UseNpgsqlConnection(…), options)</c> builds. The storage creates or
-    /// upgrades its schema as it is constructed, and the installer's scripts race when two nodes start on a
-    /// fresh database, so nodes take turns.</summary>
+    // The storage upgrades its schema as it is constructed, and the installer's scripts race when two nodes start on
+    // a fresh database, so nodes take turns.
     private static PostgreSqlStorage CreateStorage(string connectionString)
     {
         var options = new PostgreSqlStorageOptions { SchemaName = SchemaName, PrepareSchemaIfNecessary = true };
@@ -76,9 +67,6 @@ public static class Jobs
         }
     }
 
-    /// <summary>
-    /// A job a feature runs on a schedule, under a stable id (Hangfire's recurring job), in Shanghai time; the job is a
-    /// scoped service, also for running it now over HTTP.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string cron, Expression<Func<TJob, Task>> run)
         where TJob : class
     {
@@ -94,13 +82,12 @@ public static class Jobs
     }
 }
 
-/// <summary>A recurring job as a feature declares it (<see cref="Jobs.AddRecurringJob{TJob}"/>).</summary>
 public interface IRecurringJob
 {
     void Register(IRecurringJobManager recurring);
 }
 
-/// <summary>Registers every recurring job at start-up; AddOrUpdate is idempotent, so every node may do it.</summary>
+// AddOrUpdate is idempotent, so every node may register the jobs.
 public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IEnumerable<IRecurringJob> jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -116,9 +103,8 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IEn
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>
-/// Hangfire's log provider is process-wide too: after one of several hosts in a process (the tests) has
-/// stopped, making a logger from its disposed factory would throw inside the others' Hangfire servers.</summary>
+// Hangfire's log provider is process-wide too: once one of several hosts in a process (the tests) has stopped, a
+// logger from its disposed factory would throw inside the others' Hangfire servers.
 public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
 {
     private readonly AspNetCoreLogProvider inner = new(factory);
@@ -143,18 +129,14 @@ public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.I
     }
 }
 
-/// <summary>
-/// Recurring jobs store their zone by id; the domain's zone is found even on a machine without tzdata,
-/// where <see cref="ShanghaiCalendar.Zone"/> is a zone of its own making.</summary>
+// Recurring jobs store their zone by id; without tzdata ShanghaiCalendar.Zone is one of its own making.
 public sealed class ShanghaiTimeZoneResolver : ITimeZoneResolver
 {
     public TimeZoneInfo GetTimeZoneById(string timeZoneId) =>
         timeZoneId == ShanghaiCalendar.Zone.Id ? ShanghaiCalendar.Zone : TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
 }
 
-/// <summary>
-/// PostgreSQL advisory locks on a connection of their own, so that work which must not overlap across
-/// nodes runs one node after the other. The connection is not pooled: closing it ends the lock, whatever happens.</summary>
+// Advisory locks on an unpooled connection of their own: closing it ends the lock, whatever happens.
 public sealed class JobLocks(string connectionString)
 {
     public const long InstallHangfireSchema = 0x5054_4A4F_4253_0001;
@@ -162,10 +144,9 @@ public sealed class JobLocks(string connectionString)
     public const long Alerts = 0x5054_4A4F_4253_0003;
     public const long Webhooks = 0x5054_4A4F_4253_0004;
 
-    /// <summary>The high half of every import's own lock (the low half comes from the import's id).</summary>
+    // The low half of an import's lock comes from the import's id.
     public const long Imports = 0x5054_494D_0000_0000;
 
-    /// <summary>Waits until no other node holds the lock, then holds it until disposed.</summary>
     public async Task<IAsyncDisposable> Acquire(long key, CancellationToken ct)
     {
         var connection = new NpgsqlConnection(Unpooled(connectionString));
@@ -183,9 +164,7 @@ public sealed class JobLocks(string connectionString)
         }
     }
 
-    /// <summary>
-    /// Takes the lock if no other node holds it: the answer is the open connection that holds it (closing it ends
-    /// the lock), null when another node has it. Work that needs the lock for its whole transaction runs on that connection.</summary>
+    // Work that needs the lock for its whole transaction runs on the connection returned.
     public async Task<NpgsqlConnection?> TryAcquire(long key, CancellationToken ct)
     {
         var connection = new NpgsqlConnection(Unpooled(connectionString));
@@ -208,7 +187,6 @@ public sealed class JobLocks(string connectionString)
         return null;
     }
 
-    /// <summary>The same, synchronously, for code that cannot await (Hangfire's storage set-up).</summary>
     public static IDisposable Hold(string connectionString, long key)
     {
         var connection = new NpgsqlConnection(Unpooled(connectionString));

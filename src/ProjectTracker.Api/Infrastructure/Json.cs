@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>One JSON shape for HTTP and the event store: camelCase, enums as kebab-case strings.</summary>
 public static class Json
 {
     public static void Configure(JsonSerializerOptions options)
@@ -15,11 +14,8 @@ public static class Json
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 
-    /// <summary>
-    /// Request bodies also refuse a field the request does not have: the OpenAPI schemas say
-    /// <c>additionalProperties: false</c>, and a misspelt optional field (<c>forcastDate</c>) would otherwise be dropped
-    /// without a word while the client believes it was applied. Stored documents and events keep the lenient reading,
-    /// so that a field retired from a type does not break reading what was stored with it.</summary>
+    // A misspelt optional field would otherwise be dropped while the client believes it applied. Stored documents and
+    // events keep the lenient reading, so a field retired from a type does not break reading what was stored with it.
     public static void ConfigureRequests(JsonSerializerOptions options)
     {
         Configure(options);
@@ -28,7 +24,6 @@ public static class Json
 
     public static JsonSerializerOptions Options { get; } = Create();
 
-    /// <summary>The options request bodies are read with (<see cref="ConfigureRequests"/>), for the few read by hand.</summary>
     public static JsonSerializerOptions RequestOptions { get; } = CreateForRequests();
 
     private static JsonSerializerOptions CreateForRequests()
@@ -47,15 +42,13 @@ public static class Json
         return options;
     }
 
-    /// <summary>The wire name of an enum member, e.g. <c>RailTransit</c> → <c>rail-transit</c>.</summary>
     public static string WireName<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonSerializer.Serialize(value, Options).Trim('"');
 }
 
-/// <summary>Query-string enums use the same kebab-case names as JSON (the framework's own binding would want "RailTransit").</summary>
+// The framework's own binding would want "RailTransit" in the query string, not the JSON's kebab-case.
 public static class WireEnum
 {
-    /// <summary>The member a kebab-case name means (case ignored, blanks trimmed); null when blank or unknown (validators refuse unknown names first).</summary>
     public static TEnum? From<TEnum>(string? value) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -34,19 +34,14 @@ public static class MartenSetup
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();
 
-        // Events are stamped by the app's clock, the one every rule judges "today" by: asOf, the weekly report's
-        // week and the stale-reporting rule then agree with the rules, and tests that set the clock get events
-        // in the past they set. (Marten 9's QuickWithServerTimestamps takes this clock, not the database's.)
+        // Events are stamped by the clock every rule judges "today" by, so asOf and the report's week agree with the
+        // rules (Marten 9's QuickWithServerTimestamps takes this clock, not the database's).
         services.ConfigureMarten((provider, options) => options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>());
         return services;
     }
 
-    /// <summary>
-    /// Pooled connections keep their state and prepare the statements the app repeats: measured
-    /// in scripts/bench.sh, this is most of what PostgreSQL spends per request. Nothing here uses
-    /// pooled session state (the jobs' session-level advisory locks use unpooled connections of their own, the
-    /// others are transaction-scoped), and the schema changes only at
-    /// start-up. A value given in the connection string wins.</summary>
+    // No reset on close and auto-prepare (docs/performance.md, "Pool defaults"): safe, as no pooled connection keeps
+    // session state (session-level advisory locks use unpooled ones) and the schema changes only at start-up.
     internal static string WithPoolDefaults(string connectionString)
     {
         // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not:

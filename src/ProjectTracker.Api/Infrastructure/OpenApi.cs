@@ -56,10 +56,8 @@ public static class OpenApi
         return services;
     }
 
-    /// <summary>
-    /// The OpenAPI document and UI are middleware, not endpoints: they go before authorization, whose fallback policy
-    /// would otherwise ask them for a key. Branched on their path, because on every other request they would still
-    /// build a SwaggerGenerator and run a regex (measured in scripts/bench.sh).</summary>
+    // Before authorization, whose fallback policy would ask them for a key; branched on their path, since on every
+    // other request they would still build a SwaggerGenerator and run a regex.
     public static IApplicationBuilder UseTrackerOpenApi(this IApplicationBuilder app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
@@ -71,7 +69,6 @@ public static class OpenApi
             });
         });
 
-    /// <summary>What any command on a project can answer besides success (If-Match, district, state, rules).</summary>
     public static RouteHandlerBuilder ProducesProjectWriteProblems(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -79,7 +76,7 @@ public static class OpenApi
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-    /// <summary>Use cases nest their Request/Response types: name them after the use case (CreateApiKeyResponse).</summary>
+    // Use cases nest their Request/Response types: name them after the use case (CreateApiKeyResponse).
     private static string SchemaId(Type type)
     {
         var name = type.IsGenericType
@@ -88,12 +85,9 @@ public static class OpenApi
         return type.IsNested ? SchemaId(type.DeclaringType!) + name : name;
     }
 
-    /// <summary>
-    /// Documents what every operation shares: If-Match on project writes, the 401/403 problems that
-    /// authorization (applied on route groups) can answer, the rate limit's 429 and the body cap's 413.</summary>
     private sealed class SharedHeadersAndProblems : IOperationFilter
     {
-        /// <summary>The roles whose keys an operation admits, for generated clients and the fuzz run (docs/integration.md).</summary>
+        // For generated clients and the fuzz run (docs/integration.md).
         private const string RolesExtension = "x-roles";
 
         public void Apply(OpenApiOperation operation, OperationFilterContext context)

@@ -3,10 +3,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// A nullable property of an enum or object type comes out as <c>{ allOf: [$ref], nullable: true }</c>, and OpenAPI 3.0
-/// ignores <c>nullable</c> without a <c>type</c> beside it (validators then refuse a null, and Spectral refuses
-/// the example). Gives such a property the type of what it refers to.</summary>
+// OpenAPI 3.0 ignores nullable without a type beside it, and a nullable enum or object comes out as
+// { allOf: [$ref], nullable: true }: validators would then refuse a null.
 public sealed class OpenApiNullableReferences : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

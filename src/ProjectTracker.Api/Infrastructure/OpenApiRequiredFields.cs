@@ -6,11 +6,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Marks every non-nullable property of a schema as required. The API writes every property (nulls too), so
-/// a client generator may rely on the non-nullable ones being there: <c>project.code</c> is a
-/// <c>string</c>, not a <c>string | undefined</c>. Request records declare every field nullable (the validator,
-/// not the binder, names what is missing), so their schemas stay as they were.</summary>
+// The API writes every property, nulls too, so generated clients may rely on the non-nullable ones. Request records
+// declare every field nullable (the validator names what is missing), so their schemas stay as they were.
 public sealed class OpenApiRequiredFields : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -11,15 +11,14 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    /// <summary>The page and its size, the defaults filled in (the query's validator has checked them: <see cref="QueryRules.Paged"/>).</summary>
     public static (int Page, int PageSize) Of(int? page, int? pageSize) => (page ?? 1, pageSize ?? DefaultPageSize);
 
     public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, IPageQuery page, Func<TIn, TOut> map, CancellationToken ct)
         where TIn : notnull
     {
         var (number, size) = Of(page.Page, page.PageSize);
-        // Marten's total rides on the page's rows (count(*) over ()), so past the last page it would be 0.
-        // Count first (paging marks the query for statistics, which a count afterwards refuses).
+        // Marten's total rides on the page's rows, so past the last page it would be 0; count first, as paging marks
+        // the query for statistics, which a count afterwards refuses.
         long? total = number > 1 ? await query.CountAsync(ct) : null;
         var items = await query.ToPagedListAsync(number, size, ct);
         return new Paged<TOut>([.. items.Select(map)], number, size, total ?? items.TotalItemCount);

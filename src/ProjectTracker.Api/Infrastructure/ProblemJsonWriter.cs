@@ -3,10 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Writes every problem as <c>application/problem+json</c>, whatever the request's Accept header says. The framework's
-/// own writer declines when Accept rules JSON out (a browser's <c>text/html</c>, a report's <c>text/csv</c>), and then
-/// a 401 or 404 became an empty 500. An error is worth more to the client in a form it did not ask for than not at all.</summary>
+// The framework's own writer declines when Accept rules JSON out (text/html, text/csv), and a 401 or 404 became an
+// empty 500: an error in a form the client did not ask for beats none.
 internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
 {
     public const string ContentType = "application/problem+json";
@@ -24,7 +22,6 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems
         return new ValueTask(http.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, ContentType, http.RequestAborted));
     }
 
-    /// <summary>The RFC 9110 section of the status, as the framework's own problems name it.</summary>
     private static string? TypeOf(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",

@@ -1,6 +1,5 @@
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>What every API query string must be, whichever endpoint it goes to; each breach is a 400 naming the parameter.</summary>
 public static class QueryStringRules
 {
     public static IApplicationBuilder UseQueryStringRules(this IApplicationBuilder app) => app.Use((http, next) =>

@@ -8,25 +8,19 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// How many requests a caller may make: a token bucket per API key, and a smaller one per remote address
-/// for requests without a valid key. Section <c>RateLimits</c>.
-/// The defaults (120 a second per key, bursts of 1,200) let any integrating system sync and retry freely and
-/// stop a runaway client; operators tighten them per deployment. The test hosts and the benchmark raise them.</summary>
+// The defaults (120 a second per key, bursts of 1,200) let an integrating system sync and retry freely and still stop
+// a runaway client.
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Tokens a key's bucket regains per <see cref="Period"/>, trickling in as time passes (not all at once).</summary>
     public int TokensPerPeriod { get; set; } = 1200;
 
-    /// <summary>How often buckets are refilled (<c>00:00:10</c>; a bare number would be read as days).</summary>
+    // Configured as 00:00:10: a bare number would be read as days.
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The most tokens a key's bucket holds: how many requests a quiet key may send at once.</summary>
     public int BurstLimit { get; set; } = 1200;
 
-    /// <summary>The bucket of each remote address sending no valid key (public pages, 401s, browsers on their first request).</summary>
     public AnonymousRateLimitOptions Anonymous { get; set; } = new();
 
     internal bool IsValid() =>
@@ -34,7 +28,6 @@ public sealed class RateLimitOptions
         && Period > TimeSpan.Zero && Period <= TimeSpan.FromDays(1);
 }
 
-/// <summary>Section <c>RateLimits:Anonymous</c>; refilled every <see cref="RateLimitOptions.Period"/> like the keys' buckets.</summary>
 public sealed class AnonymousRateLimitOptions
 {
     public int TokensPerPeriod { get; set; } = 600;
@@ -42,16 +35,13 @@ public sealed class AnonymousRateLimitOptions
     public int BurstLimit { get; set; } = 600;
 }
 
-/// <summary>The request size cap. Section <c>Limits</c>.</summary>
 public sealed class RequestLimitOptions
 {
     public const string Section = "Limits";
 
-    /// <summary>The largest request body Kestrel accepts; a larger one is answered 413. Every body here is JSON.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }
 
-/// <summary>Rate limits per API key and request size caps (issue 6).</summary>
 public static class RateLimits
 {
     public static IServiceCollection AddTrackerRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -95,10 +85,10 @@ public static class RateLimits
         return services;
     }
 
-    /// <summary>After authentication (the partition is the key), before authorization and the endpoints.</summary>
+    // After authentication (the partition is the key), before authorization and the endpoints.
     public static IApplicationBuilder UseTrackerRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 
-    /// <summary>The bucket factories are made once: this runs for every request.</summary>
+    // The bucket factories are made once: this runs for every request.
     private sealed class Partitions(RateLimitOptions limits)
     {
         private readonly Func<string, RateLimiter> keyBucket = _ => new TokenBucketRateLimiter(Bucket(limits.TokensPerPeriod, limits.BurstLimit, limits.Period));

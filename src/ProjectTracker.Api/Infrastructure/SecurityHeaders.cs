@@ -1,13 +1,10 @@
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Headers that keep a browser from misusing any answer: no sniffing a type, no framing (clickjacking), no Referer
-/// carrying a page address (the report page may hold <c>?api_key=</c>), and a content policy that lets the HTML pages
-/// (the weekly report, Swagger UI, the job dashboard) load their own scripts and nothing from elsewhere.
-/// Set as the answer starts, so that an error answer, which the exception handler writes afresh, has them too.</summary>
+// No Referer, since the report page's address may hold ?api_key=. Set as the answer starts, so that an error answer,
+// which the exception handler writes afresh, has them too.
 public static class SecurityHeaders
 {
-    /// <summary>The pages use their own scripts only, inline styles (the report's stylesheet, charts' SVG) and data: images (Swagger UI's icons).</summary>
+    // Inline styles for the report's stylesheet and charts' SVG, data: images for Swagger UI's icons.
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

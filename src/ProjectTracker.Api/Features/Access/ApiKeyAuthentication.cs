@@ -8,9 +8,6 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-/// <summary>
-/// Authenticates the X-Api-Key header against the stored key hashes (through <see cref="ApiKeyCache"/>,
-/// which every node empties of a revoked key when the revocation commits).</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -64,7 +61,6 @@ public sealed class ApiKeyAuthentication(
 
 public static class AccessServices
 {
-    /// <summary>API-key authentication, the key cache and its revocation listener, and the role policies (<see cref="Policies"/>).</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();

@@ -6,16 +6,13 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-/// <summary>
-/// Remembers which callers the key hashes seen lately belong to, so a request does not need a
-/// database round trip to authenticate. Revocation stays immediate on every node: a revoke
-/// sends a PostgreSQL NOTIFY in its own transaction, and every node's listener evicts the hash
-/// when it commits. While a node is not listening it caches nothing.</summary>
+// Revocation stays immediate on every node: a revoke sends a NOTIFY in its transaction, every node's listener evicts
+// the hash when it commits, and a node that is not listening caches nothing.
 public sealed class ApiKeyCache(TimeProvider clock)
 {
     public const string RevocationChannel = "pt_api_key_revoked";
 
-    /// <summary>A backstop for anything changed behind the API's back; revocations never wait for it.</summary>
+    // A backstop for anything changed behind the API's back; revocations never wait for it.
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private const int MaxEntries = 10_000;
@@ -24,7 +21,7 @@ public sealed class ApiKeyCache(TimeProvider clock)
     private long generation;
     private volatile bool listening;
 
-    /// <summary>Read before looking a key up; <see cref="Remember"/> refuses the result if anything was evicted meanwhile.</summary>
+    // Read before looking a key up; Remember refuses the result if anything was evicted meanwhile.
     public long Generation => Interlocked.Read(ref generation);
 
     public bool TryGet(string hash, out Caller caller)
@@ -69,12 +66,10 @@ public sealed class ApiKeyCache(TimeProvider clock)
         entries.Clear();
     }
 
-    /// <summary>Queues the NOTIFY in the session's transaction: other nodes hear of it when it commits.</summary>
     public static void AnnounceRevocation(IDocumentSession session, string hash) =>
         session.QueueSqlCommand($"select pg_notify('{RevocationChannel}', ?)", hash);
 }
 
-/// <summary>Listens for revocations on a dedicated connection and evicts them from the cache.</summary>
 public sealed class ApiKeyRevocationListener(ApiKeyCache cache, IConfiguration configuration, ILogger<ApiKeyRevocationListener> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -2,9 +2,6 @@ using Marten;
 
 namespace ProjectTracker.Api.Features.Access;
 
-/// <summary>
-/// Seeds the admin key from configuration (Auth:BootstrapAdminKey) at start-up, replacing an earlier one; a secret
-/// revoked through the API stays revoked.</summary>
 public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<BootstrapAdminKey> logger) : IHostedService
 {
     public const string ConfigurationKey = "Auth:BootstrapAdminKey";

@@ -2,16 +2,12 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace ProjectTracker.Api.Features.Access;
 
-/// <summary>
-/// API keys for pages people open in a browser (the job dashboard, the weekly report page), which cannot send
-/// the X-Api-Key header: the key may come once as <c>?api_key=…</c>, and is then kept in an HttpOnly,
-/// SameSite=Strict cookie scoped to the pages' path, which their links and reloads send.</summary>
+// Pages opened in a browser cannot send X-Api-Key: the key comes once as ?api_key=… and is then kept in an HttpOnly,
+// SameSite=Strict cookie scoped to the pages' path.
 public static class BrowserKey
 {
     public const string QueryParameter = "api_key";
 
-    /// <summary>Authenticates the request by its header, else its query string, else its cookie; remembers a key from the query string.</summary>
-    /// <returns>The caller, or null when no key was given or the key is not valid.</returns>
     public static async Task<System.Security.Claims.ClaimsPrincipal?> Authenticate(HttpContext http, string cookie, string cookiePath)
     {
         AuthenticateResult result;
@@ -55,9 +51,8 @@ public static class BrowserKey
         return fromQuery ?? (http.Request.Cookies.TryGetValue(cookie, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
     }
 
-    /// <summary>
-    /// The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is
-    /// checked by the same handler on a request of its own, in a scope of its own.</summary>
+    // The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is checked by
+    // the same handler in a scope of its own.
     private static async Task<AuthenticateResult> AuthenticateKey(HttpContext http, string key)
     {
         await using var scope = http.RequestServices.CreateAsyncScope();

@@ -5,23 +5,20 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-/// <summary>Who is calling: the API key behind the request.</summary>
 public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District)
 {
     public const string DistrictClaim = "district";
 
-    /// <summary>Every request's principal carries the role's wire name: worked out once, not serialized per request.</summary>
+    // Every request's principal carries the role's wire name: worked out once, not per request.
     private static readonly FrozenDictionary<ApiKeyRole, string> RoleNames = Enum.GetValues<ApiKeyRole>().ToFrozenDictionary(r => r, r => Json.WireName(r));
 
     public bool IsAdmin => Role == ApiKeyRole.Admin;
 
-    /// <summary>The system itself (a job): writes everywhere, and its events say <paramref name="name"/> as their "by".</summary>
     public static Caller System(string name) => new(Guid.Empty, name, ApiKeyRole.Admin, null);
 
-    /// <summary>Admins see everything; any other key only what belongs to its own district, and does not learn that the rest exists.</summary>
+    // A non-admin key does not learn that other districts' things exist.
     public bool Sees(string? district) => IsAdmin || (district is not null && district == District);
 
-    /// <summary>Admins write everywhere; a district key only in its own district; readers nowhere.</summary>
     public void EnsureMayWrite(string district)
     {
         if (IsAdmin || (Role == ApiKeyRole.District && string.Equals(District, district, StringComparison.Ordinal)))

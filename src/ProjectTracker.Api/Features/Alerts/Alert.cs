@@ -6,34 +6,25 @@ namespace ProjectTracker.Api.Features.Alerts;
 
 public enum DeliveryStatus
 {
-    /// <summary>Not yet accepted by the mail server: waiting for the next run, a retry, the server or tomorrow's cap.</summary>
     Pending,
-    /// <summary>Accepted by the mail server (or written to the pickup folder).</summary>
     Sent,
-    /// <summary>Refused every time up to the attempt limit; not tried again.</summary>
     Failed,
 }
 
 /// <summary>Why an address receives an alert.</summary>
 public enum RecipientRole
 {
-    /// <summary>The project's own contactEmail (deadline and overdue alerts).</summary>
     ProjectContact,
-    /// <summary>A subscription for the project, its district or the whole portfolio.</summary>
     Subscriber,
-    /// <summary>The district leader, once the escalation ladder reaches the district.</summary>
     DistrictLeader,
-    /// <summary>The city leader, once a project has been red for two weeks.</summary>
     CityLeader,
 }
 
-/// <summary>One address an alert goes to, and how its delivery went (mirrored from the <see cref="Mail"/> that carries it).</summary>
 public sealed record AlertRecipient
 {
     public required string Email { get; init; }
     public required IReadOnlyList<RecipientRole> Roles { get; init; }
     public DeliveryStatus Status { get; init; }
-    /// <summary>The digest carrying this alert to this address, once composed.</summary>
     public Guid? MailId { get; init; }
     public int Attempts { get; init; }
     public string? LastError { get; init; }
@@ -41,16 +32,13 @@ public sealed record AlertRecipient
     public string? MessageId { get; init; }
 }
 
-/// <summary>
-/// An alert in the outbox: planned once (its id comes from project, milestone, kind and date bucket), with what
-/// it says frozen as planned, and each recipient's delivery.</summary>
+// Its id comes from project, milestone, kind and date bucket, so it is planned once; what it says is frozen as planned.
 public sealed record Alert
 {
     public Guid Id { get; init; }
     public required AlertKind Kind { get; init; }
-    /// <summary>Which reminder of its kind: <c>before-14</c>, <c>overdue-0</c>, <c>red-20261120</c>, <c>district-leader-20261101</c>…</summary>
+    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101.
     public required string Bucket { get; init; }
-    /// <summary>The day (Asia/Shanghai) the alert was planned for; what it says is as of this day.</summary>
     public required DateOnly PlannedOn { get; init; }
     public DateTimeOffset PlannedAt { get; init; }
 
@@ -66,9 +54,9 @@ public sealed record Alert
     public string? MilestoneName { get; init; }
     public DateOnly? BaselineDate { get; init; }
     public DateOnly? ForecastDate { get; init; }
-    /// <summary>Days left (deadline), overdue (overdue), behind the baseline (slip), or since the trouble began (escalation).</summary>
+    // Days left (deadline), overdue (overdue), behind the baseline (slip), or since the trouble began (escalation).
     public int Days { get; init; }
-    /// <summary>The milestone's slip severity (slip alerts) or the project's light (others), as the slip scan recorded it.</summary>
+    // The milestone's slip severity for slip alerts, else the project's light, as the slip scan recorded it.
     public Rag Rag { get; init; }
     public IReadOnlyList<StatusReason> Reasons { get; init; } = [];
     public EscalationStep Escalation { get; init; }
@@ -82,7 +70,6 @@ public sealed record Alert
     public string? LastError { get; init; }
     public DateTimeOffset? SentAt { get; init; }
 
-    /// <summary>The alert with its recipients replaced and the derived fields recomputed.</summary>
     public Alert WithRecipients(IReadOnlyList<AlertRecipient> recipients) => this with
     {
         Recipients = recipients,
@@ -94,27 +81,23 @@ public sealed record Alert
         SentAt = recipients.Where(r => r.Status == DeliveryStatus.Sent).Max(r => r.SentAt),
     };
 
-    /// <summary>Applies <paramref name="change"/> to this alert's recipient with the given address.</summary>
     public Alert WithRecipient(string email, Func<AlertRecipient, AlertRecipient> change) =>
         WithRecipients([.. Recipients.Select(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase) ? change(r) : r)]);
 }
 
-/// <summary>
-/// One e-mail: the digest of one run's alerts for one address, or the weekly report for one subscriber. It is stored before it is sent, with a Message-ID
-/// derived from its address and alerts, so a mail sent but not recorded (the process died in between) is sent
-/// again with the same Message-ID, which mail systems recognise as the same message.</summary>
+// Stored before it is sent, with a Message-ID derived from its address and alerts: a mail sent but not recorded is
+// sent again with the same Message-ID, which mail systems recognise as the same message.
 public sealed record Mail
 {
     public Guid Id { get; init; }
     public required string MessageId { get; init; }
     public required string To { get; init; }
     public required IReadOnlyList<Guid> AlertIds { get; init; }
-    /// <summary>For the weekly report's mail, its ISO week: the charts and the Excel file are attached from the frozen report when sent.</summary>
+    // The charts and the Excel file are attached from this frozen week's report when sent.
     public string? ReportWeek { get; init; }
     public required string Subject { get; init; }
     public required string Text { get; init; }
     public required string Html { get; init; }
-    /// <summary>The day (Asia/Shanghai) it was composed on, which the daily cap counts by.</summary>
     public required DateOnly Day { get; init; }
     public DateTimeOffset ComposedAt { get; init; }
     public DeliveryStatus Status { get; init; }

@@ -5,7 +5,6 @@ namespace ProjectTracker.Api.Features.Alerts;
 
 public static class AlertEndpoints
 {
-    /// <summary>Subscriptions, the alert outbox and its mail, and the two jobs that plan and send it.</summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
         services.AddSingleton<MailTransports>();

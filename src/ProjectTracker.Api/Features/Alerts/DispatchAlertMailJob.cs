@@ -3,12 +3,10 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-/// <summary>Sends what waits in the outbox: retries after a back-off, mail held while the server was down.</summary>
 public sealed class DispatchAlertMailJob(DispatchAlerts dispatch, JobLocks locks)
 {
     public const string RecurringId = "alert-dispatch";
 
-    /// <summary>Every ten minutes: a mail server back up is noticed within ten minutes.</summary>
     public const string Cron = "*/10 * * * *";
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]

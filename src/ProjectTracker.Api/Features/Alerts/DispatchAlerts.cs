@@ -17,11 +17,8 @@ namespace ProjectTracker.Api.Features.Alerts;
 public sealed record DispatchResult(
     int MailsComposed, int MailsSent, int MailsRetrying, int MailsFailed, int AddressesCapped, bool MailServerUnavailable, string? LastError);
 
-/// <summary>
-/// Sends the outbox: composes one digest per address from the alerts waiting for it, stores it, then sends it
-/// and records the outcome on the mail and on each alert it carries. Callers hold <see cref="Infrastructure.JobLocks.Alerts"/>,
-/// so two dispatchers never pick up the same mail; a mail is stored before it is sent and marked sent right
-/// after, so at worst a crash in between sends it once more, with the same Message-ID.</summary>
+// Callers hold JobLocks.Alerts, so two dispatchers never pick up the same mail; a mail is stored before it is sent, so
+// a crash in between sends it once more, with the same Message-ID.
 public sealed partial class DispatchAlerts(
     IDocumentStore store,
     MailTransports transports,
@@ -187,7 +184,6 @@ public sealed partial class DispatchAlerts(
         return result;
     }
 
-    /// <summary>Stores the mails and mirrors each one's delivery onto the alerts it carries, in one transaction.</summary>
     private async Task Record(IReadOnlyList<Mail> mails, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
@@ -257,7 +253,6 @@ public sealed partial class DispatchAlerts(
         return message;
     }
 
-    /// <summary>What a weekly report's mail carries besides its text: the charts as PNG and the Excel workbook.</summary>
     private sealed record ReportParts(IReadOnlyList<ReportChart> Charts, byte[] Workbook);
 
     private static bool Is(AlertRecipient recipient, string address) => string.Equals(recipient.Email, address, StringComparison.OrdinalIgnoreCase);

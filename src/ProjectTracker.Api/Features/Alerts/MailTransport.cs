@@ -8,52 +8,42 @@ using MimeKit.Utils;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-/// <summary>Configuration section <c>Smtp</c>: where alert mail goes.</summary>
 public sealed class SmtpOptions
 {
     public const string Section = "Smtp";
 
-    /// <summary>The mail server; unset, mail is written as .eml files to <see cref="PickupDirectory"/> instead.</summary>
+    // Unset, mail is written as .eml files to PickupDirectory instead.
     public string? Host { get; set; }
 
     public int Port { get; set; } = 25;
 
-    /// <summary>The sender, as <c>Name &lt;address&gt;</c> or a bare address.</summary>
     public string From { get; set; } = "ProjectTracker 重点项目跟踪 <noreply@projecttracker.invalid>";
 
     public string? Username { get; set; }
 
     public string? Password { get; set; }
 
-    /// <summary>Where .eml files go when no <see cref="Host"/> is set.</summary>
     public string PickupDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "projecttracker", "mail");
 
-    /// <summary>How long one connect or send may take before the server counts as unreachable.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 }
 
-/// <summary>The mail server could not be reached, or the connection broke: nothing about the message itself is wrong.</summary>
+// Nothing about the message itself is wrong: it waits for the next run.
 public sealed class MailServerUnavailableException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>The mail server answered and refused this message (or its recipient).</summary>
 public sealed class MailRejectedException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>An open way to send mail for one dispatch run.</summary>
 public interface IMailTransport : IAsyncDisposable
 {
-    /// <exception cref="MailRejectedException">The server refused the message.</exception>
-    /// <exception cref="MailServerUnavailableException">The server cannot be reached any more.</exception>
     Task Send(MimeMessage message, CancellationToken ct);
 }
 
-/// <summary>SMTP through MailKit when <c>Smtp:Host</c> is set, else a pickup folder of .eml files.</summary>
 public sealed class MailTransports(IOptions<SmtpOptions> options)
 {
     public SmtpOptions Options => options.Value;
 
     public bool WritesFiles => string.IsNullOrWhiteSpace(Options.Host);
 
-    /// <exception cref="MailServerUnavailableException">The server cannot be reached, or refuses our login.</exception>
     public async Task<IMailTransport> Open(CancellationToken ct) =>
         WritesFiles ? PickupFolder.Open(Options.PickupDirectory) : await Smtp.Connect(Options, ct);
 
@@ -120,9 +110,8 @@ public sealed class MailTransports(IOptions<SmtpOptions> options)
             || (e is OperationCanceledException && !ct.IsCancellationRequested);
     }
 
-    /// <summary>
-    /// One .eml file per mail, named by its Message-ID, so that sending a mail again replaces its file. Written
-    /// to a temporary name and moved, so a reader never sees half a file.</summary>
+    // Named by Message-ID, so a mail sent again replaces its file; written to a temporary name and moved, so a reader
+    // never sees half a file.
     private sealed class PickupFolder(string directory) : IMailTransport
     {
         public static IMailTransport Open(string directory)

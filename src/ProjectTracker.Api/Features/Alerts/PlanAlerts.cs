@@ -8,10 +8,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-/// <summary>
-/// Puts into the outbox every alert the portfolio calls for on a day: deadline reminders, overdue alerts,
-/// raised slips and escalations. An alert's id names what it is about, so one already planned is left as it
-/// is: planning twice plans once, and a day missed is caught up by the next run.</summary>
+// An alert's id names what it is about, so planning twice plans once, and a day missed is caught up by the next run.
 public sealed class PlanAlerts(
     IDocumentStore store,
     IOptions<AlertRules> rules,
@@ -19,7 +16,6 @@ public sealed class PlanAlerts(
     IOptions<AlertDeliveryOptions> delivery,
     TimeProvider clock)
 {
-    /// <returns>Active projects looked at, and alerts newly planned.</returns>
     public async Task<(int Scanned, int Planned)> Run(DateOnly today, CancellationToken ct)
     {
         await using var reader = store.QuerySession();
@@ -96,7 +92,6 @@ public sealed class PlanAlerts(
         }.WithRecipients(audience.For(project, due.Kind, step, district));
     }
 
-    /// <summary>Who may hear of a project: its contact, the subscribers, and the leaders on the escalation ladder.</summary>
     private sealed record Audience(IReadOnlyList<Subscription> Subscriptions, IReadOnlyDictionary<string, District> Districts, string? CityLeaderEmail)
     {
         public IReadOnlyList<AlertRecipient> For(Project project, AlertKind kind, EscalationStep step, District? district)

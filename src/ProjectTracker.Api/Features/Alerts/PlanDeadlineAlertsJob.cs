@@ -10,14 +10,12 @@ namespace ProjectTracker.Api.Features.Alerts;
 /// <param name="AlertsPlanned">Alerts new to the outbox (those planned before are not planned again).</param>
 public sealed record DeadlineAlertsResult(DateOnly PlannedOn, int ProjectsScanned, int AlertsPlanned, DispatchResult Dispatch, TimeSpan Took);
 
-/// <summary>
-/// The daily alert run: plans the day's alerts into the outbox, then sends what waits there. Runs one node
-/// at a time (with <see cref="DispatchAlertMailJob"/> too), so a second run finds everything planned and sent.</summary>
+// One node at a time, DispatchAlertMailJob included, so a second run finds everything planned and sent.
 public sealed partial class PlanDeadlineAlertsJob(PlanAlerts plan, DispatchAlerts dispatch, JobLocks locks, TimeProvider clock, ILogger<PlanDeadlineAlertsJob> logger)
 {
     public const string RecurringId = "deadline-alerts";
 
-    /// <summary>Every day at 08:00 in <see cref="ShanghaiCalendar.Zone"/>, after the 06:00 slip scan has recorded the day's lights.</summary>
+    // Shanghai time, after the 06:00 slip scan has recorded the day's lights.
     public const string Cron = "0 8 * * *";
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]

@@ -2,9 +2,7 @@ using ProjectTracker.Domain.Alerts;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-/// <summary>
-/// An e-mail address subscribed to alerts of some kinds, for one district, one project or (neither)
-/// the whole portfolio. The project's own contactEmail needs no subscription.</summary>
+// The project's own contactEmail needs no subscription.
 public sealed record Subscription
 {
     public Guid Id { get; init; }
@@ -15,7 +13,6 @@ public sealed record Subscription
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedBy { get; init; }
 
-    /// <summary>The district a district key must own to see or change this subscription; null for the whole portfolio.</summary>
     public string? OwningDistrict { get; init; }
 
     public SubscriptionResponse ToResponse() => new(Id, Email, District, ProjectId, Kinds, CreatedAt, CreatedBy);

@@ -7,7 +7,6 @@ public static class BaselineEndpoints
 {
     public const string Tag = "Baseline governance";
 
-    /// <summary>One document per rebaseline request, kept inline from the project streams' events.</summary>
     public static IServiceCollection AddBaselines(this IServiceCollection services) =>
         services.ConfigureMarten(options =>
         {
@@ -15,7 +14,6 @@ public static class BaselineEndpoints
             options.Schema.For<RebaselineRequestView>().Index(r => r.ProjectId);
         });
 
-    /// <summary>Asking is about a project (and its version); deciding and reading address the request alone.</summary>
     public static void MapBaselines(this IEndpointRouteBuilder api)
     {
         RequestRebaseline.Map(api.MapGroup("/projects/{id:guid}/rebaseline-requests").WithTags(Tag));

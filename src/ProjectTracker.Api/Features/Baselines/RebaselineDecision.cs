@@ -7,7 +7,6 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Baselines;
 
-/// <summary>What approving and rejecting share: the body, and finding the request's project to decide on.</summary>
 public static class RebaselineDecision
 {
     public sealed record Request(string? Comment)
@@ -24,9 +23,7 @@ public static class RebaselineDecision
         concurrent change to the project. `comment` is optional.
         """;
 
-    /// <summary>
-    /// Decides on the request's project stream through the writer's lock (the decision is part of the project's
-    /// history), then answers the request as the inline projection stored it in the same transaction.</summary>
+    // Through the project writer: the decision is part of the project's history.
     public static async Task<RebaselineRequestResponse> Decide(
         Guid requestId, Func<Caller, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
     {

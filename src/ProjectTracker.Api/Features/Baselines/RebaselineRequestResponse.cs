@@ -46,7 +46,6 @@ public sealed record RebaselineRequestResponse(
         v.Comment,
         new ProjectChurn(project?.RebaselineCount ?? 0, project?.RebaselineDaysMoved ?? 0));
 
-    /// <summary>Shows requests with their projects as they are now (a project's name may have changed since the request).</summary>
     public static async Task<IReadOnlyList<RebaselineRequestResponse>> Show(IQuerySession session, IReadOnlyList<RebaselineRequestView> views, CancellationToken ct)
     {
         var projects = await session.LoadManyAsync<Project>(ct, [.. views.Select(v => v.ProjectId).Distinct()]);

@@ -4,9 +4,7 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Baselines;
 
-/// <summary>
-/// One rebaseline request, whichever project it is about: finds a request's project by the request id
-/// alone and lists requests across the portfolio. Kept inline, so a request can be decided the moment it is made.</summary>
+// Kept inline, so a request can be decided the moment it is made.
 public sealed record RebaselineRequestView
 {
     public Guid Id { get; init; }

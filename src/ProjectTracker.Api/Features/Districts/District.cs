@@ -1,10 +1,9 @@
 namespace ProjectTracker.Api.Features.Districts;
 
-/// <summary>A county, city or district (县市区) by its 6-digit administrative division code.</summary>
-/// <param name="LeaderEmail">The district leader's (区县领导) address, which the escalation ladder brings into a project's alerts.</param>
+// LeaderEmail: the escalation ladder brings the district leader (区县领导) into a project's alerts.
 public sealed record District(string Id, string Name, string? LeaderEmail = null)
 {
-    /// <summary>The leader's address is shown to keys that may write (admin, district); a reader key sees null.</summary>
+    // A reader key does not see the leader's address.
     public DistrictResponse ToResponse(bool showLeader) => new(Id, Name, showLeader ? LeaderEmail : null);
 }
 

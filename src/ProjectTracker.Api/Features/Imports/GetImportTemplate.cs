@@ -6,7 +6,6 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Imports;
 
-/// <summary>An empty import file: just the header row, to fill in and send back to <c>POST /imports</c>.</summary>
 public static class GetImportTemplate
 {
     public static void Map(IEndpointRouteBuilder imports) =>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Features.Imports;
 
-/// <summary>Bulk import of proposals or projects from CSV or Excel (issue 6).</summary>
 public static class ImportEndpoints
 {
     public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)

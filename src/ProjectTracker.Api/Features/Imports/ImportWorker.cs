@@ -10,7 +10,6 @@ using SessionOptions = Marten.Services.SessionOptions;
 
 namespace ProjectTracker.Api.Features.Imports;
 
-/// <summary>Background imports accepted on this node, in the order they came.</summary>
 public sealed class ImportQueue
 {
     private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>();
@@ -20,11 +19,8 @@ public sealed class ImportQueue
     public IAsyncEnumerable<Guid> ReadAll(CancellationToken ct) => channel.Reader.ReadAllAsync(ct);
 }
 
-/// <summary>
-/// Runs background imports one after the other: reads the stored file, checks every row (storing the progress as it
-/// goes), then writes all rows in one transaction, in batches so that the progress shows the writing too. An advisory
-/// lock per import, held on the transaction's own connection, makes sure no two nodes run one import; a node that
-/// stops mid-import leaves nothing written, and another node (or this one, started again) runs it afresh.</summary>
+// An advisory lock per import, held on the transaction's own connection, keeps two nodes from running one import; a
+// node that stops mid-import leaves nothing written, and the import is run afresh.
 public sealed partial class ImportWorker(
     ImportQueue queue,
     IDocumentStore store,
@@ -34,7 +30,7 @@ public sealed partial class ImportWorker(
     IOptions<ImportOptions> options,
     ILogger<ImportWorker> logger) : BackgroundService
 {
-    /// <summary>Progress is stored at most this often while checking rows (a write per row would cost more than the check).</summary>
+    // A progress write per row would cost more than the check.
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -63,7 +59,6 @@ public sealed partial class ImportWorker(
         await adopting;
     }
 
-    /// <summary>At start and then every <see cref="ImportOptions.AdoptEvery"/>: queue every import not finished, wherever it was accepted.</summary>
     private async Task AdoptUnfinished(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
@@ -97,7 +92,6 @@ public sealed partial class ImportWorker(
         }
     }
 
-    /// <summary>Runs one import unless another node is running it or it has ended.</summary>
     public async Task Run(Guid id, CancellationToken ct)
     {
         await using var connection = await locks.TryAcquire(LockKey(id), ct);
@@ -225,7 +219,6 @@ public sealed partial class ImportWorker(
         return session;
     }
 
-    /// <summary>What a client could have caused, answered as the request's problem would be; anything else is the server's failure.</summary>
     private static ImportProblem? Rejection(Exception e)
     {
         if (e is not (DomainException or BadInputException or AccessDeniedException) && !ErrorHandling.IsConflict(e))
@@ -238,7 +231,7 @@ public sealed partial class ImportWorker(
         return new ImportProblem(problem.Status ?? StatusCodes.Status400BadRequest, problem.Title ?? "Import failed", problem.Detail, errors);
     }
 
-    /// <summary>Revocation is immediate for requests; an import accepted earlier but not yet run must not outlive it either.</summary>
+    // Revocation is immediate for requests; an import accepted earlier but not yet run must not outlive it either.
     private async Task<bool> SenderMayStillWrite(ImportJob job, CancellationToken ct)
     {
         await using var session = store.QuerySession();
@@ -270,7 +263,7 @@ public sealed partial class ImportWorker(
         LogImportFailed(job.Id, problem.Status, problem.Title);
     }
 
-    /// <summary>One advisory lock per import: the high bits name imports, the low bits come from the id's random part.</summary>
+    // The high bits name imports, the low bits come from the id's random part.
     private static long LockKey(Guid id) => JobLocks.Imports ^ (BitConverter.ToInt64(id.ToByteArray(), 8) & 0xFFFF_FFFF);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} wrote {Rows} {Kind}.")]

@@ -5,20 +5,16 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Imports;
 
-/// <summary>
-/// A look at the sheet's XML before the workbook reader walks it. The reader yields every row from 1 to the last one a
-/// cell names, empty or not, so a 1.8 kB sheet with one cell at row 1,000,000 held a core for seconds. Here the row
-/// and cell references are read as they are written, in one streaming pass: a sheet beyond Excel's limits, or one whose
-/// values sit far apart, is refused at once; otherwise the walk stops at the last row holding a value.</summary>
+// The workbook reader yields every row up to the last one a cell names, empty or not (a 1.8 kB sheet with one cell at
+// row 1,000,000 held a core for seconds), so the references are checked first, in one streaming pass.
 public static class XlsxSheetScan
 {
-    /// <summary>Excel's own limit: a sheet claiming a row beyond it is not a workbook anyone saved.</summary>
     public const int MaxRows = 1_048_576;
 
-    /// <summary>Far more than any kind has; a cell at XFD1 would otherwise give every row 16,384 cells.</summary>
+    // A cell at XFD1 would otherwise give every row 16,384 cells.
     public const int MaxColumns = 64;
 
-    /// <summary>Blank rows between values that a person leaves in a sheet; far more means the rows were never typed.</summary>
+    // Far more blank rows than a person leaves between values means the rows were never typed.
     public const int MaxBlankRows = 10_000;
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -33,7 +29,6 @@ public static class XlsxSheetScan
         IgnoreWhitespace = true,
     };
 
-    /// <summary>The number of the last row that holds a value (0 when none does); throws a 400 for a sheet not to be walked.</summary>
     public static int LastValueRow(ZipArchive workbook)
     {
         var sheet = FirstSheet(workbook) ?? throw NotReadable();
@@ -105,7 +100,6 @@ public static class XlsxSheetScan
         return lastValueRow;
     }
 
-    /// <summary>The first sheet of the workbook, the one the reader reads: by the workbook's own order, else by part name.</summary>
     private static ZipArchiveEntry? FirstSheet(ZipArchive workbook)
     {
         var relationship = FirstSheetRelationship(workbook);
@@ -169,7 +163,6 @@ public static class XlsxSheetScan
         return row;
     }
 
-    /// <summary>A1-style reference: letters for the column, digits for the row, both within Excel's and the import's limits.</summary>
     private static (int Row, int Column) CheckReference(string reference)
     {
         var letters = 0;

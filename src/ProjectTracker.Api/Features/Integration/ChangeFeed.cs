@@ -26,46 +26,22 @@ public sealed record ChangeItem(long Sequence, Guid ProjectId, long Version, str
 /// <param name="Next">The sequence to pass as <c>after</c> next time: the last item's, or <c>after</c> itself when there was none.</param>
 public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
 
-/// <summary>
-/// Reads the event store in global sequence order without ever skipping an event that commits late.
-/// <para>
-/// Marten (Quick append) takes each event's sequence with <c>nextval</c> inside the appending transaction, so a
-/// transaction holding sequence 41 may commit after one holding 42: a reader that served 42 and moved its cursor on
-/// would never see 41. A sequence can also be taken and never used (the transaction rolled back, e.g. a duplicate
-/// project code), leaving a permanent gap that a reader must not wait on forever. So an event is served only when
-/// every sequence below it is settled, which is known two ways:
-/// </para>
-/// <list type="bullet">
-/// <item>all sequences between the cursor and it are visible (nothing missing, nothing to wait for); or</item>
-/// <item>it lies at or below a <em>probe</em>: a reading of the highest sequence handed out so far, taken at a moment
-/// before every transaction still open in this database began. A sequence is taken inside a transaction that has
-/// already started, so the holders of everything at or below the probe have all ended: what is not visible now never
-/// will be.</item>
-/// </list>
-/// <para>
-/// This is the reasoning of Marten's own high-water detection (<c>HighWaterDetector</c>, <c>GapLivenessProbe</c>),
-/// without its stale-gap timeout: a gap is skipped only on proof, never because it is old. Sessions idle in a
-/// transaction since before the gap's sequences were handed out (a daemon's lock connection) cannot hold them
-/// and do not count. Needs the database role to see the other sessions of its database in <c>pg_stat_activity</c>
-/// (the same role, or <c>pg_read_all_stats</c>) and a sequence cache of 1 (Marten's default).
-/// </para></summary>
+// Sequences are taken inside transactions that may commit out of order or roll back, so an event is served only once
+// every sequence below it is proven settled. See docs/integration.md, "How the feed proves that no earlier event can still appear".
 public sealed class ChangeFeed(IDocumentStore store)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    /// <summary>Probes kept per node; older ones only matter while a transaction stays open for that long.</summary>
     private const int ProbesKept = 512;
 
     private readonly Lock gate = new();
     private readonly List<Probe> probes = [];
     private readonly string schema = store.Options.Events.DatabaseSchemaName;
 
-    /// <summary>Every event type the feed can carry, in kebab-case.</summary>
     public IReadOnlySet<string> KnownTypes { get; } =
         store.Options.Events.AllKnownEventTypes().Select(t => EventWire.TypeName(t.EventTypeName)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Up to <paramref name="limit"/> events after the sequence <paramref name="after"/>, oldest first.</summary>
     public async Task<ChangePage> Read(long after, int limit, CancellationToken ct)
     {
         var probe = await TakeProbe(ct);
@@ -103,12 +79,8 @@ public sealed class ChangeFeed(IDocumentStore store)
         return new ChangePage(items, reached);
     }
 
-    /// <summary>The highest sequence handed out so far: where a new reader that wants only what comes next starts.</summary>
     public async Task<long> Head(CancellationToken ct) => (await TakeProbe(ct)).Allocated;
 
-    /// <summary>
-    /// The highest sequence below which nothing more can appear (as far as the probes kept here can prove; at least
-    /// <paramref name="after"/>, which the caller has already read past).</summary>
     private async Task<long> SettledUpTo(long after, CancellationToken ct)
     {
         DateTimeOffset? quietSince;
@@ -146,7 +118,6 @@ public sealed class ChangeFeed(IDocumentStore store)
         }
     }
 
-    /// <summary>Reads the highest sequence handed out, between two readings of the server's clock.</summary>
     private async Task<Probe> TakeProbe(CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -190,8 +161,6 @@ public sealed class ChangeFeed(IDocumentStore store)
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
-    /// <param name="Before">The server's clock just before the reading.</param>
-    /// <param name="Allocated">The highest sequence handed out when read (0 when none yet).</param>
-    /// <param name="After">The server's clock just after: every holder of a sequence up to <paramref name="Allocated"/> began before it.</param>
+    // Every holder of a sequence up to Allocated began before After.
     private sealed record Probe(DateTimeOffset Before, long Allocated, DateTimeOffset After);
 }

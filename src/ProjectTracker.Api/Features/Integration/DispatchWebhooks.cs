@@ -9,18 +9,10 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Integration;
 
-/// <param name="Hooks">Hooks looked at.</param>
-/// <param name="Delivered">Events a receiver accepted this run.</param>
-/// <param name="Retrying">Events refused this run that will be tried again after a back-off.</param>
-/// <param name="Failed">Events refused for the last allowed time this run.</param>
 public sealed record WebhookDispatchResult(int Hooks, int Delivered, int Retrying, int Failed);
 
-/// <summary>
-/// Sends each hook the change feed from its cursor, one POST per event, in sequence order. Callers hold
-/// <see cref="Infrastructure.JobLocks.Webhooks"/>, so one dispatcher at a time serves a hook. Each attempt is recorded
-/// together with the move of the hook's cursor, in one transaction, after the POST: a crash in between sends the
-/// event once more, with the same delivery id, and never skips it. A refused event is retried after a growing wait
-/// and holds back the hook's later events until it is delivered or marked failed, so receivers get them in order.</summary>
+// Each attempt is recorded with the cursor's move after the POST: a crash in between sends the event again, never
+// skips it. Callers hold JobLocks.Webhooks. See docs/integration.md, "Exactly once, as far as HTTP allows".
 public sealed partial class DispatchWebhooks(
     IDocumentStore store,
     ChangeFeed feed,
@@ -189,7 +181,6 @@ public sealed partial class DispatchWebhooks(
         };
     }
 
-    /// <summary>Stores the delivery and moves the hook's cursor, in one transaction.</summary>
     private async Task Record(WebhookDelivery? delivery, long? cursor, CancellationToken ct, Guid? hookId = null)
     {
         await using var session = store.LightweightSession();
@@ -213,7 +204,7 @@ public sealed partial class DispatchWebhooks(
         return await session.LoadAsync<Webhook>(hookId, ct);
     }
 
-    /// <summary>The district of each project the events are about (today's: a project that moved district is heard by its new one).</summary>
+    // Today's district: a project that moved district is heard by its new one.
     private async Task<Dictionary<Guid, string>> DistrictsOf(IReadOnlyList<ChangeItem> items, CancellationToken ct)
     {
         await using var session = store.QuerySession();

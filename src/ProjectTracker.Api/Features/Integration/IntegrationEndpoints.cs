@@ -5,7 +5,6 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Integration;
 
-/// <summary>The change feed and webhooks for other systems (docs/integration.md).</summary>
 public static class IntegrationEndpoints
 {
     public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)

@@ -44,7 +44,7 @@ public static class ListWebhooks
     public static async Task<Results<Ok<WebhookResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await Find(id, user, session, ct) is { } hook ? TypedResults.Ok(hook.ToResponse()) : TypedResults.NotFound();
 
-    /// <summary>The hook, if the caller may see it: a district key does not learn that other districts' hooks exist.</summary>
+    // A district key does not learn that other districts' hooks exist.
     internal static async Task<Webhook?> Find(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         return await session.LoadAsync<Webhook>(id, ct) is { } hook && user.Caller().Sees(hook.District) ? hook : null;

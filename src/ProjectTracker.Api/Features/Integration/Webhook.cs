@@ -3,24 +3,19 @@ using System.Text;
 
 namespace ProjectTracker.Api.Features.Integration;
 
-/// <summary>
-/// A URL that is sent each new event of the change feed (of its types, of its district), one POST per event, in
-/// sequence order. A document, not events: who listens is configuration, and delivery is bookkeeping.</summary>
+// A document, not events: who listens is configuration, and delivery is bookkeeping.
 public sealed record Webhook
 {
     public Guid Id { get; init; }
     public required string Url { get; init; }
 
-    /// <summary>Kebab-case event types to send; empty: all of them.</summary>
     public IReadOnlyList<string> EventTypes { get; init; } = [];
 
-    /// <summary>Only events of this district's projects (a district key's hook); null: every project.</summary>
     public string? District { get; init; }
 
-    /// <summary>Signs each body (HMAC-SHA256). Kept because signing needs it; shown once, when the hook is made.</summary>
+    // Stored in clear because signing needs it; shown once, when the hook is made.
     public required string Secret { get; init; }
 
-    /// <summary>The last sequence of the change feed this hook has dealt with: delivered, failed or not for it.</summary>
     public long Cursor { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -32,14 +27,12 @@ public sealed record Webhook
 
     public WebhookResponse ToResponse() => new(Id, Url, EventTypes, District, Cursor, CreatedAt, CreatedBy);
 
-    /// <summary>A new secret: 256 random bits, as text (the HMAC key is its UTF-8 bytes).</summary>
     public static string NewSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>The <c>X-ProjectTracker-Signature</c> of a body: <c>sha256=</c> and the hex HMAC-SHA256 of its bytes.</summary>
     public static string Signature(string secret, ReadOnlySpan<byte> body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    /// <summary>Stable across retries and nodes, so a receiver recognises an event it already has.</summary>
+    // Stable across retries and nodes, so a receiver recognises an event it already has.
     public static string DeliveryId(Guid hookId, long sequence) => $"{hookId}:{sequence}";
 }
 
@@ -53,24 +46,20 @@ public sealed record WebhookCreatedResponse(
 
 public enum WebhookDeliveryStatus
 {
-    /// <summary>Refused or unreachable so far; tried again after a back-off.</summary>
     Pending,
     Delivered,
-    /// <summary>Refused as many times as allowed; the hook has moved on.</summary>
     Failed,
 }
 
-/// <summary>One event on its way to one hook: the exact body sent, and how each attempt went.</summary>
 public sealed record WebhookDelivery
 {
-    /// <summary><see cref="Webhook.DeliveryId"/>: hook id and sequence.</summary>
     public required string Id { get; init; }
     public Guid HookId { get; init; }
     public long Sequence { get; init; }
     public required string EventType { get; init; }
     public Guid ProjectId { get; init; }
 
-    /// <summary>The body as first sent; every retry sends the same bytes with the same signature.</summary>
+    // Every retry sends the same bytes with the same signature.
     public required string Body { get; init; }
 
     public WebhookDeliveryStatus Status { get; init; }

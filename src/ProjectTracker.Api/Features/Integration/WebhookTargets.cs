@@ -5,33 +5,24 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Features.Integration;
 
-/// <summary>Resolves a hook's host name; DNS in production (tests answer only for names this machine knows itself).</summary>
 public sealed record WebhookHostResolver(Func<string, CancellationToken, Task<IPAddress[]>> Resolve)
 {
     public static WebhookHostResolver Dns { get; } = new(System.Net.Dns.GetHostAddressesAsync);
 }
 
-/// <summary>
-/// Where hooks may deliver. A hook's URL is chosen by whoever holds a writer key, and the server then connects to it
-/// and reports what happened: without a guard, any district key could make the API probe its own host's ports or the
-/// cloud's metadata service (169.254.169.254). So this machine's own addresses (every interface's, whatever name
-/// leads there), loopback, link-local, unspecified and multicast addresses are refused, also when written inside an
-/// IPv6 address (mapped, compatible, NAT64, 6to4, Teredo): when a hook is made, after resolving its name, and again
-/// whenever a delivery connects, since a name can change what it resolves to. Private ranges (10/8, 172.16/12,
-/// 192.168/16) stay allowed unless they are this machine's: the receiving systems of a city's government sit on its intranet.</summary>
+// Any writer key chooses a hook's URL and the server connects to it: unguarded, a key could probe this host's ports or
+// the cloud's metadata service. See docs/integration.md, "Where a hook may point".
 public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHostResolver resolver, TimeProvider clock)
 {
     public const string Refusal =
         "this machine's own addresses (by any name), loopback, link-local, unspecified and multicast addresses, "
         + "also inside an IPv6 address, are not delivery targets (Webhooks:AllowLocalTargets)";
 
-    /// <summary>How long the interface list is trusted; an address change noticed by the OS refreshes it sooner.</summary>
     private static readonly TimeSpan InterfacesFreshFor = TimeSpan.FromSeconds(30);
 
-    /// <summary>A name that does not resolve in this time is taken as unknown at creation (delivery checks it again).</summary>
+    // A name that does not resolve in this time is taken as unknown at creation (delivery checks it again).
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>Counts the address changes the OS reported; one subscription for the process, however many hosts.</summary>
     private static int addressChanges;
 
     static WebhookTargets() => NetworkChange.NetworkAddressChanged += (_, _) => Interlocked.Increment(ref addressChanges);
@@ -39,11 +30,9 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHost
     private readonly bool allowLocal = options.Value.AllowLocalTargets;
     private volatile OwnAddresses own = new([], DateTimeOffset.MinValue, -1);
 
-    /// <summary>True when a delivery must not connect to <paramref name="address"/>.</summary>
     public bool IsRefused(IPAddress address) =>
         !allowLocal && (IsRefusedAlone(address) || Embedded(address).Any(IsRefusedAlone));
 
-    /// <summary>True when a hook's URL is not a delivery target: its address, or any its name resolves to now, is refused.</summary>
     public async Task<bool> IsRefusedTarget(string url, CancellationToken ct)
     {
         if (allowLocal || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
@@ -75,9 +64,7 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHost
         }
     }
 
-    /// <summary>
-    /// Connects a delivery to the first address its host resolves to that is not refused, so a name pointed at this
-    /// machine after the hook was made is refused too. The refusal comes before any socket is opened.</summary>
+    // Resolves again at each delivery: a name pointed at this machine after the hook was made is refused too.
     public async ValueTask<Stream> Connect(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var endpoint = context.DnsEndPoint;
@@ -128,7 +115,6 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHost
         return OwnAddressesNow().Contains(WithoutScope(address));
     }
 
-    /// <summary>The IPv4 addresses written inside an IPv6 one, by the embeddings that route to them.</summary>
     internal static IEnumerable<IPAddress> Embedded(IPAddress address)
     {
         if (address.AddressFamily != AddressFamily.InterNetworkV6)
@@ -182,7 +168,6 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHost
     private static IPAddress WithoutScope(IPAddress address) =>
         address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0 ? new IPAddress(address.GetAddressBytes()) : address;
 
-    /// <summary>Every unicast address of every interface of this machine, as read at one moment.</summary>
     private sealed record OwnAddresses(HashSet<IPAddress> Addresses, DateTimeOffset ReadAt, int Changes)
     {
         public static OwnAddresses Read(DateTimeOffset now, int changes)

@@ -8,7 +8,6 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>Closing (finished) and cancelling (stopped) end a project's changes; its record stays.</summary>
 public static class CloseProject
 {
     public sealed record CloseRequest(string? Remark)

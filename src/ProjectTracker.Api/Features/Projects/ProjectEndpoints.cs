@@ -6,7 +6,6 @@ namespace ProjectTracker.Api.Features.Projects;
 
 public static class ProjectEndpoints
 {
-    /// <summary>The project streams: their events, the inline <see cref="Project"/> document, and the one write path.</summary>
     public static IServiceCollection AddProjects(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProjectWriter>();

@@ -11,37 +11,12 @@ using Weasel.Postgresql;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>A command on an existing project, as one request asks it.</summary>
-/// <param name="ExpectedVersion">The If-Match version; null to take the project as it is.</param>
-/// <param name="Command">Builds the command from the state it applies to (some commands depend on it).</param>
-/// <param name="Scope">The request's Idempotency-Key: its record is written with the command's events.</param>
 public sealed record ProjectCommandRequest(Guid ProjectId, long? ExpectedVersion, Caller Caller, Func<Project, ProjectCommand> Command, IdempotencyScope? Scope = null);
 
-/// <summary>What a command did: the project as it left it, and how many events it appended (none when it changed nothing).</summary>
 public sealed record CommandResult(Project State, int Appended);
 
-/// <summary>
-/// Group commit of project commands: the requests writing at the same moment share one transaction. Every
-/// command still gets its own answer (a refused one changes nothing and does not disturb the others), and a
-/// request is answered only after its events are committed, so it reads its own write at once.</summary>
-/// <remarks>
-/// Why: a transaction of its own per request cost PostgreSQL more than the request's own rows (the locking read,
-/// begin and commit, the WAL flush), and every request paid a Marten session and two round trips. Together,
-/// a batch is two round trips and one commit however many requests it carries, and commands on one project in
-/// the same batch take its row once and are decided one after the other.
-/// <para>
-/// No thread of its own: a request queues its command, then waits for one of
-/// <see cref="ProjectWriteOptions.Committers"/> turns. Whoever gets a turn commits everything queued by then
-/// (up to <see cref="ProjectWriteOptions.MaxBatch"/>), its own command among it unless another committer
-/// already took that. A lone request therefore waits for nobody; under load the batches fill by themselves
-/// while the previous one commits.
-/// </para>
-/// <para>
-/// The only code that appends to existing project streams (requests and the slip scan alike, through
-/// <see cref="ProjectWriter"/>): it takes the <c>mt_streams</c> rows FOR UPDATE before it appends, in ascending id
-/// order, so no two writers can deadlock. An optimistic append that inserted its events before waiting for the row
-/// could deadlock with a lock holder inserting the same version.
-/// </para></remarks>
+// One transaction per request cost PostgreSQL more than the rows; the only appender to existing project streams, it
+// locks them in ascending id order so writers cannot deadlock. See docs/architecture.md, "Concurrency and group commit".
 public sealed partial class ProjectGroupCommit(
     IDocumentStore store,
     TimeProvider clock,
@@ -53,21 +28,14 @@ public sealed partial class ProjectGroupCommit(
     private readonly SemaphoreSlim turns = new(options.Value.Committers, options.Value.Committers);
     private readonly int maxBatch = options.Value.MaxBatch;
 
-    /// <summary>The pool the sessions' connections come from (Marten's own data source).</summary>
     private readonly NpgsqlDataSource connections = ((PostgresqlDatabase)store.Storage.Database).DataSource;
 
     private int withdrawn;
 
-    /// <summary>Commands waiting for a committer, and withdrawn ones not yet skipped by one (for tests and diagnostics).</summary>
     internal int Queued => queue.Count;
 
-    /// <summary>Commands whose request gave up before a committer took them: never written (for tests and diagnostics).</summary>
     internal int Withdrawn => Volatile.Read(ref withdrawn);
 
-    /// <summary>Decides and commits the command; the project as the command left it.</summary>
-    /// <exception cref="DomainException">The command was refused (not found, invalid, conflict).</exception>
-    /// <exception cref="AccessDeniedException">The caller may not write this project's district.</exception>
-    /// <exception cref="PreconditionFailedException">If-Match named a version that is no longer current.</exception>
     public async Task<CommandResult> Execute(ProjectCommandRequest request, CancellationToken ct)
     {
         if (request.ProjectId == Guid.Empty)
@@ -127,12 +95,8 @@ public sealed partial class ProjectGroupCommit(
         return batch;
     }
 
-    /// <summary>
-    /// Commits the batch together; when the commit itself fails (a lost connection, something one command's rows
-    /// tripped over), each command is committed alone, so one cannot fail the others. A failed COMMIT may still have
-    /// committed (the connection broke after PostgreSQL wrote it): each retry first looks, under the stream's lock, for
-    /// the events its command appended, and finding them answers the command as done instead of doing it again. Never
-    /// throws: every command gets its answer or its exception. Not cancelled by any one request: the batch belongs to all.</summary>
+    // Never throws, and no one request cancels it: the batch belongs to all. After a failed commit each command retries
+    // alone, first looking for its events (docs/reliability.md, "No guessing after a lost COMMIT").
     private async Task Commit(List<Pending> batch)
     {
         try
@@ -165,17 +129,8 @@ public sealed partial class ProjectGroupCommit(
         }
     }
 
-    /// <summary>
-    /// After a failed commit, no connection open now is reused: idle ones are closed at once, busy ones when they come
-    /// back to the pool. Failed commits are rare; what follows them pays for a few new connections.</summary>
-    /// <remarks>
-    /// Why: the failed session's connection may be poisoned. Npgsql prepares a statement on its second use on a
-    /// connection; when PostgreSQL refuses a parameter of it while binding (seen with 22P05, a U+0000 in jsonb, which
-    /// the API now refuses at the door; any other bind-time refusal would do the same), Npgsql 10 keeps the statement
-    /// as prepared but never read the description of its rows, so the next command there that uses it (the batch's
-    /// own retries, or any later request) fails on "unexpected backend message DataRow" (npgsql/npgsql#6391). Marten
-    /// has already put the connection back in the pool by the time its error reaches us, and Npgsql cannot take out
-    /// just that one.</remarks>
+    // A bind-time refusal leaves the statement half-prepared on that pooled connection (npgsql/npgsql#6391), and
+    // Marten has already returned it to the pool, from which Npgsql cannot take out just that one.
     private void DiscardPooledConnections() => connections.Clear();
 
     private async Task CommitTogether(List<Pending> batch)
@@ -231,7 +186,6 @@ public sealed partial class ProjectGroupCommit(
             }
             catch (Exception refusal)
             {
-                // The command is refused; the others in the batch go on. Nothing of it was appended.
                 answers.Add(() => pending.Fail(refusal));
             }
         }
@@ -244,7 +198,6 @@ public sealed partial class ProjectGroupCommit(
         answers.ForEach(answer => answer());
     }
 
-    /// <summary>Locks every project of the batch in ascending id order and loads it, in one round trip.</summary>
     private static async Task<Dictionary<Guid, LockedStream>> LockAndLoad(IDocumentSession session, List<Pending> batch)
     {
         var query = session.CreateBatchQuery();
@@ -283,20 +236,17 @@ public sealed partial class ProjectGroupCommit(
         return events.Aggregate((Project?)state, Project.Evolve)! with { Version = stream.Version, LastChangedAt = now };
     }
 
-    /// <summary>One try at committing a command: the version it started from, its first event's id, and what it did.</summary>
     private sealed record Attempt(long VersionBefore, Guid FirstEventId, CommandResult Result);
 
-    /// <summary>A locked stream and the project as the batch's commands so far have left it.</summary>
     private sealed class LockedStream(Guid id, IEventStream<Project> stream, IDocumentSession session)
     {
         public Guid Id { get; } = id;
 
         public Project? State { get; set; } = stream.Aggregate;
 
-        /// <summary>The stream's version with what the batch appended so far.</summary>
         public long Version => stream.CurrentVersion ?? 0;
 
-        /// <summary>Each event carries its own caller's name: one session writes for many callers. Answers the first event's id.</summary>
+        // Each event carries its own caller's name: one session writes for many callers.
         public Guid Append(IReadOnlyList<object> events, string by)
         {
             var first = Guid.Empty;
@@ -312,7 +262,6 @@ public sealed partial class ProjectGroupCommit(
             return first;
         }
 
-        /// <summary>Whether an earlier try's events are in the stream: its commit went through although its answer was lost.</summary>
         public async Task<bool> Holds(Attempt attempt, IDocumentSession query)
         {
             if (Version <= attempt.VersionBefore)
@@ -341,13 +290,10 @@ public sealed partial class ProjectGroupCommit(
 
         public bool IsAnswered => answer.Task.IsCompleted;
 
-        /// <summary>The last time the command was sent to be committed; null while it never was.</summary>
         public Attempt? Attempt { get; set; }
 
-        /// <summary>A committer claims the command; false when its request gave up waiting first.</summary>
         public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
 
-        /// <summary>The request gives up; false when a committer has the command already.</summary>
         public bool TryWithdraw() => Interlocked.CompareExchange(ref state, Withdrawn, Queued) == Queued;
 
         public void Succeed(CommandResult result)
@@ -371,10 +317,8 @@ public sealed class ProjectWriteOptions
 {
     public const string Section = "ProjectWrites";
 
-    /// <summary>How many batches may commit at once (<c>ProjectWrites:Committers</c>).</summary>
     public int Committers { get; set; } = 2;
 
-    /// <summary>The most commands one transaction carries (<c>ProjectWrites:MaxBatch</c>).</summary>
     public int MaxBatch { get; set; } = 64;
 
     public bool IsValid() => Committers is >= 1 and <= 64 && MaxBatch is >= 1 and <= 1000;

@@ -4,9 +4,7 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>
-/// Folds a project's stream with the domain's own Evolve, inline with every append, so the
-/// stored document, FetchForWriting and as-of queries all see the same state.</summary>
+// The domain's own Evolve, inline with every append: the stored document, FetchForWriting and as-of queries agree.
 public sealed class ProjectProjection : SingleStreamProjection<Project, Guid>
 {
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)

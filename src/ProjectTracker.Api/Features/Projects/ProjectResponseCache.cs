@@ -6,27 +6,18 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>Section <c>ProjectCache</c>.</summary>
 public sealed class ProjectResponseCacheOptions
 {
     public const string Section = "ProjectCache";
 
-    /// <summary>
-    /// The most memory the serialized answers of <c>GET /projects/{id}</c> may take, in MB (0 turns the cache off).
-    /// A project with 10 milestones answers about 4 kB: the default holds about 7,500 of them, the least recently
-    /// used making way. Kept well inside the 512 MB the process is allowed next to a weekly report's peak.</summary>
+    // About 7,500 answers of 4 kB, well inside the 512 MB the process has next to a weekly report's peak; 0 turns it off.
     public int MaxMegabytes { get; set; } = 32;
 }
 
-/// <summary>
-/// The serialized answers of <c>GET /projects/{id}</c>, one per project, each with the stream version it was made
-/// from and the day it was judged on. Everything else the answer depends on (thresholds, JSON options) is fixed per
-/// process. An answer is served only when the version asked of the database for that very request matches, so a GET
-/// sees every write committed before it, from this node or any other; what a hit saves is the session, the
-/// document's bytes and JSON in and out, not the round trip.</summary>
+// Served only when the stream version read for that very request matches, so a GET sees every write committed
+// before it on any node: a hit saves the session and the JSON, not the round trip.
 public sealed class ProjectResponseCache : IDisposable
 {
-    /// <summary>What an entry costs besides its bytes (entry, key, answer object, the cache's bookkeeping), roughly.</summary>
     private const int EntryOverhead = 300;
 
     private readonly MemoryCache? answers;
@@ -46,9 +37,6 @@ public sealed class ProjectResponseCache : IDisposable
         }
     }
 
-    /// <summary>
-    /// The cached answer for today, provided the stream is still at its version: asked of the database every time,
-    /// but only when there is an answer to check (a miss loads the document, which carries its version anyway).</summary>
     public async Task<ProjectJson?> Find(Guid id, DateOnly day, CancellationToken ct)
     {
         if (answers is null || !answers.TryGetValue(id, out ProjectJson? answer) || answer!.Day != day)
@@ -59,7 +47,6 @@ public sealed class ProjectResponseCache : IDisposable
         return await versions.Current(id, ct) == answer.Version ? answer : null;
     }
 
-    /// <summary>Serializes the answer and keeps it for the next request that finds the project at the same version on the same day.</summary>
     public ProjectJson Remember(ProjectResponse response)
     {
         var answer = new ProjectJson(response.Version, response.AssessedOn, JsonSerializer.SerializeToUtf8Bytes(response, json));
@@ -76,7 +63,7 @@ public sealed class ProjectResponseCache : IDisposable
     public void Dispose() => answers?.Dispose();
 }
 
-/// <summary>A project's answer as UTF-8 JSON, written as <c>TypedResults.Ok</c> writes it: same status, headers and bytes.</summary>
+// Written as TypedResults.Ok writes it: same status, headers and bytes.
 public sealed class ProjectJson(long version, DateOnly day, byte[] utf8) : IResult
 {
     private const string ContentType = "application/json; charset=utf-8";

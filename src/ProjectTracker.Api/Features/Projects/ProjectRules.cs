@@ -6,7 +6,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>Request rules for project fields, shared by registering and amending.</summary>
 public static class ProjectRules
 {
     public static IRuleBuilderOptions<T, string?> ProjectCodeShape<T>(this IRuleBuilder<T, string?> rule) =>

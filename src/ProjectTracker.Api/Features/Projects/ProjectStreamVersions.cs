@@ -5,10 +5,8 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>
-/// The current version of a project's stream, asked of the database: part of the project write path, which alone
-/// touches the event store's tables (see <see cref="ProjectWriter"/>). The inline projection updates the project
-/// document in the transaction that bumps the stream's version, so this is the stored document's version too.</summary>
+// The inline projection updates the document in the transaction that bumps the stream's version, so this is the
+// stored document's version too.
 public sealed class ProjectStreamVersions : IDisposable
 {
     private readonly string sql;
@@ -18,10 +16,8 @@ public sealed class ProjectStreamVersions : IDisposable
     {
         // Read-only, and raw: Marten's FetchStreamState costs a session and a query plan per GET, this one prepared statement.
         sql = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
-        // A pool of its own, multiplexed: concurrent GETs share a few connections and reach PostgreSQL several to a
-        // packet, which halved PostgreSQL's CPU per GET in scripts/bench.sh (4 connections did better than 16 or 100:
-        // fuller packets, and one connection carries tens of thousands of these a second). One statement outside any
-        // transaction is all it runs, so multiplexing's limits (no session state) do not bite; Marten keeps its pool.
+        // Multiplexed, on a few connections of its own (docs/performance.md, "GET answer cache"): one statement outside
+        // any transaction, so multiplexing's lack of session state does not bite.
         var connectionString = configuration.GetConnectionString(MartenSetup.ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{MartenSetup.ConnectionStringName} is not set.");
         var multiplexed = new NpgsqlConnectionStringBuilder(MartenSetup.WithPoolDefaults(connectionString)) { Multiplexing = true };
@@ -30,7 +26,6 @@ public sealed class ProjectStreamVersions : IDisposable
         dataSource = NpgsqlDataSource.Create(multiplexed);
     }
 
-    /// <summary>The stream's version now; null when there is no such project.</summary>
     public async Task<long?> Current(Guid projectId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(sql);

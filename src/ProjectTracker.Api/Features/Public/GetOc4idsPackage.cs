@@ -9,7 +9,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>The public projects as an OC4IDS project package, for open-data portals and the OC4IDS tools.</summary>
 public static class GetOc4idsPackage
 {
     private const string ResponsibleUnitId = "responsible-unit";
@@ -79,9 +78,8 @@ public static class GetOc4idsPackage
             Milestones: project.Milestones.Count > 0 ? [.. project.Milestones.Select(m => ToMilestone(m, project.AssessedOn))] : null);
     }
 
-    /// <summary>
-    /// Our status says only whether a project still takes changes; OC4IDS wants its phase, which the milestones met
-    /// tell. The codelist is closed and has no "completed": a closed (finished and accepted) project is in completion.</summary>
+    // OC4IDS wants the phase, which the milestones met tell; its closed codelist has no "completed", so a closed
+    // project is in completion.
     private static string Status(ProjectResponse project)
     {
         if (project.Status == ProjectStatus.Cancelled)
@@ -106,7 +104,6 @@ public static class GetOc4idsPackage
             : "identification";
     }
 
-    /// <summary>The projectSector codes each category belongs to; the parent sector comes with its subsectors, as the codelist asks.</summary>
     private static string[] Sectors(Category category) => category switch
     {
         Category.RailTransit => ["transport", "transport.rail", "transport.urban"],
@@ -122,7 +119,7 @@ public static class GetOc4idsPackage
         _ => [],
     };
 
-    /// <summary>The planned run of the project: the approved plan (baselines), or the end of its target year when it has no milestones.</summary>
+    // Without milestones, the plan runs to the end of the target year.
     private static Oc4ids.Period? Period(ProjectResponse project)
     {
         if (project.Milestones.Count > 0)
@@ -167,7 +164,6 @@ public static class GetOc4idsPackage
             Status: milestone.ActualDate is not null ? "met" : milestone.IsOverdue ? "notMet" : "scheduled");
     }
 
-    /// <summary>OC4IDS dates are date-times: a calendar day is its first instant in Asia/Shanghai.</summary>
     private static string Instant(DateOnly day) =>
         ShanghaiCalendar.StartOfDay(day).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

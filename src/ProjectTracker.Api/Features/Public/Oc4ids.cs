@@ -4,17 +4,12 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>
-/// The parts of the Open Contracting for Infrastructure Data Standard (OC4IDS 0.9,
-/// https://standard.open-contracting.org/infrastructure/) that the public projects fill: a project package and its
-/// projects. Names and codes are the standard's own; an absent value is left out, never written as null, because the
-/// schema allows null almost nowhere.</summary>
+// OC4IDS 0.9 (https://standard.open-contracting.org/infrastructure/): absent values are left out, never null, because
+// the schema allows null almost nowhere.
 public static class Oc4ids
 {
-    /// <summary>The schema version the package declares (major.minor, as the package schema asks).</summary>
     public const string SchemaVersion = "0.9";
 
-    /// <summary>camelCase like the rest of the API, nulls left out.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(Json.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -3,10 +3,9 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>Public transparency (规划馆, "开门搞规划"): the public projects, public fields only, without a key.</summary>
 public static class PublicEndpoints
 {
-    /// <summary>Public screens poll; a minute's staleness is fine for them and spares the database.</summary>
+    // Public screens poll; a minute's staleness is fine for them and spares the database.
     public const string CacheControl = "public, max-age=60";
 
     public static IServiceCollection AddPublic(this IServiceCollection services, IConfiguration configuration)
@@ -31,7 +30,7 @@ public static class PublicEndpoints
         GetOc4idsPackage.Map(publicData);
     }
 
-    /// <summary>Only a 200 is cached: a project made public a moment ago must not stay a cached 404.</summary>
+    // A project made public a moment ago must not stay a cached 404.
     private static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var response = context.HttpContext.Response;

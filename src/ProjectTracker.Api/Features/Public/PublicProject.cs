@@ -70,16 +70,14 @@ public sealed record PublicProgress(DateOnly ReportDate, decimal PercentComplete
 /// <param name="ActualDate">实际日期: when it was done; null while open.</param>
 public sealed record PublicMilestone(string Name, MilestoneKind Kind, bool IsKey, DateOnly BaselineDate, DateOnly ForecastDate, DateOnly? ActualDate);
 
-/// <summary>Which projects the public sees, and the district names they are shown with.</summary>
 public static class PublicProjects
 {
-    /// <summary>Public and not cancelled: a cancelled project leaves the public screens even if it was public.</summary>
+    // A cancelled project leaves the public screens even if it was public.
     public static IQueryable<Project> Visible(IQuerySession session) =>
         session.Query<Project>().Where(p => p.Profile.IsPublic && p.Status != ProjectStatus.Cancelled);
 
     public static bool IsVisible(Project project) => project.Profile.IsPublic && project.Status != ProjectStatus.Cancelled;
 
-    /// <summary>The names of the projects' districts by code; a district without a stored name shows its code.</summary>
     public static async Task<Func<string, string>> DistrictNames(IQuerySession session, IEnumerable<string> codes, CancellationToken ct)
     {
         var wanted = codes.Distinct().ToArray();

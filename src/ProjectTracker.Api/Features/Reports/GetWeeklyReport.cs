@@ -98,7 +98,6 @@ public static class GetWeeklyReport
         }
     }
 
-    /// <summary>The report's page, linking the weeks either side (the next only once it has begun) and the data files.</summary>
     internal static string Page(WeeklyReport report, WeeklyReportCharts charts, TimeProvider clock)
     {
         var week = IsoWeek.Parse(report.Week);
@@ -113,7 +112,6 @@ public static class GetWeeklyReport
             $"/api/v1/reports/weekly/{week}?format=xlsx");
     }
 
-    /// <summary>The first acceptable media type in the Accept header, by quality; JSON when there is none or anything goes.</summary>
     private static Format? FromAccept(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;

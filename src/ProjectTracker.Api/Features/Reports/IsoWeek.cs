@@ -4,17 +4,15 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>An ISO 8601 week (<c>2026-W48</c>): Monday to Sunday, days in Asia/Shanghai.</summary>
+// Days in Asia/Shanghai.
 public readonly record struct IsoWeek(int Year, int Week)
 {
     public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
 
     public DateOnly Sunday => Monday.AddDays(6);
 
-    /// <summary>Monday 00:00 in Shanghai.</summary>
     public DateTimeOffset Starts => ShanghaiCalendar.EndOfDay(Monday.AddDays(-1));
 
-    /// <summary>Sunday 24:00 in Shanghai: the first instant of the next week.</summary>
     public DateTimeOffset Ends => ShanghaiCalendar.EndOfDay(Sunday);
 
     public IsoWeek Previous => Of(Monday.AddDays(-7));
@@ -29,10 +27,8 @@ public readonly record struct IsoWeek(int Year, int Week)
         return new IsoWeek(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date));
     }
 
-    /// <summary>The week <paramref name="now"/> falls in, in Shanghai.</summary>
     public static IsoWeek Containing(DateTimeOffset now) => Of(ShanghaiCalendar.Today(now));
 
-    /// <summary>Reads <c>2026-W48</c> (also <c>2026-w48</c>); anything else is a 400 naming <paramref name="field"/>.</summary>
     public static IsoWeek Parse(string? value, string field = "isoWeek")
     {
         var text = value?.Trim() ?? "";

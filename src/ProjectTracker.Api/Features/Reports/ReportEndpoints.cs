@@ -3,7 +3,7 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>The weekly report: any valid key reads it (the fallback policy); people open its page in a browser.</summary>
+// Any valid key reads it, by the fallback policy.
 public static class ReportEndpoints
 {
     public static IServiceCollection AddReports(this IServiceCollection services)

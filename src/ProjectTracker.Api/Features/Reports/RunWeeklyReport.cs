@@ -4,7 +4,6 @@ namespace ProjectTracker.Api.Features.Reports;
 
 public static class RunWeeklyReport
 {
-    /// <summary>POST /api/v1/jobs/weekly-report (admin).</summary>
     public static void Map(IEndpointRouteBuilder jobs) =>
         jobs.MapPost("/weekly-report", Handle)
             .WithName("RunWeeklyReport")

@@ -15,9 +15,7 @@ namespace ProjectTracker.Api.Features.Reports;
 /// <param name="MailsPlanned">Mails new to the outbox this run (a second run plans none).</param>
 public sealed record WeeklyReportRunResult(string Week, int Subscribers, int MailsPlanned, DispatchResult Dispatch);
 
-/// <summary>
-/// Monday morning: freezes last week's report and mails it to the <c>weekly-report</c> subscribers through the alert
-/// outbox, one mail per address with a deterministic id, so a second run (or node) sends nothing twice.</summary>
+// One mail per address with a deterministic id, so a second run (or node) sends nothing twice.
 public sealed partial class SendWeeklyReportJob(
     IDocumentStore store,
     WeeklyReports reports,
@@ -30,7 +28,6 @@ public sealed partial class SendWeeklyReportJob(
 {
     public const string RecurringId = "weekly-report";
 
-    /// <summary>Mondays at 08:00 in <see cref="ShanghaiCalendar.Zone"/>.</summary>
     public const string Cron = "0 8 * * 1";
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -83,7 +80,7 @@ public sealed partial class SendWeeklyReportJob(
     public static string Subject(WeeklyReport report) =>
         string.Create(CultureInfo.InvariantCulture, $"【周报】重点项目周报 {report.Week}（{report.WeekStart.Month}月{report.WeekStart.Day}日—{report.WeekEnd.Month}月{report.WeekEnd.Day}日）");
 
-    /// <summary>The plain-text part: the headline and where the rest is, for mail programs that show no HTML.</summary>
+    // For mail programs that show no HTML.
     private static string Text(WeeklyReport report, string link)
     {
         var totals = report.Headline.Totals;

@@ -11,21 +11,17 @@ using SkiaSharp;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>The weekly report's charts (section <c>Reports</c>).</summary>
 public sealed class ReportOptions
 {
     public const string Section = "Reports";
 
-    /// <summary>A .ttf, .otf or .ttc file with Simplified Chinese glyphs; unset means Debian's fonts-noto-cjk.</summary>
+    // A .ttf, .otf or .ttc file with Simplified Chinese glyphs; unset means Debian's fonts-noto-cjk.
     public string? FontFile { get; set; }
 
-    /// <summary>At most this many red projects get a milestone trend chart.</summary>
     public int MaxTrendCharts { get; set; } = 20;
 }
 
-/// <summary>
-/// Draws the weekly report's charts, each once as SVG (the page) and once as PNG (the mail) from the same plot.
-/// Thread-safe: every call builds its own plots; only the font is shared.</summary>
+// Thread-safe: every call builds its own plots; only the font is shared.
 public sealed partial class WeeklyReportCharts
 {
     private const int Width = 800;
@@ -72,12 +68,9 @@ public sealed partial class WeeklyReportCharts
         }
     }
 
-    /// <summary>The font file the charts' text is drawn with; null when none was found.</summary>
     public string? FontFile => font?.Path;
 
-    /// <param name="withPng">
-    /// False for the page, which inlines the SVG only: rasterising was about half of drawing, and the PNG is then empty.
-    /// </param>
+    // withPng is false for the page, which inlines the SVG only: rasterising was about half of drawing.
     public IReadOnlyList<ReportChart> Draw(WeeklyReport report, bool withPng = true)
     {
         List<ReportChart> charts = [RagByDistrict(report.ByDistrict, withPng), PaceByDistrict(report.ByDistrict, report.Headline.ProRataPercent, withPng)];
@@ -253,10 +246,8 @@ public sealed partial class WeeklyReportCharts
     private static LegendItem Swatch(Color colour, string text) =>
         new() { LabelText = text, FillColor = colour, OutlineWidth = 0 };
 
-    /// <summary>About how many pixels wide each district's place on the x axis is.</summary>
     private static float SlotWidth(IReadOnlyList<GetPortfolioSummary.Row> rows) => (Width - 140f) / Math.Max(rows.Count, 1);
 
-    /// <summary>District names under the bars, turned when there are too many to fit side by side.</summary>
     private static void DistrictAxis(Plot plot, IReadOnlyList<GetPortfolioSummary.Row> rows)
     {
         plot.Axes.SetLimitsX(-0.5, Math.Max(rows.Count, 1) - 0.5);
@@ -294,7 +285,6 @@ public sealed partial class WeeklyReportCharts
         return ticks;
     }
 
-    /// <summary>Four to eight dates between two OLE automation dates: every 1, 2, 7 or 14 days, or every 1, 2, 3, 6 or 12 months.</summary>
     private static List<(double Position, string Label)> DateTicks(double from, double to)
     {
         var first = DateOnly.FromDateTime(DateTime.FromOADate(Math.Ceiling(from)));
@@ -342,10 +332,8 @@ public sealed partial class WeeklyReportCharts
         return new ReportChart(id, title, font?.FixSvgText(svg) ?? svg, png);
     }
 
-    /// <summary>
-    /// Makes the SVG an element the page can inline and scale: no XML declaration, a viewBox, and clip-path ids of its
-    /// own. Skia numbers clip paths from a process-wide counter, so two charts drawn by different processes could share
-    /// an id on one page, and the same chart would never come out the same twice.</summary>
+    // Clip-path ids of its own: Skia numbers them from a process-wide counter, so charts drawn by two processes could
+    // share an id on one page, and the same chart would never come out the same twice.
     private static string Tidy(string svg, string id, int height)
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -363,10 +351,8 @@ public sealed partial class WeeklyReportCharts
     [GeneratedRegex("""(?<=id="|url\(#)cl_[0-9a-f]+""")]
     private static partial Regex ClipId();
 
-    /// <summary>
-    /// A CJK font file registered with ScottPlot. ScottPlot looks fonts up by name in a static list of resolvers that it
-    /// reads, unlocked, whenever a typeface is not cached yet; so one resolver of ours joins that list once per process
-    /// and every file is registered with it, under a name of its own, in a dictionary that tolerates concurrent readers.</summary>
+    // ScottPlot reads its static list of font resolvers unlocked whenever a typeface is not cached yet, so one resolver
+    // of ours joins that list once per process and holds every file in a dictionary that tolerates concurrent readers.
     private sealed class CjkFont
     {
         private static readonly Lock Gate = new();
@@ -392,17 +378,14 @@ public sealed partial class WeeklyReportCharts
 
         public string Path { get; }
 
-        /// <summary>The name ScottPlot knows the font by.</summary>
         public string Name { get; }
 
-        /// <summary>The family the font calls itself, which is what the SVG names.</summary>
         public string Family { get; }
 
         public SKTypeface Regular { get; }
 
         public SKTypeface Bold { get; }
 
-        /// <summary>The font for the file, loaded and registered on first use; null when it holds no usable face.</summary>
         public static CjkFont? Register(string path)
         {
             path = System.IO.Path.GetFullPath(path);
@@ -466,11 +449,8 @@ public sealed partial class WeeklyReportCharts
             }
         }
 
-        /// <summary>
-        /// Skia writes SVG text back from glyphs, taking for each glyph the lowest code point the font maps to it; Noto CJK
-        /// draws 一, 十, 日, 目, 里, 黄… with the glyph of a Kangxi or CJK radical, so the SVG would say ⼀, ⼗, ⽇, ⽬, ⾥, ⻩:
-        /// the same picture, but wrong text for search, copy and any other font. Those radicals are put back as the
-        /// ideographs (no chart label uses a radical on purpose), and browsers without the font get fallbacks.</summary>
+        // Skia writes SVG text back as the lowest code point mapped to each glyph, and Noto CJK draws 一, 十, 日… with
+        // radicals' glyphs, so the SVG would say ⼀, ⼗, ⽇: those radicals are put back as the ideographs.
         public string FixSvgText(string svg)
         {
             var text = new StringBuilder(svg.Length + 1024);
@@ -503,9 +483,7 @@ public sealed partial class WeeklyReportCharts
             return new CjkFont(path, regular, bold ?? regular);
         }
 
-        /// <summary>
-        /// The Simplified Chinese face of a collection (face 0 of Noto's .ttc is the Japanese one, whose glyphs differ
-        /// for many hanzi), or the file's only face; null when the file is no font.</summary>
+        // Face 0 of Noto's .ttc is the Japanese one, whose glyphs differ for many hanzi.
         private static SKTypeface? SimplifiedChineseFace(string path)
         {
             // Read into memory (about 20 MB for Noto CJK) rather than mapped, to correct the box below; kept for the
@@ -554,12 +532,8 @@ public sealed partial class WeeklyReportCharts
             return first;
         }
 
-        /// <summary>
-        /// ScottPlot puts a label's baseline its font's lowest point above the bottom of the line it measured, and
-        /// Skia takes that point from the font's bounding box ('head' yMin), not its descender. Noto CJK's box reaches
-        /// 1.05 em below the baseline against a 0.29 em descender, so every label would sit 0.76 em too high: cut off
-        /// in the legend, over the axis line under the ticks. Setting yMin to the descender ('hhea') in the loaded
-        /// copy puts the text back in its line; Skia uses the box for no glyph's outline.</summary>
+        // Skia takes a label's lowest point from 'head' yMin, which for Noto CJK is 1.05 em below the baseline against a
+        // 0.29 em descender, so labels sat 0.76 em too high; Skia uses the box for no glyph's outline, so clamping is safe.
         private static void ClampBoxToDescender(Span<byte> font)
         {
             var isCollection = font[..4].SequenceEqual("ttcf"u8);

@@ -4,9 +4,7 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>
-/// One table of the weekly report as RFC 4180 CSV: a header row of Chinese column names, CRLF line ends, invariant
-/// numbers, ISO dates, empty for "no figure". The endpoint adds the UTF-8 BOM Excel needs to read it as UTF-8.</summary>
+// RFC 4180; the endpoint adds the UTF-8 BOM Excel needs to read it as UTF-8.
 public static class WeeklyReportCsv
 {
     public enum Table

@@ -7,10 +7,7 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>
-/// The weekly report as a workbook: 概览 then one sheet per table, the same columns as the CSV downloads. Numbers are
-/// numbers and dates are real Excel dates shown as yyyy-mm-dd, so they sort and sum; every sheet has its header row even
-/// when the table is empty.</summary>
+// Numbers and dates are real Excel numbers and dates, so they sort and sum.
 public static class WeeklyReportXlsx
 {
     public static byte[] Render(WeeklyReport report)
@@ -69,9 +66,7 @@ public static class WeeklyReportXlsx
         _ => value,
     };
 
-    /// <summary>
-    /// Widths and number formats by column name (MiniExcel applies them to every sheet with that column; a name means
-    /// the same kind of figure in every table). Widths count a CJK character as two, as Excel draws it.</summary>
+    // By column name: MiniExcel applies them to every sheet with that column. A CJK character counts two, as Excel draws it.
     private static IEnumerable<DynamicExcelColumn> Columns(IReadOnlyList<ReportTable> tables) =>
         tables
             .SelectMany(table => table.Columns.Select((column, index) => (column, width: Width(table, column, index))))

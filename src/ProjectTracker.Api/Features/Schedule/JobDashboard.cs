@@ -5,7 +5,6 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Schedule;
 
-/// <summary>Hangfire's dashboard at <c>/hangfire</c>, for admin keys.</summary>
 public static class JobDashboard
 {
     public const string Path = "/hangfire";
@@ -22,9 +21,6 @@ public static class JobDashboard
         }).AllowAnonymous();
 }
 
-/// <summary>
-/// Lets admin keys into the dashboard: by the X-Api-Key header, or in a browser by <c>/hangfire?api_key=…</c> once,
-/// then a cookie scoped to /hangfire (<see cref="BrowserKey"/>).</summary>
 public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
     public const string Cookie = "pt_dashboard_key";

@@ -16,10 +16,8 @@ namespace ProjectTracker.Api.Features.Schedule;
 /// <param name="EventsAppended">Slip flags, clears and light changes this run recorded.</param>
 public sealed record SlipScanResult(DateOnly AssessedOn, int ProjectsScanned, int ProjectsChanged, int EventsAppended, TimeSpan Took);
 
-/// <summary>
-/// The daily slip scan: judges every active project and records each change of light once. Most
-/// projects are unchanged from one day to the next, so each is judged in memory first and only the
-/// changed ones are written, a page of them at a time.</summary>
+// Most projects are unchanged from one day to the next, so each is judged in memory first and only the changed ones
+// are written.
 public sealed partial class ScanForSlipsJob(
     IDocumentStore store,
     ProjectWriter writer,
@@ -30,10 +28,8 @@ public sealed partial class ScanForSlipsJob(
 {
     public const string RecurringId = "slip-scan";
 
-    /// <summary>Every day at 06:00, in <see cref="ShanghaiCalendar.Zone"/>.</summary>
     public const string Cron = "0 6 * * *";
 
-    /// <summary>The "by" of the events the scan records.</summary>
     public const string By = "slip-scan";
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -42,7 +38,6 @@ public sealed partial class ScanForSlipsJob(
     {
         var started = Stopwatch.GetTimestamp();
         // Nodes scanning at the same moment take turns; the later one then finds everything recorded.
-        // (Without the lock each change would still be recorded once: each is decided again under the stream's lock.)
         await using var turn = await locks.Acquire(JobLocks.SlipScan, ct);
         var now = clock.GetUtcNow();
         var command = new RecordAssessment(thresholds.Value);
@@ -69,10 +64,7 @@ public sealed partial class ScanForSlipsJob(
         return result;
     }
 
-    /// <summary>
-    /// Records the changes of the projects judged changed, through the project write path: each is judged again as it
-    /// is when its stream is locked (a request may have written in between), and the group commit puts many of them
-    /// in one transaction, in the lock order every project writer keeps.</summary>
+    // Each is judged again under its stream's lock: a request may have written in between.
     internal async Task<(int Changed, int Appended)> RecordPage(IReadOnlyList<Project> changed, RecordAssessment command, CancellationToken ct)
     {
         var results = await Task.WhenAll(changed.Select(project => writer.Record(project.Id, Caller.System(By), command, ct)));

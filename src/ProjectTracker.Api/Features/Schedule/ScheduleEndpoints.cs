@@ -7,7 +7,6 @@ public static class ScheduleEndpoints
     public static IServiceCollection AddSchedule(this IServiceCollection services) =>
         services.AddRecurringJob<ScanForSlipsJob>(ScanForSlipsJob.RecurringId, ScanForSlipsJob.Cron, job => job.Run(CancellationToken.None));
 
-    /// <summary>Runs a job now, in the request (admin): <c>/api/v1/jobs/…</c>.</summary>
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder api)
     {
         var jobs = api.MapGroup("/jobs").WithTags("Schedule").RequireAuthorization(Policies.Admin);

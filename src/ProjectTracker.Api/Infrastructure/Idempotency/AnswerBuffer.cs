@@ -1,10 +1,7 @@
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Stands in for the response body while a request with an Idempotency-Key runs: the whole answer is held in memory
-/// until it has committed together with the request's writes, so the client never sees an answer that did not happen
-/// (and a client that sends the same key again the moment it has the answer finds it stored). POST answers are small;
-/// one larger than <see cref="IdempotencyOptions.MaxAnswerBytes"/> is still held, but not stored for replay.</summary>
+// The whole answer waits in memory until it has committed with the request's writes, so the client never sees an
+// answer that did not happen, and a retry the moment it has it finds it stored.
 internal sealed class AnswerBuffer : Stream
 {
     private readonly MemoryStream held = new();
@@ -25,10 +22,8 @@ internal sealed class AnswerBuffer : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Forgets what was written, for the answer an exception handler writes instead.</summary>
     public void Discard() => held.SetLength(0);
 
-    /// <summary>Sends what is held to the client.</summary>
     public async Task SendTo(Stream body, CancellationToken ct)
     {
         if (held.Length > 0)

@@ -6,7 +6,6 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>Documents the optional Idempotency-Key header on every POST under /api/v1, and the answers it adds.</summary>
 internal sealed class IdempotencyKeyOperationFilter(IOptions<IdempotencyOptions> options) : IOperationFilter
 {
     private const string InProgress =
@@ -44,7 +43,6 @@ internal sealed class IdempotencyKeyOperationFilter(IOptions<IdempotencyOptions>
         Describe(operation, context, "422", Reused);
     }
 
-    /// <summary>Adds the problem response, or names the new reason on one the endpoint already declares.</summary>
     private static void Describe(OpenApiOperation operation, OperationFilterContext context, string status, string reason)
     {
         if (operation.Responses!.TryGetValue(status, out var declared))

@@ -10,11 +10,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// A POST under /api/v1 with an Idempotency-Key runs once per API key and Idempotency-Key: the first request runs, and
-/// its writes and its answer commit together; a retry gets that answer again (with <c>Idempotent-Replayed: true</c>)
-/// and changes nothing, whatever died in between. PUT and DELETE are idempotent by nature and pass straight through,
-/// as does every request without the header.</summary>
+// PUT and DELETE are idempotent by nature and pass straight through. See docs/reliability.md, "A write with an
+// Idempotency-Key happens exactly once".
 internal sealed partial class IdempotencyMiddleware(
     RequestDelegate next,
     IdempotentRequests requests,
@@ -23,12 +20,10 @@ internal sealed partial class IdempotencyMiddleware(
     IOptions<IdempotencyOptions> options,
     ILogger<IdempotencyMiddleware> logger)
 {
-    /// <summary>The headers that describe an answer and are replayed with it; the rest are made afresh per response.</summary>
     private static readonly string[] ReplayedHeaders = ["Content-Type", "Location", "ETag"];
 
     private const int RetryAfterSeconds = 1;
 
-    /// <summary>A request whose commit went unanswered looks for its record this many times, this far apart, before answering 503.</summary>
     private const int LearnOutcomeAttempts = 12;
 
     private static readonly TimeSpan LearnOutcomePause = TimeSpan.FromMilliseconds(250);
@@ -94,10 +89,6 @@ internal sealed partial class IdempotencyMiddleware(
             $"A request with this {Idempotency.Header} is still being processed. Retry after it has finished."));
     }
 
-    /// <summary>
-    /// Runs the request with its writes held in the scope's transaction and its answer held in memory; stores the answer
-    /// in that transaction and commits; only then does the client get the answer. A 5xx answer stores nothing and rolls
-    /// back: the request was not judged, so a retry runs it again.</summary>
     private async Task RunOnce(HttpContext http, IdempotencyScope scope)
     {
         var response = http.Response;
@@ -153,10 +144,8 @@ internal sealed partial class IdempotencyMiddleware(
         await buffer.SendTo(client, http.RequestAborted);
     }
 
-    /// <summary>
-    /// Commits the answer with the request's writes. When the commit's answer is lost (the connection broke during
-    /// COMMIT), the record says what happened: found, the answer stands; not found, nothing was done, and the client is
-    /// told to come back (its retry either replays or runs once; the key stays held while the old transaction lives).</summary>
+    // When COMMIT goes unanswered the record says what happened: found, the answer stands; not found, the client is
+    // told to come back, and its retry replays or runs once.
     private async Task Commit(HttpContext http, IdempotencyScope scope, AnswerBuffer buffer, bool discardWrites)
     {
         var answer = Answer(http.Response, buffer);
@@ -198,7 +187,6 @@ internal sealed partial class IdempotencyMiddleware(
         await ErrorHandling.Write(problems, http, ErrorHandling.Describe(new StoreUnavailableException("The commit was not confirmed.")));
     }
 
-    /// <summary>Whether the record of this run is there, asked on a fresh connection; false when the store stays away.</summary>
     private async Task<bool> CommittedAfterAll(IdempotencyScope scope)
     {
         for (var attempt = 1; ; attempt++)
@@ -219,7 +207,6 @@ internal sealed partial class IdempotencyMiddleware(
         }
     }
 
-    /// <summary>Another run of this key committed its command first (its holder had been cut off): this one wrote nothing.</summary>
     private static bool IsRaceForTheKey(Exception exception) =>
         exception is DocumentAlreadyExistsException { DocType: var type } && type == typeof(IdempotencyRecord);
 
@@ -274,7 +261,6 @@ internal sealed partial class IdempotencyMiddleware(
     private static Guid? ApiKeyId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    /// <summary>The key, or null when the header is malformed or sent more than once.</summary>
     internal static string? ReadKey(StringValues header)
     {
         if (header.Count != 1 || header[0] is not { } key)
@@ -291,7 +277,6 @@ internal sealed partial class IdempotencyMiddleware(
         return key.Length is >= 1 and <= 255 && key.All(c => c is >= '!' and <= '~') ? key : null;
     }
 
-    /// <summary>The fingerprint's hash with method and target in it; the body follows as it is read.</summary>
     internal static IncrementalHash StartFingerprint(string method, string pathAndQuery)
     {
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -299,10 +284,7 @@ internal sealed partial class IdempotencyMiddleware(
         return hash;
     }
 
-    /// <summary>SHA-256 of method, path and body.</summary>
-    /// <remarks>
-    /// The body is read whole, so the endpoint's request size cap (<c>Limits:MaxRequestBodyBytes</c>, or
-    /// <c>Imports:MaxFileBytes</c> for import files) bounds it: a larger one fails the read with 413 before anything is claimed.</remarks>
+    // Read whole, bounded by the endpoint's request size cap: a larger body fails the read with 413 before anything is claimed.
     private static async Task<string> Fingerprint(HttpRequest request)
     {
         // The endpoint reads the body again after us; above a small threshold the copy waits in a temporary file.

@@ -7,14 +7,8 @@ using SessionOptions = Marten.Services.SessionOptions;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// One request's hold on its Idempotency-Key, for as long as the request runs: a PostgreSQL session advisory lock on a
-/// connection of its own, so that the hold ends the moment its holder does (a killed process closes the connection; a
-/// crashed database loses every lock). The request's writes go into a transaction on that same connection, and the
-/// key's record with the answer is written in that transaction before it commits: the writes and the answer become
-/// durable together, or neither does. A project command is committed by the group commit in a transaction of its own;
-/// it writes the key's record there, naming the version it made (<see cref="CommittedCommand"/>), and the answer is
-/// added afterwards.</summary>
+// The hold is an advisory lock on a connection of its own, so it ends with its holder, and the writes and the answer
+// commit in that connection's transaction together. See docs/reliability.md, "A write with an Idempotency-Key happens exactly once".
 public sealed class IdempotencyScope : IAsyncDisposable
 {
     private readonly IDocumentStore store;
@@ -41,34 +35,24 @@ public sealed class IdempotencyScope : IAsyncDisposable
 
     public string Fingerprint { get; }
 
-    /// <summary>Which run of the key this is: a record it writes carries it.</summary>
     public Guid ClaimId { get; } = Guid.NewGuid();
 
-    /// <summary>When the key was first claimed; a replay keeps the first run's, so that <see cref="NewId"/> gives the same ids.</summary>
+    // A replay keeps the first run's, so that NewId gives the same ids.
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>
-    /// A project command of this key that committed in an earlier run whose answer was never stored (its node died in
-    /// between): the write path answers the project as that command left it instead of deciding the command again.</summary>
     public CommittedCommand? Prior { get; }
 
-    /// <summary>The project command this request committed (or <see cref="Prior"/>): its record exists, the answer is added to it.</summary>
     public CommittedCommand? Committed { get; private set; }
 
-    /// <summary>Whether anything of the request may have been written in the scope's transaction.</summary>
     public bool OpenedSessions { get; private set; }
 
-    /// <summary>The connection carrying the hold and the transaction broke: the database went away mid-request.</summary>
     public bool ConnectionBroken => connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open;
 
-    /// <summary>The PostgreSQL backend holding the key (for tests that end it).</summary>
     internal int ProcessId => connection.ProcessID;
 
     public static IdempotencyScope? Of(HttpContext? http) => http?.Features.Get<IdempotencyScope>();
 
-    /// <summary>
-    /// Runs <paramref name="action"/> once the request's writes have committed (at once when the request has no scope):
-    /// for what must not see them before they are durable, such as the import worker's queue.</summary>
+    // For what must not see the request's writes before they are durable, such as the import worker's queue.
     public static void AfterCommit(HttpContext? http, Action action)
     {
         if (Of(http) is { } scope)
@@ -81,9 +65,7 @@ public sealed class IdempotencyScope : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// An id for something the request creates: the same in a replay of the request as in its first run (so a replayed
-    /// answer names what was made then), time-ordered like a version 7 UUID from the first run's start.</summary>
+    // The same in a replay as in the first run, so a replayed answer names what was made then.
     public Guid NewId()
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{RecordId}\n{Interlocked.Increment(ref ids)}"));
@@ -97,7 +79,7 @@ public sealed class IdempotencyScope : IAsyncDisposable
         return new Guid(bytes, bigEndian: true);
     }
 
-    /// <summary>A session in the scope's transaction: its SaveChanges writes but does not commit; the request's end does.</summary>
+    // Its SaveChanges writes but does not commit; the request's end does.
     public IDocumentSession OpenSession(string by)
     {
         transaction ??= connection.BeginTransaction();
@@ -107,16 +89,11 @@ public sealed class IdempotencyScope : IAsyncDisposable
         return session;
     }
 
-    /// <summary>The record the group commit writes with a project command's events, in the same transaction.</summary>
     public IdempotencyRecord CommandRecord(Guid projectId, long version, DateTimeOffset now, TimeSpan expiry) =>
         new(RecordId, Fingerprint, ClaimId, StartedAt, StoredTime.WholeMilliseconds(now + expiry), null, new CommittedCommand(projectId, version));
 
-    /// <summary>The group commit has committed this request's command with its record.</summary>
     internal void CommandCommitted(CommittedCommand command) => Committed = command;
 
-    /// <summary>
-    /// Writes the key's answer and commits it with whatever the request wrote in the scope's transaction; with
-    /// <paramref name="discardWrites"/> (the request failed) the writes are rolled back first and only the answer commits.</summary>
     internal async Task Complete(StoredAnswer answer, TimeSpan expiry, bool discardWrites)
     {
         if (discardWrites && transaction is not null)
@@ -150,7 +127,6 @@ public sealed class IdempotencyScope : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets whatever the request wrote in the scope's transaction.</summary>
     internal async Task RollBack()
     {
         if (transaction is null)
@@ -173,7 +149,6 @@ public sealed class IdempotencyScope : IAsyncDisposable
         }
     }
 
-    /// <summary>Lets go of the key: the transaction is rolled back if still open, the lock released, the connection returned.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -193,5 +168,4 @@ public sealed class IdempotencyScope : IAsyncDisposable
     }
 }
 
-/// <summary>A project command committed under an Idempotency-Key: the project and the version its events made.</summary>
 public sealed record CommittedCommand(Guid ProjectId, long Version);

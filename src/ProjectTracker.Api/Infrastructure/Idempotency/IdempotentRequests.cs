@@ -4,16 +4,7 @@ using SessionOptions = Marten.Services.SessionOptions;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// One Idempotency-Key of one API key: written when its request's writes commit, with them, and holding that request's
-/// answer. While the request runs the key is held by an advisory lock (<see cref="IdempotencyScope"/>), not by a row.</summary>
-/// <param name="Id">The API key's id and the Idempotency-Key (<see cref="IdFor"/>).</param>
-/// <param name="Fingerprint">SHA-256 of method, path and body: a retry must send the same request.</param>
-/// <param name="ClaimId">Which run of the key wrote the record.</param>
-/// <param name="StartedAt">When the key's first run began; its ids are made from it (<see cref="IdempotencyScope.NewId"/>).</param>
-/// <param name="ExpiresAt">Past this, the record counts as absent and the key may run again.</param>
-/// <param name="Answer">The answer as sent; null when a project command committed but its answer was not stored.</param>
-/// <param name="Command">The project command the request committed, if it was one.</param>
+// Answer is null when a project command committed but its answer was not stored (the node died in between).
 public sealed record IdempotencyRecord(
     string Id,
     string Fingerprint,
@@ -26,43 +17,30 @@ public sealed record IdempotencyRecord(
     public static string IdFor(Guid apiKeyId, string idempotencyKey) => $"{apiKeyId:N}:{idempotencyKey}";
 }
 
-/// <summary>A finished request's answer as sent.</summary>
-/// <param name="Headers">The headers that describe the answer (Content-Type, Location, ETag).</param>
-/// <param name="Body">The body byte for byte; null when it was not kept (too large, or marked no-store).</param>
 public sealed record StoredAnswer(int Status, Dictionary<string, string> Headers, byte[]? Body, DateTimeOffset FinishedAt);
 
-/// <summary>What a request with an Idempotency-Key finds.</summary>
 public abstract record IdempotencyClaim
 {
     private IdempotencyClaim()
     {
     }
 
-    /// <summary>This request holds the key until the scope is disposed: it runs (or, after a crash, answers what ran).</summary>
     public sealed record Won(IdempotencyScope Scope) : IdempotencyClaim;
 
-    /// <summary>The key was used for another method, path or body.</summary>
     public sealed record Mismatch : IdempotencyClaim;
 
-    /// <summary>The first request with this key is still running: its holder is alive.</summary>
     public sealed record InProgress : IdempotencyClaim;
 
-    /// <summary>The first request finished: its answer (whose body may not have been kept).</summary>
     public sealed record Finished(StoredAnswer Answer) : IdempotencyClaim;
 }
 
-/// <summary>
-/// The Idempotency-Key records in PostgreSQL, and the holds on keys. A key is held by a session advisory lock on a
-/// connection of the holder's own, so of two requests racing with one key (on one node or two) exactly one runs, and a
-/// holder that dies lets go at once: PostgreSQL ends the lock with the connection.</summary>
 public sealed class IdempotentRequests : IAsyncDisposable
 {
     private readonly IDocumentStore store;
     private readonly TimeProvider clock;
 
-    /// <summary>
-    /// Connections for holds, apart from Marten's: these are reset when they return to the pool (Marten's are not, for
-    /// speed), so a lock that somehow outlived its request could never stay with a pooled connection.</summary>
+    // Apart from Marten's pool: these are reset on return (Marten's are not, for speed), so a lock that somehow outlived
+    // its request never stays with a pooled connection.
     private readonly NpgsqlDataSource holds;
 
     public IdempotentRequests(IDocumentStore store, IConfiguration configuration, TimeProvider clock)
@@ -74,7 +52,7 @@ public sealed class IdempotentRequests : IAsyncDisposable
         holds = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = false, ApplicationName = "projecttracker-idempotency" });
     }
 
-    /// <remarks>No cancellation once the lock may be held: a request must learn whether it holds the key.</remarks>
+    // No cancellation once the lock may be held: a request must learn whether it holds the key.
     public async Task<IdempotencyClaim> Claim(Guid apiKeyId, string idempotencyKey, string fingerprint, CancellationToken ct)
     {
         var id = IdempotencyRecord.IdFor(apiKeyId, idempotencyKey);
@@ -143,7 +121,6 @@ public sealed class IdempotentRequests : IAsyncDisposable
         }
     }
 
-    /// <summary>The record of a key as committed now, read on a fresh connection (after a commit whose outcome was not heard).</summary>
     public async Task<IdempotencyRecord?> Find(string id, CancellationToken ct)
     {
         await using var query = store.QuerySession();
@@ -160,7 +137,7 @@ public sealed class IdempotentRequests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => holds.DisposeAsync();
 
-    /// <summary>The advisory lock of a record id: 64 bits of its SHA-256 (another key sharing them only waits a moment longer).</summary>
+    // 64 bits of the id's SHA-256: another key sharing them only waits a moment longer.
     internal static long LockKey(string recordId) =>
         BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recordId)), 0);
 }
