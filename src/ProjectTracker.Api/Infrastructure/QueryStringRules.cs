@@ -14,9 +14,9 @@ public static class QueryStringRules
                     throw new BadInputException(name, $"'{name}' is given {values.Count} times; give it once.");
                 }
 
-                if (!StorableText.IsStorable(values.ToString()))
+                if (!Domain.StoredText.IsStorable(values.ToString()))
                 {
-                    throw new BadInputException(name, $"'{name}' {StorableText.Rule}.");
+                    throw new BadInputException(name, $"'{name}' {Domain.StoredText.Rule}.");
                 }
             }
         }

@@ -2,26 +2,19 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
+using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
 
 /// <summary>
-/// PostgreSQL's text and jsonb cannot store U+0000. A string holding it would pass every rule and fail only at
-/// commit, as a server error, taking any group commit it rode in down with it; so it is refused where it comes in,
-/// naming its field: JSON bodies (here), query strings (<see cref="QueryStringRules"/>) and imported files.</summary>
+/// A string the store cannot keep (<see cref="StoredText"/>) would fail only at commit, taking any group commit it rode
+/// in down with it; so JSON bodies are checked here, query strings in <see cref="QueryStringRules"/>.</summary>
 public static class StorableText
 {
-    public const string Rule = "must not contain the NUL character (U+0000)";
-
-    /// <summary>JSON can carry U+0000 only escaped (a raw control character is not valid JSON).</summary>
+    // JSON can carry U+0000 only escaped (a raw control character is not valid JSON).
     private static ReadOnlySpan<byte> EscapedNul => "\\u0000"u8;
 
-    public static bool IsStorable(string? value) => value is null || !value.Contains('\0');
-
-    /// <summary>
-    /// A JSON body with a string holding U+0000 is a 400 naming that field, before any endpoint binds it. Only the
-    /// bytes of write requests are looked at, and parsed only when they contain the escape; responses are untouched.
-    /// (A JSON converter for every string did the same, but it also ran on every answer written: a GET cost about a quarter more CPU.)</summary>
+    /// <summary>Only write requests' bytes are looked at, and parsed only when they hold the escape, so answers cost nothing.</summary>
     public static IApplicationBuilder UseStorableJsonBodies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var request = http.Request;
@@ -44,21 +37,19 @@ public static class StorableText
 
             if (bytes.IndexOf(EscapedNul) >= 0 && FieldHoldingNul(bytes) is { } field)
             {
-                throw new BadInputException(field, $"'{field}' {Rule}.");
+                throw new BadInputException(field, $"'{field}' {StoredText.Rule}.");
             }
         }
 
         await next(http);
     });
 
-    /// <summary>An endpoint that reads a JSON body; one that takes files answers a JSON body with its own 415.</summary>
+    // An endpoint that takes files answers a JSON body with its own 415.
     private static bool BindsJson(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
         && accepts.ContentTypes.Any(t => t.EndsWith("json", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>
-    /// Broken JSON is a 400 on the body as a whole, whatever came before the break: the binder, which refuses unknown
-    /// fields, would otherwise name the first field it met in <c>{"a":</c> as the fault. One pass of the reader, no tree.</summary>
+    // Broken JSON is a 400 on the whole body: the binder, which refuses unknown fields, would blame the first field it met.
     private static void CheckWellFormed(ReadOnlySpan<byte> json)
     {
         if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
@@ -85,9 +76,7 @@ public static class StorableText
         }
     }
 
-    /// <summary>
-    /// JSON between systems is UTF-8 (RFC 8259), and the body checks here read it as such. Another charset is a 415
-    /// naming it; one the framework did not know was an InvalidOperationException, a 500, when the endpoint read the body.</summary>
+    // JSON is UTF-8 (RFC 8259); a charset the framework did not know was a 500 when the endpoint read the body.
     private static void CheckUtf8(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || media.Charset is not { HasValue: true } charset)
@@ -109,7 +98,7 @@ public static class StorableText
         }
     }
 
-    /// <summary>The path of the first string value holding U+0000 ("changes[0].reason"), or null (none, or not JSON: binding says so).</summary>
+    /// <summary>The path of the first string holding U+0000 ("changes[0].reason"); null when none, or not JSON (binding says so).</summary>
     internal static string? FieldHoldingNul(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
@@ -132,7 +121,7 @@ public static class StorableText
                         break;
                     case JsonTokenType.String:
                         NextElement(frames);
-                        if (reader.ValueIsEscaped && !IsStorable(reader.GetString()))
+                        if (reader.ValueIsEscaped && !StoredText.IsStorable(reader.GetString()))
                         {
                             return Path(frames);
                         }

@@ -19,7 +19,7 @@ public static class SlipAlertRules
         [
             .. project.Milestones
                 .Where(m => !m.IsDone
-                    && m.FlaggedSeverity > m.SeverityBeforeFlag
+                    && m.FlaggedSeverity.IsWorseThan(m.SeverityBeforeFlag)
                     && m.FlaggedOn is { } raised
                     && raised <= today
                     && today.DayNumber - raised.DayNumber < Math.Max(1, rules.SlipCatchUpDays))

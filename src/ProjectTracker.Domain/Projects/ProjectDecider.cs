@@ -107,7 +107,7 @@ public static class ProjectDecider
     {
         DomainException.Require(c.ReportDate <= today, "reportDate", "A report cannot be dated in the future.");
         PlanDates.Require(c.ReportDate, "reportDate");
-        DomainException.Require(c.PercentComplete is >= 0 and <= 100, "percentComplete", "Percent complete is between 0 and 100.");
+        DomainException.Require(Percentage.IsValid(c.PercentComplete), "percentComplete", $"Percent complete is between {Percentage.Min} and {Percentage.Max}.");
         DomainException.Require(Money.IsValid(c.InvestmentToDate), "investmentToDate", $"Investment is {Money.Rule}.");
         DomainException.Require(Money.IsValid(c.InvestmentThisYear), "investmentThisYear", $"Investment is {Money.Rule}.");
         DomainException.Require(Money.IsValid(c.FundsInPlace), "fundsInPlace", $"Funds in place are {Money.Rule}.");

@@ -35,8 +35,7 @@ public static class SlipRules
         project.Milestones
             .Where(m => !m.IsDone)
             .Select(m => Assess(m, today, thresholds).Severity)
-            .DefaultIfEmpty(Rag.Green)
-            .Max();
+            .Worst();
 
     private static Rag SeverityOf(int slipDays, bool overdueKey, SlipThresholds thresholds) =>
         overdueKey || slipDays > thresholds.RedAfterDays ? Rag.Red

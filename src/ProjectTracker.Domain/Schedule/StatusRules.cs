@@ -22,9 +22,9 @@ public static class StatusRules
         var schedule = project.Milestones.Zip(milestones).Where(p => !p.First.IsDone).SelectMany(p => p.Second.Reasons);
         var reasons = schedule
             .Concat(new[] { Stale(project, today, thresholds), Pace(project, today, thresholds) }.OfType<StatusReason>())
-            .OrderByDescending(r => r.Severity)
+            .WorstFirst(r => r.Severity)
             .ToList();
-        return new ProjectAssessment(reasons.Select(r => r.Severity).DefaultIfEmpty(Rag.Green).Max(), reasons, milestones);
+        return new ProjectAssessment(reasons.Select(r => r.Severity).Worst(), reasons, milestones);
     }
 
     private static MilestoneAssessment Assess(Milestone milestone, DateOnly today, SlipThresholds thresholds)
@@ -72,7 +72,7 @@ public static class StatusRules
         }
 
         // Rounded before comparing, as officials read them: "10.0 points behind" is amber, whatever the next digit.
-        var proRata = Percent(today.DayOfYear, DateTime.IsLeapYear(today.Year) ? 366 : 365);
+        var proRata = ProRataPercent(today);
         var investment = Percent(invested, planned);
         var behind = proRata - investment;
         var severity = behind > thresholds.PaceRedAfterPoints ? Rag.Red
@@ -101,6 +101,9 @@ public static class StatusRules
         var earlier = byYear.Keys.Where(y => y < year).ToList();
         return byYear.TryGetValue(year, out var toDate) && earlier.Count > 0 ? toDate - byYear[earlier.Max()] : null;
     }
+
+    /// <summary>序时进度: the share of the year gone by on the day, in percent, one decimal.</summary>
+    public static decimal ProRataPercent(DateOnly day) => Percent(day.DayOfYear, DateTime.IsLeapYear(day.Year) ? 366 : 365);
 
     private static decimal Percent(decimal part, decimal whole) => Math.Round(part / whole * 100, 1, MidpointRounding.AwayFromZero);
 }

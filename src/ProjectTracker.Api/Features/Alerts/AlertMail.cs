@@ -153,10 +153,10 @@ public static class AlertMail
         alerts
             .Where(a => a.Kind != AlertKind.Slip)
             .OrderByDescending(a => a.PlannedOn)
-            .ThenByDescending(a => a.Rag)
+            .ThenWorstFirst(a => a.Rag)
             .Select(a => (Rag?)a.Rag)
             .FirstOrDefault()
-        ?? alerts.Max(a => a.Rag);
+        ?? alerts.Select(a => a.Rag).Worst();
 
     private static List<(string Label, string Value)> ProjectFacts(Alert alert)
     {

@@ -202,7 +202,7 @@ public static class ImportSheet
         if (text.IndexOf('\0') is var nul and >= 0)
         {
             var line = text.AsSpan(0, nul).Count('\n') + 1;
-            throw new BadInputException("body", $"Line {line} of the CSV {StorableText.Rule}.");
+            throw new BadInputException("body", $"Line {line} of the CSV {Domain.StoredText.Rule}.");
         }
 
         var records = CsvRecords(text);

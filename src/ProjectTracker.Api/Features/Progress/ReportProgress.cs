@@ -27,7 +27,7 @@ public static class ReportProgress
             public Validator()
             {
                 RuleFor(r => r.ReportDate).NotNull();
-                RuleFor(r => r.PercentComplete).NotNull().InclusiveBetween(0, 100);
+                RuleFor(r => r.PercentComplete).NotNull().InclusiveBetween(Domain.Portfolio.Percentage.Min, Domain.Portfolio.Percentage.Max);
                 RuleFor(r => r.InvestmentToDate).NotNull().Money();
                 RuleFor(r => r.InvestmentThisYear).Money();
                 RuleFor(r => r.FundsInPlace).Money();

@@ -56,23 +56,14 @@ internal static class WeeklyReportTables
     private static readonly FrozenDictionary<string, string> CategoryNamesByWireName =
         Enum.GetValues<Category>().ToFrozenDictionary(Json.WireName, c => c.ChineseName(), StringComparer.Ordinal);
 
-    /// <summary>The Chinese name of a category given by its wire name (<c>rail-transit</c> → 城市轨道交通); unknown ones as given.</summary>
     public static string CategoryName(string wireName) => CategoryNamesByWireName.GetValueOrDefault(wireName, wireName);
 
-    public static string LightName(Rag rag) => rag switch
-    {
-        Rag.Red => "红灯",
-        Rag.Amber => "黄灯",
-        _ => "绿灯",
-    };
+    public static string LightName(Rag rag) => rag.ChineseName();
 
-    /// <summary>
-    /// OWASP's defence against CSV (formula) injection: a text cell a spreadsheet could take for a formula gets a leading
-    /// apostrophe. Project names and reasons are typed by districts, so they are not trusted.</summary>
+    // OWASP's defence against CSV (formula) injection: names and reasons are typed by districts, so they are not trusted.
     public static string Defuse(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    /// <summary>The key figures as name/value rows: the workbook's first sheet.</summary>
     public static ReportTable Overview(WeeklyReport report)
     {
         var totals = report.Headline.Totals;
@@ -103,7 +94,6 @@ internal static class WeeklyReportTables
         return new ReportTable("概览", [new("项目", ColumnKind.Text), new("值", ColumnKind.Text)], rows);
     }
 
-    /// <summary>The instant the report is as of, on the Shanghai clock.</summary>
     public static string AsOfText(WeeklyReport report) =>
         TimeZoneInfo.ConvertTime(report.AsOf, Domain.Schedule.ShanghaiCalendar.Zone)
             .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
@@ -123,7 +113,6 @@ internal static class WeeklyReportTables
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 
-    /// <summary>Every table, the overview first, in the order of the workbook's sheets.</summary>
     public static IEnumerable<ReportTable> All(WeeklyReport report) =>
         Enum.GetValues<WeeklyReportCsv.Table>().Select(table => Of(report, table)).Prepend(Overview(report));
 

@@ -8,17 +8,12 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-/// <summary>A finished week's report as first generated, kept so that it never changes.</summary>
-/// <param name="Id">The ISO week, <c>2026-W47</c>.</param>
-/// <param name="Json">The report exactly as served: every later request answers these bytes.</param>
+/// <summary>A finished week's report as first generated (<c>Id</c> 2026-W47): every later request answers these bytes.</summary>
 public sealed record WeeklyReportSnapshot(string Id, string Json, DateTimeOffset GeneratedAt);
 
-/// <summary>A report and its JSON, the form it is stored and served in.</summary>
 public sealed record StoredWeeklyReport(WeeklyReport Report, string Json);
 
-/// <summary>
-/// The latest provisional report of this node, with what it was built from: while no event has been appended and the
-/// day has not changed, it is still the report (the four formats of one look at the current week build it once).</summary>
+/// <summary>This node's latest provisional report: still the report while no event was appended and the day is the same.</summary>
 public sealed class ProvisionalReportCache
 {
     private volatile Entry? latest;
@@ -31,18 +26,13 @@ public sealed class ProvisionalReportCache
     private sealed record Entry(string Week, EventStoreMark Mark, DateOnly Day, StoredWeeklyReport Report);
 }
 
-/// <summary>
-/// How far the event store has got: the count changes with every commit, even one whose sequence number is lower than
-/// the highest already there (sequences are taken before commit, so they may commit out of order).</summary>
+/// <summary>The count changes with every commit, even one whose sequence is below the highest: sequences may commit out of order.</summary>
 public readonly record struct EventStoreMark(long Events, long HighestSequence);
 
-/// <summary>
-/// The weekly reports: a finished week's is generated once and frozen (the first node to store it wins, the
-/// others serve its copy); the current week's is generated afresh when events were appended since it was last built,
-/// and marked provisional.</summary>
+/// <summary>A finished week's report is generated once and frozen (the first node to store it wins); the current week's is provisional.</summary>
 public sealed class WeeklyReports(IDocumentStore store, BuildWeeklyReport build, ProvisionalReportCache provisional, TimeProvider clock)
 {
-    /// <summary>The API's JSON shape, with Chinese left readable in the stored and served text (HTML-sensitive characters stay escaped).</summary>
+    // Chinese stays readable in the stored text; HTML-sensitive characters stay escaped.
     private static readonly JsonSerializerOptions ReportJson = new(Json.Options) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public async Task<StoredWeeklyReport> Get(IsoWeek week, CancellationToken ct)

@@ -1,0 +1,136 @@
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Domain.Reports;
+
+/// <summary>A milestone whose slip the scan raised (new slip) or cleared (recovery) during the week; a recovery is green.</summary>
+public sealed record WeekSlip(Project Project, string MilestoneName, Rag Severity, Rag PreviousSeverity, int SlipDays, DateOnly On);
+
+/// <param name="DaysLate">Days after the baseline it was done; 0 when on time or early.</param>
+public sealed record WeekCompletion(Project Project, string MilestoneName, DateOnly BaselineDate, DateOnly ActualDate, int DaysLate);
+
+public sealed record WeekRebaseline(Project Project, string Reason, int Milestones, int DaysMoved, string DecidedBy, DateOnly On);
+
+/// <param name="RebaselineDaysAbsorbed">Days the week's approved rebaselines moved baselines by: slip the schedule no longer shows.</param>
+public sealed record WeekChanges(
+    IReadOnlyList<WeekSlip> NewSlips,
+    IReadOnlyList<WeekSlip> Recoveries,
+    IReadOnlyList<WeekCompletion> Completions,
+    IReadOnlyList<WeekRebaseline> Rebaselines,
+    int RebaselineDaysAbsorbed);
+
+/// <param name="Days">Days left until the baseline (due), or days past it (overdue).</param>
+public sealed record WeekMilestone(Project Project, Milestone Milestone, int Days, Rag Severity);
+
+/// <param name="WorstOpenMilestone">The open milestone that slipped most, whose trend the report draws; null when none is open.</param>
+public sealed record WeekRedProject(Project Project, ProjectAssessment Assessment, Milestone? WorstOpenMilestone);
+
+public sealed record WeekStaleUnit(string ResponsibleUnit, int Projects, int MaxDaysSinceReport, IReadOnlyList<string> ProjectNames);
+
+/// <summary>
+/// What the weekly report (周报) counts: the portfolio as of the week's end judged on <paramref name="Day"/>, and what
+/// changed in the week. Cancelled projects are not counted; only active ones have milestones due, red or stale.</summary>
+/// <param name="ProRataPercent">序时进度: the share of the year gone by on the day.</param>
+public sealed record WeekFigures(
+    DateOnly Day,
+    IReadOnlyList<Project> Counted,
+    IReadOnlyDictionary<Guid, ProjectAssessment> Assessments,
+    WeekChanges Changes,
+    IReadOnlyList<WeekMilestone> DueSoon,
+    IReadOnlyList<WeekMilestone> Overdue,
+    IReadOnlyList<WeekRedProject> RedProjects,
+    IReadOnlyList<WeekStaleUnit> StaleUnits,
+    decimal ProRataPercent)
+{
+    public const int DueWithinDays = 14;
+
+    /// <param name="week">The week's listed events (<see cref="WeekEvent.Listed"/>) in the order they happened.</param>
+    public static WeekFigures Of(IReadOnlyDictionary<Guid, Project> portfolio, IEnumerable<WeekEvent> week, DateOnly day, StatusThresholds thresholds)
+    {
+        var counted = portfolio.Values.Where(p => p.Status != ProjectStatus.Cancelled).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        // Each project is judged once, for the tables and the lists alike.
+        var assessed = counted.ToDictionary(p => p.Id, p => StatusRules.Assess(p, day, thresholds));
+        var active = counted
+            .Where(p => p.Status == ProjectStatus.Active)
+            .Select(p => (Project: p, Assessment: assessed[p.Id]))
+            .ToList();
+
+        var open = active
+            .SelectMany(a => a.Project.Milestones.Zip(a.Assessment.Milestones)
+                .Where(m => !m.First.IsDone)
+                .Select(m => (a.Project, Milestone: m.First, m.Second.Slip)))
+            .ToList();
+        var due = open
+            .Where(l => l.Milestone.BaselineDate > day && l.Milestone.BaselineDate.DayNumber - day.DayNumber <= DueWithinDays)
+            .Select(l => new WeekMilestone(l.Project, l.Milestone, l.Milestone.BaselineDate.DayNumber - day.DayNumber, l.Slip.Severity))
+            .OrderBy(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.Milestone.Name, StringComparer.Ordinal)
+            .ToList();
+        var overdue = open
+            .Where(l => l.Slip.IsOverdue)
+            .Select(l => new WeekMilestone(l.Project, l.Milestone, day.DayNumber - l.Milestone.BaselineDate.DayNumber, l.Slip.Severity))
+            .OrderByDescending(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.Milestone.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var red = active
+            .Where(a => a.Assessment.Rag == Rag.Red)
+            .OrderByDescending(a => a.Assessment.Reasons.Count(r => r.Severity == Rag.Red))
+            .ThenByDescending(a => a.Assessment.Milestones.Select(m => m.Slip.SlipDays).DefaultIfEmpty(0).Max())
+            .ThenBy(a => a.Project.Code, StringComparer.Ordinal)
+            .Select(a => new WeekRedProject(a.Project, a.Assessment, WorstOpenMilestone(a.Project, a.Assessment)))
+            .ToList();
+
+        var stale = active
+            .Select(a => (a.Project, Days: a.Assessment.Reasons.FirstOrDefault(r => r.Rule == StatusRule.StaleReporting)?.DaysSinceReport))
+            .Where(s => s.Days is not null)
+            .GroupBy(s => s.Project.Profile.ResponsibleUnit, StringComparer.Ordinal)
+            .Select(g => new WeekStaleUnit(g.Key, g.Count(), g.Max(s => s.Days!.Value), [.. g.Select(s => s.Project.Profile.Name).Order(StringComparer.Ordinal)]))
+            .OrderByDescending(u => u.MaxDaysSinceReport).ThenBy(u => u.ResponsibleUnit, StringComparer.Ordinal)
+            .ToList();
+
+        return new WeekFigures(day, counted, assessed, ChangesIn(week, portfolio), due, overdue, red, stale, StatusRules.ProRataPercent(day));
+    }
+
+    // A flag that got worse is a new slip, one that eased a recovery; one cleared by completing the milestone is a completion.
+    private static WeekChanges ChangesIn(IEnumerable<WeekEvent> week, IReadOnlyDictionary<Guid, Project> portfolio)
+    {
+        var newSlips = new List<WeekSlip>();
+        var recoveries = new List<WeekSlip>();
+        var completions = new List<WeekCompletion>();
+        var rebaselines = new List<WeekRebaseline>();
+        foreach (var e in week)
+        {
+            if (!portfolio.TryGetValue(e.ProjectId, out var project))
+            {
+                continue;
+            }
+
+            switch (e.Data)
+            {
+                case MilestoneSlipFlagged f when e.Milestone is { } m:
+                    (f.Severity.IsWorseThan(f.PreviousSeverity) ? newSlips : recoveries)
+                        .Add(new WeekSlip(project, m.Name, f.Severity, f.PreviousSeverity, f.SlipDays, f.AssessedOn));
+                    break;
+                case MilestoneSlipCleared c when e.Milestone is { } m && !e.MilestoneWasDone:
+                    recoveries.Add(new WeekSlip(project, m.Name, Rag.Green, c.PreviousSeverity, 0, c.AssessedOn));
+                    break;
+                case MilestoneCompleted c when e.Milestone is { } m:
+                    completions.Add(new WeekCompletion(project, m.Name, m.BaselineDate, c.ActualDate, Math.Max(0, c.ActualDate.DayNumber - m.BaselineDate.DayNumber)));
+                    break;
+                case RebaselineApproved r:
+                    rebaselines.Add(new WeekRebaseline(
+                        project, e.RebaselineReason ?? "", r.Changes.Count, r.Changes.Sum(c => c.DaysMoved), r.DecidedBy, ShanghaiCalendar.Today(e.At)));
+                    break;
+            }
+        }
+
+        return new WeekChanges(newSlips, recoveries, completions, rebaselines, rebaselines.Sum(r => r.DaysMoved));
+    }
+
+    private static Milestone? WorstOpenMilestone(Project project, ProjectAssessment assessment) =>
+        project.Milestones.Zip(assessment.Milestones)
+            .Where(m => !m.First.IsDone)
+            .OrderByDescending(m => m.Second.Slip.SlipDays)
+            .Select(m => m.First)
+            .FirstOrDefault();
+}
