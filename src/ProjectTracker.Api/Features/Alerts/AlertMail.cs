@@ -1,33 +1,24 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;
 using static System.FormattableString;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-/// <summary>
-/// The zh-CN e-mail digest of one recipient's alerts: a subject, a plain-text part and an HTML part that say the
-/// same. Project names, units and reasons come from API clients, so every such value is HTML-encoded and kept out
-/// of the subject's header line.</summary>
 public static class AlertMail
 {
     public sealed record Content(string Subject, string Text, string Html);
 
-    /// One project's part of the digest: what is said once about the project, then its alerts in reading order.
-    private sealed record ProjectSection(
+    public sealed record ProjectSection(
         string Name, List<(string Label, string Value)> Facts, Rag Light, List<string> Reasons, string Link, List<Alert> Alerts);
 
     // Long subjects are cut by mail clients anyway; cutting them ourselves keeps the "等 N 项" at the end.
     private const int MaxSubjectLength = 200;
 
-    private const string Footer = "本邮件由 ProjectTracker 重点项目跟踪系统自动发送，请勿直接回复，回复的邮件无人阅读。";
+    internal const string Footer = "本邮件由 ProjectTracker 重点项目跟踪系统自动发送，请勿直接回复，回复的邮件无人阅读。";
 
-    private const string LabelStyle = "width:88px;padding:4px 12px;text-align:left;vertical-align:top;font-weight:normal;color:#5f6b7a;white-space:nowrap";
-    private const string ValueStyle = "padding:4px 12px;vertical-align:top;color:#1f2933";
-
-    /// One digest for one address: every alert given, in a stable order.
     public static Content Compose(string recipient, IReadOnlyList<Alert> alerts)
     {
         ArgumentNullException.ThrowIfNull(recipient);
@@ -45,7 +36,6 @@ public static class AlertMail
         return new Content(subject, Text(greeting, projects, recipient, reasons), Html(subject, greeting, projects, recipient, reasons));
     }
 
-    /// The one-line headline of an alert, without the 【…】 prefix, e.g. "东环路快速化改造 · 开工 已逾期 45 天".
     public static string Headline(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -174,7 +164,7 @@ public static class AlertMail
         return facts;
     }
 
-    private static List<(string Label, string Value)> MilestoneFacts(Alert alert)
+    internal static List<(string Label, string Value)> MilestoneFacts(Alert alert)
     {
         var facts = new List<(string Label, string Value)>();
         if (!string.IsNullOrWhiteSpace(alert.MilestoneName))
@@ -243,112 +233,32 @@ public static class AlertMail
     }
 
     // Inline styles only: many mail clients drop <style> blocks.
-    private static string Html(string subject, string greeting, List<ProjectSection> projects, string recipient, List<string> whyReceived)
-    {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Encode(subject)).Append("</title></head>\n")
-            .Append("<body style=\"margin:0;padding:16px;background:#f4f6f8;font-family:'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.6;color:#1f2933\">\n")
-            .Append("<div style=\"max-width:680px;margin:0 auto\">\n")
-            .Append("<p style=\"margin:0 0 16px\">").Append(Encode(greeting)).Append("</p>\n");
-
-        var number = 0;
-        foreach (var project in projects)
+    private static string Html(string subject, string greeting, List<ProjectSection> projects, string recipient, List<string> whyReceived) =>
+        RazorHtml.Render<AlertDigestMail>(new Dictionary<string, object?>
         {
-            number = AppendProject(html, number, project);
-        }
+            [nameof(AlertDigestMail.Subject)] = subject,
+            [nameof(AlertDigestMail.Greeting)] = greeting,
+            [nameof(AlertDigestMail.Projects)] = projects,
+            [nameof(AlertDigestMail.Recipient)] = recipient,
+            [nameof(AlertDigestMail.WhyReceived)] = whyReceived,
+        });
 
-        html.Append("<div style=\"margin-top:24px;padding-top:12px;border-top:1px solid #dde1e6;font-size:12px;color:#5f6b7a\">\n")
-            .Append("<p style=\"margin:0\">").Append(Encode(Addressed(recipient, whyReceived.Count > 0))).Append("</p>\n");
-        if (whyReceived.Count > 0)
-        {
-            html.Append("<ul style=\"margin:4px 0;padding-left:20px\">");
-            foreach (var why in whyReceived)
-            {
-                html.Append("<li>").Append(Encode(why)).Append("</li>");
-            }
-
-            html.Append("</ul>\n");
-        }
-
-        return html.Append("<p style=\"margin:8px 0 0\">").Append(Encode(Footer)).Append("</p>\n")
-            .Append("</div>\n</div>\n</body></html>\n")
-            .ToString();
-    }
-
-    // One table per project: its name, its facts, then its items as numbered rows. Returns the last number used.
-    private static int AppendProject(StringBuilder html, int number, ProjectSection project)
-    {
-        html.Append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"width:100%;border-collapse:collapse;margin:0 0 16px;background:#ffffff;border:1px solid #dde1e6;border-left:4px solid ")
-            .Append(LightColour(project.Light)).Append("\">\n")
-            .Append("<tr><td colspan=\"2\" style=\"padding:10px 12px;font-size:16px;font-weight:bold;border-bottom:1px solid #dde1e6\">")
-            .Append(Encode(project.Name)).Append("</td></tr>\n");
-        foreach (var (label, value) in project.Facts)
-        {
-            AppendRow(html, label, Encode(value));
-        }
-
-        // The word goes with the colour: colour alone does not reach every reader or every mail client.
-        AppendRow(html, "当前状态", Invariant(
-            $"<span style=\"display:inline-block;padding:0 8px;border-radius:3px;background:{LightColour(project.Light)};color:#ffffff;font-weight:bold\">{Light(project.Light)}</span>"));
-        if (project.Reasons.Count > 0)
-        {
-            var reasons = new StringBuilder("<ul style=\"margin:0;padding-left:18px\">");
-            foreach (var reason in project.Reasons)
-            {
-                reasons.Append("<li>").Append(Encode(reason)).Append("</li>");
-            }
-
-            AppendRow(html, "原因", reasons.Append("</ul>").ToString());
-        }
-
-        AppendRow(html, "查看项目", LinkHtml(project.Link));
-        foreach (var alert in project.Alerts)
-        {
-            html.Append("<tr><td colspan=\"2\" style=\"padding:10px 12px 4px;font-size:15px;font-weight:bold;border-top:1px solid #dde1e6\">")
-                .Append(Invariant($"{++number}. ")).Append(Encode(Headline(alert))).Append("</td></tr>\n");
-            foreach (var (label, value) in MilestoneFacts(alert))
-            {
-                AppendRow(html, label, Encode(value));
-            }
-        }
-
-        html.Append("</table>\n");
-        return number;
-    }
-
-    private static void AppendRow(StringBuilder html, string label, string valueHtml) =>
-        html.Append("<tr><th style=\"").Append(LabelStyle).Append("\">").Append(label).Append("</th>")
-            .Append("<td style=\"").Append(ValueStyle).Append("\">").Append(valueHtml).Append("</td></tr>\n");
-
-    // Anything but a web address (javascript:, data:…) is shown, never made clickable.
-    private static string LinkHtml(string link)
-    {
-        var encoded = Encode(link);
-        return link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? $"<a href=\"{encoded}\" style=\"color:#1a5fb4\">{encoded}</a>"
-            : encoded;
-    }
-
-    private static string Addressed(string recipient, bool withReasons) =>
+    internal static string Addressed(string recipient, bool withReasons) =>
         withReasons ? $"此邮件发送至 {recipient}，因为：" : $"此邮件发送至 {recipient}。";
 
-    private static string Light(Rag rag) => rag switch
+    internal static string Light(Rag rag) => rag switch
     {
         Rag.Red => "红灯",
         Rag.Amber => "黄灯",
         _ => "绿灯",
     };
 
-    private static string LightColour(Rag rag) => rag switch
+    internal static string LightColour(Rag rag) => rag switch
     {
         Rag.Red => "#c0392b",
         Rag.Amber => "#d68910",
         _ => "#1e8449",
     };
-
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
