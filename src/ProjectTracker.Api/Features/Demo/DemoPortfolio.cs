@@ -11,7 +11,6 @@ using Register = ProjectTracker.Api.Features.Projects.RegisterProject;
 
 namespace ProjectTracker.Api.Features.Demo;
 
-/// <summary>demo/portfolio.json: what the projects sheet cannot say. Its <c>about</c> lines explain the fields.</summary>
 internal sealed record DemoData(
     IReadOnlyList<string> About,
     IReadOnlyList<District> Districts,
@@ -43,13 +42,10 @@ internal sealed record DemoHistory(string Code, string Name, string Shape, int S
     public DemoPace? Pace { get; init; }
 }
 
-/// <summary>The commands that write one demo project, in the order they are decided.</summary>
 internal sealed record DemoStream(Guid Id, string Code, string Name, IReadOnlyList<ProjectCommand> Commands);
 
-/// <summary>
-/// The demo portfolio, read from the <c>demo</c> folder beside the app: <c>projects.csv</c>, a project import, and
-/// <c>portfolio.json</c>, each project's history as days from the day the seed runs, so the demo always looks current.
-/// <see cref="Build(DateOnly)"/> turns them into domain commands as of a given day.</summary>
+// Read from demo/ beside the app, not the working directory: projects.csv, a project import, and portfolio.json,
+// the history in days from the seed day; the history is generated here because investment pace depends on the calendar year.
 internal static class DemoPortfolio
 {
     private const MilestoneKind Groundbreaking = MilestoneKind.Groundbreaking, MainWorks = MilestoneKind.MainWorks,
@@ -61,9 +57,7 @@ internal static class DemoPortfolio
 
     public static IReadOnlyList<DemoHistory> Projects => Files.Value.Data.Projects;
 
-    /// <summary>
-    /// The projects sheet as of <paramref name="today"/>: the code's year, planPeriod and targetYear, written as of the
-    /// day the file was, follow the approval and completion dates of that day.</summary>
+    // The sheet's code year, planPeriod and targetYear are as of the day it was written: they move with the dates.
     public static IReadOnlyList<SheetRow> Sheet(DateOnly today)
     {
         var (data, sheet) = Files.Value;
@@ -87,10 +81,8 @@ internal static class DemoPortfolio
         })];
     }
 
-    /// <summary>The commands that write the whole portfolio as of <paramref name="today"/> (a day in Shanghai).</summary>
     public static IReadOnlyList<DemoStream> Build(DateOnly today) => Build(today, [.. Sheet(today).Select(Parse)]);
 
-    /// <summary>The same, with the sheet's rows as the import read and checked them.</summary>
     public static IReadOnlyList<DemoStream> Build(DateOnly today, IReadOnlyList<Register.Request> rows)
     {
         var data = Files.Value.Data;
@@ -268,12 +260,9 @@ internal static class DemoPortfolio
 
         public decimal InvestedAt(decimal percent) => Math.Round(investment * percent / 100m * spend, 0, MidpointRounding.AwayFromZero);
 
-        /// <summary>Invested by the end of the year before <paramref name="year"/>.</summary>
         public decimal InvestedBefore(int year) => InvestedAt(PercentOn(new DateOnly(year, 1, 1)));
 
-        /// <summary>
-        /// 年度计划投资 for <paramref name="year"/>: what the schedule takes that year, but at least 3% of the total
-        /// (final accounts and retentions of a finished project), in tens of 万元 and never beyond the total.</summary>
+        // At least 3% of the total: a finished project still has final accounts and retentions to pay.
         public decimal AnnualPlan(int year)
         {
             var before = InvestedBefore(year);
@@ -298,10 +287,8 @@ internal static class DemoPortfolio
         var spacing = Math.Min(30, (last.DayNumber - first.DayNumber) / (p.Reports - 1));
         Require(spacing >= 7, profile, "too little time since approval for its reports");
 
-        // This year's investment against the annual plan, judged today: the latest report has invested the share
-        // of the plan that puts it Pace.Points behind pro-rata time (序时进度), or on pace a few points ahead; earlier
-        // reports this year in proportion. Early in a year the lag is at most three quarters of the time elapsed.
-        // A closed project has no plan: its investment follows its schedule.
+        // The latest report puts this year's investment Pace.Points behind pro-rata time (序时进度), capped early in the
+        // year so nobody is far behind in January; a closed project has no plan, its investment follows its schedule.
         var proRata = 100m * today.DayOfYear / (DateTime.IsLeapYear(today.Year) ? 366 : 365);
         var behind = p.Pace is { } pace ? Math.Min(pace.Points, proRata * 0.75m) : -(index % 4);
         var shareByLast = Math.Clamp(proRata - behind, 0m, 100m) / 100m;

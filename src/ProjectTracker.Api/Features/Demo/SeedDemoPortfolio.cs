@@ -11,11 +11,8 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Demo;
 
-/// <summary>
-/// Loads the demo portfolio (<see cref="DemoPortfolio"/>) at start-up into a database with no projects; registered only
-/// when Demo:Seed is true. The projects sheet is checked by the import's own code, then every project's history is
-/// decided by <see cref="ProjectDecider"/> and appended as events by "demo-seed", ending with the slip scan's
-/// assessment so that its recorded light is its live one. Then, on every start, the day's alerts are planned and sent.</summary>
+// Each history ends with the slip scan's assessment, so the light it records (which alerts and the rag filter go by)
+// is the live one from the start.
 public sealed class SeedDemoPortfolio(
     IDocumentStore store,
     IOptions<StatusThresholds> thresholds,
@@ -91,10 +88,8 @@ public sealed class SeedDemoPortfolio(
         }
     }
 
-    /// <summary>
-    /// A session in a transaction holding the seed's advisory lock, or null when the database has projects. A second
-    /// instance waits on the lock until the first commits, then sees its projects and stops; waiting rather than
-    /// pg_try_ means a failed first seed is retried by the next instance instead of silently skipped.</summary>
+    // Null when the database has projects. Waiting on the lock rather than pg_try_: a second instance then sees the
+    // first's projects and stops, and a failed first seed is retried by the next instance instead of skipped.
     private async Task<IDocumentSession?> LockedWhileEmpty(CancellationToken cancellationToken)
     {
         var session = store.LightweightSession();
@@ -111,10 +106,8 @@ public sealed class SeedDemoPortfolio(
         return null;
     }
 
-    /// <summary>
-    /// Runs the daily alert job once at start-up, so that the demo shows today's alert mail at once (as .eml files
-    /// when no mail server is configured) rather than at the next 08:00. Alerts already planned are not planned
-    /// again, so a restart sends nothing twice. Mail trouble never stops start-up.</summary>
+    // So the demo shows today's alert mail at once rather than at the next 08:00; alerts already planned are not
+    // planned again, so a restart sends nothing twice.
     private async Task SendTodaysAlerts(CancellationToken cancellationToken)
     {
         try
@@ -135,17 +128,11 @@ public sealed class SeedDemoPortfolio(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// The events of one demo project: its commands decided in order, then the daily slip scan's assessment
-    /// (<see cref="RecordAssessment"/>) as of <paramref name="now"/>.</summary>
     internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds) =>
         [.. StampedEventsOf(stream, now, thresholds).Select(e => e.Event)];
 
-    /// <summary>
-    /// The events of one demo project, each with when it happened: registration and planning on the day the project
-    /// was registered (its first date, at least a week ago), a completion on its actual date, a report on its report
-    /// date, a forecast change a few days ago, closing after the last of them, and the slip scan's assessment now;
-    /// never earlier than the event before it, never later than now.</summary>
+    // Each event at the day it happened (a report on its report date), so asOf views and past weekly reports show a
+    // portfolio that grew over the years; never earlier than the event before it, never later than now.
     internal static IReadOnlyList<(object Event, DateTimeOffset At)> StampedEventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
     {
         var today = ShanghaiCalendar.Today(now);
