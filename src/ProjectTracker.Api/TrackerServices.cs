@@ -48,8 +48,12 @@ public static class TrackerServices
         services.AddPublic(configuration);
         services.AddProposals();
         services.AddImports(configuration);
-        // Last: after the admin key is seeded; does nothing unless Demo:Seed is true.
-        services.AddHostedService<SeedDemoPortfolio>();
+        // Last: after the admin key is seeded.
+        if (configuration.GetValue<bool>(SeedDemoPortfolio.ConfigurationKey))
+        {
+            services.AddHostedService<SeedDemoPortfolio>();
+        }
+
         return services;
     }
 

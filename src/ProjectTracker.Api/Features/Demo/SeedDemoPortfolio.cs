@@ -1,24 +1,20 @@
 using System.Globalization;
 using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Demo;
 
-/// <summary>
-/// Loads the demo portfolio (<see cref="DemoPortfolio"/>) at start-up when Demo:Seed is true and the
-/// database has no projects yet. Everything goes through <see cref="ProjectDecider"/> and is appended as
-/// events by "demo-seed", so the demo has the same history, rules and projections as real data. Each
-/// project ends with the daily slip scan's assessment, so the light it records (flaggedRag, which alerts and
-/// the rag filter go by) is its live light from the start. Then, on every start with Demo:Seed, the day's
-/// alerts are planned and sent, so the demo's overdue milestones show their mail at once.</summary>
+// Each history ends with the slip scan's assessment, so the light it records (which alerts and the rag filter go by)
+// is the live one from the start.
 public sealed class SeedDemoPortfolio(
     IDocumentStore store,
-    IConfiguration configuration,
     IOptions<StatusThresholds> thresholds,
     TimeProvider clock,
     IServiceScopeFactory scopes,
@@ -33,69 +29,85 @@ public sealed class SeedDemoPortfolio(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>(ConfigurationKey))
-        {
-            return;
-        }
-
         await Seed(cancellationToken);
         await SendTodaysAlerts(cancellationToken);
     }
 
-    /// <summary>Loads the portfolio unless the database has projects.</summary>
     private async Task Seed(CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = SeededBy;
-
-        // Two instances starting at once must not both seed. The check and the writes run in one transaction
-        // that first takes a transaction-scoped advisory lock: a second instance waits on the lock until the
-        // first commits (or rolls back), then its "any projects?" check, a new statement under READ COMMITTED,
-        // sees the committed portfolio and stops. Waiting rather than pg_try_ means a failed first seed is
-        // retried by the next instance instead of silently skipped. The unique index on the project code
-        // would refuse a duplicate portfolio anyway; the lock keeps that from ever being a start-up failure.
-        await session.BeginTransactionAsync(cancellationToken);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", cancellationToken, AdvisoryLockKey);
-
-        if (await session.Query<Project>().AnyAsync(cancellationToken))
-        {
-            logger.LogInformation("{Setting} is true but the database already has projects: no demo portfolio loaded.", ConfigurationKey);
-            return;
-        }
-
         var now = clock.GetUtcNow();
         var today = ShanghaiCalendar.Today(now);
 
-        var known = (await session.Query<District>().ToListAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        // Districts someone already named keep their names.
-        var missing = DemoPortfolio.Districts.Where(d => !known.Contains(d.Id)).ToArray();
-        if (missing.Length > 0)
+        // The districts first, committed: the import's checks read them like any other request's.
+        await using (var session = await LockedWhileEmpty(cancellationToken))
         {
-            session.Insert(missing);
+            if (session is null)
+            {
+                return;
+            }
+
+            var known = (await session.Query<District>().ToListAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            // Districts someone already named keep their names.
+            var missing = DemoPortfolio.Districts.Where(d => !known.Contains(d.Id)).ToArray();
+            if (missing.Length > 0)
+            {
+                session.Insert(missing);
+                await session.SaveChangesAsync(cancellationToken);
+            }
         }
 
-        var streams = DemoPortfolio.Build(today);
-        var eventCount = 0;
-        foreach (var stream in streams)
+        await using (var session = await LockedWhileEmpty(cancellationToken))
         {
-            var events = StampedEventsOf(stream, now, thresholds.Value);
-            // Each event carries the day it happened on (a report on its report date, a completion on its actual date),
-            // so the demo's history, asOf views and past weekly reports show a portfolio that grew over the years.
-            ProjectWriter.StartHistory(session, stream.Id, events);
+            if (session is null)
+            {
+                return;
+            }
 
-            eventCount += events.Count;
+            await using var scope = scopes.CreateAsyncScope();
+            var import = scope.ServiceProvider.GetRequiredService<ImportProcessor>();
+            var check = await import.Check(DemoPortfolio.Sheet(today), ImportKind.Projects, Caller.System(SeededBy), session, null, cancellationToken);
+            if (check.Errors.Count > 0)
+            {
+                throw new InvalidDataException(
+                    $"The demo's projects.csv does not import: {string.Join("; ", check.Errors.Select(e => $"{e.Key}: {string.Join(' ', e.Value)}"))}");
+            }
+
+            var streams = DemoPortfolio.Build(today, [.. check.Rows.Select(r => r.Project)]);
+            var eventCount = 0;
+            foreach (var stream in streams)
+            {
+                var events = StampedEventsOf(stream, now, thresholds.Value);
+                ProjectWriter.StartHistory(session, stream.Id, events);
+                eventCount += events.Count;
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            logger.LogInformation(
+                "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {Districts} districts.",
+                today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, DemoPortfolio.Districts.Count);
         }
-
-        await session.SaveChangesAsync(cancellationToken);
-        logger.LogInformation(
-            "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {Districts} districts.",
-            today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, DemoPortfolio.Districts.Count);
     }
 
-    /// <summary>
-    /// Runs the daily alert job once at start-up, so that the demo shows today's alert mail at once (as .eml files
-    /// when no mail server is configured) rather than at the next 08:00. Alerts already planned are not planned
-    /// again, so a restart sends nothing twice. Mail trouble never stops start-up.</summary>
+    // Null when the database has projects. Waiting on the lock rather than pg_try_: a second instance then sees the
+    // first's projects and stops, and a failed first seed is retried by the next instance instead of skipped.
+    private async Task<IDocumentSession?> LockedWhileEmpty(CancellationToken cancellationToken)
+    {
+        var session = store.LightweightSession();
+        session.LastModifiedBy = SeededBy;
+        await session.BeginTransactionAsync(cancellationToken);
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", cancellationToken, AdvisoryLockKey);
+        if (!await session.Query<Project>().AnyAsync(cancellationToken))
+        {
+            return session;
+        }
+
+        await session.DisposeAsync();
+        logger.LogInformation("{Setting} is true but the database already has projects: no demo portfolio loaded.", ConfigurationKey);
+        return null;
+    }
+
+    // So the demo shows today's alert mail at once rather than at the next 08:00; alerts already planned are not
+    // planned again, so a restart sends nothing twice.
     private async Task SendTodaysAlerts(CancellationToken cancellationToken)
     {
         try
@@ -116,17 +128,11 @@ public sealed class SeedDemoPortfolio(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// The events of one demo project: its commands decided in order, then the daily slip scan's assessment
-    /// (<see cref="RecordAssessment"/>) as of <paramref name="now"/>.</summary>
     internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds) =>
         [.. StampedEventsOf(stream, now, thresholds).Select(e => e.Event)];
 
-    /// <summary>
-    /// The events of one demo project, each with when it happened: registration and planning on the day the project
-    /// was registered (its first date, at least a week ago), a completion on its actual date, a report on its report
-    /// date, a forecast change a few days ago, closing after the last of them, and the slip scan's assessment now;
-    /// never earlier than the event before it, never later than now.</summary>
+    // Each event at the day it happened (a report on its report date), so asOf views and past weekly reports show a
+    // portfolio that grew over the years; never earlier than the event before it, never later than now.
     internal static IReadOnlyList<(object Event, DateTimeOffset At)> StampedEventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
     {
         var today = ShanghaiCalendar.Today(now);

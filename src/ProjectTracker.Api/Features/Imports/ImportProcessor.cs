@@ -114,7 +114,7 @@ public sealed class ImportProcessor(
         }
     }
 
-    private static ImportRow Parse(SheetRow row, ImportKind kind, JsonSerializerOptions json, Dictionary<string, List<string>> errors)
+    internal static ImportRow Parse(SheetRow row, ImportKind kind, JsonSerializerOptions json, Dictionary<string, List<string>> errors)
     {
         string? Cell(string column) => row.Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
