@@ -170,7 +170,7 @@ public sealed class BackgroundImportTests(TrackerApp app)
             // As a node leaves them when it stops mid-import: running, the file still stored, nothing written.
             foreach (var (id, attempts) in new[] { (leftBehind, 1), (interrupted, 3) })
             {
-                session.Store(new ImportJob
+                session.Store(new BackgroundImport
                 {
                     Id = id,
                     Kind = ImportKind.Projects,
@@ -218,7 +218,7 @@ public sealed class BackgroundImportTests(TrackerApp app)
         await using (var session = store.LightweightSession())
         {
             // Accepted while the key was valid, run after it was revoked.
-            session.Store(new ImportJob
+            session.Store(new BackgroundImport
             {
                 Id = id,
                 Kind = ImportKind.Projects,

@@ -28,23 +28,23 @@ public sealed record ImportView(
     ImportRecords.Response? Result,
     ImportProblem? Problem)
 {
-    public static ImportView From(ImportJob job) => new(
-        job.Id,
-        ImportRecords.Wire(job.Kind),
-        job.Status,
-        job.Phase,
-        job.Bytes,
-        job.RowsTotal,
-        job.RowsChecked,
-        job.RowsWritten,
-        job.Percent,
-        job.Attempts,
-        job.SubmittedBy,
-        job.SubmittedAt,
-        job.StartedAt,
-        job.FinishedAt,
-        job.Result,
-        job.Problem);
+    public static ImportView From(BackgroundImport import) => new(
+        import.Id,
+        ImportRecords.Wire(import.Kind),
+        import.Status,
+        import.Phase,
+        import.Bytes,
+        import.RowsTotal,
+        import.RowsChecked,
+        import.RowsWritten,
+        import.Percent,
+        import.Attempts,
+        import.SubmittedBy,
+        import.SubmittedAt,
+        import.StartedAt,
+        import.FinishedAt,
+        import.Result,
+        import.Problem);
 }
 
 public static class GetImport
@@ -66,17 +66,17 @@ public static class GetImport
     public static async Task<Results<Ok<ImportView>, NotFound>> Handle(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
         var caller = user.Caller();
-        var job = await session.LoadAsync<ImportJob>(id, ct);
-        if (job is null || (!caller.IsAdmin && job.SubmittedByKeyId != caller.KeyId))
+        var import = await session.LoadAsync<BackgroundImport>(id, ct);
+        if (import is null || (!caller.IsAdmin && import.SubmittedByKeyId != caller.KeyId))
         {
             return TypedResults.NotFound();
         }
 
-        if (!job.IsFinished)
+        if (!import.IsFinished)
         {
             response.Headers.RetryAfter = "1";
         }
 
-        return TypedResults.Ok(ImportView.From(job));
+        return TypedResults.Ok(ImportView.From(import));
     }
 }

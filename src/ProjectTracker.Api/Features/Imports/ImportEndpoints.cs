@@ -16,7 +16,8 @@ public static class ImportEndpoints
         services.AddHostedService<ImportWorker>();
         services.ConfigureMarten(options =>
         {
-            options.Schema.For<ImportJob>();
+            // The table keeps the document's first name, so imports stored before the rename stay readable.
+            options.Schema.For<BackgroundImport>().DocumentAlias("importjob");
             options.Schema.For<ImportUpload>();
         });
         return services;

@@ -73,7 +73,7 @@ public static class ImportRecords
         var prefersAsync = PrefersAsync(request);
         if (prefersAsync || file.Length > limits.Value.MaxRequestBodyBytes)
         {
-            var job = new ImportJob
+            var import = new BackgroundImport
             {
                 Id = Guid.CreateVersion7(),
                 Kind = importKind,
@@ -86,18 +86,18 @@ public static class ImportRecords
                 SubmittedDistrict = caller.District,
                 SubmittedAt = clock.GetUtcNow(),
             };
-            session.Store(job);
-            session.Store(new ImportUpload { Id = job.Id, Content = file });
+            session.Store(import);
+            session.Store(new ImportUpload { Id = import.Id, Content = file });
             await session.SaveChangesAsync(ct);
-            // Under an Idempotency-Key the job commits with the answer, after this: the worker must not look before.
-            IdempotencyScope.AfterCommit(request.HttpContext, () => queue.Enqueue(job.Id));
+            // Under an Idempotency-Key the import commits with the answer, after this: the worker must not look before.
+            IdempotencyScope.AfterCommit(request.HttpContext, () => queue.Enqueue(import.Id));
             if (prefersAsync)
             {
                 response.Headers["Preference-Applied"] = RespondAsync;
             }
 
             response.Headers.RetryAfter = "1";
-            return TypedResults.Accepted($"/api/v1/imports/{job.Id}", ImportView.From(job));
+            return TypedResults.Accepted($"/api/v1/imports/{import.Id}", ImportView.From(import));
         }
 
         var sheet = ImportSheet.Read(file, mediaType, importKind);

@@ -66,7 +66,7 @@ public sealed partial class ImportWorker(
             try
             {
                 await using var session = store.QuerySession();
-                var unfinished = await session.Query<ImportJob>()
+                var unfinished = await session.Query<BackgroundImport>()
                     .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
                     .Select(j => j.Id)
                     .ToListAsync(ct);
@@ -100,25 +100,25 @@ public sealed partial class ImportWorker(
             return;
         }
 
-        var job = await Load(id, ct);
-        if (job is null || job.IsFinished)
+        var import = await Load(id, ct);
+        if (import is null || import.IsFinished)
         {
             return;
         }
 
-        if (job.Attempts >= options.Value.MaxAttempts)
+        if (import.Attempts >= options.Value.MaxAttempts)
         {
-            await Fail(job, new ImportProblem(
+            await Fail(import, new ImportProblem(
                 StatusCodes.Status500InternalServerError,
                 "Import interrupted",
-                $"The import was interrupted {job.Attempts} times (the server stopped or failed while running it). Nothing of it was written; send the file again.",
+                $"The import was interrupted {import.Attempts} times (the server stopped or failed while running it). Nothing of it was written; send the file again.",
                 null), ct);
             return;
         }
 
-        if (!await SenderMayStillWrite(job, ct))
+        if (!await SenderMayStillWrite(import, ct))
         {
-            await Fail(job, new ImportProblem(
+            await Fail(import, new ImportProblem(
                 StatusCodes.Status403Forbidden,
                 "Forbidden",
                 "The key that sent this import was revoked before the import ran. Nothing of it was written.",
@@ -126,51 +126,51 @@ public sealed partial class ImportWorker(
             return;
         }
 
-        job.Attempts++;
-        job.Status = ImportStatus.Running;
-        job.StartedAt ??= clock.GetUtcNow();
-        job.Phase = ImportPhase.Reading;
-        job.RowsTotal = null;
-        job.RowsChecked = 0;
-        job.RowsWritten = 0;
-        await SaveProgress(job, ct);
+        import.Attempts++;
+        import.Status = ImportStatus.Running;
+        import.StartedAt ??= clock.GetUtcNow();
+        import.Phase = ImportPhase.Reading;
+        import.RowsTotal = null;
+        import.RowsChecked = 0;
+        import.RowsWritten = 0;
+        await SaveProgress(import, ct);
 
         await using var scope = scopes.CreateAsyncScope();
         var processor = scope.ServiceProvider.GetRequiredService<ImportProcessor>();
         try
         {
-            await Import(job, connection, processor, ct);
+            await Import(import, connection, processor, ct);
         }
         catch (Exception e) when (Rejection(e) is { } problem)
         {
-            await Fail(job, problem, ct);
+            await Fail(import, problem, ct);
         }
     }
 
-    private async Task Import(ImportJob job, NpgsqlConnection connection, ImportProcessor processor, CancellationToken ct)
+    private async Task Import(BackgroundImport import, NpgsqlConnection connection, ImportProcessor processor, CancellationToken ct)
     {
         IReadOnlyList<SheetRow> sheet;
         await using (var session = store.QuerySession())
         {
-            var upload = await session.LoadAsync<ImportUpload>(job.Id, ct)
-                ?? throw new InvalidOperationException($"The file of import {job.Id} is missing.");
-            sheet = ImportSheet.Read(upload.Content, job.MediaType, job.Kind);
+            var upload = await session.LoadAsync<ImportUpload>(import.Id, ct)
+                ?? throw new InvalidOperationException($"The file of import {import.Id} is missing.");
+            sheet = ImportSheet.Read(upload.Content, import.MediaType, import.Kind);
         }
 
-        job.Phase = ImportPhase.Checking;
-        job.RowsTotal = sheet.Count;
-        await SaveProgress(job, ct);
-        var caller = job.Submitter;
+        import.Phase = ImportPhase.Checking;
+        import.RowsTotal = sheet.Count;
+        await SaveProgress(import, ct);
+        var caller = import.Submitter;
         ImportCheck check;
         await using (var session = store.QuerySession())
         {
             var stored = Stopwatch.StartNew();
-            check = await processor.Check(sheet, job.Kind, caller, session, async checkedRows =>
+            check = await processor.Check(sheet, import.Kind, caller, session, async checkedRows =>
             {
-                job.RowsChecked = checkedRows;
+                import.RowsChecked = checkedRows;
                 if (stored.Elapsed >= ProgressEvery)
                 {
-                    await SaveProgress(job, ct);
+                    await SaveProgress(import, ct);
                     stored.Restart();
                 }
             }, ct);
@@ -178,44 +178,44 @@ public sealed partial class ImportWorker(
 
         if (check.Errors.Count > 0)
         {
-            await Fail(job, new ImportProblem(StatusCodes.Status400BadRequest, "One or more fields are not valid.", null, check.Errors), ct);
+            await Fail(import, new ImportProblem(StatusCodes.Status400BadRequest, "One or more fields are not valid.", null, check.Errors), ct);
             return;
         }
 
-        job.Phase = ImportPhase.Writing;
-        await SaveProgress(job, ct);
+        import.Phase = ImportPhase.Writing;
+        await SaveProgress(import, ct);
         var created = new List<ImportRecords.CreatedRow>(check.Rows.Count);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var batch in check.Rows.Chunk(options.Value.WriteBatchRows))
         {
-            await using var session = OpenSession(transaction, job);
-            created.AddRange(processor.Stage(batch, job.Kind, session, caller));
+            await using var session = OpenSession(transaction, import);
+            created.AddRange(processor.Stage(batch, import.Kind, session, caller));
             await session.SaveChangesAsync(ct);
             // Stored apart from the import's transaction, so that pollers see it while the rows stay invisible.
-            job.RowsWritten += batch.Length;
-            await SaveProgress(job, ct);
+            import.RowsWritten += batch.Length;
+            await SaveProgress(import, ct);
         }
 
-        job.Status = ImportStatus.Succeeded;
-        job.Phase = null;
-        job.FinishedAt = clock.GetUtcNow();
-        job.Result = new ImportRecords.Response(ImportRecords.Wire(job.Kind), check.Rows.Count, created);
-        await using (var session = OpenSession(transaction, job))
+        import.Status = ImportStatus.Succeeded;
+        import.Phase = null;
+        import.FinishedAt = clock.GetUtcNow();
+        import.Result = new ImportRecords.Response(ImportRecords.Wire(import.Kind), check.Rows.Count, created);
+        await using (var session = OpenSession(transaction, import))
         {
             // The outcome commits with the rows: an import is never written without being marked done, nor the reverse.
-            session.Store(job);
-            session.Delete<ImportUpload>(job.Id);
+            session.Store(import);
+            session.Delete<ImportUpload>(import.Id);
             await session.SaveChangesAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
-        LogImported(job.Id, check.Rows.Count, job.Kind);
+        LogImported(import.Id, check.Rows.Count, import.Kind);
     }
 
-    private IDocumentSession OpenSession(NpgsqlTransaction transaction, ImportJob job)
+    private IDocumentSession OpenSession(NpgsqlTransaction transaction, BackgroundImport import)
     {
         var session = store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
-        session.LastModifiedBy = job.SubmittedBy;
+        session.LastModifiedBy = import.SubmittedBy;
         return session;
     }
 
@@ -232,35 +232,35 @@ public sealed partial class ImportWorker(
     }
 
     // Revocation is immediate for requests; an import accepted earlier but not yet run must not outlive it either.
-    private async Task<bool> SenderMayStillWrite(ImportJob job, CancellationToken ct)
+    private async Task<bool> SenderMayStillWrite(BackgroundImport import, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return await session.LoadAsync<ApiKey>(job.SubmittedByKeyId, ct) is { RevokedAt: null };
+        return await session.LoadAsync<ApiKey>(import.SubmittedByKeyId, ct) is { RevokedAt: null };
     }
 
-    private async Task<ImportJob?> Load(Guid id, CancellationToken ct)
+    private async Task<BackgroundImport?> Load(Guid id, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return await session.LoadAsync<ImportJob>(id, ct);
+        return await session.LoadAsync<BackgroundImport>(id, ct);
     }
 
-    private async Task SaveProgress(ImportJob job, CancellationToken ct)
+    private async Task SaveProgress(BackgroundImport import, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        session.Store(job);
+        session.Store(import);
         await session.SaveChangesAsync(ct);
     }
 
-    private async Task Fail(ImportJob job, ImportProblem problem, CancellationToken ct)
+    private async Task Fail(BackgroundImport import, ImportProblem problem, CancellationToken ct)
     {
-        job.Status = ImportStatus.Failed;
-        job.Problem = problem;
-        job.FinishedAt = clock.GetUtcNow();
+        import.Status = ImportStatus.Failed;
+        import.Problem = problem;
+        import.FinishedAt = clock.GetUtcNow();
         await using var session = store.LightweightSession();
-        session.Store(job);
-        session.Delete<ImportUpload>(job.Id);
+        session.Store(import);
+        session.Delete<ImportUpload>(import.Id);
         await session.SaveChangesAsync(ct);
-        LogImportFailed(job.Id, problem.Status, problem.Title);
+        LogImportFailed(import.Id, problem.Status, problem.Title);
     }
 
     // The high bits name imports, the low bits come from the id's random part.

@@ -47,7 +47,7 @@ public sealed record ImportProblem(int Status, string Title, string? Detail, IRe
 /// <summary>
 /// A background import (document): who sent which file, how far it has got, and how it ended. Stored when the
 /// file is accepted, so an import is never lost with the node that accepted it; any node may run it.</summary>
-public sealed class ImportJob
+public sealed class BackgroundImport
 {
     public Guid Id { get; set; }
 
