@@ -1,7 +1,7 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Reports;
 
@@ -46,14 +46,10 @@ public static class WeeklyReportPage
 
     private static ContentHttpResult AskForKey(string? isoWeek)
     {
-        var here = WebUtility.HtmlEncode(isoWeek is null ? Path : $"{Path}/{isoWeek}");
-        var page = $"""
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>需要 API 密钥</title></head>
-            <body><h1>需要 API 密钥</h1>
-            <p>请用有效的 API 密钥打开周报：<code>{here}?api_key=您的密钥</code>。密钥将保存在本浏览器的 Cookie 中，仅用于周报页面。</p>
-            <p>An API key is needed: open <code>{here}?api_key=…</code> once.</p></body></html>
-            """;
+        var page = RazorHtml.Render<KeyNeededPage>(new Dictionary<string, object?>
+        {
+            [nameof(KeyNeededPage.Here)] = isoWeek is null ? Path : $"{Path}/{isoWeek}",
+        });
         return TypedResults.Text(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
     }
 }
