@@ -46,12 +46,12 @@ public static class AlertMail
             AlertKind.Overdue => Invariant($"{subject} 已逾期 {alert.Days} 天"),
             AlertKind.Deadline when alert.BaselineDate is { } baseline => Invariant($"{subject} 还有 {alert.Days} 天到期（{Day(baseline)}）"),
             AlertKind.Deadline => Invariant($"{subject} 还有 {alert.Days} 天到期"),
-            AlertKind.Slip => Invariant($"{subject} 滞后 {alert.Days} 天，升为{Light(alert.Rag)}"),
+            AlertKind.Slip => Invariant($"{subject} 滞后 {alert.Days} 天，升为{alert.Rag.ChineseName()}"),
             AlertKind.Escalation => alert.Escalation switch
             {
                 EscalationStep.CityLeader => Invariant($"{project} 红灯已持续 {alert.Days} 天，提请市领导督办"),
                 EscalationStep.DistrictLeader when alert.Rag == Rag.Red => $"{project} 亮红灯，提请区县领导督办",
-                EscalationStep.DistrictLeader => Invariant($"{project} {Light(alert.Rag)}已持续 {alert.Days} 天，提请区县领导督办"),
+                EscalationStep.DistrictLeader => Invariant($"{project} {alert.Rag.ChineseName()}已持续 {alert.Days} 天，提请区县领导督办"),
                 _ => $"{project} 已提请督办",
             },
             _ => $"{project} 周报",
@@ -200,7 +200,7 @@ public static class AlertMail
                 text.Append(label).Append('：').Append(OneLine(value)).Append('\n');
             }
 
-            text.Append("当前状态：").Append(Light(project.Light)).Append('\n');
+            text.Append("当前状态：").Append(project.Light.ChineseName()).Append('\n');
             if (project.Reasons.Count > 0)
             {
                 text.Append("原因：\n");
@@ -245,13 +245,6 @@ public static class AlertMail
 
     internal static string Addressed(string recipient, bool withReasons) =>
         withReasons ? $"此邮件发送至 {recipient}，因为：" : $"此邮件发送至 {recipient}。";
-
-    internal static string Light(Rag rag) => rag switch
-    {
-        Rag.Red => "红灯",
-        Rag.Amber => "黄灯",
-        _ => "绿灯",
-    };
 
     internal static string LightColour(Rag rag) => rag switch
     {

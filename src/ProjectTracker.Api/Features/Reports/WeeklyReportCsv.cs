@@ -44,7 +44,7 @@ public static class WeeklyReportCsv
         int number => number.ToString(CultureInfo.InvariantCulture),
         decimal number => number.ToString(CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Rag rag => WeeklyReportTables.LightName(rag),
+        Rag rag => rag.ChineseName(),
         bool yes => yes ? "是" : "否",
         _ => Field(WeeklyReportTables.Defuse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
     };

@@ -58,7 +58,6 @@ internal static class WeeklyReportTables
 
     public static string CategoryName(string wireName) => CategoryNamesByWireName.GetValueOrDefault(wireName, wireName);
 
-    public static string LightName(Rag rag) => rag.ChineseName();
 
     // OWASP's defence against CSV (formula) injection: names and reasons are typed by districts, so they are not trusted.
     public static string Defuse(string text) =>

@@ -61,7 +61,7 @@ public static class WeeklyReportXlsx
         null => DBNull.Value,
         string text => WeeklyReportTables.Defuse(text),
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-        Rag rag => WeeklyReportTables.LightName(rag),
+        Rag rag => rag.ChineseName(),
         bool yes => yes ? "是" : "否",
         _ => value,
     };
