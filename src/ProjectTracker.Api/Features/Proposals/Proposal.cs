@@ -17,8 +17,7 @@ public enum ProposalStatus
 public sealed record Proposal
 {
     public Guid Id { get; init; }
-    /// <summary>The project as it will be registered: exactly the body of <c>POST /api/v1/projects</c>.</summary>
-    public required RegisterProject.Request Project { get; init; }
+    public required ProposedProject Project { get; init; }
     /// <summary>Copied from the project profile (trimmed) so that the list can be filtered by district.</summary>
     public required string District { get; init; }
     public required int Year { get; init; }
@@ -38,7 +37,7 @@ public sealed record Proposal
     public static Proposal Pending(RegisterProject.Request project, int year, string justification, Caller caller, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
-        Project = project,
+        Project = new ProposedProject(project),
         District = project.District!.Trim(),
         Year = year,
         Justification = justification.Trim(),
@@ -47,4 +46,17 @@ public sealed record Proposal
         ProposedBy = caller.Name,
         ProposedAt = now,
     };
+}
+
+/// <summary>The project as it will be registered, stored as <c>POST /api/v1/projects</c> received it (the same JSON shape).</summary>
+public sealed record ProposedProject : ProjectFields
+{
+    public ProposedProject()
+    {
+    }
+
+    public ProposedProject(ProjectFields fields)
+        : base(fields)
+    {
+    }
 }
