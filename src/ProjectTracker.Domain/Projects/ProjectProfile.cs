@@ -5,7 +5,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
-/// <summary>The descriptive fields of a project: everything but its code, schedule and progress.</summary>
 public sealed record ProjectProfile
 {
     public required string Name { get; init; }
@@ -31,7 +30,6 @@ public sealed record ProjectProfile
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 4000;
 
-    /// <summary>The invariants every profile keeps, whoever supplies it.</summary>
     internal void EnsureValid()
     {
         DomainException.Require(!string.IsNullOrWhiteSpace(Name), "name", "A project needs a name.");
@@ -47,7 +45,6 @@ public sealed record ProjectProfile
     // In declaration order, which is the order of the changed fields an amendment records.
     private static readonly PropertyInfo[] Fields = [.. typeof(ProjectProfile).GetProperties().OrderBy(p => p.MetadataToken)];
 
-    /// <summary>The camelCase names of the fields that differ between two profiles.</summary>
     public IReadOnlyList<string> FieldsChangedFrom(ProjectProfile previous) =>
         [.. Fields.Where(f => !Equals(f.GetValue(previous), f.GetValue(this))).Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Name))];
 }

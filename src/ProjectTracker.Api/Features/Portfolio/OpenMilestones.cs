@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,8 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
-/// <summary>An open milestone of an active project, judged on a day by the same rules as the project's own GET.</summary>
 public sealed record OpenMilestone(Project Project, Milestone Milestone, MilestoneAssessment Assessment);
 
-/// <summary>What every item of the milestone lists (due, overdue, slips) starts with: the project and the judged milestone.</summary>
 public abstract record OpenMilestoneItem
 {
     protected OpenMilestoneItem(OpenMilestone open)
@@ -25,15 +24,21 @@ public abstract record OpenMilestoneItem
         Milestone = MilestoneResponse.From(open.Milestone, open.Assessment);
     }
 
+    // The head goes first on the wire; System.Text.Json would write a derived record's own properties first.
+    [JsonPropertyOrder(-1)]
     public Guid ProjectId { get; init; }
+    [JsonPropertyOrder(-1)]
     public string ProjectCode { get; init; }
+    [JsonPropertyOrder(-1)]
     public string ProjectName { get; init; }
+    [JsonPropertyOrder(-1)]
     public string District { get; init; }
+    [JsonPropertyOrder(-1)]
     public string ResponsibleUnit { get; init; }
+    [JsonPropertyOrder(-1)]
     public MilestoneResponse Milestone { get; init; }
 }
 
-/// <summary>The filter and page the milestone lists (due, overdue, slips) share.</summary>
 public interface IMilestoneFilter : IPageQuery
 {
     string? District { get; }
@@ -41,10 +46,8 @@ public interface IMilestoneFilter : IPageQuery
     string? Category { get; }
 }
 
-/// <summary>The schedule views' one read: the stored project documents, filtered in SQL, judged in memory.</summary>
 public static class OpenMilestones
 {
-    /// <summary>The rules of <see cref="IMilestoneFilter"/>: a known category, a page within bounds.</summary>
     public static void Filtered<TQuery>(this AbstractValidator<TQuery> validator)
         where TQuery : IMilestoneFilter
     {
@@ -78,7 +81,6 @@ public static class OpenMilestones
         ];
     }
 
-    /// <summary>A page of an already ordered in-memory list, checked and shaped like every other list.</summary>
     public static Paged<T> ToPage<T>(this IReadOnlyList<T> ordered, IPageQuery page)
     {
         var (number, size) = Paging.Of(page.Page, page.PageSize);
@@ -86,10 +88,8 @@ public static class OpenMilestones
     }
 }
 
-/// <summary>The services the milestone lists read with, bound with <c>[AsParameters]</c>.</summary>
 public sealed record OpenMilestoneReader(IQuerySession Session, TimeProvider Clock, IOptions<StatusThresholds> Thresholds)
 {
-    /// <summary>Today in Asia/Shanghai and the open milestones the filter selects, judged today.</summary>
     public async Task<(DateOnly Today, IReadOnlyList<OpenMilestone> Open)> Read(IMilestoneFilter filter, CancellationToken ct)
     {
         var today = ShanghaiCalendar.Today(Clock);

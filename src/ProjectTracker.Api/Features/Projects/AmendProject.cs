@@ -61,7 +61,7 @@ public static class AmendProject
             }
         }
 
-        /// <summary>The patch applied to the current profile as RFC 7396 says, read back as a full set of fields.</summary>
+        // RFC 7396 on the current profile, read back as a full set of fields: one mapping and one set of trims with registering.
         public ProjectProfile MergeInto(ProjectProfile current)
         {
             var merged = new JsonObject(new JsonNodeOptions { PropertyNameCaseInsensitive = true });

@@ -6,7 +6,7 @@ using Command = ProjectTracker.Domain.Projects.RegisterProject;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>The flat project fields of registering, amending and proposing; all nullable so that the validator, not the binder, names what is missing.</summary>
+// All nullable so that the validator, not the binder, names what is missing.
 public abstract record ProjectFields
 {
     public string? Code { get; init; }
@@ -48,9 +48,8 @@ public abstract record ProjectFields
 
 public static class ProjectFieldRules
 {
-    /// <summary>
-    /// The rules of each profile field's value. <paramref name="needs"/> says whether a request must give a field that
-    /// cannot be cleared (name, category, district, responsible unit, isPublic) a value.</summary>
+    // needs: whether the request must give a value to a field that cannot be cleared (name, category, district,
+    // responsibleUnit, isPublic).
     public static void ProfileFields<T>(this AbstractValidator<T> validator, IQuerySession session, Func<T, string, bool> needs)
         where T : ProjectFields
     {

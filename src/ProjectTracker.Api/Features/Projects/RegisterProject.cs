@@ -33,7 +33,6 @@ public static class RegisterProject
         }
     }
 
-    /// <summary>The worked example of the OpenAPI document, also a proposal's project.</summary>
     public static Request Example { get; } = new()
     {
         Code = "2024-410300-48-01-000123",
