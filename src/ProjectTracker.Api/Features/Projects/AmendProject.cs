@@ -17,39 +17,43 @@ public static class AmendProject
     /// optional one), fields absent stay as they are.</summary>
     public sealed record Request : ProjectFields
     {
-        private JsonObject Patch { get; init; } = new(new JsonNodeOptions { PropertyNameCaseInsensitive = true });
+        private JsonElement Patch { get; init; }
 
-        public bool Has(string field) => Patch.ContainsKey(field);
+        // Case-sensitive, as before: a field named in another case passes the binder but is not applied.
+        public bool Has(string field) => Patch.ValueKind == JsonValueKind.Object && Patch.TryGetProperty(field, out _);
 
         public static async ValueTask<Request?> BindAsync(HttpContext http)
         {
-            JsonNode? body;
+            JsonDocument document;
             try
             {
-                body = await JsonNode.ParseAsync(http.Request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }, cancellationToken: http.RequestAborted);
+                document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             }
             catch (JsonException e)
             {
                 throw new BadHttpRequestException("The body is not valid JSON.", StatusCodes.Status400BadRequest, e);
             }
 
-            if (body is not JsonObject patch)
+            using (document)
             {
-                throw new BadHttpRequestException("The body is a JSON object of the fields to change.", StatusCodes.Status400BadRequest,
-                    new JsonException("The body is a JSON object of the fields to change.", "$", null, null));
-            }
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new BadHttpRequestException("The body is a JSON object of the fields to change.", StatusCodes.Status400BadRequest,
+                        new JsonException("The body is a JSON object of the fields to change.", "$", null, null));
+                }
 
-            Request? request;
-            try
-            {
-                request = patch.Deserialize<Request>(Json.RequestOptions);
-            }
-            catch (JsonException e)
-            {
-                throw new BadHttpRequestException("A field has the wrong type.", StatusCodes.Status400BadRequest, e);
-            }
+                Request? request;
+                try
+                {
+                    request = document.RootElement.Deserialize<Request>(Json.RequestOptions);
+                }
+                catch (JsonException e)
+                {
+                    throw new BadHttpRequestException("A field has the wrong type.", StatusCodes.Status400BadRequest, e);
+                }
 
-            return request! with { Patch = patch };
+                return request! with { Patch = document.RootElement.Clone() };
+            }
         }
 
         public sealed class Validator : AbstractValidator<Request>
@@ -61,18 +65,14 @@ public static class AmendProject
             }
         }
 
-        // RFC 7396 on the current profile, read back as a full set of fields: one mapping and one set of trims with registering.
+        // The fields present laid over the current profile and read back as a full set of fields, so that amending
+        // maps and trims exactly as registering does.
         public ProjectProfile MergeInto(ProjectProfile current)
         {
-            var merged = new JsonObject(new JsonNodeOptions { PropertyNameCaseInsensitive = true });
-            foreach (var (name, value) in JsonSerializer.SerializeToNode(current, Json.RequestOptions)!.AsObject())
+            var merged = JsonObject.Create(JsonSerializer.SerializeToElement(current, Json.RequestOptions))!;
+            foreach (var field in JsonSerializer.SerializeToElement(this, Json.RequestOptions).EnumerateObject().Where(f => merged.ContainsKey(f.Name) && Has(f.Name)))
             {
-                merged[name] = value?.DeepClone();
-            }
-
-            foreach (var (name, value) in Patch)
-            {
-                merged[name] = value?.DeepClone();
+                merged[field.Name] = JsonSerializer.SerializeToNode(field.Value);
             }
 
             return merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile();
