@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Schedule;
 
@@ -35,31 +37,9 @@ public sealed record ProjectProfile
         DomainException.Require(TargetYear is null || PlanDates.IsPlannableYear(TargetYear.Value), "targetYear", $"The target year must be between {PlanDates.FirstYear} and {PlanDates.LastYear}.");
     }
 
-    public IReadOnlyList<string> FieldsChangedFrom(ProjectProfile previous)
-    {
-        var changed = new List<string>();
-        void Check<T>(string field, T before, T after)
-        {
-            if (!EqualityComparer<T>.Default.Equals(before, after))
-            {
-                changed.Add(field);
-            }
-        }
+    // In declaration order, which is the order of the changed fields an amendment records.
+    private static readonly PropertyInfo[] Fields = [.. typeof(ProjectProfile).GetProperties().OrderBy(p => p.MetadataToken)];
 
-        Check("name", previous.Name, Name);
-        Check("category", previous.Category, Category);
-        Check("district", previous.District, District);
-        Check("responsibleUnit", previous.ResponsibleUnit, ResponsibleUnit);
-        Check("contactEmail", previous.ContactEmail, ContactEmail);
-        Check("leadOfficial", previous.LeadOfficial, LeadOfficial);
-        Check("totalInvestment", previous.TotalInvestment, TotalInvestment);
-        Check("planPeriod", previous.PlanPeriod, PlanPeriod);
-        Check("targetYear", previous.TargetYear, TargetYear);
-        Check("cluster", previous.Cluster, Cluster);
-        Check("sector", previous.Sector, Sector);
-        Check("programme", previous.Programme, Programme);
-        Check("isPublic", previous.IsPublic, IsPublic);
-        Check("description", previous.Description, Description);
-        return changed;
-    }
+    public IReadOnlyList<string> FieldsChangedFrom(ProjectProfile previous) =>
+        [.. Fields.Where(f => !Equals(f.GetValue(previous), f.GetValue(this))).Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Name))];
 }

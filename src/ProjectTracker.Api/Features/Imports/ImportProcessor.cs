@@ -146,22 +146,24 @@ public sealed class ImportProcessor(
             }
         }
 
-        var project = new Register.Request(
-            Cell("code"),
-            Cell("name"),
-            Typed("category", Wire<Category>),
-            Cell("district"),
-            Cell("responsibleUnit"),
-            Cell("contactEmail"),
-            Cell("leadOfficial"),
-            Typed("totalInvestment", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : (decimal?)null),
-            Typed("planPeriod", Wire<PlanPeriod>),
-            Typed("targetYear", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : (int?)null),
-            Cell("cluster"),
-            Cell("sector"),
-            Cell("programme"),
-            Typed("isPublic", ParseBool),
-            Cell("description"));
+        var project = new Register.Request
+        {
+            Code = Cell("code"),
+            Name = Cell("name"),
+            Category = Typed("category", Wire<Category>),
+            District = Cell("district"),
+            ResponsibleUnit = Cell("responsibleUnit"),
+            ContactEmail = Cell("contactEmail"),
+            LeadOfficial = Cell("leadOfficial"),
+            TotalInvestment = Typed("totalInvestment", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : (decimal?)null),
+            PlanPeriod = Typed("planPeriod", Wire<PlanPeriod>),
+            TargetYear = Typed("targetYear", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : (int?)null),
+            Cluster = Cell("cluster"),
+            Sector = Cell("sector"),
+            Programme = Cell("programme"),
+            IsPublic = Typed("isPublic", ParseBool),
+            Description = Cell("description"),
+        };
         var proposal = kind == ImportKind.Proposals
             ? new ProposeProject.Request(
                 project,

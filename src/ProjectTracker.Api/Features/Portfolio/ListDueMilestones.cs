@@ -1,10 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
@@ -13,17 +10,19 @@ public static class ListDueMilestones
     public const int DefaultWithinDays = 14;
     public const int MaxWithinDays = 366;
 
-    /// <param name="DueDate">The baseline date when it lies in the window, otherwise the forecast date.</param>
-    /// <param name="DaysLeft">Calendar days from today (Asia/Shanghai) to <see cref="DueDate"/>.</param>
-    public sealed record Item(
-        Guid ProjectId,
-        string ProjectCode,
-        string ProjectName,
-        string District,
-        string ResponsibleUnit,
-        MilestoneResponse Milestone,
-        DateOnly DueDate,
-        int DaysLeft);
+    public sealed record Item : OpenMilestoneItem
+    {
+        public Item(OpenMilestone open)
+            : base(open)
+        {
+        }
+
+        /// <summary>The baseline date when it lies in the window, otherwise the forecast date.</summary>
+        public required DateOnly DueDate { get; init; }
+
+        /// <summary>Calendar days from today (Asia/Shanghai) to <see cref="DueDate"/>.</summary>
+        public required int DaysLeft { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder milestones) =>
         milestones.MapGet("/due", Handle)
@@ -51,21 +50,18 @@ public static class ListDueMilestones
     }
 
     public static async Task<Ok<Paged<Item>>> Handle(
-        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query query, CancellationToken ct)
+        [AsParameters] OpenMilestoneReader reader, [AsParameters] Query query, CancellationToken ct)
     {
-        var days = query.WithinDays ?? DefaultWithinDays;
-        var today = ShanghaiCalendar.Today(clock);
-        var until = today.AddDays(days);
+        var (today, open) = await reader.Read(query, ct);
+        var until = today.AddDays(query.WithinDays ?? DefaultWithinDays);
         bool InWindow(DateOnly date) => date >= today && date <= until;
 
-        var open = await OpenMilestones.Load(session, query, today, thresholds.Value, ct);
         var due = open
             .Where(m => InWindow(m.Milestone.BaselineDate) || InWindow(m.Milestone.ForecastDate))
             .Select(m =>
             {
                 var dueDate = InWindow(m.Milestone.BaselineDate) ? m.Milestone.BaselineDate : m.Milestone.ForecastDate;
-                var p = m.Project;
-                return new Item(p.Id, p.Code, p.Profile.Name, p.Profile.District, p.Profile.ResponsibleUnit, m.Show(), dueDate, dueDate.DayNumber - today.DayNumber);
+                return new Item(m) { DueDate = dueDate, DaysLeft = dueDate.DayNumber - today.DayNumber };
             })
             .OrderBy(i => i.DueDate)
             .ThenBy(i => i.ProjectCode, StringComparer.Ordinal)

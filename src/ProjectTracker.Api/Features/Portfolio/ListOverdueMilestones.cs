@@ -1,24 +1,22 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
 public static class ListOverdueMilestones
 {
-    /// <param name="DaysOverdue">Calendar days since the baseline date passed (Asia/Shanghai).</param>
-    public sealed record Item(
-        Guid ProjectId,
-        string ProjectCode,
-        string ProjectName,
-        string District,
-        string ResponsibleUnit,
-        MilestoneResponse Milestone,
-        int DaysOverdue);
+    public sealed record Item : OpenMilestoneItem
+    {
+        public Item(OpenMilestone open)
+            : base(open)
+        {
+        }
+
+        /// <summary>Calendar days since the baseline date passed (Asia/Shanghai).</summary>
+        public required int DaysOverdue { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder milestones) =>
         milestones.MapGet("/overdue", Handle)
@@ -41,18 +39,12 @@ public static class ListOverdueMilestones
     }
 
     public static async Task<Ok<Paged<Item>>> Handle(
-        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query query, CancellationToken ct)
+        [AsParameters] OpenMilestoneReader reader, [AsParameters] Query query, CancellationToken ct)
     {
-        var today = ShanghaiCalendar.Today(clock);
-        var open = await OpenMilestones.Load(session, query, today, thresholds.Value, ct);
+        var (today, open) = await reader.Read(query, ct);
         var overdue = open
             .Where(m => m.Assessment.Slip.IsOverdue)
-            .Select(m =>
-            {
-                var p = m.Project;
-                return new Item(p.Id, p.Code, p.Profile.Name, p.Profile.District, p.Profile.ResponsibleUnit, m.Show(),
-                    today.DayNumber - m.Milestone.BaselineDate.DayNumber);
-            })
+            .Select(m => new Item(m) { DaysOverdue = today.DayNumber - m.Milestone.BaselineDate.DayNumber })
             .OrderByDescending(i => i.DaysOverdue)
             .ThenBy(i => i.ProjectCode, StringComparer.Ordinal)
             .ThenBy(i => i.Milestone.Name, StringComparer.Ordinal)

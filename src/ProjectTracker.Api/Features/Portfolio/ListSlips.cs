@@ -1,23 +1,20 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
-using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
 public static class ListSlips
 {
-    public sealed record Item(
-        Guid ProjectId,
-        string ProjectCode,
-        string ProjectName,
-        string District,
-        string ResponsibleUnit,
-        MilestoneResponse Milestone);
+    public sealed record Item : OpenMilestoneItem
+    {
+        public Item(OpenMilestone open)
+            : base(open)
+        {
+        }
+    }
 
     public static void Map(IEndpointRouteBuilder slips) =>
         slips.MapGet("/", Handle)
@@ -47,18 +44,17 @@ public static class ListSlips
     }
 
     public static async Task<Ok<Paged<Item>>> Handle(
-        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query query, CancellationToken ct)
+        [AsParameters] OpenMilestoneReader reader, [AsParameters] Query query, CancellationToken ct)
     {
         var severityFilter = WireEnum.From<Rag>(query.Severity);
-        var today = ShanghaiCalendar.Today(clock);
-        var open = await OpenMilestones.Load(session, query, today, thresholds.Value, ct);
+        var (_, open) = await reader.Read(query, ct);
         var slipping = open
             .Where(m => m.Assessment.Slip.Severity > Rag.Green && (severityFilter is null || m.Assessment.Slip.Severity == severityFilter))
             .OrderByDescending(m => m.Assessment.Slip.Severity)
             .ThenByDescending(m => m.Assessment.Slip.SlipDays)
             .ThenBy(m => m.Project.Code, StringComparer.Ordinal)
             .ThenBy(m => m.Milestone.Name, StringComparer.Ordinal)
-            .Select(m => new Item(m.Project.Id, m.Project.Code, m.Project.Profile.Name, m.Project.Profile.District, m.Project.Profile.ResponsibleUnit, m.Show()))
+            .Select(m => new Item(m))
             .ToList();
         return TypedResults.Ok(slipping.ToPage(query));
     }

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
+using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
@@ -8,13 +10,35 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
-/// <summary>An open milestone of an active project, judged on a day by the same rules as the project's own GET.</summary>
-public sealed record OpenMilestone(Project Project, Milestone Milestone, MilestoneAssessment Assessment)
+public sealed record OpenMilestone(Project Project, Milestone Milestone, MilestoneAssessment Assessment);
+
+public abstract record OpenMilestoneItem
 {
-    public MilestoneResponse Show() => MilestoneResponse.From(Milestone, Assessment);
+    protected OpenMilestoneItem(OpenMilestone open)
+    {
+        ProjectId = open.Project.Id;
+        ProjectCode = open.Project.Code;
+        ProjectName = open.Project.Profile.Name;
+        District = open.Project.Profile.District;
+        ResponsibleUnit = open.Project.Profile.ResponsibleUnit;
+        Milestone = MilestoneResponse.From(open.Milestone, open.Assessment);
+    }
+
+    // The head goes first on the wire; System.Text.Json would write a derived record's own properties first.
+    [JsonPropertyOrder(-1)]
+    public Guid ProjectId { get; init; }
+    [JsonPropertyOrder(-1)]
+    public string ProjectCode { get; init; }
+    [JsonPropertyOrder(-1)]
+    public string ProjectName { get; init; }
+    [JsonPropertyOrder(-1)]
+    public string District { get; init; }
+    [JsonPropertyOrder(-1)]
+    public string ResponsibleUnit { get; init; }
+    [JsonPropertyOrder(-1)]
+    public MilestoneResponse Milestone { get; init; }
 }
 
-/// <summary>The filter and page the milestone lists (due, overdue, slips) share.</summary>
 public interface IMilestoneFilter : IPageQuery
 {
     string? District { get; }
@@ -22,10 +46,8 @@ public interface IMilestoneFilter : IPageQuery
     string? Category { get; }
 }
 
-/// <summary>The schedule views' one read: the stored project documents, filtered in SQL, judged in memory.</summary>
 public static class OpenMilestones
 {
-    /// <summary>The rules of <see cref="IMilestoneFilter"/>: a known category, a page within bounds.</summary>
     public static void Filtered<TQuery>(this AbstractValidator<TQuery> validator)
         where TQuery : IMilestoneFilter
     {
@@ -33,22 +55,18 @@ public static class OpenMilestones
         validator.Paged();
     }
 
-    public static Task<IReadOnlyList<OpenMilestone>> Load(
-        IQuerySession session, IMilestoneFilter filter, DateOnly today, StatusThresholds thresholds, CancellationToken ct) =>
-        Load(session, filter.District, WireEnum.From<Category>(filter.Category), today, thresholds, ct);
-
     public static async Task<IReadOnlyList<OpenMilestone>> Load(
-        IQuerySession session, string? district, Category? category, DateOnly today, StatusThresholds thresholds, CancellationToken ct)
+        IQuerySession session, IMilestoneFilter filter, DateOnly today, StatusThresholds thresholds, CancellationToken ct)
     {
         // Closed and cancelled projects take no more changes: their open milestones are neither due nor late.
         var query = session.Query<Project>().Where(p => p.Status == ProjectStatus.Active);
-        if (!string.IsNullOrWhiteSpace(district))
+        if (!string.IsNullOrWhiteSpace(filter.District))
         {
-            var code = district.Trim();
+            var code = filter.District.Trim();
             query = query.Where(p => p.Profile.District == code);
         }
 
-        if (category is { } c)
+        if (WireEnum.From<Category>(filter.Category) is { } c)
         {
             query = query.Where(p => p.Profile.Category == c);
         }
@@ -63,10 +81,18 @@ public static class OpenMilestones
         ];
     }
 
-    /// <summary>A page of an already ordered in-memory list, checked and shaped like every other list.</summary>
     public static Paged<T> ToPage<T>(this IReadOnlyList<T> ordered, IPageQuery page)
     {
         var (number, size) = Paging.Of(page.Page, page.PageSize);
         return new Paged<T>([.. ordered.Skip((number - 1) * size).Take(size)], number, size, ordered.Count);
+    }
+}
+
+public sealed record OpenMilestoneReader(IQuerySession Session, TimeProvider Clock, IOptions<StatusThresholds> Thresholds)
+{
+    public async Task<(DateOnly Today, IReadOnlyList<OpenMilestone> Open)> Read(IMilestoneFilter filter, CancellationToken ct)
+    {
+        var today = ShanghaiCalendar.Today(Clock);
+        return (today, await OpenMilestones.Load(Session, filter, today, Thresholds.Value, ct));
     }
 }

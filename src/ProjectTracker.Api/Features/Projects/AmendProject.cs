@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -15,26 +15,12 @@ public static class AmendProject
     /// <summary>
     /// A JSON merge patch of the descriptive fields: fields present are set (null clears an
     /// optional one), fields absent stay as they are.</summary>
-    public sealed record Request(
-        string? Code,
-        string? Name,
-        Category? Category,
-        string? District,
-        string? ResponsibleUnit,
-        string? ContactEmail,
-        string? LeadOfficial,
-        decimal? TotalInvestment,
-        PlanPeriod? PlanPeriod,
-        int? TargetYear,
-        string? Cluster,
-        string? Sector,
-        string? Programme,
-        bool? IsPublic,
-        string? Description)
+    public sealed record Request : ProjectFields
     {
-        private HashSet<string> Present { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+        private JsonElement Patch { get; init; }
 
-        public bool Has(string field) => Present.Contains(field);
+        // Case-sensitive, as before: a field named in another case passes the binder but is not applied.
+        public bool Has(string field) => Patch.ValueKind == JsonValueKind.Object && Patch.TryGetProperty(field, out _);
 
         public static async ValueTask<Request?> BindAsync(HttpContext http)
         {
@@ -66,7 +52,7 @@ public static class AmendProject
                     throw new BadHttpRequestException("A field has the wrong type.", StatusCodes.Status400BadRequest, e);
                 }
 
-                return request! with { Present = [.. document.RootElement.EnumerateObject().Select(p => p.Name)] };
+                return request! with { Patch = document.RootElement.Clone() };
             }
         }
 
@@ -75,51 +61,29 @@ public static class AmendProject
             public Validator(IQuerySession session)
             {
                 RuleFor(r => r.Code).Null().WithMessage("The project code cannot be changed.").When(r => r.Has("code"));
-                RuleFor(r => r.Name).ProjectName().When(r => r.Has("name"));
-                RuleFor(r => r.Category).NotNull().Known().When(r => r.Has("category"));
-                RuleFor(r => r.District).KnownDistrict(session).When(r => r.Has("district"));
-                RuleFor(r => r.ResponsibleUnit).RequiredText().When(r => r.Has("responsibleUnit"));
-                RuleFor(r => r.ContactEmail).OptionalEmail();
-                RuleFor(r => r.LeadOfficial).OptionalText();
-                RuleFor(r => r.TotalInvestment).Money();
-                RuleFor(r => r.PlanPeriod).Known();
-                RuleFor(r => r.TargetYear).TargetYear();
-                RuleFor(r => r.Cluster).OptionalText();
-                RuleFor(r => r.Sector).OptionalText();
-                RuleFor(r => r.Programme).OptionalText();
-                RuleFor(r => r.IsPublic).NotNull().When(r => r.Has("isPublic"));
-                RuleFor(r => r.Description).OptionalText(ProjectProfile.MaxTextLength);
+                this.ProfileFields(session, (r, field) => r.Has(field));
             }
         }
 
-        public ProjectProfile MergeInto(ProjectProfile current) => new()
+        // The fields present laid over the current profile and read back as a full set of fields, so that amending
+        // maps and trims exactly as registering does.
+        public ProjectProfile MergeInto(ProjectProfile current)
         {
-            Name = Has("name") ? Name!.Trim() : current.Name,
-            Category = Has("category") ? Category!.Value : current.Category,
-            District = Has("district") ? District!.Trim() : current.District,
-            ResponsibleUnit = Has("responsibleUnit") ? ResponsibleUnit!.Trim() : current.ResponsibleUnit,
-            ContactEmail = Has("contactEmail") ? ContactEmail?.Trim() : current.ContactEmail,
-            LeadOfficial = Has("leadOfficial") ? LeadOfficial?.Trim() : current.LeadOfficial,
-            TotalInvestment = Has("totalInvestment") ? TotalInvestment : current.TotalInvestment,
-            PlanPeriod = Has("planPeriod") ? PlanPeriod : current.PlanPeriod,
-            TargetYear = Has("targetYear") ? TargetYear : current.TargetYear,
-            Cluster = Has("cluster") ? Cluster?.Trim() : current.Cluster,
-            Sector = Has("sector") ? Sector?.Trim() : current.Sector,
-            Programme = Has("programme") ? Programme?.Trim() : current.Programme,
-            IsPublic = Has("isPublic") ? IsPublic!.Value : current.IsPublic,
-            Description = Has("description") ? Description : current.Description,
-        };
+            var merged = JsonObject.Create(JsonSerializer.SerializeToElement(current, Json.RequestOptions))!;
+            foreach (var field in JsonSerializer.SerializeToElement(this, Json.RequestOptions).EnumerateObject().Where(f => merged.ContainsKey(f.Name) && Has(f.Name)))
+            {
+                merged[field.Name] = JsonSerializer.SerializeToNode(field.Value);
+            }
+
+            return merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile();
+        }
     }
 
     public static void Map(IEndpointRouteBuilder projects) =>
         projects.MapPatch("/{id:guid}", Handle)
             .RequireAuthorization(Policies.Writer)
             .Accepts<Request>("application/merge-patch+json", "application/json")
-            .WithRequestExample(new Request(
-                Code: null, Name: null, Category: null, District: null,
-                ResponsibleUnit: "市城市建设投资集团",
-                ContactEmail: null, LeadOfficial: "李四", TotalInvestment: 131200m,
-                PlanPeriod: null, TargetYear: null, Cluster: null, Sector: null, Programme: null, IsPublic: null, Description: null))
+            .WithRequestExample(new Request { ResponsibleUnit = "市城市建设投资集团", LeadOfficial = "李四", TotalInvestment = 131200m })
             .WithName("AmendProject")
             .WithSummary("Amend a project's descriptive fields")
             .WithDescription("""

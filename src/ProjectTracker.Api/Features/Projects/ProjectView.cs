@@ -4,7 +4,6 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-/// <summary>Shows stored projects with their schedule judged on the right day (today in Shanghai, or an as-of day).</summary>
 public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> thresholds)
 {
     public DateOnly Today => ShanghaiCalendar.Today(clock);

@@ -10,16 +10,12 @@ public enum ProposalStatus
     Rejected,
 }
 
-/// <summary>
-/// A district's declaration (申报) of a project for a coming plan year. A document, not project events: no project
-/// exists until the city accepts it. Once accepted it names the project it became, which is how a project's
-/// registration is traced back to its proposal (the registration event itself stays as <c>POST /projects</c> writes it).</summary>
+// A document, not project events: no project exists until the city accepts it.
 public sealed record Proposal
 {
     public Guid Id { get; init; }
-    /// <summary>The project as it will be registered: exactly the body of <c>POST /api/v1/projects</c>.</summary>
-    public required RegisterProject.Request Project { get; init; }
-    /// <summary>Copied from the project profile (trimmed) so that the list can be filtered by district.</summary>
+    public required ProposedProject Project { get; init; }
+    // Copied from the project (trimmed) so that lists filter by district.
     public required string District { get; init; }
     public required int Year { get; init; }
     public required string Justification { get; init; }
@@ -31,14 +27,12 @@ public sealed record Proposal
     public string? DecidedBy { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? RejectionReason { get; init; }
-    /// <summary>The project registered when the proposal was accepted.</summary>
     public Guid? ProjectId { get; init; }
 
-    /// <summary>A new proposal as a district declares it, by the API or in an import: pending, stamped with its proposer.</summary>
     public static Proposal Pending(RegisterProject.Request project, int year, string justification, Caller caller, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
-        Project = project,
+        Project = new ProposedProject(project),
         District = project.District!.Trim(),
         Year = year,
         Justification = justification.Trim(),
@@ -47,4 +41,17 @@ public sealed record Proposal
         ProposedBy = caller.Name,
         ProposedAt = now,
     };
+}
+
+// Stored: renaming or retyping a field breaks the proposals already stored.
+public sealed record ProposedProject : ProjectFields
+{
+    public ProposedProject()
+    {
+    }
+
+    public ProposedProject(ProjectFields fields)
+        : base(fields)
+    {
+    }
 }

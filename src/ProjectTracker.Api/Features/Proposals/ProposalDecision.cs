@@ -6,14 +6,10 @@ using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Features.Proposals;
 
-/// <summary>What accepting and rejecting share: a pending proposal, decided once, in one transaction.</summary>
 public static class ProposalDecision
 {
-    /// <summary>
-    /// Loads the proposal, lets <paramref name="decide"/> change it (and add to the same session, e.g. the project's
-    /// stream) and commits both together: a failed registration leaves the proposal pending. A concurrent decision on
-    /// the same proposal fails the optimistic version check and answers 409 like any second decision. The decision is
-    /// stamped with the deciding key and <paramref name="now"/>.</summary>
+    // One commit with what decide adds to the session, so a failed registration leaves the proposal pending; a
+    // concurrent decision fails the optimistic version check and answers 409 like any second decision.
     public static async Task<Proposal> Decide(
         Guid id, ISessionFactory sessions, Func<IDocumentSession, Proposal, Proposal> decide, Caller caller, DateTimeOffset now, CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using ProjectTracker.Api.Features.Access;
 
 namespace ProjectTracker.Api.Features.Proposals;
 
-/// <summary>Annual declarations (申报): districts propose next year's projects, the city accepts or rejects.</summary>
 public static class ProposalEndpoints
 {
     public const string Tag = "Annual declarations";

@@ -23,6 +23,6 @@ public sealed record ProposalResponse(
     Guid? ProjectId)
 {
     public static ProposalResponse From(Proposal p) => new(
-        p.Id, p.Id, p.Status, p.Year, p.District, p.Project.Code?.Trim(), p.Project.Name?.Trim(), p.Justification, p.Project,
+        p.Id, p.Id, p.Status, p.Year, p.District, p.Project.Code?.Trim(), p.Project.Name?.Trim(), p.Justification, new RegisterProject.Request(p.Project),
         p.ProposedBy, p.ProposedAt, p.DecidedBy, p.DecidedAt, p.RejectionReason, p.ProjectId);
 }

@@ -12,7 +12,7 @@ namespace ProjectTracker.Api.Features.Proposals;
 
 public static class ProposeProject
 {
-    /// <summary>How far ahead a plan year may lie; further is a typo rather than a plan.</summary>
+    // Further ahead is a typo rather than a plan.
     public const int MaxYearsAhead = 10;
 
     public sealed record Request(Register.Request? Project, int? Year, string? Justification)
