@@ -51,6 +51,22 @@ public sealed class AmendProjectTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task A_field_named_in_another_case_is_checked_and_applied_like_the_binder_reads_it()
+    {
+        var project = await given.NewProject();
+        var id = project.Str("id");
+
+        var amended = await (await given.Admin.PatchJson($"/api/v1/projects/{id}", Raw("""{"LeadOfficial":"王五"}"""))).Expect(HttpStatusCode.OK);
+        var refused = await given.Admin.PatchJson($"/api/v1/projects/{id}", Raw("""{"TotalInvestment":-1}"""));
+
+        Assert.Equal("王五", amended.Str("leadOfficial"));
+        Assert.Equal("王五", (await given.Admin.GetProject(id)).Str("leadOfficial"));
+        await refused.ExpectProblem(HttpStatusCode.BadRequest, "totalInvestment");
+    }
+
+    private static StringContent Raw(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    [Fact]
     public async Task History_records_the_amendment_with_the_fields_changed()
     {
         var project = await given.NewProject();

@@ -19,8 +19,9 @@ public static class AmendProject
     {
         private JsonElement Patch { get; init; }
 
-        // Case-sensitive, as before: a field named in another case passes the binder but is not applied.
-        public bool Has(string field) => Patch.ValueKind == JsonValueKind.Object && Patch.TryGetProperty(field, out _);
+        // As case-insensitive as the binder: a field it read in another case is checked and applied, not dropped.
+        public bool Has(string field) =>
+            Patch.ValueKind == JsonValueKind.Object && Patch.EnumerateObject().Any(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase));
 
         public static async ValueTask<Request?> BindAsync(HttpContext http)
         {
