@@ -3,42 +3,43 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Projects;
 
-// Ids are made by the caller so that deciding stays pure.
-public abstract record ProjectCommand;
+// Ids are made by the caller so that deciding stays pure. Nested, so a feature's use case can share its command's name.
+public abstract record ProjectCommand
+{
+    public sealed record RegisterProject(Guid ProjectId, string Code, ProjectProfile Profile) : ProjectCommand;
 
-public sealed record RegisterProject(Guid ProjectId, string Code, ProjectProfile Profile) : ProjectCommand;
+    // The whole profile: the caller merges a partial change first.
+    public sealed record AmendProject(ProjectProfile Profile) : ProjectCommand;
 
-// The whole profile: the caller merges a partial change first.
-public sealed record AmendProject(ProjectProfile Profile) : ProjectCommand;
+    public sealed record PlanMilestone(Guid MilestoneId, string Name, MilestoneKind Kind, DateOnly BaselineDate, bool IsKey) : ProjectCommand;
 
-public sealed record PlanMilestone(Guid MilestoneId, string Name, MilestoneKind Kind, DateOnly BaselineDate, bool IsKey) : ProjectCommand;
+    public sealed record ChangeForecast(Guid MilestoneId, DateOnly ForecastDate, string Reason) : ProjectCommand;
 
-public sealed record ChangeForecast(Guid MilestoneId, DateOnly ForecastDate, string Reason) : ProjectCommand;
+    public sealed record CompleteMilestone(Guid MilestoneId, DateOnly ActualDate) : ProjectCommand;
 
-public sealed record CompleteMilestone(Guid MilestoneId, DateOnly ActualDate) : ProjectCommand;
+    public sealed record ReportProgress(
+        Guid ReportId,
+        DateOnly ReportDate,
+        decimal PercentComplete,
+        decimal InvestmentToDate,
+        decimal? InvestmentThisYear,
+        decimal? FundsInPlace,
+        string? Narrative,
+        string? Issues) : ProjectCommand;
 
-public sealed record ReportProgress(
-    Guid ReportId,
-    DateOnly ReportDate,
-    decimal PercentComplete,
-    decimal InvestmentToDate,
-    decimal? InvestmentThisYear,
-    decimal? FundsInPlace,
-    string? Narrative,
-    string? Issues) : ProjectCommand;
+    public sealed record CloseProject(string? Remark) : ProjectCommand;
 
-public sealed record CloseProject(string? Remark) : ProjectCommand;
+    public sealed record CancelProject(string Reason) : ProjectCommand;
 
-public sealed record CancelProject(string Reason) : ProjectCommand;
+    public sealed record SetAnnualPlan(int Year, decimal PlannedInvestment) : ProjectCommand;
 
-public sealed record SetAnnualPlan(int Year, decimal PlannedInvestment) : ProjectCommand;
+    public sealed record RecordAssessment(StatusThresholds Thresholds) : ProjectCommand;
 
-public sealed record RecordAssessment(StatusThresholds Thresholds) : ProjectCommand;
+    public sealed record RequestRebaseline(Guid RequestId, string Reason, IReadOnlyList<BaselineChange> Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
+
+    public sealed record ApproveRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;
+
+    public sealed record RejectRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;
+}
 
 public sealed record BaselineChange(Guid MilestoneId, DateOnly NewBaselineDate);
-
-public sealed record RequestRebaseline(Guid RequestId, string Reason, IReadOnlyList<BaselineChange> Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
-
-public sealed record ApproveRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;
-
-public sealed record RejectRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;

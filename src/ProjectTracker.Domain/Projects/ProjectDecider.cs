@@ -1,6 +1,8 @@
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Schedule;
 
+using static ProjectTracker.Domain.Projects.ProjectCommand;
+
 namespace ProjectTracker.Domain.Projects;
 
 public static class ProjectDecider

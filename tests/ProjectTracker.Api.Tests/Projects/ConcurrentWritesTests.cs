@@ -173,7 +173,7 @@ public sealed class ConcurrentWritesTests(TrackerApp app) : IAsyncLifetime
         // the statement: only such a failure strikes between Parse and Describe of a statement being prepared. A trigger
         // raises too late to matter. Queued below the HTTP layer, which may refuse the value itself.
         var poisoned = commits.Execute(new ProjectCommandRequest(projects[0], null, new Caller(Guid.NewGuid(), "test", ApiKeyRole.Admin, null),
-            _ => new ReportProgress(Guid.CreateVersion7(), TrackerApp.Today.AddDays(-1), 30m, 5000m, null, null, "a\u0000b", null)), CancellationToken.None);
+            _ => new ProjectCommand.ReportProgress(Guid.CreateVersion7(), TrackerApp.Today.AddDays(-1), 30m, 5000m, null, null, "a\u0000b", null)), CancellationToken.None);
         await Until(() => Task.FromResult(commits.Queued == 1));
         var queued = new List<Task<HttpResponseMessage>>();
         for (var i = 0; i < 37; i++)

@@ -136,7 +136,7 @@ public sealed class SlipScanTests(TrackerApp app)
         await given.NewMilestone(id.ToString(), TrackerApp.Today.AddDays(-10), isKey: true);
         await using var scope = app.Services.CreateAsyncScope();
         var judged = await LoadProject(scope, id);
-        var command = new RecordAssessment(StatusThresholds.Default);
+        var command = new ProjectCommand.RecordAssessment(StatusThresholds.Default);
         Assert.NotEmpty(ProjectDecider.Decide(command, judged, TrackerApp.Now));
         // Another writer gets in between the scan's judgement and its append.
         await (await given.Admin.PostJson($"/api/v1/projects/{id}/progress-reports", ProjectTestKit.ProgressBody(50m))).Expect(HttpStatusCode.Created);

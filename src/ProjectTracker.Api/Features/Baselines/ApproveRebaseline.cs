@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Baselines;
 
@@ -29,5 +30,5 @@ public static class ApproveRebaseline
     public static async Task<Ok<RebaselineRequestResponse>> Handle(
         Guid requestId, RebaselineDecision.Request? request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok(await RebaselineDecision.Decide(requestId,
-            caller => new Domain.Projects.ApproveRebaseline(requestId, caller.KeyId, caller.Name, request?.Comment), user.Caller(), writer, session, ct));
+            caller => new ProjectCommand.ApproveRebaseline(requestId, caller.KeyId, caller.Name, request?.Comment), user.Caller(), writer, session, ct));
 }

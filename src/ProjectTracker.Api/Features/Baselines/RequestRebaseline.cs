@@ -57,7 +57,7 @@ public static class RequestRebaseline
         var caller = user.Caller();
         var changes = request.Changes!.Select(c => new BaselineChange(c!.MilestoneId!.Value, c.NewBaselineDate!.Value)).ToList();
         await writer.Execute(http, id,
-            _ => new Domain.Projects.RequestRebaseline(requestId, request.Reason!.Trim(), changes, caller.KeyId, caller.Name), ct);
+            _ => new ProjectCommand.RequestRebaseline(requestId, request.Reason!.Trim(), changes, caller.KeyId, caller.Name), ct);
         var made = await RebaselineRequestResponse.Load(session, requestId, ct)
             ?? throw new InvalidOperationException("The inline rebaseline request projection did not store the request.");
         return TypedResults.Created($"/api/v1/rebaseline-requests/{requestId}", made);

@@ -157,7 +157,7 @@ internal static class DemoPortfolio
         }
 
         var commands = new List<ProjectCommand> { register };
-        commands.AddRange(plan.Select(m => new PlanMilestone(m.Id, m.Step.Name, m.Step.Kind, m.Baseline, m.Step.IsKey)));
+        commands.AddRange(plan.Select(m => new ProjectCommand.PlanMilestone(m.Id, m.Step.Name, m.Step.Kind, m.Baseline, m.Step.IsKey)));
 
         var forecasts = new List<ProjectCommand>();
         foreach (var m in plan)
@@ -174,7 +174,7 @@ internal static class DemoPortfolio
                 {
                     m.Forecast = m.Baseline.AddDays(d);
                     Require(m.Forecast >= today, profile, $"the forecast of {m.Step.Name} lies in the past");
-                    forecasts.Add(new ChangeForecast(m.Id, m.Forecast, reason));
+                    forecasts.Add(new ProjectCommand.ChangeForecast(m.Id, m.Forecast, reason));
                 }
             }
         }
@@ -185,12 +185,12 @@ internal static class DemoPortfolio
         var annualPlan = outlook.AnnualPlan(today.Year);
         if (!p.Closed)
         {
-            commands.Add(new SetAnnualPlan(today.Year, annualPlan));
+            commands.Add(new ProjectCommand.SetAnnualPlan(today.Year, annualPlan));
         }
 
         // Done milestones and monthly reports, in date order; a completion goes before a report of the same day.
         var works = data.Categories.Single(c => c.Category == profile.Category).Works;
-        var dated = plan.Where(m => m.Actual is not null).Select(m => (Day: m.Actual!.Value, Order: 0, Command: (ProjectCommand)new CompleteMilestone(m.Id, m.Actual!.Value)))
+        var dated = plan.Where(m => m.Actual is not null).Select(m => (Day: m.Actual!.Value, Order: 0, Command: (ProjectCommand)new ProjectCommand.CompleteMilestone(m.Id, m.Actual!.Value)))
             .Concat(Reports(p, profile, works, index, plan, outlook, annualPlan, today).Select(r => (Day: r.ReportDate, Order: 1, Command: (ProjectCommand)r)));
         commands.AddRange(dated.OrderBy(x => x.Day).ThenBy(x => x.Order).Select(x => x.Command));
         commands.AddRange(forecasts);
@@ -198,7 +198,7 @@ internal static class DemoPortfolio
         if (p.Closed)
         {
             Require(plan.All(m => m.Actual is not null), profile, "only a finished project can be closed");
-            commands.Add(new CloseProject(data.CloseReason));
+            commands.Add(new ProjectCommand.CloseProject(data.CloseReason));
         }
 
         return new DemoStream(id, register.Code, profile.Name, commands);
@@ -271,7 +271,7 @@ internal static class DemoPortfolio
         }
     }
 
-    private static IEnumerable<ReportProgress> Reports(
+    private static IEnumerable<ProjectCommand.ReportProgress> Reports(
         DemoHistory p, ProjectProfile profile, IReadOnlyList<string> works, int index, List<Planned> plan, Outlook outlook, decimal annualPlan, DateOnly today)
     {
         var expected = outlook.Expected;
@@ -332,7 +332,7 @@ internal static class DemoPortfolio
                 }
             }
 
-            yield return new ReportProgress(
+            yield return new ProjectCommand.ReportProgress(
                 DemoId($"project/{index}/report/{r}"),
                 day,
                 percent,

@@ -9,6 +9,8 @@ using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
+using static ProjectTracker.Domain.Projects.ProjectCommand;
+
 namespace ProjectTracker.Api.Features.Demo;
 
 // Each history ends with the slip scan's assessment, so the light it records (which alerts and the rag filter go by)
@@ -173,7 +175,7 @@ public sealed class SeedDemoPortfolio(
 
         // The projection sets RegisteredAt from the first event's timestamp; the fold here does not.
         state = state! with { RegisteredAt = events[0].At };
-        events.AddRange(ProjectDecider.Decide(new RecordAssessment(thresholds), state, now).Select(e => (e, now)));
+        events.AddRange(ProjectDecider.Decide(new ProjectCommand.RecordAssessment(thresholds), state, now).Select(e => (e, now)));
         return events;
     }
 }

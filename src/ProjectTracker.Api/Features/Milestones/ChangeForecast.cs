@@ -33,7 +33,7 @@ public static class ChangeForecast
         Guid id, Guid milestoneId, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
     {
         var project = await writer.Execute(http, id,
-            _ => new Domain.Projects.ChangeForecast(milestoneId, request.ForecastDate!.Value, request.Reason!.Trim()), ct);
+            _ => new ProjectCommand.ChangeForecast(milestoneId, request.ForecastDate!.Value, request.Reason!.Trim()), ct);
         return TypedResults.Ok(view.Show(project, milestoneId));
     }
 }

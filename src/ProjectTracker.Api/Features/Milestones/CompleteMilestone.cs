@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Milestones;
 
@@ -28,7 +29,7 @@ public static class CompleteMilestone
         Guid id, Guid milestoneId, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
     {
         var project = await writer.Execute(http, id,
-            _ => new Domain.Projects.CompleteMilestone(milestoneId, request.ActualDate!.Value), ct);
+            _ => new ProjectCommand.CompleteMilestone(milestoneId, request.ActualDate!.Value), ct);
         return TypedResults.Ok(view.Show(project, milestoneId));
     }
 }

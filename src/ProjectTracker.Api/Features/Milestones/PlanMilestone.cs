@@ -36,7 +36,7 @@ public static class PlanMilestone
     {
         var milestoneId = writer.NewId();
         var project = await writer.Execute(http, id,
-            _ => new Domain.Projects.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
+            _ => new ProjectCommand.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
         return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", view.Show(project, milestoneId));
     }
 }

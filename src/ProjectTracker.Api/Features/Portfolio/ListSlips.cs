@@ -49,8 +49,8 @@ public static class ListSlips
         var severityFilter = WireEnum.From<Rag>(query.Severity);
         var (_, open) = await reader.Read(query, ct);
         var slipping = open
-            .Where(m => m.Assessment.Slip.Severity > Rag.Green && (severityFilter is null || m.Assessment.Slip.Severity == severityFilter))
-            .OrderByDescending(m => m.Assessment.Slip.Severity)
+            .Where(m => m.Assessment.Slip.Severity.IsWorseThan(Rag.Green) && (severityFilter is null || m.Assessment.Slip.Severity == severityFilter))
+            .WorstFirst(m => m.Assessment.Slip.Severity)
             .ThenByDescending(m => m.Assessment.Slip.SlipDays)
             .ThenBy(m => m.Project.Code, StringComparer.Ordinal)
             .ThenBy(m => m.Milestone.Name, StringComparer.Ordinal)

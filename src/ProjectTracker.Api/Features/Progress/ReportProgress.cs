@@ -57,7 +57,7 @@ public static class ReportProgress
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, HttpContext http, CancellationToken ct)
     {
         var caller = user.Caller();
-        var command = new Domain.Projects.ReportProgress(
+        var command = new ProjectCommand.ReportProgress(
             writer.NewId(),
             request.ReportDate!.Value,
             request.PercentComplete!.Value,

@@ -102,7 +102,7 @@ public static class AmendProject
         {
             var profile = request.MergeInto(project.Profile);
             caller.EnsureMayWrite(profile.District);
-            return new Domain.Projects.AmendProject(profile);
+            return new ProjectCommand.AmendProject(profile);
         }, ct);
 
         var stored = await session.LoadAsync<Project>(id, ct) ?? amended;

@@ -49,10 +49,10 @@ public static class CloseProject
     }
 
     public static Task<Ok<ProjectResponse>> Close(Guid id, CloseRequest? request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct) =>
-        Run(id, new Domain.Projects.CloseProject(request?.Remark?.Trim()), user, writer, session, view, http, ct);
+        Run(id, new ProjectCommand.CloseProject(request?.Remark?.Trim()), user, writer, session, view, http, ct);
 
     public static Task<Ok<ProjectResponse>> Cancel(Guid id, CancelRequest request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct) =>
-        Run(id, new Domain.Projects.CancelProject(request.Reason!.Trim()), user, writer, session, view, http, ct);
+        Run(id, new ProjectCommand.CancelProject(request.Reason!.Trim()), user, writer, session, view, http, ct);
 
     private static async Task<Ok<ProjectResponse>> Run(Guid id, ProjectCommand command, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct)
     {

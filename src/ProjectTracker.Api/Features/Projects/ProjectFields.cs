@@ -2,7 +2,7 @@ using FluentValidation;
 using Marten;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
-using Command = ProjectTracker.Domain.Projects.RegisterProject;
+using Command = ProjectTracker.Domain.Projects.ProjectCommand.RegisterProject;
 
 namespace ProjectTracker.Api.Features.Projects;
 

@@ -11,7 +11,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     // Derived from the Idempotency-Key, so a replay answers with the same ids.
     public Guid NewId() => IdempotencyScope.Of(http.HttpContext)?.NewId() ?? Guid.CreateVersion7();
 
-    public async Task<Project> Register(Domain.Projects.RegisterProject command, Caller caller, CancellationToken ct)
+    public async Task<Project> Register(ProjectCommand.RegisterProject command, Caller caller, CancellationToken ct)
     {
         await using var session = sessions.OpenSession();
         var events = Register(session, command, caller);
@@ -20,7 +20,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     }
 
     // For writes that must commit together with something else (an accepted proposal, a whole import).
-    public IReadOnlyList<object> Register(IDocumentSession session, Domain.Projects.RegisterProject command, Caller caller)
+    public IReadOnlyList<object> Register(IDocumentSession session, ProjectCommand.RegisterProject command, Caller caller)
     {
         caller.EnsureMayWrite(command.Profile.District);
         var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());

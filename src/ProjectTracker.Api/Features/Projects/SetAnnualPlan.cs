@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
 
@@ -36,7 +37,7 @@ public static class SetAnnualPlan
     {
         var planned = request.PlannedInvestment!.Value;
         var project = await writer.Execute(http, id,
-            _ => new Domain.Projects.SetAnnualPlan(year, planned), ct);
+            _ => new ProjectCommand.SetAnnualPlan(year, planned), ct);
         return TypedResults.Ok(new Response(year, project.AnnualPlans[year]));
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class ScanForSlipsJob(
         // Nodes scanning at the same moment take turns; the later one then finds everything recorded.
         await using var turn = await locks.Acquire(JobLocks.SlipScan, ct);
         var now = clock.GetUtcNow();
-        var command = new RecordAssessment(thresholds.Value);
+        var command = new ProjectCommand.RecordAssessment(thresholds.Value);
         int scanned = 0, changed = 0, appended = 0;
 
         await using var reader = store.QuerySession();
@@ -65,7 +65,7 @@ public sealed partial class ScanForSlipsJob(
     }
 
     // Each is judged again under its stream's lock: a request may have written in between.
-    internal async Task<(int Changed, int Appended)> RecordPage(IReadOnlyList<Project> changed, RecordAssessment command, CancellationToken ct)
+    internal async Task<(int Changed, int Appended)> RecordPage(IReadOnlyList<Project> changed, ProjectCommand.RecordAssessment command, CancellationToken ct)
     {
         var results = await Task.WhenAll(changed.Select(project => writer.Record(project.Id, Caller.System(By), command, ct)));
         return (results.Count(r => r.Appended > 0), results.Sum(r => r.Appended));

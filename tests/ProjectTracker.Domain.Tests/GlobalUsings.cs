@@ -1,0 +1,1 @@
+global using static ProjectTracker.Domain.Projects.ProjectCommand;
