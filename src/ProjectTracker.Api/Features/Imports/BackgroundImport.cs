@@ -41,6 +41,11 @@ public enum ImportPhase
     Writing,
 }
 
+// What a finished import created, as stored: the shape of the answer it is shown as, but not the answer's type.
+public sealed record ImportOutcome(string Kind, int Rows, IReadOnlyList<ImportedRow> Created);
+
+public sealed record ImportedRow(int Row, Guid Id, string Code);
+
 /// <summary>Why an import failed, as the problem the synchronous import would have answered.</summary>
 public sealed record ImportProblem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors);
 
@@ -83,7 +88,7 @@ public sealed class BackgroundImport
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    public ImportRecords.Response? Result { get; set; }
+    public ImportOutcome? Result { get; set; }
 
     public ImportProblem? Problem { get; set; }
 

@@ -43,7 +43,9 @@ public sealed record ImportView(
         import.SubmittedAt,
         import.StartedAt,
         import.FinishedAt,
-        import.Result,
+        import.Result is { } result
+            ? new ImportRecords.Response(result.Kind, result.Rows, [.. result.Created.Select(c => new ImportRecords.CreatedRow(c.Row, c.Id, c.Code))])
+            : null,
         import.Problem);
 }
 

@@ -199,7 +199,7 @@ public sealed partial class ImportWorker(
         import.Status = ImportStatus.Succeeded;
         import.Phase = null;
         import.FinishedAt = clock.GetUtcNow();
-        import.Result = new ImportRecords.Response(ImportRecords.Wire(import.Kind), check.Rows.Count, created);
+        import.Result = new ImportOutcome(ImportRecords.Wire(import.Kind), check.Rows.Count, [.. created.Select(c => new ImportedRow(c.Row, c.Id, c.Code))]);
         await using (var session = OpenSession(transaction, import))
         {
             // The outcome commits with the rows: an import is never written without being marked done, nor the reverse.
