@@ -37,9 +37,12 @@ public abstract record ProjectCommand
 
     public sealed record RequestRebaseline(Guid RequestId, string Reason, IReadOnlyList<BaselineChange> Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
 
-    public sealed record ApproveRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;
+    // The holders are the people behind the deciding and the asking key (API keys' `holder`), when they are known.
+    public sealed record ApproveRebaseline(
+        Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment, string? DecidedByHolder = null, string? RequestedByHolder = null) : ProjectCommand;
 
-    public sealed record RejectRebaseline(Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment) : ProjectCommand;
+    public sealed record RejectRebaseline(
+        Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment, string? DecidedByHolder = null, string? RequestedByHolder = null) : ProjectCommand;
 }
 
 public sealed record BaselineChange(Guid MilestoneId, DateOnly NewBaselineDate);

@@ -190,7 +190,7 @@ public static class ProjectDecider
 
     private static IReadOnlyList<object> Approve(ApproveRebaseline c, Project state)
     {
-        var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId);
+        var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId, c.DecidedByHolder, c.RequestedByHolder);
         var changes = request.Changes.Select(change =>
         {
             var milestone = state.FindMilestone(change.MilestoneId)!;
@@ -219,16 +219,21 @@ public static class ProjectDecider
 
     private static IReadOnlyList<object> Reject(RejectRebaseline c, Project state)
     {
-        var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId);
+        var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId, c.DecidedByHolder, c.RequestedByHolder);
         return [new RebaselineRejected(state.Id, request.Id, Comment(c.Comment), c.DecidedByKeyId, c.DecidedBy)];
     }
 
-    private static RebaselineRequest PendingRebaseline(Project state, Guid requestId, Guid decidedByKeyId)
+    private static RebaselineRequest PendingRebaseline(Project state, Guid requestId, Guid decidedByKeyId, string? decidedByHolder, string? requestedByHolder)
     {
         var request = state.FindRebaseline(requestId) ?? throw DomainException.NotFound("The project has no such rebaseline request.");
         if (request.RequestedByKeyId == decidedByKeyId)
         {
             throw DomainException.Forbidden("A rebaseline request is decided by the city office, never by the key that asked for it.");
+        }
+
+        if (KeyHolders.Same(decidedByHolder, requestedByHolder))
+        {
+            throw DomainException.Forbidden($"A rebaseline request is never decided by the one who asked: {decidedByHolder!.Trim()} holds the key that asked for it too.");
         }
 
         return request.Status == RebaselineStatus.Pending

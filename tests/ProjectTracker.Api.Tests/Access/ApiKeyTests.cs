@@ -28,6 +28,20 @@ public sealed class ApiKeyTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task A_key_names_its_holder_in_its_answer_and_in_the_list()
+    {
+        var name = $"发改委-{Scenario.Next()}";
+
+        var key = await (await given.Admin.PostJson("/api/v1/api-keys", new { name, role = "admin", holder = "  王五（市发改委） " })).Expect(HttpStatusCode.Created);
+        var tooLong = await given.Admin.PostJson("/api/v1/api-keys", new { name, role = "reader", holder = new string('王', 101) });
+
+        Assert.Equal("王五（市发改委）", key.Str("holder"));
+        var listed = (await (await given.Admin.GetAsync("/api/v1/api-keys")).Expect(HttpStatusCode.OK)).EnumerateArray().Single(k => k.Str("id") == key.Str("id"));
+        Assert.Equal("王五（市发改委）", listed.Str("holder"));
+        await tooLong.ExpectProblem(HttpStatusCode.BadRequest, "holder");
+    }
+
+    [Fact]
     public async Task Two_keys_never_share_a_secret()
     {
         var first = await given.IssueKey("reader");

@@ -142,6 +142,30 @@ public sealed class RebaselineTests(TrackerApp app)
         await (await given.Admin.PostJson($"{Requests}/{asked.Str("id")}/approve", new { })).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_request_is_never_decided_by_another_key_of_the_person_who_asked()
+    {
+        var project = await given.NewProject();
+        var milestone = await given.NewMilestone(project.Str("id"), Baseline);
+        var holder = $"王五（市发改委）{Scenario.Next()}";
+        var asking = app.Client(await HeldKey("admin", holder));
+        var sameHolder = app.Client(await HeldKey("admin", holder));
+        var otherHolder = app.Client(await HeldKey("admin", $"李四（市重点项目办）{Scenario.Next()}"));
+        var asked = await Asked(asking, project.Str("id"), milestone.Str("id"), Later);
+
+        var approve = await sameHolder.PostJson($"{Requests}/{asked.Str("id")}/approve", new { comment = "换个密钥批准" });
+        var reject = await sameHolder.PostJson($"{Requests}/{asked.Str("id")}/reject", new { });
+
+        await approve.ExpectProblem(HttpStatusCode.Forbidden);
+        await reject.ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(Baseline.Iso(), MilestoneOf(await given.Project(project.Str("id")), milestone.Str("id")).Str("baselineDate"));
+        await (await otherHolder.PostJson($"{Requests}/{asked.Str("id")}/approve", new { })).Expect(HttpStatusCode.OK);
+        Assert.Equal(Later.Iso(), MilestoneOf(await given.Project(project.Str("id")), milestone.Str("id")).Str("baselineDate"));
+    }
+
+    private async Task<string> HeldKey(string role, string holder) =>
+        (await (await given.Admin.PostJson("/api/v1/api-keys", new { name = $"{role}-{Scenario.Next()}", role, holder })).Expect(HttpStatusCode.Created)).Str("key");
+
     [Theory]
     [InlineData("district")]
     [InlineData("reader")]

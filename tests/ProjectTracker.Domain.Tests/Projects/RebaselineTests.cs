@@ -235,6 +235,24 @@ public class RebaselineTests
             .ThenFails(DomainErrorKind.Forbidden);
 
     [Fact]
+    public void Approve_by_another_key_of_the_person_who_asked_is_forbidden() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested())
+            .When(Approve() with { DecidedByHolder = "王五（市发改委）", RequestedByHolder = " 王五（市发改委） " })
+            .ThenFails(DomainErrorKind.Forbidden);
+
+    [Fact]
+    public void Approve_by_another_holder_is_allowed() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested())
+            .When(Approve() with { DecidedByHolder = "李四（市重点项目办）", RequestedByHolder = "王五（市发改委）" })
+            .Then(Approved());
+
+    [Fact]
+    public void Keys_without_a_holder_never_match_each_other_by_holder() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested())
+            .When(Approve() with { DecidedByHolder = null, RequestedByHolder = null })
+            .Then(Approved());
+
+    [Fact]
     public void Approving_twice_is_a_conflict() =>
         Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested(), Approved())
             .When(Approve())
@@ -305,6 +323,12 @@ public class RebaselineTests
     public void Reject_by_the_requesting_key_is_forbidden() =>
         Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested())
             .When(Reject(by: OwnerKey))
+            .ThenFails(DomainErrorKind.Forbidden);
+
+    [Fact]
+    public void Reject_by_another_key_of_the_person_who_asked_is_forbidden() =>
+        Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested())
+            .When(Reject() with { DecidedByHolder = "王五（市发改委）", RequestedByHolder = "王五（市发改委）" })
             .ThenFails(DomainErrorKind.Forbidden);
 
     [Fact]

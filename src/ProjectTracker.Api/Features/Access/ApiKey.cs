@@ -16,6 +16,7 @@ public sealed record ApiKey
     public required string Name { get; init; }
     public ApiKeyRole Role { get; init; }
     public string? District { get; init; }
+    public string? Holder { get; init; }
     public required string SecretHash { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedBy { get; init; }

@@ -5,9 +5,10 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District)
+public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District, string? Holder = null)
 {
     public const string DistrictClaim = "district";
+    public const string HolderClaim = "holder";
 
     // Every request's principal carries the role's wire name: worked out once, not per request.
     private static readonly FrozenDictionary<ApiKeyRole, string> RoleNames = Enum.GetValues<ApiKeyRole>().ToFrozenDictionary(r => r, r => Json.WireName(r));
@@ -35,7 +36,8 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No authenticated key.")),
         user.Identity?.Name ?? "",
         Enum.Parse<ApiKeyRole>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(ApiKeyRole.Reader), ignoreCase: true),
-        user.FindFirstValue(DistrictClaim));
+        user.FindFirstValue(DistrictClaim),
+        user.FindFirstValue(HolderClaim));
 
     public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
         [
@@ -43,6 +45,7 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
             new Claim(ClaimTypes.Name, Name),
             new Claim(ClaimTypes.Role, RoleNames[Role]),
             .. District is null ? Array.Empty<Claim>() : [new Claim(DistrictClaim, District)],
+            .. Holder is null ? Array.Empty<Claim>() : [new Claim(HolderClaim, Holder)],
         ],
         scheme));
 }

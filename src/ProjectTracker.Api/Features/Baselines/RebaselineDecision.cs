@@ -18,18 +18,19 @@ public static class RebaselineDecision
     }
 
     public const string Rules = """
-        Admin keys only, and never the key that asked (403). A request is decided once: a second decision is 409; an
+        Admin keys only, and never the key that asked nor another key of its `holder` (403). A request is decided once: a second decision is 409; an
         unknown request is 404. No `If-Match`: a decision names a request, not a project version, and never loses a
         concurrent change to the project. `comment` is optional.
         """;
 
     // Through the project writer: the decision is part of the project's history.
     public static async Task<RebaselineRequestResponse> Decide(
-        Guid requestId, Func<Caller, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
+        Guid requestId, Func<Caller, string?, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
     {
         var request = await session.LoadAsync<RebaselineRequestView>(requestId, ct)
             ?? throw DomainException.NotFound("There is no rebaseline request with this id.");
-        await writer.Execute(request.ProjectId, expectedVersion: null, caller, _ => decision(caller), ct);
+        var requestedByHolder = (await session.LoadAsync<ApiKey>(request.RequestedByKeyId, ct))?.Holder;
+        await writer.Execute(request.ProjectId, expectedVersion: null, caller, _ => decision(caller, requestedByHolder), ct);
         return await RebaselineRequestResponse.Load(session, requestId, ct)
             ?? throw new InvalidOperationException("The rebaseline request disappeared while it was decided.");
     }

@@ -28,5 +28,5 @@ public static class RejectRebaseline
     public static async Task<Ok<RebaselineRequestResponse>> Handle(
         Guid requestId, RebaselineDecision.Request? request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok(await RebaselineDecision.Decide(requestId,
-            caller => new ProjectCommand.RejectRebaseline(requestId, caller.KeyId, caller.Name, request?.Comment), user.Caller(), writer, session, ct));
+            (caller, requestedByHolder) => new ProjectCommand.RejectRebaseline(requestId, caller.KeyId, caller.Name, request?.Comment, caller.Holder, requestedByHolder), user.Caller(), writer, session, ct));
 }
