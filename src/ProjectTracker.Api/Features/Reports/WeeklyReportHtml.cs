@@ -1,12 +1,14 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
-using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
+using static System.Net.WebUtility;
 
 namespace ProjectTracker.Api.Features.Reports;
 
-// The page fetches nothing and runs no script (style sheet and SVG charts inline); mail clients drop style sheets and
-// scripts, so the mail has inline styles and shows the charts as cid: images of the attached PNGs.
+/// <summary>
+/// The weekly report as one zh-CN HTML document: the page (an embedded style sheet, charts as inline SVG, no script,
+/// nothing fetched) or the mail body (inline styles only, charts as <c>cid:</c> images of the attached PNGs).</summary>
 public static partial class WeeklyReportHtml
 {
     public enum Target
@@ -15,6 +17,8 @@ public static partial class WeeklyReportHtml
         Mail,
     }
 
+    /// <param name="previousWeekUrl">/nextWeekUrl: links for the page (null = no link); ignored for mail.</param>
+    /// <param name="jsonUrl">/xlsxUrl: download links; in mail only absolute http(s) ones are shown, a relative link leads nowhere there.</param>
     public static string Render(
         WeeklyReport report,
         IReadOnlyList<ReportChart> charts,
@@ -22,21 +26,58 @@ public static partial class WeeklyReportHtml
         string? previousWeekUrl,
         string? nextWeekUrl,
         string? jsonUrl,
-        string? xlsxUrl) =>
-        RazorHtml.Render<WeeklyReportDocument>(new Dictionary<string, object?>
-        {
-            [nameof(WeeklyReportDocument.Report)] = report,
-            [nameof(WeeklyReportDocument.Charts)] = charts,
-            [nameof(WeeklyReportDocument.Target)] = target,
-            [nameof(WeeklyReportDocument.PreviousWeekUrl)] = previousWeekUrl,
-            [nameof(WeeklyReportDocument.NextWeekUrl)] = nextWeekUrl,
-            [nameof(WeeklyReportDocument.JsonUrl)] = jsonUrl,
-            [nameof(WeeklyReportDocument.XlsxUrl)] = xlsxUrl,
-        });
-
-    internal static class MailCss
+        string? xlsxUrl)
     {
-        public const string Body = "margin:0;padding:0;background:#ffffff";
+        var writer = new Writer(report, charts, target);
+        writer.Document(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
+        return writer.ToString();
+    }
+
+    private const string FontStack = "system-ui, -apple-system, \"Segoe UI\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif";
+
+    private const string PageStyle = $$"""
+        body { margin: 0; font-family: {{FontStack}}; color: #1f2933; background: #fff; line-height: 1.6; }
+        main { max-width: 1080px; margin: 0 auto; padding: 16px; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0 0.25rem; }
+        h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid #1f4e79; color: #1f4e79; }
+        h3 { font-size: 1.05rem; margin: 1.25rem 0 0.5rem; }
+        .period { color: #52606d; margin: 0; }
+        .provisional { margin: 1rem 0; padding: 0.75rem 1rem; border-left: 4px solid #f9a825; background: #fff8e1; font-weight: 600; }
+        .none { color: #52606d; }
+        .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+        th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+        thead th { background: #eef2f6; white-space: nowrap; }
+        td.nowrap { white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tfoot td, tfoot th { font-weight: 600; background: #f7f9fb; }
+        .light { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 0.85em; font-weight: 600; white-space: nowrap; }
+        .light-red { background: #c62828; color: #fff; }
+        .light-amber { background: #f9a825; color: #1f2933; }
+        .light-green { background: #2e7d32; color: #fff; }
+        .charts { display: flex; flex-wrap: wrap; gap: 16px; }
+        figure.chart { margin: 0.5rem 0 1rem; flex: 1 1 420px; max-width: 100%; }
+        figure.chart svg { display: block; max-width: 100%; height: auto; }
+        figcaption { color: #52606d; font-size: 0.9rem; text-align: center; }
+        .red-project { border: 1px solid #f3c6c6; border-left: 4px solid #c62828; padding: 0.5rem 1rem; margin: 1rem 0; }
+        .meta { color: #3e4c59; }
+        footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid #d0d7de; color: #52606d; font-size: 0.9rem; }
+        footer a { margin-right: 1rem; }
+        @media (max-width: 600px) { main { padding: 8px; } h1 { font-size: 1.3rem; } table { font-size: 0.8rem; } }
+        @media print {
+          main { max-width: none; padding: 0; }
+          footer nav { display: none; }
+          .table-wrap { overflow: visible; }
+          h2, h3 { break-after: avoid; }
+          figure.chart, tr, .red-project { break-inside: avoid; }
+          .light, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+        """;
+
+    /// <summary>Inline styles for mail, where style sheets are dropped or mangled by many clients.</summary>
+    private static class MailCss
+    {
+        public const string Body = $"margin:0;padding:0;background:#ffffff;font-family:{FontStack};color:#1f2933;line-height:1.6";
         public const string Wrapper = "max-width:760px;margin:0 auto;padding:16px";
         public const string H1 = "font-size:22px;margin:8px 0 4px";
         public const string H2 = "font-size:18px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid #1f4e79;color:#1f4e79";
@@ -54,7 +95,6 @@ public static partial class WeeklyReportHtml
         public const string Img = "display:block;max-width:100%;height:auto;border:0";
         public const string Caption = "color:#52606d;font-size:13px;text-align:center";
         public const string RedProject = "border:1px solid #f3c6c6;border-left:4px solid #c62828;padding:6px 12px;margin:12px 0";
-        public const string Link = "margin-right:16px";
         public const string Footer = "margin-top:24px;padding-top:10px;border-top:1px solid #d0d7de;color:#52606d;font-size:13px";
 
         public static string Light(Rag rag) => "display:inline-block;padding:0 6px;border-radius:3px;font-weight:600;" + rag switch
@@ -65,30 +105,345 @@ public static partial class WeeklyReportHtml
         };
     }
 
-    // Up to a project code's 24 characters: text this short reads badly when wrapped.
-    internal const int ShortText = 24;
+    private sealed class Writer(WeeklyReport report, IReadOnlyList<ReportChart> charts, Target target)
+    {
+        private readonly StringBuilder html = new();
 
-    internal static bool IsNumeric(ColumnKind kind) => kind is ColumnKind.Count or ColumnKind.Money or ColumnKind.Percent;
+        private bool IsMail => target == Target.Mail;
 
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public override string ToString() => html.ToString();
 
-    internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+        public void Document(string? previousWeekUrl, string? nextWeekUrl, string? jsonUrl, string? xlsxUrl)
+        {
+            html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .Append("<title>").Append(Text($"重点项目周报 {report.Week}（{Iso(report.WeekStart)}—{Iso(report.WeekEnd)}）")).Append("</title>\n");
+            if (!IsMail)
+            {
+                // No icon of its own: without this the browser asks for /favicon.ico, which is not there.
+                html.Append("<link rel=\"icon\" href=\"data:,\">\n");
+                html.Append("<style>\n").Append(PageStyle).Append("</style>\n");
+            }
 
-    internal static string Money(decimal value) => value.ToString("#,##0.#", CultureInfo.InvariantCulture);
+            html.Append("</head>\n<body").Append(Style(MailCss.Body)).Append(">\n<main").Append(Style(MailCss.Wrapper)).Append(">\n");
+            Header();
+            Overview();
+            Changes();
+            MilestoneSection("三、未来14天到期节点", WeeklyReportCsv.Table.Due, "未来14天无到期节点");
+            MilestoneSection("四、已逾期节点", WeeklyReportCsv.Table.Overdue, "无逾期节点");
+            RedProjects();
+            H2("六、报送滞后（按责任单位）");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Stale), "无报送滞后单位");
+            H2("七、分区县情况");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.District), "无", totalsLast: true);
+            H2("八、分类别情况");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Category), "无", totalsLast: true);
+            Footer(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
+            html.Append("</main>\n</body>\n</html>\n");
+        }
 
-    internal static string Points(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        private void Header()
+        {
+            html.Append("<header>\n<h1").Append(Style(MailCss.H1)).Append('>').Append(Text($"重点项目周报 {report.Week}")).Append("</h1>\n")
+                .Append("<p class=\"period\"").Append(Style(MailCss.Muted)).Append(">统计期 ")
+                .Append(Text($"{Iso(report.WeekStart)}—{Iso(report.WeekEnd)}")).Append("，截至 ")
+                .Append(Text(WeeklyReportTables.AsOfText(report))).Append("（北京时间）</p>\n");
+            if (report.Provisional)
+            {
+                html.Append("<p class=\"provisional\" role=\"note\"").Append(Style(MailCss.Provisional))
+                    .Append(">本周尚未结束，数据为临时数据，将随新报送变化</p>\n");
+            }
 
-    internal static string Percent(decimal? value) => value is { } v ? Points(v) + "%" : "—";
+            html.Append("</header>\n");
+        }
 
-    // Only site-relative paths and http(s) URLs become links: no javascript:, no protocol-relative hosts.
-    internal static bool IsSafeUrl(string? url) =>
+        private void Overview()
+        {
+            var headline = report.Headline;
+            var totals = headline.Totals;
+            H2("一、总体情况");
+            html.Append("<p>纳入监测项目 <strong>").Append(totals.Projects.ToString(CultureInfo.InvariantCulture)).Append("</strong> 个：")
+                .Append(Light(Rag.Red)).Append(' ').Append(Count(totals.Rag.Red)).Append(" 个，")
+                .Append(Light(Rag.Amber)).Append(' ').Append(Count(totals.Rag.Amber)).Append(" 个，")
+                .Append(Light(Rag.Green)).Append(' ').Append(Count(totals.Rag.Green)).Append(" 个。</p>\n");
+
+            H3("四率");
+            var rates = totals.Rates;
+            Table(
+                [new("开工率", ColumnKind.Percent), new("投资完成率", ColumnKind.Percent), new("资金到位率", ColumnKind.Percent), new("按期竣工率", ColumnKind.Percent)],
+                [[rates.StartRate, rates.InvestmentCompletionRate, rates.FundsInPlaceRate, rates.OnTimeCompletionRate]],
+                totalsLast: false,
+                cellSuffix: "%");
+
+            H3("投资完成情况");
+            html.Append("<p>本年完成投资 <strong>").Append(Text(Money(totals.InvestmentThisYear))).Append(" 万元</strong>，本年计划投资 ")
+                .Append(Text(Money(totals.AnnualPlan))).Append(" 万元，完成 ")
+                .Append(Text(Percent(headline.InvestmentPercent))).Append("；序时进度 ")
+                .Append(Text(Percent(headline.ProRataPercent)));
+            if (headline.InvestmentPercent is { } done)
+            {
+                var gap = done - headline.ProRataPercent;
+                html.Append("，").Append(Text(gap switch
+                {
+                    < 0 => $"慢于序时进度 {Points(-gap)} 个百分点",
+                    > 0 => $"快于序时进度 {Points(gap)} 个百分点",
+                    _ => "与序时进度持平",
+                }));
+            }
+
+            html.Append("。</p>\n<p>总投资 ").Append(Text(Money(totals.TotalInvestment))).Append(" 万元，累计完成投资 ")
+                .Append(Text(Money(totals.InvestmentToDate))).Append(" 万元。</p>\n")
+                .Append("<p>累计批准基准调整 ").Append(Count(totals.Churn.Rebaselines)).Append(" 次，共调整 ")
+                .Append(Count(totals.Churn.DaysMoved)).Append(" 天。</p>\n");
+
+            var districtCharts = new[] { "rag-by-district", "pace-by-district" }
+                .Select(id => charts.FirstOrDefault(c => c.Id == id))
+                .OfType<ReportChart>()
+                .ToList();
+            if (districtCharts.Count > 0)
+            {
+                html.Append("<div class=\"charts\">\n");
+                districtCharts.ForEach(Chart);
+                html.Append("</div>\n");
+            }
+        }
+
+        private void Changes()
+        {
+            var changes = report.Changes;
+            H2("二、本周变化");
+            H3("（一）新增滞后节点");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.NewSlips), "本周无");
+            H3("（二）恢复正常节点");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Recoveries), "本周无");
+            H3("（三）本周完成节点");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Completed), "本周无");
+            H3("（四）本周批准基准调整");
+            if (changes.RebaselinesApproved.Count > 0)
+            {
+                html.Append("<p>本周批准调整 ").Append(Count(changes.RebaselinesApproved.Count)).Append(" 项，基准共调整 ")
+                    .Append(Count(changes.RebaselineDaysAbsorbed)).Append(" 天（这部分滞后不再显示在进度中）。</p>\n");
+            }
+
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Rebaselines), "本周无");
+        }
+
+        private void MilestoneSection(string heading, WeeklyReportCsv.Table table, string none)
+        {
+            H2(heading);
+            TableOrNone(WeeklyReportTables.Of(report, table), none);
+        }
+
+        private void RedProjects()
+        {
+            H2("五、红灯项目");
+            if (report.RedProjects.Count == 0)
+            {
+                None("本周无红灯项目");
+                return;
+            }
+
+            var trends = 0;
+            foreach (var red in report.RedProjects)
+            {
+                var project = red.Project;
+                html.Append("<section class=\"red-project\"").Append(Style(MailCss.RedProject)).Append(">\n<h3").Append(Style(MailCss.H3)).Append('>')
+                    .Append(Light(Rag.Red)).Append(' ').Append(Text(project.Name)).Append("</h3>\n")
+                    .Append("<p class=\"meta\">项目编号：").Append(Text(project.Code))
+                    .Append("　区县：").Append(Text(project.DistrictName))
+                    .Append("　责任单位：").Append(Text(project.ResponsibleUnit))
+                    .Append("　牵头领导：").Append(Text(red.LeadOfficial ?? "—")).Append("</p>\n");
+                if (red.Reasons.Count > 0)
+                {
+                    html.Append("<p>红灯原因：</p>\n<ul>\n");
+                    foreach (var reason in red.Reasons)
+                    {
+                        html.Append("<li>").Append(Text(reason)).Append("</li>\n");
+                    }
+
+                    html.Append("</ul>\n");
+                }
+
+                // trend-N is the N-th red project with a trend (one with points: an empty one is not drawn), counted from 1.
+                if (red.Trend is { Points.Count: > 0 })
+                {
+                    var id = $"trend-{++trends}";
+                    if (charts.FirstOrDefault(c => c.Id == id) is { } chart)
+                    {
+                        Chart(chart);
+                    }
+                }
+
+                html.Append("</section>\n");
+            }
+        }
+
+        private void Footer(string? previousWeekUrl, string? nextWeekUrl, string? jsonUrl, string? xlsxUrl)
+        {
+            var links = IsMail
+                ? new List<(string Label, string? Url)> { ("JSON 数据", AbsoluteOnly(jsonUrl)), ("Excel 下载", AbsoluteOnly(xlsxUrl)) }
+                : [("上一周", previousWeekUrl), ("下一周", nextWeekUrl), ("JSON 数据", jsonUrl), ("Excel 下载", xlsxUrl)];
+            html.Append("<footer").Append(Style(MailCss.Footer)).Append(">\n");
+            var safe = links.Where(l => IsSafeUrl(l.Url)).ToList();
+            if (safe.Count > 0)
+            {
+                html.Append("<nav>");
+                foreach (var (label, url) in safe)
+                {
+                    html.Append("<a href=\"").Append(HtmlEncode(url)).Append("\"").Append(Style("margin-right:16px")).Append('>').Append(Text(label)).Append("</a>");
+                }
+
+                html.Append("</nav>\n");
+            }
+
+            html.Append("<p").Append(Style(MailCss.Muted)).Append(">生成于 ")
+                .Append(Text(TimeZoneInfo.ConvertTime(report.GeneratedAt, Domain.Schedule.ShanghaiCalendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+                .Append("（北京时间）。金额单位：万元。</p>\n</footer>\n");
+        }
+
+        private void Chart(ReportChart chart)
+        {
+            html.Append("<figure class=\"chart\" data-chart=\"").Append(HtmlEncode(chart.Id)).Append('"').Append(Style(MailCss.Figure)).Append(">\n");
+            if (IsMail)
+            {
+                html.Append("<img src=\"cid:").Append(HtmlEncode(chart.Id)).Append("\" alt=\"").Append(HtmlEncode(chart.Title))
+                    .Append("\" width=\"").Append(MailWidth(chart.Png).ToString(CultureInfo.InvariantCulture)).Append("\" style=\"").Append(MailCss.Img).Append("\">\n");
+            }
+            else
+            {
+                html.Append(InlineSvg(chart)).Append('\n');
+            }
+
+            html.Append("<figcaption").Append(Style(MailCss.Caption)).Append('>').Append(Text(chart.Title)).Append("</figcaption>\n</figure>\n");
+        }
+
+        private void TableOrNone(ReportTable table, string none, bool totalsLast = false)
+        {
+            if (table.Rows.Count == 0)
+            {
+                None(none);
+                return;
+            }
+
+            Table(table.Columns, table.Rows, totalsLast);
+        }
+
+        private void Table(IReadOnlyList<ReportColumn> columns, IReadOnlyList<object?[]> rows, bool totalsLast, string cellSuffix = "")
+        {
+            html.Append(IsMail ? "<div>" : "<div class=\"table-wrap\">").Append("<table").Append(Style(MailCss.Table)).Append(">\n<thead><tr>");
+            foreach (var column in columns)
+            {
+                html.Append("<th scope=\"col\"").Append(IsNumeric(column.Kind) ? Class("num") + Style(MailCss.ThNum) : Style(MailCss.Th)).Append('>')
+                    .Append(Text(column.Name)).Append("</th>");
+            }
+
+            html.Append("</tr></thead>\n<tbody>\n");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var isTotals = totalsLast && i == rows.Count - 1;
+                if (isTotals)
+                {
+                    html.Append("</tbody>\n<tfoot>\n");
+                }
+
+                html.Append("<tr").Append(isTotals ? Class("totals") + Style(MailCss.Total) : "").Append('>');
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var kind = columns[c].Kind;
+                    var content = CellHtml(rows[i][c], kind);
+                    if (cellSuffix.Length > 0 && rows[i][c] is not null)
+                    {
+                        content += Text(cellSuffix);
+                    }
+
+                    html.Append("<td").Append(CellAttributes(rows[i][c], kind)).Append('>').Append(content).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append(totalsLast ? "</tfoot>\n" : "</tbody>\n").Append("</table></div>\n");
+        }
+
+        /// <summary>
+        /// On the page figures, dates, codes and short names never break across lines: a wide table scrolls instead. A mail
+        /// pane cannot scroll a table, so there only figures and dates are kept whole.</summary>
+        private string CellAttributes(object? value, ColumnKind kind)
+        {
+            if (IsNumeric(kind))
+            {
+                return Class("num") + Style(MailCss.TdNum);
+            }
+
+            var keepWhole = IsMail
+                ? kind is ColumnKind.Date or ColumnKind.Light
+                : kind is not ColumnKind.Text || value is string { Length: <= ShortText };
+            return keepWhole ? Class("nowrap") + Style(MailCss.TdNowrap) : Style(MailCss.Td);
+        }
+
+        private string CellHtml(object? value, ColumnKind kind) => value switch
+        {
+            null => "—",
+            Rag rag => Light(rag),
+            bool yes => yes ? "是" : "否",
+            DateOnly date => Iso(date),
+            int number => Count(number),
+            decimal number when kind == ColumnKind.Percent => Text(Points(number)),
+            decimal number => Text(Money(number)),
+            _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+        };
+
+        private string Light(Rag rag)
+        {
+            var name = rag.ChineseName();
+            return IsMail
+                ? $"<span class=\"light\" style=\"{MailCss.Light(rag)}\">{name}</span>"
+                : $"<span class=\"light light-{rag.ToString().ToLowerInvariant()}\">{name}</span>";
+        }
+
+        private void H2(string text) => html.Append("<h2").Append(Style(MailCss.H2)).Append('>').Append(Text(text)).Append("</h2>\n");
+
+        private void H3(string text) => html.Append("<h3").Append(Style(MailCss.H3)).Append('>').Append(Text(text)).Append("</h3>\n");
+
+        private void None(string text) => html.Append("<p class=\"none\"").Append(Style(MailCss.Muted)).Append('>').Append(Text(text)).Append("</p>\n");
+
+        /// <summary>An inline style, in mail only: the page styles by class.</summary>
+        private string Style(string css) => IsMail ? $" style=\"{css}\"" : "";
+
+        private static string Class(string name) => $" class=\"{name}\"";
+
+        private static string? AbsoluteOnly(string? url) => url is not null && url.StartsWith('/') ? null : url;
+    }
+
+    /// <summary>Up to a project code's 24 characters: text this short reads badly when wrapped.</summary>
+    private const int ShortText = 24;
+
+    private static bool IsNumeric(ColumnKind kind) => kind is ColumnKind.Count or ColumnKind.Money or ColumnKind.Percent;
+
+    private static string Text(string value) => HtmlEncode(value);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>万元 with thousands separators and at most one decimal: 12,345.6.</summary>
+    private static string Money(decimal value) => value.ToString("#,##0.#", CultureInfo.InvariantCulture);
+
+    private static string Points(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Percent(decimal? value) => value is { } v ? Points(v) + "%" : "—";
+
+    /// <summary>Only site-relative paths and http(s) URLs become links: no <c>javascript:</c>, no protocol-relative hosts.</summary>
+    private static bool IsSafeUrl(string? url) =>
         !string.IsNullOrWhiteSpace(url)
         && ((url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal))
             || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)));
 
-    // Ids get the chart id as prefix: ScottPlot numbers its clip paths per drawing, so two inline charts would share cl_4
-    // and clip each other. A missing viewBox is added so that the chart scales down on a phone instead of being cropped.
-    internal static string InlineSvg(ReportChart chart)
+    /// <summary>
+    /// The chart's SVG made fit to sit inline beside others: any XML prolog dropped, ids prefixed with the chart id (ScottPlot
+    /// numbers its clip paths per drawing, so two charts would otherwise share <c>cl_4</c> and clip each other), and a viewBox
+    /// added when missing so the chart scales down on a phone instead of being cropped.</summary>
+    private static string InlineSvg(ReportChart chart)
     {
         var start = chart.Svg.IndexOf("<svg", StringComparison.Ordinal);
         if (start < 0)
@@ -112,12 +467,10 @@ public static partial class WeeklyReportHtml
         return svg;
     }
 
-    internal static string? AbsoluteOnly(string? url) => url is not null && url.StartsWith('/') ? null : url;
-
     private static Regex SizeAttribute(string name) => name == "width" ? WidthAttribute() : HeightAttribute();
 
-    // The PNG's own width, at most 640 px, so that the image neither blurs nor overflows a mail pane.
-    internal static int MailWidth(byte[] png)
+    /// <summary>The PNG's own width (from its IHDR chunk), at most 640 px, so the image neither blurs nor overflows a mail pane.</summary>
+    private static int MailWidth(byte[] png)
     {
         const int fallback = 640;
         ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
