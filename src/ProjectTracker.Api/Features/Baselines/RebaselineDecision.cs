@@ -29,7 +29,8 @@ public static class RebaselineDecision
     {
         var request = await session.LoadAsync<RebaselineRequestView>(requestId, ct)
             ?? throw DomainException.NotFound("There is no rebaseline request with this id.");
-        var requestedByHolder = (await session.LoadAsync<ApiKey>(request.RequestedByKeyId, ct))?.Holder;
+        // A decider without a holder never matches one, so only then is the asking key looked up.
+        var requestedByHolder = caller.Holder is null ? null : (await session.LoadAsync<ApiKey>(request.RequestedByKeyId, ct))?.Holder;
         await writer.Execute(request.ProjectId, expectedVersion: null, caller, _ => decision(caller, requestedByHolder), ct);
         return await RebaselineRequestResponse.Load(session, requestId, ct)
             ?? throw new InvalidOperationException("The rebaseline request disappeared while it was decided.");
