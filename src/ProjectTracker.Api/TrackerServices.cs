@@ -6,6 +6,7 @@ using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Milestones;
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Progress;
 using ProjectTracker.Api.Features.Projects;
@@ -41,6 +42,7 @@ public static class TrackerServices
         services.AddDistricts();
         services.AddProjects(configuration);
         services.AddBaselines();
+        services.AddPlanChanges();
         services.AddSchedule();
         services.AddAlerts();
         services.AddReports();
@@ -94,6 +96,7 @@ public static class TrackerServices
         projects.MapMilestones();
         projects.MapProgress();
         api.MapBaselines();
+        api.MapPlanChanges();
         api.MapPortfolio();
         api.MapAlerts();
         api.MapIntegration();

@@ -20,6 +20,11 @@ internal sealed record Spec(Project? State, ProjectCommand? Command = null, Date
 
     public void ThenNothing() => Assert.Empty(Decide());
 
+    public IReadOnlyList<object> Events() => Decide();
+
+    // The state after the command's events, for rules about what a decision leaves behind.
+    public Project Apply() => Decide().Aggregate(State, Project.Evolve)!;
+
     public void ThenFails(DomainErrorKind kind, string? field = null)
     {
         var error = Assert.Throws<DomainException>(() => Decide());

@@ -63,6 +63,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         DomainException { Kind: DomainErrorKind.Conflict } e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
         DomainException { Kind: DomainErrorKind.NotFound } e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
         DomainException { Kind: DomainErrorKind.Forbidden } e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        DomainException { Kind: DomainErrorKind.PlanChangeRequired } e => PlanChangeRequired(e),
         AccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
         ConcurrencyException or PreconditionFailedException => Problem(
             StatusCodes.Status412PreconditionFailed,
@@ -166,6 +167,18 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
     {
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
+    }
+
+    public const string PlanChangeRequiredType = "urn:projecttracker:problem:plan-change-required";
+
+    // The fields and the route to use, so a client can turn the refused write into a plan change without guessing.
+    private static ProblemDetails PlanChangeRequired(DomainException e)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "Plan change required", e.Message);
+        problem.Type = PlanChangeRequiredType;
+        problem.Extensions["fields"] = e.Fields;
+        problem.Extensions["route"] = "POST /api/v1/projects/{id}/plan-changes";
+        return problem;
     }
 
     public static ProblemDetails Problem(int status, string title, string detail) =>

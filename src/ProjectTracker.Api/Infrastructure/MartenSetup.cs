@@ -33,6 +33,8 @@ public static class MartenSetup
             })
             .BuildSessionsWith<CallerSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();
+        // After the schema is applied and before anything reads a projected document.
+        services.AddHostedService<ProjectionShapes>();
 
         // Events are stamped by the clock every rule judges "today" by, so asOf and the report's week agree with the
         // rules (Marten 9's QuickWithServerTimestamps takes this clock, not the database's).

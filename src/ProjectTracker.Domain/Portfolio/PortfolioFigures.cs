@@ -48,7 +48,8 @@ public sealed record GroupFigures(
     decimal AnnualPlan,
     FourRates Rates,
     int Rebaselines,
-    int DaysMoved)
+    int DaysMoved,
+    PlanChangeCounts PlanChanges)
 {
     public static GroupFigures Of(IEnumerable<ProjectFigures> group)
     {
@@ -71,7 +72,8 @@ public sealed record GroupFigures(
                 Percent(withFunds.Sum(f => f.FundsInPlace!.Value), withFunds.Sum(f => f.AnnualPlan!.Value)),
                 Percent(all.Sum(f => f.CompletionsOnTime), all.Sum(f => f.CompletionsDone))),
             all.Sum(f => f.Project.RebaselineCount),
-            all.Sum(f => f.Project.RebaselineDaysMoved));
+            all.Sum(f => f.Project.RebaselineDaysMoved),
+            PlanChangeCounts.Sum(all.Select(f => PlanChangeCounts.Of(f.Project))));
     }
 
     private static decimal? Percent(decimal part, decimal whole) =>

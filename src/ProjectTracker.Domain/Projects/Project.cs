@@ -12,6 +12,8 @@ public sealed record Milestone
     public bool IsKey { get; init; }
     // 基准日期: moved only by an approved rebaseline (规划即法).
     public required DateOnly BaselineDate { get; init; }
+    // The baseline when the milestone was planned: the original plan's date, whatever approvals moved it to since.
+    public DateOnly? FirstBaselineDate { get; init; }
     public required DateOnly ForecastDate { get; init; }
     public string? ForecastReason { get; init; }
     public DateOnly? ActualDate { get; init; }
@@ -20,6 +22,8 @@ public sealed record Milestone
     public DateOnly? FlaggedOn { get; init; }
 
     public bool IsDone => ActualDate is not null;
+
+    public DateOnly OriginalBaselineDate => FirstBaselineDate ?? BaselineDate;
 }
 
 public sealed record ProgressSnapshot(
@@ -48,10 +52,16 @@ public sealed record Project
     public DateOnly? FlaggedRagSince { get; init; }
     // Kept from amber to red: the escalation ladder counts the days off green.
     public DateOnly? AtRiskSince { get; init; }
-    public IReadOnlyList<RebaselineRequest> Rebaselines { get; init; } = [];
+    // Null only in a document stored before original plans were kept; rebuilt from the events at start-up.
+    public OriginalPlan? OriginalPlan { get; init; }
+    // Rebaseline requests included: they are the baseline-only kind.
+    public IReadOnlyList<PlanChangeRequest> PlanChanges { get; init; } = [];
+    // Approved changes that moved at least one baseline.
     public int RebaselineCount { get; init; }
-    // Churn (折腾): the slip approved rebaselines absorbed, which the schedule no longer shows; an earlier move counts negative.
+    // Churn (折腾), net: the slip approved baseline moves absorbed, which the schedule no longer shows; an earlier move counts negative.
     public int RebaselineDaysMoved { get; init; }
+    // Churn as the speech counts it: every move, a move back adding to a move forward.
+    public int DaysMovedAbsolute { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
 
@@ -59,11 +69,22 @@ public sealed record Project
 
     public Milestone? FindMilestone(Guid milestoneId) => Milestones.FirstOrDefault(m => m.Id == milestoneId);
 
-    public RebaselineRequest? FindRebaseline(Guid requestId) => Rebaselines.FirstOrDefault(r => r.Id == requestId);
+    public PlanChangeRequest? FindPlanChange(Guid requestId) => PlanChanges.FirstOrDefault(r => r.Id == requestId);
+
+    public PlanChangeRequest? FindRebaseline(Guid requestId) => FindPlanChange(requestId) is { AskedAsRebaseline: true } r ? r : null;
+
+    public int PlanChangesIn(PlanChangeStatus status) => PlanChanges.Count(r => r.Status == status);
 
     public static Project? Evolve(Project? state, object @event) => @event switch
     {
-        ProjectRegistered e => new Project { Id = e.ProjectId, Code = e.Code, Profile = e.Profile, Status = ProjectStatus.Active },
+        ProjectRegistered e => new Project
+        {
+            Id = e.ProjectId,
+            Code = e.Code,
+            Profile = e.Profile,
+            Status = ProjectStatus.Active,
+            OriginalPlan = OriginalPlan.Of(e.Profile),
+        },
         _ when state is null => null,
         ProjectAmended e => state with { Profile = e.Profile },
         MilestonePlanned e => state with
@@ -75,6 +96,7 @@ public sealed record Project
                 Kind = e.Kind,
                 IsKey = e.IsKey,
                 BaselineDate = e.BaselineDate,
+                FirstBaselineDate = e.BaselineDate,
                 ForecastDate = e.BaselineDate,
             }],
         },
@@ -110,26 +132,38 @@ public sealed record Project
         },
         RebaselineRequested e => state with
         {
-            Rebaselines = [.. state.Rebaselines, new RebaselineRequest
+            PlanChanges = [.. state.PlanChanges, new PlanChangeRequest
             {
                 Id = e.RequestId,
                 Reason = e.Reason,
-                Changes = e.Changes,
+                Changes = new PlanChangeSet { Baselines = [.. e.Changes.Select(c => new BaselineChange(c.MilestoneId, c.NewBaselineDate))] },
+                Before = new PlanValues { Baselines = [.. e.Changes.Select(c => new MilestoneBaseline(c.MilestoneId, c.MilestoneName, c.CurrentBaselineDate))] },
                 RequestedByKeyId = e.RequestedByKeyId,
                 RequestedBy = e.RequestedBy,
-                Status = RebaselineStatus.Pending,
+                AskedAsRebaseline = true,
+                Status = PlanChangeStatus.Pending,
             }],
         },
-        RebaselineApproved e => e.Changes.Aggregate(state, (s, c) => s.WithMilestone(c.MilestoneId, m => m with
+        RebaselineApproved e => state.WithBaselineMoves(e.Changes)
+            .WithDecision(e.RequestId, PlanChangeStatus.Approved, e.DecidedByKeyId, e.DecidedBy, e.Comment, meetingId: null),
+        RebaselineRejected e => state.WithDecision(e.RequestId, PlanChangeStatus.Rejected, e.DecidedByKeyId, e.DecidedBy, e.Comment, meetingId: null),
+        PlanChangeRequested e => state with
         {
-            BaselineDate = c.NewBaselineDate,
-            ForecastDate = c.ForecastFollowed ? c.NewBaselineDate : m.ForecastDate,
-        })).WithDecision(e.RequestId, RebaselineStatus.Approved, e.DecidedByKeyId, e.DecidedBy, e.Comment) with
-        {
-            RebaselineCount = state.RebaselineCount + 1,
-            RebaselineDaysMoved = state.RebaselineDaysMoved + e.Changes.Sum(c => c.DaysMoved),
+            PlanChanges = [.. state.PlanChanges, new PlanChangeRequest
+            {
+                Id = e.RequestId,
+                Reason = e.Reason,
+                DocumentRef = e.DocumentRef,
+                Changes = e.Changes,
+                Before = e.Before,
+                RequestedByKeyId = e.RequestedByKeyId,
+                RequestedBy = e.RequestedBy,
+                Status = PlanChangeStatus.Pending,
+            }],
         },
-        RebaselineRejected e => state.WithDecision(e.RequestId, RebaselineStatus.Rejected, e.DecidedByKeyId, e.DecidedBy, e.Comment),
+        PlanChangeApproved e => state.WithPlanChange(e.Changes).WithBaselineMoves(e.BaselineMoves)
+            .WithDecision(e.RequestId, PlanChangeStatus.Approved, e.DecidedByKeyId, e.DecidedBy, e.Comment, e.MeetingId),
+        PlanChangeRejected e => state.WithDecision(e.RequestId, PlanChangeStatus.Rejected, e.DecidedByKeyId, e.DecidedBy, e.Comment, e.MeetingId),
         ProjectClosed => state with { Status = ProjectStatus.Closed },
         ProjectCancelled => state with { Status = ProjectStatus.Cancelled },
         _ => state,
@@ -147,13 +181,47 @@ public sealed record Project
             };
     }
 
-    private Project WithDecision(Guid requestId, RebaselineStatus status, Guid decidedByKeyId, string decidedBy, string? comment) =>
+    private Project WithDecision(Guid requestId, PlanChangeStatus status, Guid decidedByKeyId, string decidedBy, string? comment, Guid? meetingId) =>
         this with
         {
-            Rebaselines = [.. Rebaselines.Select(r => r.Id == requestId
-                ? r with { Status = status, DecidedByKeyId = decidedByKeyId, DecidedBy = decidedBy, Comment = comment }
+            PlanChanges = [.. PlanChanges.Select(r => r.Id == requestId
+                ? r with { Status = status, DecidedByKeyId = decidedByKeyId, DecidedBy = decidedBy, Comment = comment, MeetingId = meetingId }
                 : r)],
         };
+
+    private Project WithBaselineMoves(IReadOnlyList<ApprovedBaselineChange> moves) =>
+        moves.Count == 0
+            ? this
+            : moves.Aggregate(this, (s, c) => s.WithMilestone(c.MilestoneId, m => m with
+            {
+                BaselineDate = c.NewBaselineDate,
+                ForecastDate = c.ForecastFollowed ? c.NewBaselineDate : m.ForecastDate,
+            })) with
+            {
+                RebaselineCount = RebaselineCount + 1,
+                RebaselineDaysMoved = RebaselineDaysMoved + moves.Sum(c => c.DaysMoved),
+                DaysMovedAbsolute = DaysMovedAbsolute + moves.Sum(c => Math.Abs(c.DaysMoved)),
+            };
+
+    // Baselines are applied by WithBaselineMoves, which also knows whether each forecast followed.
+    private Project WithPlanChange(PlanChangeSet c)
+    {
+        var profile = Profile with
+        {
+            TotalInvestment = c.TotalInvestment ?? Profile.TotalInvestment,
+            TargetYear = c.TargetYear ?? Profile.TargetYear,
+            Category = c.Category ?? Profile.Category,
+            District = c.District ?? Profile.District,
+            Scope = c.Scope ?? Profile.Scope,
+        };
+        var unkeyed = c.UnkeyMilestones.ToHashSet();
+        return this with
+        {
+            Profile = profile,
+            AnnualPlans = c.AnnualPlans.Aggregate(AnnualPlans.ToImmutableDictionary(), (plans, a) => plans.SetItem(a.Year, a.PlannedInvestment)),
+            Milestones = unkeyed.Count == 0 ? Milestones : [.. Milestones.Select(m => unkeyed.Contains(m.Id) ? m with { IsKey = false } : m)],
+        };
+    }
 
     private Project WithMilestone(Guid milestoneId, Func<Milestone, Milestone> change) =>
         this with { Milestones = [.. Milestones.Select(m => m.Id == milestoneId ? change(m) : m)] };

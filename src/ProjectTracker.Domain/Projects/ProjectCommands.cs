@@ -43,6 +43,16 @@ public abstract record ProjectCommand
 
     public sealed record RejectRebaseline(
         Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment, string? DecidedByHolder = null, string? RequestedByHolder = null) : ProjectCommand;
+
+    public sealed record RequestPlanChange(Guid RequestId, string Reason, string? DocumentRef, PlanChangeSet Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
+
+    public sealed record ApprovePlanChange(
+        Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment, Guid? MeetingId = null, string? DecidedByHolder = null, string? RequestedByHolder = null)
+        : ProjectCommand;
+
+    public sealed record RejectPlanChange(
+        Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string Comment, Guid? MeetingId = null, string? DecidedByHolder = null, string? RequestedByHolder = null)
+        : ProjectCommand;
 }
 
 public sealed record BaselineChange(Guid MilestoneId, DateOnly NewBaselineDate);

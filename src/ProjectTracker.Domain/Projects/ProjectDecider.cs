@@ -39,12 +39,15 @@ public static class ProjectDecider
             ChangeForecast c => Forecast(c, state, today),
             CompleteMilestone c => Complete(c, state, today),
             ReportProgress c => Report(c, state, today),
-            SetAnnualPlan c => SetPlan(c, state),
+            SetAnnualPlan c => SetPlan(c, state, today),
             CloseProject c => [new ProjectClosed(state.Id, c.Remark)],
             CancelProject c => Cancel(c, state),
             RequestRebaseline c => RequestRebaseline(c, state),
             ApproveRebaseline c => Approve(c, state),
             RejectRebaseline c => Reject(c, state),
+            RequestPlanChange c => PlanChangeRules.Request(c, state),
+            ApprovePlanChange c => PlanChangeRules.Approve(c, state),
+            RejectPlanChange c => PlanChangeRules.Reject(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
         };
     }
@@ -68,6 +71,7 @@ public static class ProjectDecider
     private static IReadOnlyList<object> Amend(AmendProject c, Project state)
     {
         c.Profile.EnsureValid();
+        ApprovedPlan.EnsureNoPlanFieldChanged(c.Profile, state.Profile);
         var changed = c.Profile.FieldsChangedFrom(state.Profile);
         return changed.Count == 0 ? [] : [new ProjectAmended(state.Id, c.Profile, changed)];
     }
@@ -116,12 +120,18 @@ public static class ProjectDecider
         return [new ProgressReported(state.Id, c.ReportId, c.ReportDate, c.PercentComplete, c.InvestmentToDate, c.InvestmentThisYear, c.FundsInPlace, c.Narrative, c.Issues)];
     }
 
-    private static IReadOnlyList<object> SetPlan(SetAnnualPlan c, Project state)
+    private static IReadOnlyList<object> SetPlan(SetAnnualPlan c, Project state, DateOnly today)
     {
-        DomainException.Require(c.Year is >= 2000 and <= 2100, "year", "The year must be between 2000 and 2100.");
+        ApprovedPlan.RequireAnnualPlanYear(c.Year, "year");
         DomainException.Require(Money.IsValid(c.PlannedInvestment), "plannedInvestment", $"Investment is {Money.Rule}.");
-        return state.AnnualPlans.TryGetValue(c.Year, out var planned) && planned == c.PlannedInvestment
-            ? []
+        if (state.AnnualPlans.TryGetValue(c.Year, out var planned) && planned == c.PlannedInvestment)
+        {
+            return [];
+        }
+
+        // The first figure for a begun year adds a commitment, as a new milestone does; changing one is a plan change.
+        return ApprovedPlan.AnnualPlanIsFixed(state, c.Year, today)
+            ? throw DomainException.PlanChangeRequired([ApprovedPlan.AnnualPlans])
             : [new AnnualPlanSet(state.Id, c.Year, c.PlannedInvestment)];
     }
 
@@ -191,29 +201,7 @@ public static class ProjectDecider
     private static IReadOnlyList<object> Approve(ApproveRebaseline c, Project state)
     {
         var request = PendingRebaseline(state, c.RequestId, c.DecidedByKeyId, c.DecidedByHolder, c.RequestedByHolder);
-        var changes = request.Changes.Select(change =>
-        {
-            var milestone = state.FindMilestone(change.MilestoneId)!;
-            if (milestone.IsDone)
-            {
-                throw DomainException.Conflict($"The milestone {milestone.Name} was completed on {milestone.ActualDate:yyyy-MM-dd} after the request was made: its baseline no longer moves.");
-            }
-
-            // Another approval moved this baseline since: approving would be a different move from the one asked and judged.
-            if (milestone.BaselineDate != change.CurrentBaselineDate)
-            {
-                throw DomainException.Conflict($"The baseline of {milestone.Name} moved to {milestone.BaselineDate:yyyy-MM-dd} after the request was made; reject it and ask again.");
-            }
-
-            return new ApprovedBaselineChange(
-                milestone.Id,
-                milestone.Name,
-                milestone.BaselineDate,
-                change.NewBaselineDate,
-                change.NewBaselineDate.DayNumber - milestone.BaselineDate.DayNumber,
-                ForecastFollowed: milestone.ForecastDate == milestone.BaselineDate);
-        }).ToList();
-
+        var changes = PlanChangeRules.BaselineMoves(request, state);
         return [new RebaselineApproved(state.Id, request.Id, changes, Comment(c.Comment), c.DecidedByKeyId, c.DecidedBy)];
     }
 
@@ -223,23 +211,8 @@ public static class ProjectDecider
         return [new RebaselineRejected(state.Id, request.Id, Comment(c.Comment), c.DecidedByKeyId, c.DecidedBy)];
     }
 
-    private static RebaselineRequest PendingRebaseline(Project state, Guid requestId, Guid decidedByKeyId, string? decidedByHolder, string? requestedByHolder)
-    {
-        var request = state.FindRebaseline(requestId) ?? throw DomainException.NotFound("The project has no such rebaseline request.");
-        if (request.RequestedByKeyId == decidedByKeyId)
-        {
-            throw DomainException.Forbidden("A rebaseline request is decided by the city office, never by the key that asked for it.");
-        }
-
-        if (KeyHolders.Same(decidedByHolder, requestedByHolder))
-        {
-            throw DomainException.Forbidden($"A rebaseline request is never decided by the one who asked: {decidedByHolder!.Trim()} holds the key that asked for it too.");
-        }
-
-        return request.Status == RebaselineStatus.Pending
-            ? request
-            : throw DomainException.Conflict($"The rebaseline request was already {request.Status.ToString().ToLowerInvariant()}.");
-    }
+    private static PlanChangeRequest PendingRebaseline(Project state, Guid requestId, Guid decidedByKeyId, string? decidedByHolder, string? requestedByHolder) =>
+        PlanChangeRules.Pending(state.FindRebaseline(requestId), "rebaseline request", decidedByKeyId, decidedByHolder, requestedByHolder);
 
     private static string? Comment(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 

@@ -76,3 +76,31 @@ public sealed record RebaselineApproved(
     string DecidedBy);
 
 public sealed record RebaselineRejected(Guid ProjectId, Guid RequestId, string? Comment, Guid DecidedByKeyId, string DecidedBy);
+
+// 确需调整的，要严格按程序办理: any change to the approved plan, decided by the city office.
+
+public sealed record PlanChangeRequested(
+    Guid ProjectId,
+    Guid RequestId,
+    string Reason,
+    string? DocumentRef,
+    PlanChangeSet Changes,
+    PlanValues Before,
+    Guid RequestedByKeyId,
+    string RequestedBy);
+
+// Carries what it applied and why, so the event alone tells the story of the plan.
+public sealed record PlanChangeApproved(
+    Guid ProjectId,
+    Guid RequestId,
+    string Reason,
+    string? DocumentRef,
+    PlanChangeSet Changes,
+    PlanValues Before,
+    IReadOnlyList<ApprovedBaselineChange> BaselineMoves,
+    string? Comment,
+    Guid? MeetingId,
+    Guid DecidedByKeyId,
+    string DecidedBy);
+
+public sealed record PlanChangeRejected(Guid ProjectId, Guid RequestId, string Comment, Guid? MeetingId, Guid DecidedByKeyId, string DecidedBy);

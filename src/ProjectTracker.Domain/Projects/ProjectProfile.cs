@@ -21,6 +21,8 @@ public sealed record ProjectProfile
     public string? Programme { get; init; }
     public bool IsPublic { get; init; }
     public string? Description { get; init; }
+    // 建设内容及规模: part of the approved plan.
+    public string? Scope { get; init; }
 
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 4000;
@@ -34,6 +36,7 @@ public sealed record ProjectProfile
         DomainException.Require(!string.IsNullOrWhiteSpace(ResponsibleUnit), "responsibleUnit", "A project needs a responsible unit.");
         DomainException.Require(Money.IsValid(TotalInvestment), "totalInvestment", $"Investment is {Money.Rule}.");
         DomainException.Require(PlanPeriod is null || Enum.IsDefined(PlanPeriod.Value), "planPeriod", "Unknown plan period.");
+        DomainException.Require(Scope is null || Scope.Length <= ApprovedPlan.MaxScopeLength, "scope", $"The scope has at most {ApprovedPlan.MaxScopeLength} characters.");
         DomainException.Require(TargetYear is null || PlanDates.IsPlannableYear(TargetYear.Value), "targetYear", $"The target year must be between {PlanDates.FirstYear} and {PlanDates.LastYear}.");
     }
 

@@ -408,8 +408,8 @@ public sealed class RebaselineTests(TrackerApp app)
         var stored = await StoredProject(projectId);
         Assert.Equal((2, 14), (stored.RebaselineCount, stored.RebaselineDaysMoved));
         Assert.Equal(
-            [RebaselineStatus.Approved, RebaselineStatus.Approved, RebaselineStatus.Rejected],
-            stored.Rebaselines.Select(r => r.Status).Order());
+            [PlanChangeStatus.Approved, PlanChangeStatus.Approved, PlanChangeStatus.Rejected],
+            stored.PlanChanges.Select(r => r.Status).Order());
         Assert.Equal(Later.AddDays(-7).Iso(), MilestoneOf(await given.Project(projectId), milestoneId).Str("baselineDate"));
     }
 

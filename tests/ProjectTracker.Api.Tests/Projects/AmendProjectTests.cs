@@ -15,15 +15,16 @@ public sealed class AmendProjectTests(TrackerApp app)
         var project = await given.NewProject();
         var id = project.Str("id");
 
-        var response = await given.Admin.PatchJson($"/api/v1/projects/{id}", new { name = "东环路快速化改造（二期）", totalInvestment = 130000m, planPeriod = "15th" });
+        var response = await given.Admin.PatchJson($"/api/v1/projects/{id}", new { name = "东环路快速化改造（二期）", leadOfficial = "王五", planPeriod = "15th" });
 
         var amended = await response.Expect(HttpStatusCode.OK);
         Assert.Equal(2, response.ETag());
         Assert.Equal(2, amended.Version());
         Assert.Equal("东环路快速化改造（二期）", amended.Str("name"));
-        Assert.Equal(130000m, amended.GetProperty("totalInvestment").GetDecimal());
+        Assert.Equal("王五", amended.Str("leadOfficial"));
         Assert.Equal("15th", amended.Str("planPeriod"));
-        foreach (var kept in new[] { "code", "category", "district", "responsibleUnit", "contactEmail", "leadOfficial", "description" })
+        Assert.Equal(project.GetProperty("totalInvestment").GetDecimal(), amended.GetProperty("totalInvestment").GetDecimal());
+        foreach (var kept in new[] { "code", "category", "district", "responsibleUnit", "contactEmail", "description" })
         {
             Assert.Equal(project.Str(kept), amended.Str(kept));
         }
@@ -252,16 +253,18 @@ public sealed class AmendProjectTests(TrackerApp app)
     }
 
     [Fact]
-    public async Task An_admin_may_move_a_project_to_another_known_district()
+    public async Task Moving_a_project_to_another_district_is_a_plan_change_even_for_an_admin()
     {
         var project = await given.NewProject();
         var target = await given.NewDistrict("新区");
 
-        var response = await given.Admin.PatchJson($"/api/v1/projects/{project.Str("id")}", new { district = target });
+        var response = await given.Admin.PatchJson($"/api/v1/projects/{project.Str("id")}", new { district = target, leadOfficial = "王五" });
 
-        Assert.Equal(target, (await response.Expect(HttpStatusCode.OK)).Str("district"));
-        var list = await (await given.Admin.GetAsync($"/api/v1/projects?district={target}")).Expect(HttpStatusCode.OK);
-        Assert.Equal(project.Str("code"), Assert.Single(list.GetProperty("items").EnumerateArray()).Str("code"));
+        var problem = await response.ExpectProblem(HttpStatusCode.Conflict);
+        Assert.EndsWith("plan-change-required", problem.Str("type"));
+        Assert.Equal(["district"], problem.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var stored = await given.Admin.GetProject(project.Str("id"));
+        Assert.Equal((project.Str("district"), project.Str("leadOfficial"), 1L), (stored.Str("district"), stored.Str("leadOfficial"), stored.Version()));
     }
 
     [Fact]
@@ -276,7 +279,7 @@ public sealed class AmendProjectTests(TrackerApp app)
     }
 
     [Fact]
-    public async Task A_district_key_may_not_move_its_project_to_another_district()
+    public async Task A_district_key_moving_its_project_to_another_district_is_told_it_is_a_plan_change()
     {
         var own = await given.NewDistrict();
         var other = await given.NewDistrict();
@@ -285,7 +288,7 @@ public sealed class AmendProjectTests(TrackerApp app)
 
         var response = await owner.PatchJson($"/api/v1/projects/{project.Str("id")}", new { district = other });
 
-        await response.ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.EndsWith("plan-change-required", (await response.ExpectProblem(HttpStatusCode.Conflict)).Str("type"));
         var stored = await given.Admin.GetProject(project.Str("id"));
         Assert.Equal(own, stored.Str("district"));
         Assert.Equal(1, stored.Version());

@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.Projects;
 using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -202,5 +203,6 @@ public sealed class WeeklyReportChartsTests
             1_000m,
             investmentRate is null ? 0 : 2_000m,
             new GetPortfolioSummary.Rates(50m, investmentRate, 60m, null),
-            new GetPortfolioSummary.Churn(1, 30));
+            new GetPortfolioSummary.Churn(1, 30),
+            PlanChangeCounts.None);
 }

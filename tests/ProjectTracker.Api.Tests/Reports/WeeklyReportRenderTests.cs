@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.Projects;
 using System.IO.Compression;
 using System.Xml.Linq;
 using MiniExcelLibs;
@@ -290,7 +291,7 @@ public sealed class WeeklyReportRenderTests
         var ring = new ProjectRef(Guid.Parse("00000000-0000-0000-0000-000000000002"), "2026-330105-04-01-000002", CommaQuoteName, "330105", "拱墅区", FormulaUnit);
         var park = new ProjectRef(Guid.Parse("00000000-0000-0000-0000-000000000003"), "2026-330102-04-01-000003", "运河小游园", "330102", "上城区", "区园林局");
         var trend = new MilestoneTrendLine("开工", [new(new(2026, 10, 1), new(2026, 11, 17), new(2026, 12, 1), null), new(new(2026, 11, 20), new(2026, 11, 17), new(2026, 12, 20), null)]);
-        var totals = new GetPortfolioSummary.Row("all", "合计", 5, new(1, 1, 3), 80000.5m, 30000m, 12345.6m, 20000m, new(40m, 61.7m, null, 100m), new(3, 51));
+        var totals = new GetPortfolioSummary.Row("all", "合计", 5, new(1, 1, 3), 80000.5m, 30000m, 12345.6m, 20000m, new(40m, 61.7m, null, 100m), new(3, 51), PlanChangeCounts.None);
         return new WeeklyReport(
             "2026-W48",
             new DateOnly(2026, 11, 23),
@@ -317,13 +318,13 @@ public sealed class WeeklyReportRenderTests
             StaleReporting: [new("区园林局", 1, 45, ["运河小游园"])],
             ByDistrict:
             [
-                new("330102", "上城区", 3, new(1, 0, 2), 50000.5m, 20000m, 8000m, 12000m, new(50m, 66.7m, null, 100m), new(2, 30)),
-                new("330105", "拱墅区", 2, new(0, 1, 1), 30000m, 10000m, 4345.6m, 8000m, new(0m, 54.3m, 20m, null), new(1, 21)),
+                new("330102", "上城区", 3, new(1, 0, 2), 50000.5m, 20000m, 8000m, 12000m, new(50m, 66.7m, null, 100m), new(2, 30), PlanChangeCounts.None),
+                new("330105", "拱墅区", 2, new(0, 1, 1), 30000m, 10000m, 4345.6m, 8000m, new(0m, 54.3m, 20m, null), new(1, 21), PlanChangeCounts.None),
             ],
             ByCategory:
             [
-                new("rail-transit", "rail-transit", 4, new(1, 0, 3), 70000.5m, 25000m, 10000m, 15000m, new(45.5m, 66.7m, null, 100m), new(2, 30)),
-                new("mystery", "mystery", 1, new(0, 1, 0), 10000m, 5000m, 2345.6m, 5000m, new(0m, 46.9m, 20m, null), new(1, 21)),
+                new("rail-transit", "rail-transit", 4, new(1, 0, 3), 70000.5m, 25000m, 10000m, 15000m, new(45.5m, 66.7m, null, 100m), new(2, 30), PlanChangeCounts.None),
+                new("mystery", "mystery", 1, new(0, 1, 0), 10000m, 5000m, 2345.6m, 5000m, new(0m, 46.9m, 20m, null), new(1, 21), PlanChangeCounts.None),
             ]);
     }
 

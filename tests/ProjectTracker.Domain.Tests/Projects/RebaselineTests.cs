@@ -64,8 +64,8 @@ public class RebaselineTests
     {
         var state = Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested()).State!;
 
-        var request = Assert.Single(state.Rebaselines);
-        Assert.Equal((RequestId, RebaselineStatus.Pending, OwnerKey), (request.Id, request.Status, request.RequestedByKeyId));
+        var request = Assert.Single(state.PlanChanges);
+        Assert.Equal((RequestId, PlanChangeStatus.Pending, OwnerKey), (request.Id, request.Status, request.RequestedByKeyId));
         Assert.Equal((Sample.Baseline, Sample.Baseline), (state.Milestones[0].BaselineDate, state.Milestones[0].ForecastDate));
         Assert.Equal((0, 0), (state.RebaselineCount, state.RebaselineDaysMoved));
     }
@@ -161,8 +161,8 @@ public class RebaselineTests
         var state = Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested(), Approved()).State!;
 
         Assert.Equal((Later, Later), (state.Milestones[0].BaselineDate, state.Milestones[0].ForecastDate));
-        var request = Assert.Single(state.Rebaselines);
-        Assert.Equal((RebaselineStatus.Approved, OfficeKey, "city-office", "Agreed"), (request.Status, request.DecidedByKeyId, request.DecidedBy, request.Comment));
+        var request = Assert.Single(state.PlanChanges);
+        Assert.Equal((PlanChangeStatus.Approved, OfficeKey, "city-office", "Agreed"), (request.Status, request.DecidedByKeyId, request.DecidedBy, request.Comment));
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public class RebaselineTests
         var state = Spec.Given(Sample.Registered, Sample.MilestonePlanned, Requested(), Rejected()).State!;
 
         Assert.Equal((Sample.Baseline, Sample.Baseline), (state.Milestones[0].BaselineDate, state.Milestones[0].ForecastDate));
-        Assert.Equal(RebaselineStatus.Rejected, Assert.Single(state.Rebaselines).Status);
+        Assert.Equal(PlanChangeStatus.Rejected, Assert.Single(state.PlanChanges).Status);
     }
 
     [Fact]
@@ -365,7 +365,7 @@ public class RebaselineTests
         var read = JsonSerializer.Deserialize<Project>(json)!;
 
         Assert.Equal(json, JsonSerializer.Serialize(read));
-        Assert.Equal([RebaselineStatus.Approved, RebaselineStatus.Pending], read.Rebaselines.Select(r => r.Status));
+        Assert.Equal([PlanChangeStatus.Approved, PlanChangeStatus.Pending], read.PlanChanges.Select(r => r.Status));
         Assert.Equal((1, 30), (read.RebaselineCount, read.RebaselineDaysMoved));
     }
 

@@ -54,10 +54,10 @@ public class SetAnnualPlanTests
             .ThenNothing();
 
     [Fact]
-    public void A_new_amount_for_a_planned_year_is_recorded() =>
-        Spec.Given(Sample.Registered, PlanSet(2026, 50_000m))
-            .When(new SetAnnualPlan(2026, 60_000m))
-            .Then(PlanSet(2026, 60_000m));
+    public void A_new_amount_for_a_year_not_yet_begun_is_recorded() =>
+        Spec.Given(Sample.Registered, PlanSet(2027, 50_000m))
+            .When(new SetAnnualPlan(2027, 60_000m))
+            .Then(PlanSet(2027, 60_000m));
 
     [Fact]
     public void The_same_amount_for_another_year_is_recorded() =>

@@ -43,7 +43,7 @@ public static class GetPortfolioSummary
     public sealed record Rates(decimal? StartRate, decimal? InvestmentCompletionRate, decimal? FundsInPlaceRate, decimal? OnTimeCompletionRate);
 
     /// <param name="Rebaselines">Approved rebaseline requests.</param>
-    /// <param name="DaysMoved">Calendar days the approved rebaselines moved baselines by, summed over the milestones moved.</param>
+    /// <param name="DaysMoved">Calendar days approved changes moved baselines by, summed over the milestones moved: net, a move back cancelling a move forward (`planChanges.daysMovedAbsolute` counts every move).</param>
     public sealed record Churn(int Rebaselines, int DaysMoved);
 
     /// <param name="Key">The district code, the category (`ring-road`) or the plan period (`14th`, `unspecified`); `all` for the totals.</param>
@@ -63,7 +63,8 @@ public static class GetPortfolioSummary
         decimal InvestmentThisYear,
         decimal AnnualPlan,
         Rates Rates,
-        Churn Churn);
+        Churn Churn,
+        PlanChangeCounts PlanChanges);
 
     /// <param name="AsOf">The day the portfolio is judged on: today (Asia/Shanghai) or the as-of day.</param>
     public sealed record Response(Grouping GroupBy, DateOnly AsOf, IReadOnlyList<Row> Rows, Row Totals);
@@ -209,5 +210,6 @@ public static class GetPortfolioSummary
         f.InvestmentThisYear,
         f.AnnualPlan,
         new Rates(f.Rates.StartRate, f.Rates.InvestmentCompletionRate, f.Rates.FundsInPlaceRate, f.Rates.OnTimeCompletionRate),
-        new Churn(f.Rebaselines, f.DaysMoved));
+        new Churn(f.Rebaselines, f.DaysMoved),
+        f.PlanChanges);
 }

@@ -84,13 +84,14 @@ public static class AmendProject
         projects.MapPatch("/{id:guid}", Handle)
             .RequireAuthorization(Policies.Writer)
             .Accepts<Request>("application/merge-patch+json", "application/json")
-            .WithRequestExample(new Request { ResponsibleUnit = "市城市建设投资集团", LeadOfficial = "李四", TotalInvestment = 131200m })
+            .WithRequestExample(new Request { ResponsibleUnit = "市城市建设投资集团", LeadOfficial = "李四" })
             .WithName("AmendProject")
             .WithSummary("Amend a project's descriptive fields")
             .WithDescription("""
                 A JSON merge patch: fields present are set (null clears an optional field), absent fields stay.
-                The code cannot be changed. Honours `If-Match` (412 when stale). Moving a project to another
-                district needs an admin key.
+                The code cannot be changed. Honours `If-Match` (412 when stale). The approved plan's fields
+                (`totalInvestment`, `targetYear`, `category`, `district`, `scope`) change only through an approved plan change:
+                a PATCH that changes one is 409 with `type` ending in `plan-change-required` and `fields` naming them.
                 """)
             .ProducesProjectWriteProblems();
 
@@ -101,6 +102,8 @@ public static class AmendProject
         var amended = await writer.Execute(id, http.Request.ExpectedVersion(), caller, project =>
         {
             var profile = request.MergeInto(project.Profile);
+            // Before the district check: moving a project is a plan change for every key, not a matter of rights.
+            ApprovedPlan.EnsureNoPlanFieldChanged(profile, project.Profile);
             caller.EnsureMayWrite(profile.District);
             return new ProjectCommand.AmendProject(profile);
         }, ct);

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -17,6 +18,8 @@ public static class ProjectEndpoints
         services.AddOptions<ProjectResponseCacheOptions>().Bind(configuration.GetSection(ProjectResponseCacheOptions.Section));
         services.AddSingleton<ProjectStreamVersions>();
         services.AddSingleton<ProjectResponseCache>();
+        // 2: original plans, plan changes and absolute churn (issue 16).
+        services.AddProjectionShape<ProjectProjection>("project", 2);
         services.ConfigureMarten(options =>
         {
             options.Events.AddEventTypes(
@@ -25,6 +28,7 @@ public static class ProjectEndpoints
                 typeof(MilestoneCompleted), typeof(ProgressReported), typeof(ProjectClosed), typeof(ProjectCancelled),
                 typeof(AnnualPlanSet), typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(ProjectRagChanged),
                 typeof(RebaselineRequested), typeof(RebaselineApproved), typeof(RebaselineRejected),
+                typeof(PlanChangeRequested), typeof(PlanChangeApproved), typeof(PlanChangeRejected),
             ]);
             options.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
             // The project code is unique by a database constraint: two racing registrations cannot both win.

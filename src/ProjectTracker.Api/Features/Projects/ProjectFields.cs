@@ -24,6 +24,8 @@ public abstract record ProjectFields
     public string? Programme { get; init; }
     public bool? IsPublic { get; init; }
     public string? Description { get; init; }
+    /// <summary>建设内容及规模: part of the approved plan, at most 2,000 characters.</summary>
+    public string? Scope { get; init; }
 
     public ProjectProfile ToProfile() => new()
     {
@@ -41,6 +43,7 @@ public abstract record ProjectFields
         Programme = Programme?.Trim(),
         IsPublic = IsPublic ?? false,
         Description = Description,
+        Scope = string.IsNullOrWhiteSpace(Scope) ? null : Scope.Trim(),
     };
 
     public Command ToCommand(Guid projectId) => new(projectId, Code!.Trim(), ToProfile());
@@ -67,5 +70,6 @@ public static class ProjectFieldRules
         validator.RuleFor(r => r.Programme).OptionalText();
         validator.RuleFor(r => r.IsPublic).NotNull().When(r => needs(r, "isPublic"));
         validator.RuleFor(r => r.Description).OptionalText(ProjectProfile.MaxTextLength);
+        validator.RuleFor(r => r.Scope).OptionalText(ApprovedPlan.MaxScopeLength);
     }
 }

@@ -24,6 +24,26 @@ public sealed record MilestoneResponse(
         assessed.Slip.SlipDays, assessed.Slip.IsOverdue, assessed.Slip.Severity, assessed.Reasons, m.FlaggedSeverity);
 }
 
+/// <summary>A key milestone of the original plan: its baseline when it was planned.</summary>
+public sealed record OriginalMilestone(Guid MilestoneId, string Name, DateOnly BaselineDate);
+
+/// <summary>The plan as registration approved it, whatever plan changes were approved since.</summary>
+/// <param name="KeyMilestones">Each milestone that was key when planned, with its first baseline (milestones later made non-key included).</param>
+public sealed record OriginalPlanResponse(decimal? TotalInvestment, int? TargetYear, string? Scope, IReadOnlyList<OriginalMilestone> KeyMilestones)
+{
+    public static OriginalPlanResponse Of(Project p)
+    {
+        var unkeyed = p.PlanChanges.Where(c => c.Status == PlanChangeStatus.Approved).SelectMany(c => c.Changes.UnkeyMilestones).ToHashSet();
+        var original = p.OriginalPlan ?? OriginalPlan.Of(p.Profile);
+        return new OriginalPlanResponse(
+            original.TotalInvestment,
+            original.TargetYear,
+            original.Scope,
+            [.. p.Milestones.Where(m => m.IsKey || unkeyed.Contains(m.Id)).OrderBy(m => m.OriginalBaselineDate)
+                .Select(m => new OriginalMilestone(m.Id, m.Name, m.OriginalBaselineDate))]);
+    }
+}
+
 public sealed record ProgressResponse(
     Guid Id,
     DateOnly ReportDate,
@@ -38,7 +58,10 @@ public sealed record ProgressResponse(
 /// <param name="FlaggedRag">The light the last daily slip scan recorded (what alerts and the rag filter go by).</param>
 /// <param name="AnnualPlans">Planned investment (万元) per year, for investment pace.</param>
 /// <param name="RebaselineCount">Churn: how many rebaseline requests were approved.</param>
-/// <param name="RebaselineDaysMoved">Churn: the days approved rebaselines moved baselines by in all (the slip they absorbed).</param>
+/// <param name="RebaselineDaysMoved">Churn, net: the days approved changes moved baselines by in all, a move back cancelling a move forward (the slip they absorbed).</param>
+/// <param name="Scope">建设内容及规模: part of the approved plan.</param>
+/// <param name="OriginalPlan">The plan as registered, beside the current one: investment, target year, scope and each key milestone's first baseline.</param>
+/// <param name="PlanChanges">Plan changes approved, rejected and pending, the days baselines moved (absolute and net) and the investment change.</param>
 public sealed record ProjectResponse(
     Guid Id,
     string Code,
@@ -56,6 +79,7 @@ public sealed record ProjectResponse(
     string? Programme,
     bool IsPublic,
     string? Description,
+    string? Scope,
     ProjectStatus Status,
     Rag Rag,
     IReadOnlyList<StatusReason> Reasons,
@@ -67,6 +91,8 @@ public sealed record ProjectResponse(
     IReadOnlyDictionary<int, decimal> AnnualPlans,
     int RebaselineCount,
     int RebaselineDaysMoved,
+    OriginalPlanResponse OriginalPlan,
+    PlanChangeCounts PlanChanges,
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastChangedAt,
     DateOnly AssessedOn)
@@ -90,6 +116,7 @@ public sealed record ProjectResponse(
         p.Profile.Programme,
         p.Profile.IsPublic,
         p.Profile.Description,
+        p.Profile.Scope,
         p.Status,
         assessed.Rag,
         assessed.Reasons,
@@ -101,6 +128,8 @@ public sealed record ProjectResponse(
         p.AnnualPlans,
         p.RebaselineCount,
         p.RebaselineDaysMoved,
+        OriginalPlanResponse.Of(p),
+        PlanChangeCounts.Of(p),
         p.RegisteredAt,
         p.LastChangedAt,
         today);

@@ -27,6 +27,8 @@ public static class SetAnnualPlan
             .WithDescription("""
                 年度计划投资 in 万元, recorded as an event. Investment pace (序时进度) compares the investment completed
                 this year with this plan: 10–30 points behind pro-rata time is amber, more is red. Honours `If-Match`.
+                Once a year has begun (Asia/Shanghai) its figure is part of the approved plan: setting the first figure is
+                allowed, changing it is 409 with `type` ending in `plan-change-required` (ask with POST …/plan-changes).
                 """)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
