@@ -8,6 +8,9 @@ public enum StatusRule
     OverdueKeyMilestone,
     StaleReporting,
     InvestmentPace,
+    // Green on the current plan only because an approved change moved the baseline (the GAO's warning): it never
+    // darkens the light, it says what the original plan would show.
+    SlipHiddenByRebaseline,
 }
 
 // Every light says why, with the inputs of the rule that fired, so that an official can check it.

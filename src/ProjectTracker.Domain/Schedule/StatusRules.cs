@@ -19,10 +19,11 @@ public static class StatusRules
         }
 
         // As in SlipRules.ScheduleRag, a finished milestone keeps its own light but no longer colours the project.
-        var schedule = project.Milestones.Zip(milestones).Where(p => !p.First.IsDone).SelectMany(p => p.Second.Reasons);
-        var reasons = schedule
+        var open = project.Milestones.Zip(milestones).Where(p => !p.First.IsDone).ToList();
+        var reasons = open.SelectMany(p => p.Second.Reasons)
             .Concat(new[] { Stale(project, today, thresholds), Pace(project, today, thresholds) }.OfType<StatusReason>())
             .WorstFirst(r => r.Severity)
+            .Concat(open.Select(p => HiddenSlip(p.First, p.Second.Slip, today, thresholds.Slip)).OfType<StatusReason>())
             .ToList();
         return new ProjectAssessment(reasons.Select(r => r.Severity).Worst(), reasons, milestones);
     }
@@ -33,13 +34,18 @@ public static class StatusRules
         return new MilestoneAssessment(milestone.Id, slip, slip.Severity == Rag.Green ? [] : [Reason(milestone, slip, today)]);
     }
 
-    private static StatusReason Reason(Milestone milestone, MilestoneSlip slip, DateOnly today)
+    private static string Describe(Milestone milestone, MilestoneSlip slip, DateOnly today)
     {
         var overdueDays = today.DayNumber - milestone.BaselineDate.DayNumber;
-        var what = milestone.IsDone ? $"延期 {slip.SlipDays} 天完成"
+        return milestone.IsDone ? $"延期 {slip.SlipDays} 天完成"
             : !slip.IsOverdue ? $"预计延期 {slip.SlipDays} 天"
             : slip.SlipDays > overdueDays ? $"已逾期 {overdueDays} 天，预计延期 {slip.SlipDays} 天"
             : $"已逾期 {overdueDays} 天";
+    }
+
+    private static StatusReason Reason(Milestone milestone, MilestoneSlip slip, DateOnly today)
+    {
+        var what = Describe(milestone, slip, today);
         var key = milestone.IsKey ? "（关键节点）" : "";
         var rule = slip.IsOverdue && milestone.IsKey ? StatusRule.OverdueKeyMilestone : StatusRule.MilestoneSlip;
         return new StatusReason(rule, slip.Severity, $"{milestone.Name} {what}{key}")
@@ -48,6 +54,31 @@ public static class StatusRules
             MilestoneName = milestone.Name,
             SlipDays = slip.SlipDays,
             IsOverdue = slip.IsOverdue,
+        };
+    }
+
+    private static StatusReason? HiddenSlip(Milestone milestone, MilestoneSlip slip, DateOnly today, SlipThresholds thresholds)
+    {
+        if (slip.Severity != Rag.Green || milestone.OriginalBaselineDate == milestone.BaselineDate)
+        {
+            return null;
+        }
+
+        var asOriginallyPlanned = milestone with { BaselineDate = milestone.OriginalBaselineDate };
+        var original = SlipRules.Assess(asOriginallyPlanned, today, thresholds);
+        if (original.Severity == Rag.Green)
+        {
+            return null;
+        }
+
+        var moved = milestone.BaselineDate.DayNumber - milestone.OriginalBaselineDate.DayNumber;
+        return new StatusReason(StatusRule.SlipHiddenByRebaseline, Rag.Green,
+            $"{milestone.Name} 按原计划{Describe(asOriginallyPlanned, original, today)}，因基准日期经批准调整 {moved} 天而按期")
+        {
+            MilestoneId = milestone.Id,
+            MilestoneName = milestone.Name,
+            SlipDays = original.SlipDays,
+            IsOverdue = original.IsOverdue,
         };
     }
 

@@ -1,4 +1,3 @@
-using ProjectTracker.Domain.Projects;
 using System.IO.Compression;
 using System.Xml.Linq;
 using MiniExcelLibs;
@@ -6,6 +5,7 @@ using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Tests.Reports;
 

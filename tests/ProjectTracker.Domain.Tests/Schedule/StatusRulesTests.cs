@@ -339,4 +339,43 @@ public class StatusRulesTests
         Assert.Equal(
             (SlipThresholds.Default, 14, 10m, 30m),
             (StatusThresholds.Default.Slip, StatusThresholds.Default.StaleAfterDays, StatusThresholds.Default.PaceAmberFromPoints, StatusThresholds.Default.PaceRedAfterPoints));
+
+    private static RebaselineApproved Moved(MilestonePlanned m, DateOnly to, bool forecastFollowed = true) =>
+        new(Sample.ProjectId, Guid.NewGuid(), [new ApprovedBaselineChange(m.MilestoneId, m.Name, m.BaselineDate, to, to.DayNumber - m.BaselineDate.DayNumber, forecastFollowed)], null, Guid.NewGuid(), "office");
+
+    [Fact]
+    public void A_project_on_time_only_because_its_baseline_moved_stays_green_and_says_what_the_original_plan_shows()
+    {
+        var groundbreaking = Planned(Today.AddDays(-10), isKey: true);
+
+        var assessment = Assess(Project(groundbreaking, Moved(groundbreaking, Today.AddDays(40)), Fresh));
+
+        Assert.Equal(Rag.Green, assessment.Rag);
+        var reason = Assert.Single(assessment.Reasons);
+        Assert.Equal((StatusRule.SlipHiddenByRebaseline, Rag.Green, 50, true), (reason.Rule, reason.Severity, reason.SlipDays, reason.IsOverdue));
+        Assert.Equal("开工 按原计划已逾期 10 天，预计延期 50 天，因基准日期经批准调整 50 天而按期", reason.Text);
+    }
+
+    [Fact]
+    public void A_move_that_hides_no_slip_gives_no_reason()
+    {
+        // Moved earlier, or moved while the forecast still meets the original date: the original plan shows no slip either.
+        var earlier = Planned(Today.AddDays(60), name: "主体完工");
+        var later = Planned(Today.AddDays(30), name: "竣工");
+
+        var assessment = Assess(Project(earlier, Moved(earlier, Today.AddDays(40)), later, Moved(later, Today.AddDays(50), forecastFollowed: false), Fresh));
+
+        Assert.Equal(Rag.Green, assessment.Rag);
+        Assert.Empty(assessment.Reasons);
+    }
+
+    [Fact]
+    public void A_slip_against_the_current_baseline_is_judged_as_before_and_the_hidden_slip_is_not_repeated()
+    {
+        var groundbreaking = Planned(Today.AddDays(-10), isKey: true);
+
+        var assessment = Assess(Project(groundbreaking, Moved(groundbreaking, Today.AddDays(-5)), Fresh));
+
+        Assert.Equal([(StatusRule.OverdueKeyMilestone, Rag.Red)], Rules(assessment));
+    }
 }
