@@ -54,6 +54,23 @@ public sealed class ImportTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task An_imported_project_starts_its_approved_plan_with_its_scope_and_it_is_the_original_plan()
+    {
+        var district = await given.NewDistrict();
+        var code = Scenario.NewCode();
+        var csv = "\uFEFF" + Header + ",scope\r\n" + Row(code, district) + ",\"全长8.2公里，双向六车道\"\r\n";
+
+        var created = (await (await Import(given.Admin, csv)).Expect(HttpStatusCode.Created)).GetProperty("created")[0];
+
+        var project = await given.Admin.GetProject(created.Str("id"));
+        Assert.Equal("全长8.2公里，双向六车道", project.Str("scope"));
+        var original = project.GetProperty("originalPlan");
+        Assert.Equal(("全长8.2公里，双向六车道", 125000.5m, 2027), (original.Str("scope"), original.GetProperty("totalInvestment").GetDecimal(), original.GetProperty("targetYear").GetInt32()));
+        var patch = await given.Admin.PatchJson($"/api/v1/projects/{created.Str("id")}", new { scope = "全长9公里" });
+        Assert.EndsWith("plan-change-required", (await patch.ExpectProblem(HttpStatusCode.Conflict)).Str("type"));
+    }
+
+    [Fact]
     public async Task One_bad_row_is_named_and_nothing_from_the_file_is_registered()
     {
         var district = await given.NewDistrict();
@@ -121,14 +138,14 @@ public sealed class ImportTests(TrackerApp app)
         var csv = await given.Admin.GetAsync("/api/v1/imports/template?kind=projects&format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Header, (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd());
+        Assert.Equal(Header + ",scope", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd());
 
         var xlsx = await given.Admin.GetAsync("/api/v1/imports/template?kind=proposals&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal(Xlsx, xlsx.Content.Headers.ContentType?.MediaType);
         using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var header = (IDictionary<string, object?>)Assert.Single(workbook.Query(useHeaderRow: false, excelType: ExcelType.XLSX));
-        Assert.Equal([.. Header.Split(','), "year", "justification"], header.Values.Select(v => v?.ToString()));
+        Assert.Equal([.. Header.Split(','), "scope", "year", "justification"], header.Values.Select(v => v?.ToString()));
     }
 
     [Fact]

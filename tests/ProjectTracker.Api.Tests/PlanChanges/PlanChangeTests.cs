@@ -142,6 +142,21 @@ public sealed class PlanChangeTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task As_of_a_moment_before_the_approval_the_project_shows_the_plan_as_it_then_stood()
+    {
+        var (projectId, milestoneId, owner, _) = await OwnedProject();
+        var asked = await Asked(owner, projectId, Everything(milestoneId));
+        var beforeApproval = app.Clock.GetUtcNow();
+        await (await given.Admin.PostJson($"{Changes}/{asked.Str("id")}/approve", new { })).Expect(HttpStatusCode.OK);
+
+        var then = await (await given.Admin.GetAsync($"/api/v1/projects/{projectId}?asOf={Uri.EscapeDataString(beforeApproval.ToString("O"))}")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal((125000.5m, Baseline.Iso(), 1, 0), (then.GetProperty("totalInvestment").GetDecimal(), Only(then, milestoneId).Str("baselineDate"),
+            then.GetProperty("planChanges").GetProperty("pending").GetInt32(), then.GetProperty("planChanges").GetProperty("approved").GetInt32()));
+        Assert.Equal(138000m, (await given.Admin.GetProject(projectId)).GetProperty("totalInvestment").GetDecimal());
+    }
+
+    [Fact]
     public async Task Rejection_needs_a_comment_and_changes_nothing()
     {
         var (projectId, milestoneId, owner, _) = await OwnedProject();

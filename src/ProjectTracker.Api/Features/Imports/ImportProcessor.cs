@@ -163,6 +163,7 @@ public sealed class ImportProcessor(
             Programme = Cell("programme"),
             IsPublic = Typed("isPublic", ParseBool),
             Description = Cell("description"),
+            Scope = Cell("scope"),
         };
         var proposal = kind == ImportKind.Proposals
             ? new ProposeProject.Request(

@@ -27,7 +27,7 @@ public static class ImportSheet
     public static readonly string[] ProjectColumns =
     [
         "code", "name", "category", "district", "responsibleUnit", "contactEmail", "leadOfficial", "totalInvestment",
-        "planPeriod", "targetYear", "cluster", "sector", "programme", "isPublic", "description",
+        "planPeriod", "targetYear", "cluster", "sector", "programme", "isPublic", "description", "scope",
     ];
 
     public static readonly string[] ProposalColumns = [.. ProjectColumns, "year", "justification"];
