@@ -7,4 +7,5 @@ public enum AlertKind
     Slip,
     WeeklyReport,
     Escalation,
+    PlanChange,
 }

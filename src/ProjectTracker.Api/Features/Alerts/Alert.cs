@@ -32,12 +32,13 @@ public sealed record AlertRecipient
     public string? MessageId { get; init; }
 }
 
-// Its id comes from project, milestone, kind and date bucket, so it is planned once; what it says is frozen as planned.
+// Its id comes from project, milestone, kind and date bucket (for a plan change: the request and filed or decided), so it
+// is planned once; what it says is frozen as planned.
 public sealed record Alert
 {
     public Guid Id { get; init; }
     public required AlertKind Kind { get; init; }
-    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101.
+    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101, filed-<request id>.
     public required string Bucket { get; init; }
     public required DateOnly PlannedOn { get; init; }
     public DateTimeOffset PlannedAt { get; init; }
@@ -61,6 +62,8 @@ public sealed record Alert
     public IReadOnlyList<StatusReason> Reasons { get; init; } = [];
     public EscalationStep Escalation { get; init; }
     public required string Link { get; init; }
+    // Plan change alerts only: what was filed or decided.
+    public PlanChangeNotice? PlanChange { get; init; }
 
     public required IReadOnlyList<AlertRecipient> Recipients { get; init; }
 
@@ -83,6 +86,30 @@ public sealed record Alert
 
     public Alert WithRecipient(string email, Func<AlertRecipient, AlertRecipient> change) =>
         WithRecipients([.. Recipients.Select(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase) ? change(r) : r)]);
+}
+
+public enum PlanChangeStage
+{
+    Filed,
+    Approved,
+    Rejected,
+}
+
+// Each change as the mail states it: the field's Chinese name and "before → after" in words.
+public sealed record PlanChangeLine(string Field, string Change);
+
+public sealed record PlanChangeNotice
+{
+    public required Guid RequestId { get; init; }
+    public required PlanChangeStage Stage { get; init; }
+    public required string Reason { get; init; }
+    public string? DocumentRef { get; init; }
+    public required IReadOnlyList<PlanChangeLine> Changes { get; init; }
+    public required string RequestedBy { get; init; }
+    public string? DecidedBy { get; init; }
+    public string? Comment { get; init; }
+    public string? Meeting { get; init; }
+    public required string Link { get; init; }
 }
 
 // Stored before it is sent, with a Message-ID derived from its address and alerts: a mail sent but not recorded is

@@ -1,4 +1,6 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Alerts;
@@ -18,6 +20,9 @@ public static class AlertEndpoints
             options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
             options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
         });
+        services.ConfigureMarten((provider, options) => options.Projections.Add(
+            new PlanChangeAlerts(provider.GetRequiredService<IOptions<AlertDeliveryOptions>>(), provider.GetRequiredService<TimeProvider>()),
+            ProjectionLifecycle.Inline));
         return services;
     }
 

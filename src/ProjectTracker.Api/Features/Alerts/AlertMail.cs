@@ -54,9 +54,21 @@ public static class AlertMail
                 EscalationStep.DistrictLeader => Invariant($"{project} {alert.Rag.ChineseName()}已持续 {alert.Days} 天，提请区县领导督办"),
                 _ => $"{project} 已提请督办",
             },
+            AlertKind.PlanChange when alert.PlanChange is { } change => PlanChangeHeadline(project, change),
             _ => $"{project} 周报",
         };
         return OneLine(headline);
+    }
+
+    private static string PlanChangeHeadline(string project, PlanChangeNotice change)
+    {
+        var fields = string.Join("、", change.Changes.Select(c => c.Field).Distinct(StringComparer.Ordinal));
+        return change.Stage switch
+        {
+            PlanChangeStage.Approved => $"{project} 规划调整申请已批准（{fields}）",
+            PlanChangeStage.Rejected => $"{project} 规划调整申请未获批准（{fields}）",
+            _ => $"{project} 申请调整规划（{fields}）",
+        };
     }
 
     private static List<Alert> InReadingOrder(IReadOnlyList<Alert> alerts) =>
@@ -78,7 +90,8 @@ public static class AlertMail
         AlertKind.Overdue => 1,
         AlertKind.Slip => 2,
         AlertKind.Deadline => 3,
-        _ => 4,
+        AlertKind.PlanChange => 4,
+        _ => 5,
     };
 
     // The most pressing first: the longest overdue or slipped, the soonest due.
@@ -92,7 +105,8 @@ public static class AlertMail
     private static string Subject(List<Alert> ordered)
     {
         var prefix = ordered.Any(a => a.Kind == AlertKind.Escalation) ? "【督办】"
-            : ordered.All(a => a.Kind == AlertKind.Deadline) ? "【提醒】"
+            : ordered.All(a => a.Kind == AlertKind.PlanChange) ? "【规划调整】"
+            : ordered.All(a => a.Kind is AlertKind.Deadline or AlertKind.PlanChange) ? "【提醒】"
             : "【预警】";
         var more = ordered.Count > 1 ? Invariant($" 等 {ordered.Count} 项") : "";
         return prefix + Shorten(Headline(ordered[0]), MaxSubjectLength - prefix.Length - more.Length) + more;
@@ -164,9 +178,42 @@ public static class AlertMail
         return facts;
     }
 
-    internal static List<(string Label, string Value)> MilestoneFacts(Alert alert)
+    internal static List<(string Label, string Value)> AlertFacts(Alert alert)
     {
         var facts = new List<(string Label, string Value)>();
+        if (alert.PlanChange is { } change)
+        {
+            facts.AddRange(change.Changes.Select(c => (c.Field, c.Change)));
+            facts.Add(("调整理由", change.Reason));
+            if (!string.IsNullOrWhiteSpace(change.DocumentRef))
+            {
+                facts.Add(("文号", change.DocumentRef));
+            }
+
+            if (!string.IsNullOrWhiteSpace(change.RequestedBy))
+            {
+                facts.Add(("申请人", change.RequestedBy));
+            }
+
+            if (change.Stage != PlanChangeStage.Filed)
+            {
+                facts.Add(("审批决定", change.Stage == PlanChangeStage.Approved ? "同意" : "不同意"));
+                if (!string.IsNullOrWhiteSpace(change.Comment))
+                {
+                    facts.Add(("审批意见", change.Comment));
+                }
+
+                if (!string.IsNullOrWhiteSpace(change.Meeting))
+                {
+                    facts.Add(("规划委员会", change.Meeting));
+                }
+
+                facts.Add(("审批人", change.DecidedBy ?? ""));
+            }
+
+            facts.Add(("查看申请", change.Link));
+        }
+
         if (!string.IsNullOrWhiteSpace(alert.MilestoneName))
         {
             facts.Add(("节点", alert.MilestoneName));
@@ -214,7 +261,7 @@ public static class AlertMail
             foreach (var alert in project.Alerts)
             {
                 text.Append(Invariant($"{++number}. ")).Append(Headline(alert)).Append('\n');
-                foreach (var (label, value) in MilestoneFacts(alert))
+                foreach (var (label, value) in AlertFacts(alert))
                 {
                     text.Append("   ").Append(label).Append('：').Append(OneLine(value)).Append('\n');
                 }

@@ -12,6 +12,7 @@ namespace ProjectTracker.Api.Features.Alerts;
 public sealed record AlertRecipientResponse(
     string Email, IReadOnlyList<RecipientRole> Roles, DeliveryStatus Status, int Attempts, string? LastError, DateTimeOffset? SentAt, string? MessageId);
 
+/// <param name="PlanChangeId">For a `plan-change` alert: the plan change filed or decided.</param>
 public sealed record AlertResponse(
     Guid Id,
     AlertKind Kind,
@@ -24,6 +25,7 @@ public sealed record AlertResponse(
     string District,
     Guid? MilestoneId,
     string? MilestoneName,
+    Guid? PlanChangeId,
     int Days,
     Rag Rag,
     EscalationStep Escalation,
@@ -103,6 +105,6 @@ public static class ListAlerts
 
     private static AlertResponse ToResponse(Alert a) => new(
         a.Id, a.Kind, a.Bucket, AlertMail.Headline(a), a.PlannedOn, a.ProjectId, a.ProjectCode, a.ProjectName, a.District,
-        a.MilestoneId, a.MilestoneName, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
+        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
         [.. a.Recipients.Select(r => new AlertRecipientResponse(r.Email, r.Roles, r.Status, r.Attempts, r.LastError, r.SentAt, r.MessageId))]);
 }
