@@ -8,8 +8,9 @@
 # (ProjectTracker.Api.dll, 127.0.0.1:5095, Production, its own admin key), runs
 # bench/ProjectTracker.Bench against it (the request scenarios against their baselines, then the
 # slip scan: 10,000 more projects × 10 milestones seeded over HTTP, three POST /jobs/slip-scan;
-# then the weekly report of that portfolio in all four formats; --only slip or --only weekly for
-# one of those, --scan-projects N for a smaller portfolio), always stops the API and
+# then the weekly report of that portfolio in all four formats; then approving plan changes of 20 on
+# projects of 50 key milestones; --only slip, --only weekly or --only approval for one of those,
+# --scan-projects N for a smaller portfolio), always stops the API and
 # the cluster on exit, and prints the report, also written to bench-results/latest.txt
 # (API log: bench-results/api.log).
 #   PT_BENCH_PG_OPTS   extra server options; default none: PostgreSQL's durable defaults

@@ -50,6 +50,14 @@ public sealed record BenchOptions
     public int ReportRuns { get; init; } = 3;
     /// <summary>Weekly report: the most all four formats may take together (sum of the medians), client wall time.</summary>
     public TimeSpan ReportTarget { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Plan change approval: projects whose change each timed run approves (one run at concurrency 1, one at the main concurrency).</summary>
+    public int ApproveProjects { get; init; } = 200;
+    /// <summary>Plan change approval: key milestones on each project.</summary>
+    public int ApproveMilestones { get; init; } = 50;
+    /// <summary>Plan change approval: approvals before the timed runs, untimed.</summary>
+    public int ApproveWarmup { get; init; } = 20;
+    /// <summary>Plan change approval: the highest p99 latency of an approval, one at a time.</summary>
+    public TimeSpan ApproveTarget { get; init; } = TimeSpan.FromMilliseconds(50);
 
     public int MainConcurrency => Concurrency[0];
 
@@ -85,6 +93,12 @@ public sealed record BenchOptions
         Weekly report (--only weekly; runs after the slip scan, on its portfolio; seeds it, with one scan, when the slip scan is not selected):
           --report-runs N                  BENCH_REPORT_RUNS                   timed requests per format after one warm-up (default 3)
           --report-target S                BENCH_REPORT_TARGET                 target for json+html+csv+xlsx, sum of the medians, in seconds (default 10)
+
+        Plan change approval (--only approval; runs last, on projects of its own):
+          --approve-projects N             BENCH_APPROVE_PROJECTS              changes approved per timed run, one at a time and at the main concurrency (default 200)
+          --approve-milestones N           BENCH_APPROVE_MILESTONES            key milestones on each project, at least 18 (default 50)
+          --approve-warmup N               BENCH_APPROVE_WARMUP                untimed approvals first (default 20)
+          --approve-target MS              BENCH_APPROVE_TARGET                p99 target of an approval one at a time, in milliseconds (default 50)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -164,7 +178,18 @@ public sealed record BenchOptions
             ScanTarget = Seconds("scan-target", defaults.ScanTarget),
             ReportRuns = Int("report-runs", defaults.ReportRuns),
             ReportTarget = Seconds("report-target", defaults.ReportTarget),
+            ApproveProjects = Int("approve-projects", defaults.ApproveProjects),
+            ApproveMilestones = Int("approve-milestones", defaults.ApproveMilestones),
+            ApproveWarmup = Int("approve-warmup", defaults.ApproveWarmup),
+            ApproveTarget = Get("approve-target") is { } ms
+                ? TimeSpan.FromMilliseconds(double.Parse(ms, NumberStyles.Float, CultureInfo.InvariantCulture))
+                : defaults.ApproveTarget,
         };
+        if (options.ApproveMilestones < 18)
+        {
+            throw new UsageException("--approve-milestones must be at least 18: each change moves 18 baselines");
+        }
+
         if (given.Count > 0)
         {
             throw new UsageException($"unknown option --{given.Keys.First()}");

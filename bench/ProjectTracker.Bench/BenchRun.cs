@@ -168,11 +168,20 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
             text.AppendLine(inv, $"Data:       {options.Projects} projects × {options.MilestonesPerProject} milestones seeded through the API; requests pick a random project");
         }
 
-        if (jobs.Count > 0)
+        // The slip scan and the weekly report share the scan's portfolio; the approval scenario seeds its own.
+        var scanJobs = jobs.Where(j => j != Scenarios.PlanChangeApprovalScenario.Title).ToList();
+        if (scanJobs.Count > 0)
         {
-            var report = jobs.Any(j => j == "weekly report") ? $"; weekly report: 1 warm-up + {options.ReportRuns} timed requests per format" : "";
-            text.AppendLine(inv, $"Then:       {string.Join(", ", jobs)}, after the request scenarios, on {options.ScanProjects} more projects × {options.ScanMilestonesPerProject} milestones "
+            var report = scanJobs.Any(j => j == "weekly report") ? $"; weekly report: 1 warm-up + {options.ReportRuns} timed requests per format" : "";
+            text.AppendLine(inv, $"Then:       {string.Join(", ", scanJobs)}, after the request scenarios, on {options.ScanProjects} more projects × {options.ScanMilestonesPerProject} milestones "
                 + $"seeded through the API at concurrency {options.ScanSeedConcurrency}; {options.ScanRuns} scans in a row{report}");
+        }
+
+        if (jobs.Contains(Scenarios.PlanChangeApprovalScenario.Title))
+        {
+            var parallel = options.MainConcurrency == 1 ? "" : $" and {options.ApproveProjects} at concurrency {options.MainConcurrency}";
+            text.AppendLine(inv, $"Last:       {Scenarios.PlanChangeApprovalScenario.Title}, on projects of its own × {options.ApproveMilestones} key milestones, each with one change of 20; "
+                + $"{options.ApproveWarmup} untimed approvals, then {options.ApproveProjects} at concurrency 1 (judged){parallel}");
         }
 
         text.AppendLine();

@@ -71,5 +71,6 @@ public static class ScenarioCatalog
     [
         new Scenarios.SlipScanScenario(),
         new Scenarios.WeeklyReportScenario(),
+        new Scenarios.PlanChangeApprovalScenario(),
     ];
 }

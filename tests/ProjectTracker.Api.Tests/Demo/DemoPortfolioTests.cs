@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -136,6 +138,76 @@ public sealed class DemoPortfolioTests
     }
 
     [Fact]
+    public async Task The_demo_has_plan_changes_in_every_state_and_a_committee_meeting_whose_minutes_list_its_decisions()
+    {
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        var client = host.Client();
+        await Projects(host);
+
+        var pending = await Items(client, "/api/v1/plan-changes?status=pending&pageSize=100");
+        var approved = await Items(client, "/api/v1/plan-changes?status=approved&pageSize=100");
+        var rejected = await Items(client, "/api/v1/plan-changes?status=rejected&pageSize=100");
+
+        Assert.True(pending.Count >= 2);
+        Assert.True(approved.Count >= 2);
+        Assert.NotEmpty(rejected);
+        Assert.All(rejected, r => Assert.False(string.IsNullOrWhiteSpace(r.Str("comment"))));
+        Assert.All(approved.Concat(rejected), c =>
+        {
+            Assert.NotEqual(c.Str("requestedBy"), c.Str("decidedBy"));
+            Assert.True(c.GetProperty("requestedAt").GetDateTimeOffset() < c.GetProperty("decidedAt").GetDateTimeOffset());
+            Assert.True(c.GetProperty("decidedAt").GetDateTimeOffset() < Now);
+        });
+        Assert.All(pending, c => Assert.True(c.GetProperty("requestedAt").GetDateTimeOffset() < Now));
+        // One approval changes several parts of the plan at once, with the values it replaced.
+        var several = Assert.Single(approved, c => c.GetProperty("changes").GetProperty("baselines").GetArrayLength() > 0
+            && c.GetProperty("changes").GetProperty("totalInvestment").ValueKind == JsonValueKind.Number
+            && c.GetProperty("changes").GetProperty("scope").ValueKind == JsonValueKind.String);
+        Assert.NotEqual(several.GetProperty("before").Str("scope"), several.GetProperty("changes").Str("scope"));
+        Assert.All(several.GetProperty("baselineMoves").EnumerateArray(), m => Assert.True(m.GetProperty("daysMoved").GetInt32() > 0));
+
+        // The project shows its original plan beside the current one.
+        var project = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{several.Str("projectId")}");
+        var original = project.GetProperty("originalPlan");
+        Assert.Equal(several.GetProperty("before").GetProperty("totalInvestment").GetDecimal(), original.GetProperty("totalInvestment").GetDecimal());
+        Assert.Equal(several.GetProperty("changes").GetProperty("totalInvestment").GetDecimal(), project.GetProperty("totalInvestment").GetDecimal());
+        Assert.Equal(several.GetProperty("changes").Str("scope"), project.Str("scope"));
+        Assert.Equal(1, project.GetProperty("planChanges").GetProperty("approved").GetInt32());
+        Assert.True(project.GetProperty("planChanges").GetProperty("daysMovedAbsolute").GetInt32() > 0);
+
+        // The meeting took an approval and a rejection; its minutes are those decisions.
+        var meetingId = Assert.Single(approved.Concat(rejected).Select(c => c.GetProperty("meetingId")).Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()).Distinct());
+        var minutes = await client.GetFromJsonAsync<JsonElement>($"/api/v1/committee-meetings/{meetingId}");
+        Assert.Matches(@"^市规划委员会\d{4}年第[1-4]次会议$", minutes.Str("title"));
+        Assert.True(DateOnly.Parse(minutes.Str("date"), CultureInfo.InvariantCulture) < ShanghaiCalendar.Today(Now));
+        var decisions = minutes.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal(["approved", "rejected"], decisions.Select(d => d.Str("status")).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(
+            approved.Concat(rejected).Where(c => c.GetProperty("meetingId").GetString() == meetingId).Select(c => c.Str("id")).Order(StringComparer.Ordinal),
+            decisions.Select(d => d.Str("id")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pending_demo_change_can_be_approved_by_the_city_office_and_moves_the_plan()
+    {
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        var client = host.Client();
+        await Projects(host);
+        var change = (await Items(client, "/api/v1/plan-changes?status=pending&pageSize=100"))
+            .First(c => c.GetProperty("changes").GetProperty("baselines").GetArrayLength() > 0);
+
+        var decided = await (await client.PostJson($"/api/v1/plan-changes/{change.Str("id")}/approve", new { comment = "同意。" })).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("approved", decided.Str("status"));
+        var project = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{change.Str("projectId")}");
+        var milestones = project.GetProperty("milestones").EnumerateArray().ToDictionary(m => m.Str("id"), m => m.Str("baselineDate"));
+        Assert.All(change.GetProperty("changes").GetProperty("baselines").EnumerateArray(), b =>
+            Assert.Equal(b.Str("newBaselineDate"), milestones[b.Str("milestoneId")]));
+    }
+
+    [Fact]
     public async Task A_second_host_on_the_same_database_adds_nothing()
     {
         await using var database = await TestDatabase.Create("pt_demo");
@@ -188,6 +260,7 @@ public sealed class DemoPortfolioTests
             Assert.Equal(EveryLight, states.Select(p => SlipRules.ScheduleRag(p, day, SlipThresholds.Default)).Distinct().Order());
             Assert.Contains(states, p => p.LatestProgress is { } latest && day.DayNumber - latest.ReportDate.DayNumber > 14);
 
+            Assert.Equal(Enum.GetValues<PlanChangeStatus>(), states.SelectMany(p => p.PlanChanges).Select(c => c.Status).Distinct().Order());
             Assert.Equal(EveryLight, assessed.Select(a => a.Rag).Distinct().Order());
             Assert.Equal(assessed.Select(a => a.Rag), states.Select(p => p.FlaggedRag));
             Assert.All(assessed, a => Assert.Equal(a.Rag == Rag.Green, a.Reasons.Count == 0));
@@ -218,8 +291,12 @@ public sealed class DemoPortfolioTests
         var second = DemoPortfolio.Build(day);
 
         Assert.Equal(first.Select(s => (s.Id, s.Code)), second.Select(s => (s.Id, s.Code)));
-        Assert.Equal(first.SelectMany(s => s.Commands), second.SelectMany(s => s.Commands));
+        // As JSON: a plan change's lists compare by reference in the records.
+        Assert.Equal(first.SelectMany(s => s.Commands).Select(Serialized), second.SelectMany(s => s.Commands).Select(Serialized));
+        Assert.Equal(first.SelectMany(s => s.PlanChangeDays), second.SelectMany(s => s.PlanChangeDays));
     }
+
+    private static string Serialized(ProjectCommand command) => $"{command.GetType().Name} {JsonSerializer.Serialize<object>(command)}";
 
     private static Task<List<JsonElement>> Projects(ApiHost host) => Items(host.Client(), "/api/v1/projects?pageSize=500");
 

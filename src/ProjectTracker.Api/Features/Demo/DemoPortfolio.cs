@@ -17,7 +17,9 @@ internal sealed record DemoData(
     IReadOnlyDictionary<string, IReadOnlyList<DemoStep>> Shapes,
     IReadOnlyList<DemoCategory> Categories,
     string CloseReason,
-    IReadOnlyList<DemoHistory> Projects);
+    IReadOnlyList<DemoHistory> Projects,
+    DemoMeeting? Meeting = null,
+    DemoKeys? PlanChangeKeys = null);
 
 internal sealed record DemoStep(MilestoneKind Kind, int PerMille, string Name, bool IsKey = false);
 
@@ -31,6 +33,24 @@ internal sealed record DemoSlip(MilestoneKind Milestone, int Days, string Reason
 
 internal sealed record DemoPace(int Points, string Reason);
 
+internal sealed record DemoMeeting(int Day, string Title);
+
+internal sealed record DemoKeys(string Asking, string Deciding);
+
+internal sealed record DemoMove(string Milestone, int Days);
+
+internal sealed record DemoPlanChange(int Asked, string Reason)
+{
+    public PlanChangeStatus Status { get; init; }
+    public int? Decided { get; init; }
+    public bool AtMeeting { get; init; }
+    public string? DocumentRef { get; init; }
+    public string? Comment { get; init; }
+    public decimal? TotalInvestment { get; init; }
+    public string? Scope { get; init; }
+    public IReadOnlyList<DemoMove> Baselines { get; init; } = [];
+}
+
 internal sealed record DemoHistory(string Code, string Name, string Shape, int Start, int Days)
 {
     public int Reports { get; init; } = 4;
@@ -40,9 +60,19 @@ internal sealed record DemoHistory(string Code, string Name, string Shape, int S
     public IReadOnlyList<MilestoneKind> Stuck { get; init; } = [];
     public IReadOnlyList<DemoSlip> Slips { get; init; } = [];
     public DemoPace? Pace { get; init; }
+    public string? Scope { get; init; }
+    public IReadOnlyList<DemoPlanChange> PlanChanges { get; init; } = [];
 }
 
-internal sealed record DemoStream(Guid Id, string Code, string Name, IReadOnlyList<ProjectCommand> Commands);
+internal sealed record DemoStream(Guid Id, string Code, string Name, IReadOnlyList<ProjectCommand> Commands)
+{
+    // The days each plan change was asked and decided: the commands do not carry them.
+    public IReadOnlyDictionary<Guid, DemoPlanChangeDays> PlanChangeDays { get; init; } = new Dictionary<Guid, DemoPlanChangeDays>();
+}
+
+internal sealed record DemoPlanChangeDays(DateOnly Asked, DateOnly? Decided);
+
+internal sealed record DemoCommitteeMeeting(Guid Id, DateOnly Date, string Title);
 
 // Read from demo/ beside the app, not the working directory: projects.csv, a project import, and portfolio.json,
 // the history in days from the seed day; the history is generated here because investment pace depends on the calendar year.
@@ -51,11 +81,27 @@ internal static class DemoPortfolio
     private const MilestoneKind Groundbreaking = MilestoneKind.Groundbreaking, MainWorks = MilestoneKind.MainWorks,
         Completion = MilestoneKind.Completion, InService = MilestoneKind.InService;
 
+    // Forecast changes are dated this many days before the seed day; plan changes come before them.
+    public const int ForecastsDaysAgo = 3;
+
     private static readonly Lazy<(DemoData Data, IReadOnlyList<SheetRow> Sheet)> Files = new(() => Load(Path.Combine(AppContext.BaseDirectory, "demo")));
 
     public static IReadOnlyList<District> Districts => Files.Value.Data.Districts;
 
     public static IReadOnlyList<DemoHistory> Projects => Files.Value.Data.Projects;
+
+    // 规划委员会: it meets quarterly, so the title numbers the meeting by its date's quarter.
+    public static DemoCommitteeMeeting? Meeting(DateOnly today)
+    {
+        if (Files.Value.Data.Meeting is not { } meeting)
+        {
+            return null;
+        }
+
+        var date = today.AddDays(meeting.Day);
+        var quarter = ((date.Month + 2) / 3).ToString(CultureInfo.InvariantCulture);
+        return new DemoCommitteeMeeting(DemoId("meeting/0"), date, Dated(meeting.Title, date).Replace("{quarter}", quarter, StringComparison.Ordinal));
+    }
 
     // The sheet's code year, planPeriod and targetYear are as of the day it was written: they move with the dates.
     public static IReadOnlyList<SheetRow> Sheet(DateOnly today)
@@ -115,8 +161,10 @@ internal static class DemoPortfolio
     private static Category CategoryOf(SheetRow row) =>
         WireEnum.From<Category>(row.Cells.GetValueOrDefault("category")) ?? throw new InvalidDataException($"demo/projects.csv row {row.Number}: no category.");
 
+    // Baseline as registered; Current after the approved plan changes, which is what the milestone is judged and done by.
     private sealed record Planned(Guid Id, DemoStep Step, DateOnly Baseline)
     {
+        public DateOnly Current { get; set; } = Baseline;
         public DateOnly? Actual { get; set; }
         public DateOnly Forecast { get; set; }
     }
@@ -133,18 +181,19 @@ internal static class DemoPortfolio
     private static DemoStream Script(DemoData data, DemoHistory p, Register.Request row, int index, DateOnly today)
     {
         var id = DemoId($"project/{index}");
-        var register = row.ToCommand(id);
+        var register = (p.Scope is null ? row : row with { Scope = p.Scope }).ToCommand(id);
         var profile = register.Profile;
         var plan = PlanOf(data, p, profile.Category, index, today);
-        plan.ForEach(m => m.Forecast = m.Baseline);
+        var changes = PlanChanges(data, p, profile, plan, index, today);
+        plan.ForEach(m => m.Forecast = m.Current);
 
         // Actual dates: milestones are done in order, on their baseline (a day or two early) unless late or stuck.
         DateOnly? previous = null;
         foreach (var (m, k) in plan.Select((m, k) => (m, k)))
         {
             DateOnly? done = StuckOn(p, m) ? null
-                : LateOn(p, m) is { } late ? m.Baseline.AddDays(late.Days)
-                : m.Baseline < today ? m.Baseline.AddDays(-((index + k) % 3))
+                : LateOn(p, m) is { } late ? m.Current.AddDays(late.Days)
+                : m.Current < today ? m.Current.AddDays(-((index + k) % 3))
                 : null;
             if (done is not { } day)
             {
@@ -172,7 +221,7 @@ internal static class DemoPortfolio
             {
                 if (days is { } d)
                 {
-                    m.Forecast = m.Baseline.AddDays(d);
+                    m.Forecast = m.Current.AddDays(d);
                     Require(m.Forecast >= today, profile, $"the forecast of {m.Step.Name} lies in the past");
                     forecasts.Add(new ProjectCommand.ChangeForecast(m.Id, m.Forecast, reason));
                 }
@@ -188,21 +237,100 @@ internal static class DemoPortfolio
             commands.Add(new ProjectCommand.SetAnnualPlan(today.Year, annualPlan));
         }
 
-        // Done milestones and monthly reports, in date order; a completion goes before a report of the same day.
+        // Done milestones, monthly reports and plan changes, in date order; on one day a completion goes before a report,
+        // a report before a plan change, and a change is asked before it is decided.
         var works = data.Categories.Single(c => c.Category == profile.Category).Works;
         var dated = plan.Where(m => m.Actual is not null).Select(m => (Day: m.Actual!.Value, Order: 0, Command: (ProjectCommand)new ProjectCommand.CompleteMilestone(m.Id, m.Actual!.Value)))
-            .Concat(Reports(p, profile, works, index, plan, outlook, annualPlan, today).Select(r => (Day: r.ReportDate, Order: 1, Command: (ProjectCommand)r)));
+            .Concat(Reports(p, profile, works, index, plan, outlook, annualPlan, today).Select(r => (Day: r.ReportDate, Order: 1, Command: (ProjectCommand)r)))
+            .Concat(changes.Select(c => (Day: c.Days.Asked, Order: 2, Command: (ProjectCommand)c.Request)))
+            .Concat(changes.Where(c => c.Decision is not null).Select(c => (Day: c.Days.Decided!.Value, Order: 3, Command: c.Decision!)));
         commands.AddRange(dated.OrderBy(x => x.Day).ThenBy(x => x.Order).Select(x => x.Command));
         commands.AddRange(forecasts);
+
+        foreach (var m in plan.Where(m => changes.Any(c => c.Names(m.Id))))
+        {
+            Require(m.Actual is null, profile, $"{m.Step.Name} is done, so no plan change names it");
+        }
 
         if (p.Closed)
         {
             Require(plan.All(m => m.Actual is not null), profile, "only a finished project can be closed");
+            Require(changes.Count == 0, profile, "a closed project takes no plan changes");
             commands.Add(new ProjectCommand.CloseProject(data.CloseReason));
         }
 
-        return new DemoStream(id, register.Code, profile.Name, commands);
+        return new DemoStream(id, register.Code, profile.Name, commands)
+        {
+            PlanChangeDays = changes.ToDictionary(c => c.Request.RequestId, c => c.Days),
+        };
     }
+
+    private sealed record ScriptedChange(ProjectCommand.RequestPlanChange Request, ProjectCommand? Decision, DemoPlanChangeDays Days)
+    {
+        public bool Names(Guid milestoneId) => Request.Changes.Baselines.Any(b => b.MilestoneId == milestoneId);
+    }
+
+    // Through the commands of POST /plan-changes, approve and reject: asked by the district's key, decided by the city
+    // office's. An approved change moves the baselines the rest of the history is generated from.
+    private static List<ScriptedChange> PlanChanges(DemoData data, DemoHistory p, ProjectProfile profile, List<Planned> plan, int index, DateOnly today)
+    {
+        if (p.PlanChanges.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = data.PlanChangeKeys ?? throw new InvalidDataException("demo/portfolio.json has plan changes but no planChangeKeys.");
+        var district = data.Districts.Single(d => d.Id == profile.District);
+        var asking = (Id: DemoId($"key/{district.Id}"), Name: keys.Asking.Replace("{district}", district.Name, StringComparison.Ordinal));
+        var deciding = (Id: DemoId("key/city-office"), Name: keys.Deciding);
+        var meeting = Meeting(today);
+        var last = today.AddDays(-ForecastsDaysAgo - 1);
+        var targetYear = profile.TargetYear;
+        var scripted = new List<ScriptedChange>();
+        foreach (var (c, n) in p.PlanChanges.Select((c, n) => (c, n)))
+        {
+            var asked = today.AddDays(c.Asked);
+            DateOnly? decided = c.Status == PlanChangeStatus.Pending ? null
+                : c.AtMeeting ? meeting?.Date ?? throw new InvalidDataException("demo/portfolio.json has decisions at a meeting but no meeting.")
+                : today.AddDays(c.Decided ?? throw new InvalidDataException($"Demo project {profile.Name}: a decided plan change needs decided or atMeeting."));
+            Require(asked <= (decided ?? asked) && (decided ?? asked) <= last, profile, $"a plan change is asked, then decided, by {last:yyyy-MM-dd}");
+            Require(c.Status != PlanChangeStatus.Rejected || !string.IsNullOrWhiteSpace(c.Comment), profile, "a rejection says why in its comment");
+
+            var moves = c.Baselines.Select(b => (Milestone: MilestoneNamed(plan, b.Milestone, profile), b.Days)).ToList();
+            var completion = moves.Where(b => b.Milestone.Step.Kind == Completion).Select(b => (int?)b.Milestone.Current.AddDays(b.Days).Year).FirstOrDefault();
+            var changes = new PlanChangeSet
+            {
+                TotalInvestment = c.TotalInvestment,
+                Scope = c.Scope,
+                TargetYear = completion != targetYear ? completion : null,
+                Baselines = [.. moves.Select(b => new BaselineChange(b.Milestone.Id, b.Milestone.Current.AddDays(b.Days)))],
+            };
+            var requestId = DemoId($"project/{index}/plan-change/{n}");
+            var request = new ProjectCommand.RequestPlanChange(
+                requestId, c.Reason, c.DocumentRef is { } docRef ? Dated(docRef, asked) : null, changes, asking.Id, asking.Name);
+            ProjectCommand? decision = c.Status switch
+            {
+                PlanChangeStatus.Approved => new ProjectCommand.ApprovePlanChange(requestId, deciding.Id, deciding.Name, c.Comment, c.AtMeeting ? meeting!.Id : null),
+                PlanChangeStatus.Rejected => new ProjectCommand.RejectPlanChange(requestId, deciding.Id, deciding.Name, c.Comment!, c.AtMeeting ? meeting!.Id : null),
+                _ => null,
+            };
+            if (c.Status == PlanChangeStatus.Approved)
+            {
+                moves.ForEach(b => b.Milestone.Current = b.Milestone.Current.AddDays(b.Days));
+                targetYear = changes.TargetYear ?? targetYear;
+            }
+
+            scripted.Add(new ScriptedChange(request, decision, new DemoPlanChangeDays(asked, decided)));
+        }
+
+        return scripted;
+    }
+
+    private static Planned MilestoneNamed(List<Planned> plan, string milestone, ProjectProfile profile) =>
+        plan.SingleOrDefault(m => m.Step.Kind == MilestoneKind.Custom ? m.Step.Name == milestone : Json.WireName(m.Step.Kind) == milestone)
+        ?? throw new InvalidDataException($"Demo project {profile.Name}: no milestone {milestone} to move.");
+
+    private static string Dated(string text, DateOnly day) => text.Replace("{year}", day.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private sealed class Outlook
     {

@@ -8,8 +8,8 @@ using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
-
 using static ProjectTracker.Domain.Projects.ProjectCommand;
+using CommitteeMeeting = ProjectTracker.Api.Features.PlanChanges.CommitteeMeeting;
 
 namespace ProjectTracker.Api.Features.Demo;
 
@@ -74,6 +74,12 @@ public sealed class SeedDemoPortfolio(
                     $"The demo's projects.csv does not import: {string.Join("; ", check.Errors.Select(e => $"{e.Key}: {string.Join(' ', e.Value)}"))}");
             }
 
+            // Recorded on its morning, before the decisions that name it, as POST /committee-meetings would have to be.
+            if (DemoPortfolio.Meeting(today) is { } meeting)
+            {
+                session.Store(new CommitteeMeeting(meeting.Id, meeting.Date, meeting.Title, SeededBy, InShanghai(meeting.Date, new TimeOnly(9, 0))));
+            }
+
             var streams = DemoPortfolio.Build(today, [.. check.Rows.Select(r => r.Project)]);
             var eventCount = 0;
             foreach (var stream in streams)
@@ -85,8 +91,8 @@ public sealed class SeedDemoPortfolio(
 
             await session.SaveChangesAsync(cancellationToken);
             logger.LogInformation(
-                "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {Districts} districts.",
-                today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, DemoPortfolio.Districts.Count);
+                "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {PlanChanges} plan changes, {Districts} districts.",
+                today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, streams.Sum(s => s.PlanChangeDays.Count), DemoPortfolio.Districts.Count);
         }
     }
 
@@ -158,7 +164,10 @@ public sealed class SeedDemoPortfolio(
             {
                 CompleteMilestone m => m.ActualDate,
                 ReportProgress r => r.ReportDate,
-                ChangeForecast => today.AddDays(-3),
+                ChangeForecast => today.AddDays(-DemoPortfolio.ForecastsDaysAgo),
+                RequestPlanChange c => stream.PlanChangeDays[c.RequestId].Asked,
+                ApprovePlanChange c => stream.PlanChangeDays[c.RequestId].Decided!.Value,
+                RejectPlanChange c => stream.PlanChangeDays[c.RequestId].Decided!.Value,
                 _ => registered,
             };
             var decided = ProjectDecider.Decide(command, state, now);
@@ -166,7 +175,7 @@ public sealed class SeedDemoPortfolio(
             foreach (var @event in decided)
             {
                 // Ten in the morning in Shanghai, a second after the event before it on the same day.
-                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+                var at = InShanghai(day, new TimeOnly(10, 0));
                 last = at > last ? at : last.AddSeconds(1);
                 last = last > now ? now : last;
                 events.Add((@event, last));
@@ -178,4 +187,7 @@ public sealed class SeedDemoPortfolio(
         events.AddRange(ProjectDecider.Decide(new ProjectCommand.RecordAssessment(thresholds), state, now).Select(e => (e, now)));
         return events;
     }
+
+    private static DateTimeOffset InShanghai(DateOnly day, TimeOnly time) =>
+        new DateTimeOffset(day.ToDateTime(time), TimeSpan.FromHours(8)).ToUniversalTime();
 }
