@@ -54,7 +54,7 @@ public sealed record ProgressResponse(
 
 /// <summary>A project as the API shows it: the stored state plus the schedule judged as of a day.</summary>
 /// <param name="Rag">The light judged on <see cref="AssessedOn"/>: schedule slip, stale reporting and investment pace.</param>
-/// <param name="Reasons">Why the light is not green: each rule that fired with its inputs, worst first.</param>
+/// <param name="Reasons">Why the light is not green: each rule that fired with its inputs, worst first; last, a green `slip-hidden-by-rebaseline` note for each open milestone on time only because an approved change moved its baseline.</param>
 /// <param name="FlaggedRag">The light the last daily slip scan recorded (what alerts and the rag filter go by).</param>
 /// <param name="AnnualPlans">Planned investment (万元) per year, for investment pace.</param>
 /// <param name="RebaselineCount">Churn: how many rebaseline requests were approved.</param>
