@@ -1,10 +1,10 @@
-using ProjectTracker.Domain.Projects;
 using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 using SkiaSharp;
 
