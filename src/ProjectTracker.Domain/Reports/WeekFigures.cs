@@ -10,15 +10,39 @@ public sealed record WeekSlip(Project Project, string MilestoneName, Rag Severit
 /// <param name="DaysLate">Days after the baseline it was done; 0 when on time or early.</param>
 public sealed record WeekCompletion(Project Project, string MilestoneName, DateOnly BaselineDate, DateOnly ActualDate, int DaysLate);
 
-public sealed record WeekRebaseline(Project Project, string Reason, int Milestones, int DaysMoved, string DecidedBy, DateOnly On);
+/// <summary>An approved change that moved baselines: a rebaseline request, or a plan change with baselines among its changes.</summary>
+/// <param name="DaysMoved">Net: a move earlier counts negative.</param>
+/// <param name="DaysMovedAbsolute">Every move counted, earlier or later (折腾).</param>
+public sealed record WeekRebaseline(Project Project, string Reason, int Milestones, int DaysMoved, int DaysMovedAbsolute, string DecidedBy, DateOnly On);
 
-/// <param name="RebaselineDaysAbsorbed">Days the week's approved rebaselines moved baselines by: slip the schedule no longer shows.</param>
+/// <summary>A plan change (rebaseline requests included) asked for or decided during the week, as it stood at the week's end.</summary>
+/// <param name="Fields">The plan fields it changes, by their <see cref="ApprovedPlan"/> names.</param>
+/// <param name="AskedOn">The day it was asked for; null when that was before the week and is not known.</param>
+/// <param name="Status">Pending when it was not decided by the week's end.</param>
+/// <param name="DecidedOn">The day of its decision, in the week; null while pending.</param>
+public sealed record WeekPlanChange(
+    Project Project,
+    Guid RequestId,
+    bool AskedAsRebaseline,
+    IReadOnlyList<string> Fields,
+    string Reason,
+    string? DocumentRef,
+    DateOnly? AskedOn,
+    bool AskedThisWeek,
+    PlanChangeStatus Status,
+    DateOnly? DecidedOn);
+
+/// <param name="RebaselineDaysAbsorbed">Days the week's approved rebaselines moved baselines by, net: slip the schedule no longer shows.</param>
+/// <param name="RebaselineDaysAbsolute">The same moves with every day counted, a move earlier adding to a move later.</param>
+/// <param name="PlanChanges">Plan changes asked for or decided in the week, by project code, then the day asked.</param>
 public sealed record WeekChanges(
     IReadOnlyList<WeekSlip> NewSlips,
     IReadOnlyList<WeekSlip> Recoveries,
     IReadOnlyList<WeekCompletion> Completions,
     IReadOnlyList<WeekRebaseline> Rebaselines,
-    int RebaselineDaysAbsorbed);
+    int RebaselineDaysAbsorbed,
+    int RebaselineDaysAbsolute,
+    IReadOnlyList<WeekPlanChange> PlanChanges);
 
 /// <param name="Days">Days left until the baseline (due), or days past it (overdue).</param>
 public sealed record WeekMilestone(Project Project, Milestone Milestone, int Days, Rag Severity);
@@ -98,6 +122,7 @@ public sealed record WeekFigures(
         var recoveries = new List<WeekSlip>();
         var completions = new List<WeekCompletion>();
         var rebaselines = new List<WeekRebaseline>();
+        var planChanges = new Dictionary<Guid, WeekPlanChange>();
         foreach (var e in week)
         {
             if (!portfolio.TryGetValue(e.ProjectId, out var project))
@@ -105,6 +130,7 @@ public sealed record WeekFigures(
                 continue;
             }
 
+            var on = ShanghaiCalendar.Today(e.At);
             switch (e.Data)
             {
                 case MilestoneSlipFlagged f when e.Milestone is { } m:
@@ -117,14 +143,64 @@ public sealed record WeekFigures(
                 case MilestoneCompleted c when e.Milestone is { } m:
                     completions.Add(new WeekCompletion(project, m.Name, m.BaselineDate, c.ActualDate, Math.Max(0, c.ActualDate.DayNumber - m.BaselineDate.DayNumber)));
                     break;
+                case RebaselineRequested r:
+                    planChanges[r.RequestId] = new WeekPlanChange(
+                        project, r.RequestId, AskedAsRebaseline: true, [ApprovedPlan.Baselines], r.Reason, null, on, AskedThisWeek: true, PlanChangeStatus.Pending, null);
+                    break;
+                case PlanChangeRequested r:
+                    planChanges[r.RequestId] = new WeekPlanChange(
+                        project, r.RequestId, AskedAsRebaseline: false, r.Changes.Fields(), r.Reason, r.DocumentRef, on, AskedThisWeek: true, PlanChangeStatus.Pending, null);
+                    break;
                 case RebaselineApproved r:
-                    rebaselines.Add(new WeekRebaseline(
-                        project, e.RebaselineReason ?? "", r.Changes.Count, r.Changes.Sum(c => c.DaysMoved), r.DecidedBy, ShanghaiCalendar.Today(e.At)));
+                    rebaselines.Add(Moved(project, e.RebaselineReason ?? "", r.Changes, r.DecidedBy, on));
+                    Decided(planChanges, e, project, r.RequestId, PlanChangeStatus.Approved, on);
+                    break;
+                case PlanChangeApproved a:
+                    if (a.BaselineMoves.Count > 0)
+                    {
+                        rebaselines.Add(Moved(project, a.Reason, a.BaselineMoves, a.DecidedBy, on));
+                    }
+
+                    Decided(planChanges, e, project, a.RequestId, PlanChangeStatus.Approved, on);
+                    break;
+                case RebaselineRejected r:
+                    Decided(planChanges, e, project, r.RequestId, PlanChangeStatus.Rejected, on);
+                    break;
+                case PlanChangeRejected r:
+                    Decided(planChanges, e, project, r.RequestId, PlanChangeStatus.Rejected, on);
                     break;
             }
         }
 
-        return new WeekChanges(newSlips, recoveries, completions, rebaselines, rebaselines.Sum(r => r.DaysMoved));
+        var listed = planChanges.Values
+            .OrderBy(c => c.Project.Code, StringComparer.Ordinal)
+            .ThenBy(c => c.AskedOn ?? DateOnly.MinValue)
+            .ThenBy(c => c.RequestId)
+            .ToList();
+        return new WeekChanges(
+            newSlips, recoveries, completions, rebaselines, rebaselines.Sum(r => r.DaysMoved), rebaselines.Sum(r => r.DaysMovedAbsolute), listed);
+    }
+
+    private static WeekRebaseline Moved(Project project, string reason, IReadOnlyList<ApprovedBaselineChange> moves, string decidedBy, DateOnly on) =>
+        new(project, reason, moves.Count, moves.Sum(c => c.DaysMoved), moves.Sum(c => Math.Abs(c.DaysMoved)), decidedBy, on);
+
+    // A change asked for before the week is told from its decision, or else from the request the decision was about.
+    private static void Decided(Dictionary<Guid, WeekPlanChange> planChanges, WeekEvent e, Project project, Guid requestId, PlanChangeStatus status, DateOnly on)
+    {
+        if (!planChanges.TryGetValue(requestId, out var change))
+        {
+            var asked = e.PlanChange;
+            var (rebaseline, fields, reason, documentRef) = e.Data switch
+            {
+                PlanChangeApproved a => (false, a.Changes.Fields(), a.Reason, a.DocumentRef),
+                RebaselineApproved or RebaselineRejected => (true, (IReadOnlyList<string>)[ApprovedPlan.Baselines], asked?.Reason ?? e.RebaselineReason ?? "", null),
+                _ => (false, asked?.Changes.Fields() ?? [], asked?.Reason ?? "", asked?.DocumentRef),
+            };
+            var askedOn = e.RequestedAt is { } at ? ShanghaiCalendar.Today(at) : (DateOnly?)null;
+            change = new WeekPlanChange(project, requestId, rebaseline, fields, reason, documentRef, askedOn, AskedThisWeek: false, PlanChangeStatus.Pending, null);
+        }
+
+        planChanges[requestId] = change with { Status = status, DecidedOn = on };
     }
 
     private static Milestone? WorstOpenMilestone(Project project, ProjectAssessment assessment) =>

@@ -8,14 +8,21 @@ namespace ProjectTracker.Api.Tests.Public;
 public sealed class PublicProjectsTests(TrackerApp app)
 {
     /// <summary>Every property the public answers may carry; anything else is a leak.</summary>
-    private static readonly HashSet<string> PublicProjectFields =
+    internal static readonly HashSet<string> PublicProjectFields =
     [
         "id", "code", "name", "category", "district", "districtName", "responsibleUnit", "totalInvestment", "planPeriod",
         "targetYear", "cluster", "sector", "programme", "description", "status", "rag", "reasons", "reasons[].rule",
         "reasons[].severity", "reasons[].text", "latestProgress", "latestProgress.reportDate", "latestProgress.percentComplete",
         "milestones", "milestones[].name", "milestones[].kind", "milestones[].isKey", "milestones[].baselineDate",
         "milestones[].forecastDate", "milestones[].actualDate",
+        "planChanges", "planChanges[].id", "planChanges[].decidedOn", "planChanges[].reason", "planChanges[].documentRef",
+        "planChanges[].fields", .. PlanValues("planChanges[].before"), .. PlanValues("planChanges[].after"),
     ];
+
+    private static IEnumerable<string> PlanValues(string at) =>
+        new[] { "", ".totalInvestment", ".targetYear", ".category", ".district", ".scope", ".baselines", ".baselines[].milestoneName",
+         ".baselines[].baselineDate", ".annualPlans", ".annualPlans[].year", ".annualPlans[].plannedInvestment", ".keyMilestones",
+         ".keyMilestones[].milestoneName", ".keyMilestones[].isKey" }.Select(p => at + p);
 
     private readonly Scenario given = new(app);
     private readonly HttpClient anonymous = app.Client(apiKey: null);
@@ -140,7 +147,7 @@ public sealed class PublicProjectsTests(TrackerApp app)
         Assert.Equal(HttpStatusCode.OK, oneResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, packageResponse.StatusCode);
         Assert.Contains(project.Str("code"), packageText, StringComparison.Ordinal);
-        foreach (var (where, text) in new[] { ("list", listText), ("project", oneText), ("oc4ids", packageText) })
+        foreach (var (where, text) in new[] { ("list", listText), ("project", oneText), ("oc4ids", packageText) }.Select(a => (a.Item1, PublicTestKit.DecodedText(a.Item2))))
         {
             foreach (var secret in secrets)
             {

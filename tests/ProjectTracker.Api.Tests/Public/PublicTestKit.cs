@@ -25,6 +25,22 @@ public static class PublicTestKit
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Every property name and value in the document, one a line, as a reader sees them: the answers escape Chinese as
+    /// <c>\uXXXX</c>, so a search of the raw text for a Chinese word never finds it.</summary>
+    public static string DecodedText(string json)
+    {
+        static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value).Prepend(p.Name)),
+            JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+            JsonValueKind.String => [element.GetString()!],
+            _ => [element.GetRawText()],
+        };
+
+        return string.Join('\n', Strings(JsonDocument.Parse(json).RootElement));
+    }
+
     /// <summary>Every property name anywhere in the document, with its path, e.g. <c>items[].milestones[].name</c>.</summary>
     public static IEnumerable<string> PropertyPaths(JsonElement element, string path = "")
     {

@@ -32,11 +32,16 @@ public sealed class WeeklyReportBrowserTests(AlertsApp app) : IClassFixture<Aler
             Assert.True(box is { Width: > 200, Height: > 100 }, "each chart is drawn at a readable size");
         }
 
+        var planChanges = page.Locator("h3:has-text('本周规划调整') + p + .table-wrap table");
+        Assert.True(await planChanges.IsVisibleAsync(), "the week's plan changes have their section and table");
+        var approved = await planChanges.Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "目标年份" }).InnerTextAsync();
+        Assert.Contains("同意", approved, StringComparison.Ordinal);
+        Assert.Contains("洛发改〔2026〕12号", approved, StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Noto Sans CJK SC\"', '总体情况')"), "a CJK font is there for the Chinese text");
         Assert.Empty(chromium.Errors);
     }
 
-    /// <summary>A project red during a week (an overdue key milestone whose forecast moved); answers the week, now over.</summary>
+    /// <summary>A project red during a week (an overdue key milestone whose forecast moved) whose target year an approved plan change moved; answers the week, now over.</summary>
     private async Task<IsoWeek> AWeekWithARedProject()
     {
         var toMonday = ((int)DayOfWeek.Monday - (int)app.Today.DayOfWeek + 7) % 7;
@@ -46,6 +51,10 @@ public sealed class WeeklyReportBrowserTests(AlertsApp app) : IClassFixture<Aler
         await (await app.Admin.PostJson($"/api/v1/projects/{projectId}/milestones/{milestoneId}/forecast", new { forecastDate = app.Today.AddDays(20), reason = "征地拆迁滞后" }))
             .Expect(HttpStatusCode.OK);
         await app.RunSlipScan();
+        var asked = await (await app.Admin.PostJson($"/api/v1/projects/{projectId}/plan-changes", new { reason = "征地范围扩大", documentRef = "洛发改〔2026〕12号", changes = new { targetYear = 2028 } }))
+            .Expect(HttpStatusCode.Created);
+        var decider = app.Host.Client(await app.Given.NewKey("admin"));
+        await (await decider.PostJson($"/api/v1/plan-changes/{asked.Str("id")}/approve", new { comment = "同意" })).Expect(HttpStatusCode.OK);
         app.AdvanceDays(7);
         return week;
     }

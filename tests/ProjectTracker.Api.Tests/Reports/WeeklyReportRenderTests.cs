@@ -171,10 +171,10 @@ public sealed class WeeklyReportRenderTests
         Assert.DoesNotContain("\n", csv.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         var rows = ParseCsv(csv);
         Assert.Equal(
-            ["代码", "名称", "项目数", "绿灯", "黄灯", "红灯", "总投资(万元)", "累计完成投资(万元)", "本年完成投资(万元)", "本年计划投资(万元)", "开工率(%)", "投资完成率(%)", "资金到位率(%)", "按期竣工率(%)", "调整次数", "调整天数"],
+            ["代码", "名称", "项目数", "绿灯", "黄灯", "红灯", "总投资(万元)", "累计完成投资(万元)", "本年完成投资(万元)", "本年计划投资(万元)", "开工率(%)", "投资完成率(%)", "资金到位率(%)", "按期竣工率(%)", "调整次数", "调整天数", "调整天数(绝对值)"],
             rows[0]);
         Assert.Equal(4, rows.Count);
-        Assert.Equal(["330102", "上城区", "3", "1", "0", "2", "50000.5", "20000", "8000", "12000", "50", "66.7", "", "100", "2", "30"], rows[1]);
+        Assert.Equal(["330102", "上城区", "3", "1", "0", "2", "50000.5", "20000", "8000", "12000", "50", "66.7", "", "100", "2", "30", "0"], rows[1]);
         Assert.Equal("拱墅区", rows[2][1]);
         Assert.Equal(["", "合计", "5", "1", "1", "3"], rows[3][..6]);
         Assert.Equal("12345.6", rows[3][8]);
@@ -220,7 +220,7 @@ public sealed class WeeklyReportRenderTests
     }
 
     [Fact]
-    public void The_workbook_has_all_eleven_sheets_in_order()
+    public void The_workbook_has_all_twelve_sheets_in_order()
     {
         var xlsx = WeeklyReportXlsx.Render(Sample());
 
@@ -228,7 +228,7 @@ public sealed class WeeklyReportRenderTests
         using var workbook = zip.GetEntry("xl/workbook.xml")!.Open();
         XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         var names = XDocument.Load(workbook).Descendants(main + "sheet").Select(s => (string)s.Attribute("name")!).ToList();
-        Assert.Equal(["概览", "分区县", "分类别", "本周新增滞后", "本周恢复", "本周完成节点", "本周批准调整", "未来14天到期", "已逾期", "红灯项目", "报送滞后"], names);
+        Assert.Equal(["概览", "分区县", "分类别", "本周新增滞后", "本周恢复", "本周完成节点", "本周批准调整", "本周规划调整", "未来14天到期", "已逾期", "红灯项目", "报送滞后"], names);
     }
 
     [Fact]

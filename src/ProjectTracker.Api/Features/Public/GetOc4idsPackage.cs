@@ -2,9 +2,11 @@ using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Public;
@@ -25,8 +27,10 @@ public static class GetOc4idsPackage
                 groundbreaking, `implementation` until completion acceptance or service); `sector` maps the category to the
                 projectSector codelist (the category itself is in `additionalClassifications`); `budget` is the total
                 investment in CNY (万元 × 10,000); `period` runs from the earliest to the latest milestone baseline (or to the
-                end of the target year); milestone `dueDate` is the baseline, `dateMet` the actual date. Answers may be
-                cached for 60 seconds.
+                end of the target year); milestone `dueDate` is the baseline, `dateMet` the actual date; each approved plan
+                change is a project `documents` entry (`budgetAmendmentApproval` when it changed the total investment or an
+                annual plan, else `projectPlan`; the title carries the document number, the description what changed and
+                why, `datePublished` the day it was approved). Answers may be cached for 60 seconds.
                 """)
             .Produces<Oc4ids.Package>(StatusCodes.Status200OK, "application/json");
 
@@ -37,7 +41,9 @@ public static class GetOc4idsPackage
         var stored = await PublicProjects.Visible(session).OrderBy(p => p.Code).ToListAsync(ct);
         var today = view.Today;
         var projects = stored.Select(p => view.Show(p, today)).ToList();
-        var districtName = await PublicProjects.DistrictNames(session, projects.Select(p => p.District), ct);
+        var planChanges = await PublicPlanChange.Of(session, [.. projects.Select(p => p.Id)], ct);
+        var movedDistricts = planChanges.SelectMany(g => g).SelectMany(c => new[] { c.Before.District, c.After.District }).OfType<string>();
+        var districtName = await PublicProjects.DistrictNames(session, projects.Select(p => p.District).Concat(movedDistricts), ct);
 
         var package = new Oc4ids.Package(
             Uri: PackageUri(settings, request),
@@ -47,7 +53,7 @@ public static class GetOc4idsPackage
             License: settings.License,
             PublicationPolicy: settings.PublicationPolicy,
             Version: Oc4ids.SchemaVersion,
-            Projects: [.. projects.Select(p => ToProject(p, districtName(p.District), settings.ProjectIdPrefix))]);
+            Projects: [.. projects.Select(p => ToProject(p, districtName, settings.ProjectIdPrefix, planChanges[p.Id]))]);
         return TypedResults.Json(package, Oc4ids.JsonOptions, "application/json");
     }
 
@@ -56,8 +62,9 @@ public static class GetOc4idsPackage
             ? $"{baseUrl.TrimEnd('/')}{request.PathBase}{request.Path}"
             : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
 
-    private static Oc4ids.Project ToProject(ProjectResponse project, string districtName, string prefix)
+    private static Oc4ids.Project ToProject(ProjectResponse project, Func<string, string> districtName, string prefix, IEnumerable<PublicPlanChange> planChanges)
     {
+        var documents = planChanges.Select(c => ToDocument(c, districtName)).ToList();
         var responsibleUnit = new Oc4ids.Organization(ResponsibleUnitId, project.ResponsibleUnit, ["publicAuthority"]);
         var sectors = Sectors(project.Category);
         return new Oc4ids.Project(
@@ -70,12 +77,48 @@ public static class GetOc4idsPackage
             Description: string.IsNullOrWhiteSpace(project.Description) ? null : project.Description,
             Budget: project.TotalInvestment is { } wan ? new Oc4ids.Budget(new Oc4ids.Value(wan * 10_000m, "CNY")) : null,
             Period: Period(project),
-            Locations: [new Oc4ids.Location(project.District, districtName)],
+            Locations: [new Oc4ids.Location(project.District, districtName(project.District))],
             Status: Status(project),
             Sector: sectors.Length > 0 ? sectors : null,
             AdditionalClassifications: [new(Scheme: "ProjectTracker category", Id: Json.WireName(project.Category), Description: project.Category.ChineseName())],
             Parties: [responsibleUnit],
-            Milestones: project.Milestones.Count > 0 ? [.. project.Milestones.Select(m => ToMilestone(m, project.AssessedOn))] : null);
+            Milestones: project.Milestones.Count > 0 ? [.. project.Milestones.Select(m => ToMilestone(m, project.AssessedOn))] : null,
+            Documents: documents.Count > 0 ? documents : null);
+    }
+
+    // An approved plan change is told as the document that approved it: OC4IDS's Modification describes a contract's
+    // changes (contractingProcesses[].summary), and a project's approved plan is not a contract.
+    private static Oc4ids.Document ToDocument(PublicPlanChange change, Func<string, string> districtName)
+    {
+        var fields = string.Join("、", change.Fields.Select(PlanFieldNames.Chinese));
+        var budget = change.Fields.Any(f => f is ApprovedPlan.TotalInvestment or ApprovedPlan.AnnualPlans);
+        return new Oc4ids.Document(
+            Id: $"plan-change-{change.Id}",
+            DocumentType: budget ? "budgetAmendmentApproval" : "projectPlan",
+            Title: change.DocumentRef is { } reference ? $"规划调整批复：{fields}（{reference}）" : $"规划调整批复：{fields}",
+            Description: $"{string.Join("；", change.Fields.Select(f => Described(f, change.Before, change.After, districtName)))}。调整理由：{change.Reason}",
+            DatePublished: Instant(change.DecidedOn),
+            Language: "zh");
+    }
+
+    private static string Described(string field, PublicPlanValues before, PublicPlanValues after, Func<string, string> districtName)
+    {
+        static string Wan(decimal? amount) => amount is { } a ? $"{a.ToString("#,##0.####", CultureInfo.InvariantCulture)} 万元" : "未定";
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        static string Text(string? value) => value is null ? "未定" : $"“{value}”";
+        var change = field switch
+        {
+            ApprovedPlan.TotalInvestment => $"{Wan(before.TotalInvestment)} → {Wan(after.TotalInvestment)}",
+            ApprovedPlan.TargetYear => $"{before.TargetYear?.ToString(CultureInfo.InvariantCulture) ?? "未定"} → {after.TargetYear?.ToString(CultureInfo.InvariantCulture)}",
+            ApprovedPlan.Category => $"{before.Category?.ChineseName()} → {after.Category?.ChineseName()}",
+            ApprovedPlan.District => $"{(before.District is { } from ? districtName(from) : "未定")} → {(after.District is { } to ? districtName(to) : "")}",
+            ApprovedPlan.Scope => $"{Text(before.Scope)} → {Text(after.Scope)}",
+            ApprovedPlan.Baselines => string.Join("，", before.Baselines.Zip(after.Baselines, (b, a) => $"{b.MilestoneName} {Day(b.BaselineDate)} → {Day(a.BaselineDate)}")),
+            ApprovedPlan.AnnualPlans => string.Join("，", before.AnnualPlans.Zip(after.AnnualPlans, (b, a) => $"{b.Year} 年 {Wan(b.PlannedInvestment)} → {Wan(a.PlannedInvestment)}")),
+            ApprovedPlan.UnkeyMilestones => $"{string.Join("、", after.KeyMilestones.Select(k => k.MilestoneName))} 不再作为关键节点",
+            _ => "",
+        };
+        return $"{PlanFieldNames.Chinese(field)}：{change}";
     }
 
     // OC4IDS wants the phase, which the milestones met tell; its closed codelist has no "completed", so a closed

@@ -13,7 +13,9 @@ public static class GetPublicProject
             .WithSummary("Get one public project, public fields only (no key needed)")
             .WithDescription("""
                 A project that is not public, is cancelled or does not exist answers the same 404, so the public cannot
-                tell which projects exist. Answers may be cached for 60 seconds.
+                tell which projects exist. `planChanges` lists the approved changes to its approved plan (what changed,
+                before and after, when, why and the document number), never who asked for or decided them, nor changes
+                pending or rejected. Answers may be cached for 60 seconds.
                 """)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -26,6 +28,7 @@ public static class GetPublicProject
         }
 
         var districtName = await PublicProjects.DistrictNames(session, [project.Profile.District], ct);
-        return TypedResults.Ok(PublicProject.From(view.Show(project), districtName(project.Profile.District)));
+        var planChanges = await PublicPlanChange.Of(session, [project.Id], ct);
+        return TypedResults.Ok(PublicProject.From(view.Show(project), districtName(project.Profile.District), planChanges[project.Id]));
     }
 }

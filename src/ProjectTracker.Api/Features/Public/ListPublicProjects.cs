@@ -16,8 +16,8 @@ public static class ListPublicProjects
             .WithDescription("""
                 The projects marked `isPublic` that are not cancelled, ordered by project code, paged like every list.
                 Filters `district` (division code) and `category` combine with AND. Each shows what is planned and how it
-                is going (light judged today in Asia/Shanghai, latest percent complete, milestone dates), never contact
-                details, people's names or internal notes. Answers may be cached for 60 seconds.
+                is going (light judged today in Asia/Shanghai, latest percent complete, milestone dates) and its approved plan
+                changes, never contact details, people's names or internal notes. Answers may be cached for 60 seconds.
                 """);
 
     public sealed record Query(string? District, string? Category, int? Page, int? PageSize) : IPageQuery
@@ -52,7 +52,8 @@ public static class ListPublicProjects
         var today = view.Today;
         var shown = await query.OrderBy(p => p.Code).ToPageAsync(filter, p => view.Show(p, today), ct);
         var districtName = await PublicProjects.DistrictNames(session, shown.Items.Select(p => p.District), ct);
+        var planChanges = await PublicPlanChange.Of(session, [.. shown.Items.Select(p => p.Id)], ct);
         return TypedResults.Ok(new Paged<PublicProject>(
-            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District)))], shown.Page, shown.PageSize, shown.Total));
+            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District), planChanges[p.Id]))], shown.Page, shown.PageSize, shown.Total));
     }
 }

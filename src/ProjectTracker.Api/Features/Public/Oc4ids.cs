@@ -33,6 +33,8 @@ public static class Oc4ids
     /// <param name="Status">From the closed projectStatus codelist.</param>
     /// <param name="Sector">From the open projectSector codelist, the parent sector before its subsectors.</param>
     /// <param name="AdditionalClassifications">The project's own category (e.g. ring-road, 环城路).</param>
+    /// <param name="Documents">Each approved plan change, as the document that approved it: the project level of OC4IDS
+    /// has no list of modifications (those belong to contracting processes).</param>
     public sealed record Project(
         string Id,
         DateTimeOffset Updated,
@@ -48,7 +50,8 @@ public static class Oc4ids
         IReadOnlyList<string>? Sector,
         IReadOnlyList<Classification> AdditionalClassifications,
         IReadOnlyList<Organization> Parties,
-        IReadOnlyList<Milestone>? Milestones);
+        IReadOnlyList<Milestone>? Milestones,
+        IReadOnlyList<Document>? Documents);
 
     public sealed record SimpleIdentifier(string Id, string Scheme);
 
@@ -84,4 +87,15 @@ public static class Oc4ids
         string? DateMet,
         string DateModified,
         string Status);
+
+    /// <param name="DocumentType">From the open documentType codelist.</param>
+    /// <param name="Description">What changed, before and after, and why, as text: there is no linked document.</param>
+    /// <param name="DatePublished">The day the change was approved.</param>
+    public sealed record Document(
+        string Id,
+        string DocumentType,
+        string Title,
+        string Description,
+        string DatePublished,
+        string Language);
 }

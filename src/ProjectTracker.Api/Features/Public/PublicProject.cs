@@ -10,13 +10,15 @@ namespace ProjectTracker.Api.Features.Public;
 /// <summary>
 /// A project as the public (规划馆) sees it: what is planned, where, by which unit, and how it is going. Every field is
 /// copied here by name, so a field added to the internal project never reaches the public by accident. Left out on
-/// purpose: contact e-mail and lead official (people), forecast reasons, progress narratives and issues, rebaseline
-/// requests (free text that can name people), and the names of the API keys that made changes.</summary>
+/// purpose: contact e-mail and lead official (people), forecast reasons, progress narratives and issues, plan changes
+/// and rebaseline requests still pending or rejected (free text that can name people), who asked for or decided any
+/// change and the decisions' comments, and the names of the API keys that made changes.</summary>
 /// <param name="DistrictName">The district's name (县市区), for screens that show no codes.</param>
 /// <param name="TotalInvestment">总投资 in 万元.</param>
 /// <param name="Rag">The light judged today in Asia/Shanghai, as <c>GET /api/v1/projects/{id}</c> judges it.</param>
 /// <param name="Reasons">Why the light is not green, worst first: the rule texts officials read, built from milestone names and numbers.</param>
 /// <param name="LatestProgress">The latest progress report's date and percent complete; null before the first report.</param>
+/// <param name="PlanChanges">The approved changes to the approved plan (规划调整), oldest first: what, when, why and the document.</param>
 public sealed record PublicProject(
     Guid Id,
     string Code,
@@ -36,9 +38,10 @@ public sealed record PublicProject(
     Rag Rag,
     IReadOnlyList<PublicStatusReason> Reasons,
     PublicProgress? LatestProgress,
-    IReadOnlyList<PublicMilestone> Milestones)
+    IReadOnlyList<PublicMilestone> Milestones,
+    IReadOnlyList<PublicPlanChange> PlanChanges)
 {
-    public static PublicProject From(ProjectResponse project, string districtName) => new(
+    public static PublicProject From(ProjectResponse project, string districtName, IEnumerable<PublicPlanChange> planChanges) => new(
         project.Id,
         project.Code,
         project.Name,
@@ -57,7 +60,8 @@ public sealed record PublicProject(
         project.Rag,
         [.. project.Reasons.Select(r => new PublicStatusReason(r.Rule, r.Severity, r.Text))],
         project.LatestProgress is { } progress ? new PublicProgress(progress.ReportDate, progress.PercentComplete) : null,
-        [.. project.Milestones.Select(m => new PublicMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ActualDate))]);
+        [.. project.Milestones.Select(m => new PublicMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ActualDate))],
+        [.. planChanges]);
 }
 
 /// <param name="Text">The reason as officials read it, e.g. 开工 已逾期 45 天（关键节点）.</param>

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Portfolio;
@@ -66,8 +67,22 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
                 [.. changes.NewSlips.Select(Slip)],
                 [.. changes.Recoveries.Select(Slip)],
                 [.. changes.Completions.Select(c => new CompletedMilestone(Ref(c.Project), c.MilestoneName, c.BaselineDate, c.ActualDate, c.DaysLate))],
-                [.. changes.Rebaselines.Select(r => new ApprovedRebaseline(Ref(r.Project), r.Reason, r.Milestones, r.DaysMoved, r.DecidedBy, r.On))],
-                changes.RebaselineDaysAbsorbed),
+                [.. changes.Rebaselines.Select(r => new ApprovedRebaseline(Ref(r.Project), r.Reason, r.Milestones, r.DaysMoved, r.DecidedBy, r.On) { DaysMovedAbsolute = r.DaysMovedAbsolute })],
+                changes.RebaselineDaysAbsorbed)
+            {
+                RebaselineDaysAbsolute = changes.RebaselineDaysAbsolute,
+                PlanChanges = [.. changes.PlanChanges.Select(c => new PlanChangeLine(
+                    Ref(c.Project),
+                    c.RequestId,
+                    c.AskedAsRebaseline ? PlanChangeKind.Rebaseline : PlanChangeKind.PlanChange,
+                    c.Fields,
+                    c.Reason,
+                    c.DocumentRef,
+                    c.AskedOn,
+                    c.AskedThisWeek,
+                    c.Status,
+                    c.DecidedOn))],
+            },
             [.. figures.DueSoon.Select(Line)],
             [.. figures.Overdue.Select(Line)],
             redProjects,

@@ -32,8 +32,10 @@ public static class GetWeeklyReport
             .WithSummary("The weekly progress report (周报) of an ISO week, as JSON, HTML, CSV or Excel")
             .WithDescription("""
                 The portfolio as of the week's end (Sunday 24:00 Asia/Shanghai), as it stood then (streams changed since are replayed up to that instant): headline (lights, the
-                four rates, investment against the annual plan and pro-rata time), the week's changes (new slips, recoveries,
-                completed milestones, approved rebaselines and the days they absorbed), milestones due in the next 14 days,
+                four rates, investment against the annual plan and pro-rata time, churn net and absolute), the week's changes
+                (new slips, recoveries, completed milestones, approved changes that moved baselines and the days they moved, net
+                and absolute, and `planChanges`: every plan change asked for or decided in the week, with its fields, reason,
+                document reference, the day asked and its decision as the week ended), milestones due in the next 14 days,
                 overdue milestones, red projects with their reasons, stale reporting by responsible unit, and tables by district
                 and by category. Its figures are those of `GET /api/v1/portfolio/summary?asOf={Sunday}`.
 
@@ -43,7 +45,7 @@ public static class GetWeeklyReport
 
                 `format=json|html|csv|xlsx`, or the `Accept` header (default JSON). HTML is the page people read (charts
                 inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser); CSV gives one table, chosen by
-                `table=district|category|new-slips|recoveries|completed|rebaselines|due|overdue|red|stale` (default
+                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale` (default
                 `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table.
                 """)
             .Produces<WeeklyReport>(StatusCodes.Status200OK, "application/json")

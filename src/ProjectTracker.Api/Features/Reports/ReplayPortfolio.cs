@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Reports;
@@ -29,7 +30,7 @@ public static class ReplayPortfolio
             }
         });
 
-        return new PortfolioReplay(projects, window);
+        return new PortfolioReplay(projects, await WithTimesAsked(session, window, ct));
     }
 
     /// <summary>
@@ -83,7 +84,25 @@ public static class ReplayPortfolio
             window.Add(WeekEvent.Of(e.StreamId, e.Timestamp, e.Data, project, m => m.IsDone && (!completedAt.TryGetValue(m.Id, out var completion) || completion < e.Sequence)));
         }
 
-        return new PortfolioReplay(projects, window);
+        return new PortfolioReplay(projects, await WithTimesAsked(session, window, ct));
+    }
+
+    // A decision on a plan change asked for before the window: when it was asked for comes from the plan change's view,
+    // where that time never changes. Both ways of building the report read it here, so they agree.
+    private static async Task<IReadOnlyList<WeekEvent>> WithTimesAsked(IQuerySession session, List<WeekEvent> window, CancellationToken ct)
+    {
+        var askedInWindow = window
+            .Select(e => e.Data switch { PlanChangeRequested r => r.RequestId, RebaselineRequested r => r.RequestId, _ => (Guid?)null })
+            .OfType<Guid>()
+            .ToHashSet();
+        var askedBefore = window.Select(e => e.DecidedRequestId).OfType<Guid>().Where(id => !askedInWindow.Contains(id)).Distinct().ToArray();
+        if (askedBefore.Length == 0)
+        {
+            return window;
+        }
+
+        var askedAt = (await session.LoadManyAsync<PlanChangeView>(ct, askedBefore)).ToDictionary(v => v.Id, v => v.RequestedAt);
+        return [.. window.Select(e => e.DecidedRequestId is { } id && askedAt.TryGetValue(id, out var at) ? e with { RequestedAt = at } : e)];
     }
 
     /// <param name="seen">Gets each event that changed an existing project, with its state just before.</param>

@@ -93,6 +93,26 @@ public sealed partial class SendWeeklyReportJob(
         text.Append(CultureInfo.InvariantCulture,
             $"本周新增滞后 {report.Changes.NewSlips.Count} 项，恢复 {report.Changes.Recoveries.Count} 项，完成节点 {report.Changes.CompletedMilestones.Count} 个，批准调整 {report.Changes.RebaselinesApproved.Count} 项。\n");
         text.Append(CultureInfo.InvariantCulture, $"已逾期节点 {report.Overdue.Count} 个，未来 14 天到期节点 {report.DueNext14Days.Count} 个。\n");
+        text.Append(CultureInfo.InvariantCulture, $"累计批准基准调整 {totals.Churn.Rebaselines} 次，共调整 {totals.Churn.DaysMoved} 天");
+        if (totals.PlanChanges?.DaysMovedAbsolute is { } absolute)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"（净值）；按每次移动计，共 {absolute} 天");
+        }
+
+        text.Append("。\n");
+        if (report.Changes.PlanChanges.Count > 0)
+        {
+            var tally = PlanChangeTally.Of(report.Changes);
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n本周规划调整：申报 {tally.Asked} 项；作出决定 {tally.Approved + tally.Rejected} 项，其中同意 {tally.Approved} 项、不同意 {tally.Rejected} 项。\n");
+            foreach (var change in report.Changes.PlanChanges)
+            {
+                var decided = change.DecidedOn is { } on ? $"，{on:yyyy-MM-dd}" : "";
+                var documentRef = change.DocumentRef is { } reference ? $"；文号：{reference}" : "";
+                text.Append(CultureInfo.InvariantCulture,
+                    $"- {change.Project.Name}（{change.Project.Code}）：{WeeklyReportTables.FieldNames(change.Fields)}；理由：{change.Reason}{documentRef}；{WeeklyReportTables.DecisionName(change.Status)}{decided}\n");
+            }
+        }
         if (report.RedProjects.Count > 0)
         {
             text.Append("\n红灯项目：\n");

@@ -1,5 +1,7 @@
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Reports;
 
@@ -26,12 +28,21 @@ public sealed record WeeklyReport(
 /// <param name="Totals">The totals row exactly as <c>GET /api/v1/portfolio/summary?asOf=</c> gives it.</param>
 public sealed record WeeklyHeadline(GetPortfolioSummary.Row Totals, decimal ProRataPercent, decimal? InvestmentPercent);
 
+/// <param name="RebaselinesApproved">Approved changes that moved baselines: rebaseline requests, and plan changes with baselines among their changes.</param>
+/// <param name="RebaselineDaysAbsorbed">Days those changes moved baselines by, net (a move earlier counts negative): slip the schedule no longer shows.</param>
 public sealed record WeeklyChanges(
     IReadOnlyList<SlipChange> NewSlips,
     IReadOnlyList<SlipChange> Recoveries,
     IReadOnlyList<CompletedMilestone> CompletedMilestones,
     IReadOnlyList<ApprovedRebaseline> RebaselinesApproved,
-    int RebaselineDaysAbsorbed);
+    int RebaselineDaysAbsorbed)
+{
+    /// <summary>The same moves with every day counted (折腾): a move earlier adds to a move later. Null in a report frozen before it was counted.</summary>
+    public int? RebaselineDaysAbsolute { get; init; }
+
+    /// <summary>Plan changes (规划调整, rebaseline requests included) asked for or decided in the week, with where each stood at the week's end.</summary>
+    public IReadOnlyList<PlanChangeLine> PlanChanges { get; init; } = [];
+}
 
 public sealed record ProjectRef(Guid Id, string Code, string Name, string District, string DistrictName, string ResponsibleUnit);
 
@@ -39,7 +50,33 @@ public sealed record SlipChange(ProjectRef Project, string MilestoneName, Rag Se
 
 public sealed record CompletedMilestone(ProjectRef Project, string MilestoneName, DateOnly BaselineDate, DateOnly ActualDate, int DaysLate);
 
-public sealed record ApprovedRebaseline(ProjectRef Project, string Reason, int Milestones, int DaysMoved, string DecidedBy, DateOnly On);
+/// <param name="DaysMoved">Net: a move earlier counts negative.</param>
+public sealed record ApprovedRebaseline(ProjectRef Project, string Reason, int Milestones, int DaysMoved, string DecidedBy, DateOnly On)
+{
+    /// <summary>Every move counted, earlier or later. Null in a report frozen before it was counted.</summary>
+    public int? DaysMovedAbsolute { get; init; }
+}
+
+/// <summary>A plan change asked for or decided in the week. Who asked and who decided are in the plan change itself (<c>GET /api/v1/plan-changes/{id}</c>).</summary>
+/// <param name="Id">The plan change's id.</param>
+/// <param name="Kind">`rebaseline` when asked for through the rebaseline-requests routes (baselines only).</param>
+/// <param name="Fields">The plan fields it changes: `totalInvestment`, `targetYear`, `category`, `district`, `scope`, `baselines`, `annualPlans`, `unkeyMilestones`.</param>
+/// <param name="DocumentRef">文号, when one was given.</param>
+/// <param name="AskedOn">The day it was asked for (Asia/Shanghai).</param>
+/// <param name="AskedThisWeek">Asked for in this week (otherwise only decided in it).</param>
+/// <param name="Status">Its decision as the week ended: `pending` when not yet decided.</param>
+/// <param name="DecidedOn">The day of its decision in the week; null while pending.</param>
+public sealed record PlanChangeLine(
+    ProjectRef Project,
+    Guid Id,
+    PlanChangeKind Kind,
+    IReadOnlyList<string> Fields,
+    string Reason,
+    string? DocumentRef,
+    DateOnly? AskedOn,
+    bool AskedThisWeek,
+    PlanChangeStatus Status,
+    DateOnly? DecidedOn);
 
 /// <param name="Days">Days left until the baseline (due), or days past it (overdue).</param>
 public sealed record MilestoneLine(ProjectRef Project, string MilestoneName, bool IsKey, DateOnly BaselineDate, DateOnly ForecastDate, int Days, Rag Severity);

@@ -15,6 +15,7 @@ public static class WeeklyReportCsv
         Recoveries,
         Completed,
         Rebaselines,
+        PlanChanges,
         Due,
         Overdue,
         Red,

@@ -194,7 +194,13 @@ public static partial class WeeklyReportHtml
             html.Append("。</p>\n<p>总投资 ").Append(Text(Money(totals.TotalInvestment))).Append(" 万元，累计完成投资 ")
                 .Append(Text(Money(totals.InvestmentToDate))).Append(" 万元。</p>\n")
                 .Append("<p>累计批准基准调整 ").Append(Count(totals.Churn.Rebaselines)).Append(" 次，共调整 ")
-                .Append(Count(totals.Churn.DaysMoved)).Append(" 天。</p>\n");
+                .Append(Count(totals.Churn.DaysMoved)).Append(" 天");
+            if (totals.PlanChanges?.DaysMovedAbsolute is { } absolute)
+            {
+                html.Append("（净值，提前抵减推迟）；按每次移动计，共 ").Append(Count(absolute)).Append(" 天");
+            }
+
+            html.Append("。</p>\n");
 
             var districtCharts = new[] { "rag-by-district", "pace-by-district" }
                 .Select(id => charts.FirstOrDefault(c => c.Id == id))
@@ -222,10 +228,26 @@ public static partial class WeeklyReportHtml
             if (changes.RebaselinesApproved.Count > 0)
             {
                 html.Append("<p>本周批准调整 ").Append(Count(changes.RebaselinesApproved.Count)).Append(" 项，基准共调整 ")
-                    .Append(Count(changes.RebaselineDaysAbsorbed)).Append(" 天（这部分滞后不再显示在进度中）。</p>\n");
+                    .Append(Count(changes.RebaselineDaysAbsorbed)).Append(" 天（这部分滞后不再显示在进度中）");
+                if (changes.RebaselineDaysAbsolute is { } absolute)
+                {
+                    html.Append("，按每次移动计 ").Append(Count(absolute)).Append(" 天");
+                }
+
+                html.Append("。</p>\n");
             }
 
             TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Rebaselines), "本周无");
+            H3("（五）本周规划调整");
+            if (changes.PlanChanges.Count > 0)
+            {
+                var tally = PlanChangeTally.Of(changes);
+                html.Append("<p>本周申报规划调整 ").Append(Count(tally.Asked)).Append(" 项；作出决定 ")
+                    .Append(Count(tally.Approved + tally.Rejected)).Append(" 项，其中同意 ").Append(Count(tally.Approved))
+                    .Append(" 项、不同意 ").Append(Count(tally.Rejected)).Append(" 项。</p>\n");
+            }
+
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.PlanChanges), "本周无");
         }
 
         private void MilestoneSection(string heading, WeeklyReportCsv.Table table, string none)

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Reports;
 
@@ -21,6 +23,15 @@ internal sealed record ReportColumn(string Name, ColumnKind Kind);
 
 /// <summary>One table of the weekly report. Cells are null, string, int, decimal, DateOnly, <see cref="Rag"/> or bool.</summary>
 internal sealed record ReportTable(string SheetName, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>The week's plan changes counted: asked for in the week, and decided in it either way.</summary>
+internal readonly record struct PlanChangeTally(int Asked, int Approved, int Rejected)
+{
+    public static PlanChangeTally Of(WeeklyChanges changes) => new(
+        changes.PlanChanges.Count(c => c.AskedThisWeek),
+        changes.PlanChanges.Count(c => c.Status == PlanChangeStatus.Approved),
+        changes.PlanChanges.Count(c => c.Status == PlanChangeStatus.Rejected));
+}
 
 /// <summary>The weekly report's tables, defined once for the CSV downloads, the workbook and the page.</summary>
 internal static class WeeklyReportTables
@@ -43,6 +54,7 @@ internal static class WeeklyReportTables
         new("按期竣工率(%)", ColumnKind.Percent),
         new("调整次数", ColumnKind.Count),
         new("调整天数", ColumnKind.Count),
+        new("调整天数(绝对值)", ColumnKind.Count),
     ];
 
     private static readonly ReportColumn[] ProjectColumns =
@@ -66,6 +78,7 @@ internal static class WeeklyReportTables
     public static ReportTable Overview(WeeklyReport report)
     {
         var totals = report.Headline.Totals;
+        var tally = PlanChangeTally.Of(report.Changes);
         object?[][] rows =
         [
             ["周次", report.Week],
@@ -88,7 +101,12 @@ internal static class WeeklyReportTables
             ["序时进度(%)", report.Headline.ProRataPercent],
             ["累计调整次数", totals.Churn.Rebaselines],
             ["累计调整天数", totals.Churn.DaysMoved],
+            ["累计调整天数(绝对值)", totals.PlanChanges?.DaysMovedAbsolute],
             ["本周批准调整吸收天数", report.Changes.RebaselineDaysAbsorbed],
+            ["本周批准调整天数(绝对值)", report.Changes.RebaselineDaysAbsolute],
+            ["本周申报规划调整", tally.Asked],
+            ["本周同意规划调整", tally.Approved],
+            ["本周不同意规划调整", tally.Rejected],
         ];
         return new ReportTable("概览", [new("项目", ColumnKind.Text), new("值", ColumnKind.Text)], rows);
     }
@@ -105,6 +123,7 @@ internal static class WeeklyReportTables
         WeeklyReportCsv.Table.Recoveries => Slips("本周恢复", report.Changes.Recoveries),
         WeeklyReportCsv.Table.Completed => Completed(report.Changes.CompletedMilestones),
         WeeklyReportCsv.Table.Rebaselines => Rebaselines(report.Changes.RebaselinesApproved),
+        WeeklyReportCsv.Table.PlanChanges => PlanChanges(report.Changes.PlanChanges),
         WeeklyReportCsv.Table.Due => Milestones("未来14天到期", "剩余天数", report.DueNext14Days),
         WeeklyReportCsv.Table.Overdue => Milestones("已逾期", "逾期天数", report.Overdue),
         WeeklyReportCsv.Table.Red => Red(report.RedProjects),
@@ -136,6 +155,8 @@ internal static class WeeklyReportTables
         row.Rates.OnTimeCompletionRate,
         row.Churn.Rebaselines,
         row.Churn.DaysMoved,
+        // Null in a report frozen before plan changes were counted.
+        row.PlanChanges?.DaysMovedAbsolute,
     ];
 
     private static ReportTable Slips(string sheet, IReadOnlyList<SlipChange> slips) => new(
@@ -150,8 +171,38 @@ internal static class WeeklyReportTables
 
     private static ReportTable Rebaselines(IReadOnlyList<ApprovedRebaseline> rebaselines) => new(
         "本周批准调整",
-        [.. ProjectColumns, new("调整理由", ColumnKind.Text), new("节点数", ColumnKind.Count), new("调整天数", ColumnKind.Count), new("批准人", ColumnKind.Text), new("批准日期", ColumnKind.Date)],
-        [.. rebaselines.Select(r => Project(r.Project, r.Reason, r.Milestones, r.DaysMoved, r.DecidedBy, r.On))]);
+        [
+            .. ProjectColumns,
+            new("调整理由", ColumnKind.Text),
+            new("节点数", ColumnKind.Count),
+            new("调整天数", ColumnKind.Count),
+            new("调整天数(绝对值)", ColumnKind.Count),
+            new("批准人", ColumnKind.Text),
+            new("批准日期", ColumnKind.Date),
+        ],
+        [.. rebaselines.Select(r => Project(r.Project, r.Reason, r.Milestones, r.DaysMoved, r.DaysMovedAbsolute, r.DecidedBy, r.On))]);
+
+    private static ReportTable PlanChanges(IReadOnlyList<PlanChangeLine> changes) => new(
+        "本周规划调整",
+        [
+            .. ProjectColumns,
+            new("调整内容", ColumnKind.Text),
+            new("调整理由", ColumnKind.Text),
+            new("文号", ColumnKind.Text),
+            new("申报日期", ColumnKind.Date),
+            new("决定", ColumnKind.Text),
+            new("决定日期", ColumnKind.Date),
+        ],
+        [.. changes.Select(c => Project(c.Project, FieldNames(c.Fields), c.Reason, c.DocumentRef, c.AskedOn, DecisionName(c.Status), c.DecidedOn))]);
+
+    public static string FieldNames(IEnumerable<string> fields) => string.Join("、", fields.Select(PlanFieldNames.Chinese));
+
+    public static string DecisionName(PlanChangeStatus status) => status switch
+    {
+        PlanChangeStatus.Approved => "同意",
+        PlanChangeStatus.Rejected => "不同意",
+        _ => "待审批",
+    };
 
     private static ReportTable Milestones(string sheet, string daysColumn, IReadOnlyList<MilestoneLine> lines) => new(
         sheet,
