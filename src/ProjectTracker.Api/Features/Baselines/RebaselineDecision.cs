@@ -1,8 +1,8 @@
 using FluentValidation;
 using Marten;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Projects;
-using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Baselines;
@@ -23,15 +23,11 @@ public static class RebaselineDecision
         concurrent change to the project. `comment` is optional.
         """;
 
-    // Through the project writer: the decision is part of the project's history.
     public static async Task<RebaselineRequestResponse> Decide(
         Guid requestId, Func<Caller, string?, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
     {
-        var request = await session.LoadAsync<RebaselineRequestView>(requestId, ct)
-            ?? throw DomainException.NotFound("There is no rebaseline request with this id.");
-        // A decider without a holder never matches one, so only then is the asking key looked up.
-        var requestedByHolder = caller.Holder is null ? null : (await session.LoadAsync<ApiKey>(request.RequestedByKeyId, ct))?.Holder;
-        await writer.Execute(request.ProjectId, expectedVersion: null, caller, _ => decision(caller, requestedByHolder), ct);
+        // A plan change asked through /plan-changes is no rebaseline request, even with baselines only: the domain says 404.
+        await PlanChangeDecision.Execute(requestId, "rebaseline request", decision, caller, writer, session, ct);
         return await RebaselineRequestResponse.Load(session, requestId, ct)
             ?? throw new InvalidOperationException("The rebaseline request disappeared while it was decided.");
     }

@@ -31,15 +31,22 @@ public static class PlanChangeDecision
         took the decision (400 when there is no such meeting).
         """;
 
-    // Through the project writer: the decision is part of the project's history.
-    public static async Task<PlanChangeResponse> Decide(
-        Guid id, Func<Caller, string?, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
+    // Through the project writer: the decision is part of the project's history. Rebaseline requests are decided here
+    // too, as the view holds them as the baseline-only kind.
+    public static async Task Execute(
+        Guid id, string what, Func<Caller, string?, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
     {
         var change = await session.LoadAsync<PlanChangeView>(id, ct)
-            ?? throw DomainException.NotFound("There is no plan change with this id.");
+            ?? throw DomainException.NotFound($"There is no {what} with this id.");
         // A decider without a holder never matches one, so only then is the asking key looked up.
         var requestedByHolder = caller.Holder is null ? null : (await session.LoadAsync<ApiKey>(change.RequestedByKeyId, ct))?.Holder;
         await writer.Execute(change.ProjectId, expectedVersion: null, caller, _ => decision(caller, requestedByHolder), ct);
+    }
+
+    public static async Task<PlanChangeResponse> Decide(
+        Guid id, Func<Caller, string?, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
+    {
+        await Execute(id, "plan change", decision, caller, writer, session, ct);
         return await PlanChangeResponse.Load(session, id, ct)
             ?? throw new InvalidOperationException("The plan change disappeared while it was decided.");
     }
