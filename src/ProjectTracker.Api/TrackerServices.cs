@@ -2,6 +2,7 @@ using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Demo;
+using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
@@ -43,6 +44,7 @@ public static class TrackerServices
         services.AddProjects(configuration);
         services.AddBaselines();
         services.AddPlanChanges();
+        services.AddDependencies();
         services.AddSchedule();
         services.AddAlerts();
         services.AddReports();
@@ -94,6 +96,7 @@ public static class TrackerServices
         api.MapDistricts();
         var projects = api.MapProjects();
         projects.MapMilestones();
+        projects.MapDependencies();
         projects.MapProgress();
         api.MapBaselines();
         api.MapPlanChanges();

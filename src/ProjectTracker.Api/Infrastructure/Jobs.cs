@@ -143,6 +143,8 @@ public sealed class JobLocks(string connectionString)
     public const long SlipScan = 0x5054_4A4F_4253_0002;
     public const long Alerts = 0x5054_4A4F_4253_0003;
     public const long Webhooks = 0x5054_4A4F_4253_0004;
+    // Links are checked for cycles against the whole network: two links checked at once could close one together.
+    public const long DependencyLinks = 0x5054_4A4F_4253_0005;
 
     // The low half of an import's lock comes from the import's id.
     public const long Imports = 0x5054_494D_0000_0000;

@@ -20,11 +20,14 @@ public sealed record Milestone
     public Rag FlaggedSeverity { get; init; }
     public Rag SeverityBeforeFlag { get; init; }
     public DateOnly? FlaggedOn { get; init; }
+    public IReadOnlyList<Predecessor> Predecessors { get; init; } = [];
 
     public bool IsDone => ActualDate is not null;
 
     public DateOnly OriginalBaselineDate => FirstBaselineDate ?? BaselineDate;
 }
+
+public sealed record Predecessor(Guid DependencyId, Guid ProjectId, Guid MilestoneId, string Name, int LagDays);
 
 public sealed record ProgressSnapshot(
     Guid ReportId,
@@ -164,6 +167,11 @@ public sealed record Project
         PlanChangeApproved e => state.WithPlanChange(e.Changes).WithBaselineMoves(e.BaselineMoves)
             .WithDecision(e.RequestId, PlanChangeStatus.Approved, e.DecidedByKeyId, e.DecidedBy, e.Comment, e.MeetingId),
         PlanChangeRejected e => state.WithDecision(e.RequestId, PlanChangeStatus.Rejected, e.DecidedByKeyId, e.DecidedBy, e.Comment, e.MeetingId),
+        MilestoneLinked e => state.WithMilestone(e.MilestoneId, m => m with
+        {
+            Predecessors = [.. m.Predecessors, new Predecessor(e.DependencyId, e.PredecessorProjectId, e.PredecessorMilestoneId, e.PredecessorName, e.LagDays)],
+        }),
+        MilestoneUnlinked e => state.WithMilestone(e.MilestoneId, m => m with { Predecessors = [.. m.Predecessors.Where(p => p.DependencyId != e.DependencyId)] }),
         ProjectClosed => state with { Status = ProjectStatus.Closed },
         ProjectCancelled => state with { Status = ProjectStatus.Cancelled },
         _ => state,

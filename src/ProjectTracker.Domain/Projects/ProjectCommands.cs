@@ -44,6 +44,12 @@ public abstract record ProjectCommand
     public sealed record RejectRebaseline(
         Guid RequestId, Guid DecidedByKeyId, string DecidedBy, string? Comment, string? DecidedByHolder = null, string? RequestedByHolder = null) : ProjectCommand;
 
+    // The predecessor's existence and the cycle check need the whole network: the caller checks them before asking.
+    public sealed record LinkMilestone(Guid DependencyId, Guid MilestoneId, Guid PredecessorProjectId, Guid PredecessorMilestoneId, string PredecessorName, int LagDays)
+        : ProjectCommand;
+
+    public sealed record UnlinkMilestone(Guid MilestoneId, Guid DependencyId) : ProjectCommand;
+
     public sealed record RequestPlanChange(Guid RequestId, string Reason, string? DocumentRef, PlanChangeSet Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
 
     public sealed record ApprovePlanChange(

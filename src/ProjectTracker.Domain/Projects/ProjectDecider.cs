@@ -45,6 +45,8 @@ public static class ProjectDecider
             RequestRebaseline c => RequestRebaseline(c, state),
             ApproveRebaseline c => Approve(c, state),
             RejectRebaseline c => Reject(c, state),
+            LinkMilestone c => Link(c, state),
+            UnlinkMilestone c => Unlink(c, state),
             RequestPlanChange c => PlanChangeRules.Request(c, state),
             ApprovePlanChange c => PlanChangeRules.Approve(c, state),
             RejectPlanChange c => PlanChangeRules.Reject(c, state),
@@ -213,6 +215,27 @@ public static class ProjectDecider
 
     private static PlanChangeRequest PendingRebaseline(Project state, Guid requestId, Guid decidedByKeyId, string? decidedByHolder, string? requestedByHolder) =>
         PlanChangeRules.Pending(state.FindRebaseline(requestId), "rebaseline request", decidedByKeyId, decidedByHolder, requestedByHolder);
+
+    private static IReadOnlyList<object> Link(LinkMilestone c, Project state)
+    {
+        var milestone = state.FindMilestone(c.MilestoneId) ?? throw DomainException.NotFound("The project has no such milestone.");
+        DomainException.Require(c.PredecessorMilestoneId != milestone.Id, "predecessorMilestoneId", "A milestone cannot depend on itself.");
+        DomainException.Require(c.LagDays is >= 0 and <= DependencyLink.MaxLagDays, "lagDays", $"The lag is 0 to {DependencyLink.MaxLagDays} days.");
+        if (milestone.Predecessors.Any(p => p.MilestoneId == c.PredecessorMilestoneId && p.ProjectId == c.PredecessorProjectId))
+        {
+            throw DomainException.Conflict($"{milestone.Name} already depends on {c.PredecessorName}: remove that link first to change its lag.");
+        }
+
+        return [new MilestoneLinked(state.Id, c.DependencyId, milestone.Id, c.PredecessorProjectId, c.PredecessorMilestoneId, c.PredecessorName, c.LagDays)];
+    }
+
+    private static IReadOnlyList<object> Unlink(UnlinkMilestone c, Project state)
+    {
+        var milestone = state.FindMilestone(c.MilestoneId) ?? throw DomainException.NotFound("The project has no such milestone.");
+        return milestone.Predecessors.Any(p => p.DependencyId == c.DependencyId)
+            ? [new MilestoneUnlinked(state.Id, c.DependencyId, milestone.Id)]
+            : throw DomainException.NotFound("The milestone has no such dependency.");
+    }
 
     private static string? Comment(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 

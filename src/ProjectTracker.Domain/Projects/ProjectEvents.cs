@@ -104,3 +104,16 @@ public sealed record PlanChangeApproved(
     string DecidedBy);
 
 public sealed record PlanChangeRejected(Guid ProjectId, Guid RequestId, string Comment, Guid? MeetingId, Guid DecidedByKeyId, string DecidedBy);
+
+// 明确节点: a finish-to-start link, recorded in the successor's stream (the project whose schedule it constrains).
+
+public sealed record MilestoneLinked(
+    Guid ProjectId,
+    Guid DependencyId,
+    Guid MilestoneId,
+    Guid PredecessorProjectId,
+    Guid PredecessorMilestoneId,
+    string PredecessorName,
+    int LagDays);
+
+public sealed record MilestoneUnlinked(Guid ProjectId, Guid DependencyId, Guid MilestoneId);

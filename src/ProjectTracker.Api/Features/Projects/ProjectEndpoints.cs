@@ -29,6 +29,7 @@ public static class ProjectEndpoints
                 typeof(AnnualPlanSet), typeof(MilestoneSlipFlagged), typeof(MilestoneSlipCleared), typeof(ProjectRagChanged),
                 typeof(RebaselineRequested), typeof(RebaselineApproved), typeof(RebaselineRejected),
                 typeof(PlanChangeRequested), typeof(PlanChangeApproved), typeof(PlanChangeRejected),
+                typeof(MilestoneLinked), typeof(MilestoneUnlinked),
             ]);
             options.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
             // The project code is unique by a database constraint: two racing registrations cannot both win.

@@ -4,6 +4,9 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Projects;
 
+/// <summary>A milestone this one cannot be done before, plus the lag (finish-to-start); it may be in another project.</summary>
+public sealed record PredecessorResponse(Guid DependencyId, Guid ProjectId, Guid MilestoneId, string Name, int LagDays);
+
 public sealed record MilestoneResponse(
     Guid Id,
     string Name,
@@ -17,11 +20,13 @@ public sealed record MilestoneResponse(
     bool IsOverdue,
     Rag Severity,
     IReadOnlyList<StatusReason> Reasons,
-    Rag FlaggedSeverity)
+    Rag FlaggedSeverity,
+    IReadOnlyList<PredecessorResponse> Predecessors)
 {
     public static MilestoneResponse From(Milestone m, MilestoneAssessment assessed) => new(
         m.Id, m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ForecastReason, m.ActualDate,
-        assessed.Slip.SlipDays, assessed.Slip.IsOverdue, assessed.Slip.Severity, assessed.Reasons, m.FlaggedSeverity);
+        assessed.Slip.SlipDays, assessed.Slip.IsOverdue, assessed.Slip.Severity, assessed.Reasons, m.FlaggedSeverity,
+        [.. m.Predecessors.Select(p => new PredecessorResponse(p.DependencyId, p.ProjectId, p.MilestoneId, p.Name, p.LagDays))]);
 }
 
 /// <summary>A key milestone of the original plan: its baseline when it was planned.</summary>

@@ -1,0 +1,21 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace ProjectTracker.Api.Features.Dependencies;
+
+public static class DependencyEndpoints
+{
+    public static IServiceCollection AddDependencies(this IServiceCollection services) =>
+        services.ConfigureMarten(options =>
+        {
+            options.Projections.Add(new DependencyProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<DependencyView>().Index(d => d.PredecessorProjectId).Index(d => d.ProjectId);
+        });
+
+    public static void MapDependencies(this IEndpointRouteBuilder projects)
+    {
+        var dependencies = projects.MapGroup("/{id:guid}/milestones/{milestoneId:guid}/dependencies").WithTags("Milestones and progress");
+        LinkMilestone.Map(dependencies);
+        RemoveDependency.Map(dependencies);
+    }
+}
