@@ -17,5 +17,7 @@ public static class DependencyEndpoints
         var dependencies = projects.MapGroup("/{id:guid}/milestones/{milestoneId:guid}/dependencies").WithTags("Milestones and progress");
         LinkMilestone.Map(dependencies);
         RemoveDependency.Map(dependencies);
+        GetSchedule.Map(projects);
+        GetImpact.Map(projects);
     }
 }
