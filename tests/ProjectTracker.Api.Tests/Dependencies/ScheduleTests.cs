@@ -38,4 +38,20 @@ public sealed class ScheduleTests(TrackerApp app)
         await (await given.Admin.GetAsync($"/api/v1/projects/{Guid.NewGuid()}/schedule")).ExpectProblem(HttpStatusCode.NotFound);
         await (await given.Admin.GetAsync($"/api/v1/projects/{land.Project}/milestones/{land.Milestone}/impact")).ExpectProblem(HttpStatusCode.BadRequest, "to");
     }
+
+    [Fact]
+    public async Task A_cancelled_predecessor_project_holds_up_nothing_any_more()
+    {
+        var land = await Milestone(30);
+        var station = await Milestone(50);
+        await (await given.Admin.PostJson($"/api/v1/projects/{station.Project}/milestones/{station.Milestone}/dependencies",
+            new { predecessorProjectId = land.Project, predecessorMilestoneId = land.Milestone, lagDays = 40 })).Expect(HttpStatusCode.Created);
+        var before = await (await given.Admin.GetAsync($"/api/v1/projects/{station.Project}/schedule")).Expect(HttpStatusCode.OK);
+
+        await (await given.Admin.PostJson($"/api/v1/projects/{land.Project}/cancel", new { reason = "项目取消" })).Expect(HttpStatusCode.OK);
+
+        var after = await (await given.Admin.GetAsync($"/api/v1/projects/{station.Project}/schedule")).Expect(HttpStatusCode.OK);
+        Assert.Equal(20, before.GetProperty("milestones")[0].GetProperty("knockOnDays").GetInt32());
+        Assert.Equal((0, TrackerApp.Today.AddDays(50).Iso()), (after.GetProperty("milestones")[0].GetProperty("knockOnDays").GetInt32(), after.GetProperty("milestones")[0].Str("expectedDate")));
+    }
 }

@@ -44,7 +44,13 @@ public sealed record LinkedSchedule(
             .Select(p => (p.Id, Target: ScheduleNetwork.TargetDate(p.Milestones.Select(m => (m.Kind, m.BaselineDate)), p.Profile.TargetYear)))
             .Where(t => t.Target is not null)
             .ToDictionary(t => t.Id, t => t.Target!.Value);
-        var network = links.Values.Select(l => l.ToLink()).ToList();
+        // A milestone left open in a closed or cancelled project will never be done: it holds up nothing any more. The
+        // link stays in the history, and counts again should the project's milestone be done after all.
+        var network = links.Values
+            .Where(l => projects.TryGetValue(l.PredecessorProjectId, out var p)
+                && (p.TakesChanges || p.FindMilestone(l.PredecessorMilestoneId) is { IsDone: true }))
+            .Select(l => l.ToLink())
+            .ToList();
         return new LinkedSchedule(projects, nodes, network, ScheduleNetwork.Plan(nodes, network, targets));
     }
 }
