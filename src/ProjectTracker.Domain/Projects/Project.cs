@@ -10,7 +10,7 @@ public sealed record Milestone
     public required string Name { get; init; }
     public required MilestoneKind Kind { get; init; }
     public bool IsKey { get; init; }
-    // 基准日期: moved only by an approved rebaseline (规划即法).
+    // 基准日期: moved only by an approved rebaseline request or plan change (规划即法).
     public required DateOnly BaselineDate { get; init; }
     // The baseline when the milestone was planned: the original plan's date, whatever approvals moved it to since.
     public DateOnly? FirstBaselineDate { get; init; }

@@ -3,9 +3,9 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Baselines;
 
-/// <summary>The project's churn: how often and by how much approved rebaselines moved its baselines.</summary>
-/// <param name="RebaselineCount">Approved rebaseline requests.</param>
-/// <param name="RebaselineDaysMoved">Calendar days approved rebaselines moved baselines by, summed over every milestone moved: the slip they absorbed (earlier moves count negative).</param>
+/// <summary>The project's churn: how often and by how much approved rebaseline requests and plan changes moved its baselines.</summary>
+/// <param name="RebaselineCount">Approved changes that moved at least one baseline.</param>
+/// <param name="RebaselineDaysMoved">Calendar days approved changes moved baselines by, summed over every milestone moved: the slip they absorbed (earlier moves count negative).</param>
 public sealed record ProjectChurn(int RebaselineCount, int RebaselineDaysMoved);
 
 /// <summary>A rebaseline request with the project it is about.</summary>

@@ -38,7 +38,7 @@ public static class LinkMilestone
                 Recorded as an event in this (the successor's) project, by a key that may write it. The predecessor may be in
                 any project and district; an unknown one is 400 on `predecessorProjectId` or `predecessorMilestoneId`, a
                 milestone on itself 400. A link that would close a cycle is 409 naming the milestones around it; the same
-                link twice is 409. Knock-on dates and float are not computed yet (issue 17 in progress).
+                link twice is 409. The resulting dates, float and critical path are served by `GET …/schedule`.
                 """)
             .ProducesProjectWriteProblems();
 
