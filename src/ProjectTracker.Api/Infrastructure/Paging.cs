@@ -13,7 +13,13 @@ public static class Paging
 
     public static (int Page, int PageSize) Of(int? page, int? pageSize) => (page ?? 1, pageSize ?? DefaultPageSize);
 
-    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, IPageQuery page, Func<TIn, TOut> map, CancellationToken ct)
+    public static Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, IPageQuery page, Func<TIn, TOut> map, CancellationToken ct)
+        where TIn : notnull =>
+        query.ToPageAsync(page, (items, _) => Task.FromResult<IReadOnlyList<TOut>>([.. items.Select(map)]), ct);
+
+    /// <param name="mapPage">Maps the page's items at once, for an answer that judges them together.</param>
+    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(
+        this IQueryable<TIn> query, IPageQuery page, Func<IReadOnlyList<TIn>, CancellationToken, Task<IReadOnlyList<TOut>>> mapPage, CancellationToken ct)
         where TIn : notnull
     {
         var (number, size) = Of(page.Page, page.PageSize);
@@ -21,6 +27,6 @@ public static class Paging
         // the query for statistics, which a count afterwards refuses.
         long? total = number > 1 ? await query.CountAsync(ct) : null;
         var items = await query.ToPagedListAsync(number, size, ct);
-        return new Paged<TOut>([.. items.Select(map)], number, size, total ?? items.TotalItemCount);
+        return new Paged<TOut>(await mapPage([.. items], ct), number, size, total ?? items.TotalItemCount);
     }
 }

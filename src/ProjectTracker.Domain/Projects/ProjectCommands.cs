@@ -33,7 +33,8 @@ public abstract record ProjectCommand
 
     public sealed record SetAnnualPlan(int Year, decimal PlannedInvestment) : ProjectCommand;
 
-    public sealed record RecordAssessment(StatusThresholds Thresholds) : ProjectCommand;
+    /// <param name="Boundary">What the dependency network outside the project says about it; none when left out.</param>
+    public sealed record RecordAssessment(StatusThresholds Thresholds, ScheduleBoundary? Boundary = null) : ProjectCommand;
 
     public sealed record RequestRebaseline(Guid RequestId, string Reason, IReadOnlyList<BaselineChange> Changes, Guid RequestedByKeyId, string RequestedBy) : ProjectCommand;
 

@@ -140,7 +140,7 @@ public static class ProjectDecider
     // Only changes of light are recorded, so a scan run twice (or retried) appends nothing the second time.
     private static IReadOnlyList<object> RecordAssessment(RecordAssessment c, Project state, DateOnly today)
     {
-        var assessment = StatusRules.Assess(state, today, c.Thresholds);
+        var assessment = StatusRules.Assess(state, today, c.Thresholds, c.Boundary ?? ScheduleBoundary.None);
         var events = new List<object>();
         foreach (var (milestone, assessed) in state.Milestones.Zip(assessment.Milestones))
         {

@@ -74,7 +74,7 @@ public sealed record WeekFigures(
     {
         var counted = portfolio.Values.Where(p => p.Status != ProjectStatus.Cancelled).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
         // Each project is judged once, for the tables and the lists alike.
-        var assessed = counted.ToDictionary(p => p.Id, p => StatusRules.Assess(p, day, thresholds));
+        var assessed = StatusRules.AssessAll(counted, day, thresholds);
         var active = counted
             .Where(p => p.Status == ProjectStatus.Active)
             .Select(p => (Project: p, Assessment: assessed[p.Id]))

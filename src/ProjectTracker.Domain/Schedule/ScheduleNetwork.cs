@@ -78,8 +78,12 @@ public static class ScheduleNetwork
 
     /// <summary>The forward pass (knock-on) and the backward pass (倒排工期) over the whole network at once.</summary>
     /// <param name="targets">Each project's target date; a project without one bounds nothing.</param>
+    /// <param name="bounds">Latest dates set from outside the nodes given (successors in projects not planned here).</param>
     public static IReadOnlyDictionary<MilestoneRef, ScheduledNode> Plan(
-        IReadOnlyCollection<NetworkNode> nodes, IReadOnlyCollection<DependencyLink> links, IReadOnlyDictionary<Guid, DateOnly> targets)
+        IReadOnlyCollection<NetworkNode> nodes,
+        IReadOnlyCollection<DependencyLink> links,
+        IReadOnlyDictionary<Guid, DateOnly> targets,
+        IReadOnlyDictionary<MilestoneRef, DateOnly>? bounds = null)
     {
         var byRef = nodes.ToDictionary(n => n.Ref);
         var live = links.Where(l => byRef.ContainsKey(l.Predecessor) && byRef.ContainsKey(l.Successor)).ToList();
@@ -110,6 +114,11 @@ public static class ScheduleNetwork
         foreach (var at in order.AsEnumerable().Reverse())
         {
             DateOnly? bound = targets.TryGetValue(at.ProjectId, out var target) ? target : null;
+            if (bounds is not null && bounds.TryGetValue(at, out var outside))
+            {
+                bound = bound is { } b && b <= outside ? b : outside;
+            }
+
             foreach (var link in outgoing[at])
             {
                 if (latest[link.Successor] is { } successorLatest)

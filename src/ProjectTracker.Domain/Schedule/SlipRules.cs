@@ -12,11 +12,13 @@ public sealed record SlipThresholds
     public static SlipThresholds Default { get; } = new();
 }
 
-public sealed record MilestoneSlip(int SlipDays, bool IsOverdue, Rag Severity);
+/// <param name="IsKnockOn">Late, or later, only because of a predecessor.</param>
+public sealed record MilestoneSlip(int SlipDays, bool IsOverdue, Rag Severity, bool IsKnockOn = false);
 
 public static class SlipRules
 {
-    public static MilestoneSlip Assess(Milestone milestone, DateOnly today, SlipThresholds thresholds)
+    /// <param name="scheduled">The milestone over the dependency network; its expected date counts when a predecessor pushes it.</param>
+    public static MilestoneSlip Assess(Milestone milestone, DateOnly today, SlipThresholds thresholds, MilestoneSchedule? scheduled = null)
     {
         if (milestone.ActualDate is { } actual)
         {
@@ -26,9 +28,11 @@ public static class SlipRules
 
         var overdue = today > milestone.BaselineDate;
         // An open milestone is at least as late as today, whatever its forecast still claims.
-        var expected = overdue && today > milestone.ForecastDate ? today : milestone.ForecastDate;
+        var own = overdue && today > milestone.ForecastDate ? today : milestone.ForecastDate;
+        var knockOn = scheduled is { KnockOnDays: > 0 } && scheduled.ExpectedDate > own;
+        var expected = knockOn ? scheduled!.ExpectedDate : own;
         var slip = Math.Max(0, expected.DayNumber - milestone.BaselineDate.DayNumber);
-        return new MilestoneSlip(slip, overdue, SeverityOf(slip, overdue && milestone.IsKey, thresholds));
+        return new MilestoneSlip(slip, overdue, SeverityOf(slip, overdue && milestone.IsKey, thresholds), knockOn && slip > 0);
     }
 
     public static Rag ScheduleRag(Project project, DateOnly today, SlipThresholds thresholds) =>

@@ -253,7 +253,8 @@ public sealed class DemoPortfolioTests
             var now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
             var streams = DemoPortfolio.Build(day);
             var states = streams.Select(s => SeedDemoPortfolio.EventsOf(s, now, thresholds).Aggregate((Project?)null, Project.Evolve)! with { RegisteredAt = now }).ToList();
-            var assessed = states.Select(p => StatusRules.Assess(p, day, thresholds)).ToList();
+            var judged = StatusRules.AssessAll(states, day, thresholds);
+            var assessed = states.Select(p => judged[p.Id]).ToList();
 
             Assert.Equal(streams.Count, streams.Select(s => s.Code).Distinct().Count());
             Assert.All(streams, s => Assert.True(ProjectCode.IsWellFormed(s.Code), s.Code));

@@ -142,8 +142,8 @@ public sealed class SlipScanTests(TrackerApp app)
         await (await given.Admin.PostJson($"/api/v1/projects/{id}/progress-reports", ProjectTestKit.ProgressBody(50m))).Expect(HttpStatusCode.Created);
 
         var job = scope.ServiceProvider.GetRequiredService<ScanForSlipsJob>();
-        var recorded = await job.RecordPage([judged], command, CancellationToken.None);
-        var again = await job.RecordPage([judged], command, CancellationToken.None);
+        var recorded = await job.RecordPage([judged], _ => command, CancellationToken.None);
+        var again = await job.RecordPage([judged], _ => command, CancellationToken.None);
 
         Assert.Equal((1, 2), recorded);
         Assert.Equal((0, 0), again);

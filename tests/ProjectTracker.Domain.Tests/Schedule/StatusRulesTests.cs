@@ -32,7 +32,7 @@ public class StatusRulesTests
     private static AnnualPlanSet Plan(decimal planned, int year = 2026) => new(Sample.ProjectId, year, planned);
 
     private static ProjectAssessment Assess(Project project, DateOnly? today = null, StatusThresholds? thresholds = null) =>
-        StatusRules.Assess(project, today ?? Today, thresholds ?? StatusThresholds.Default);
+        StatusRules.Assess(project, today ?? Today, thresholds ?? StatusThresholds.Default, ScheduleBoundary.None);
 
     private static (StatusRule, Rag)[] Rules(ProjectAssessment assessment) => [.. assessment.Reasons.Select(r => (r.Rule, r.Severity))];
 

@@ -6,10 +6,12 @@ namespace ProjectTracker.Api.Features.Dependencies;
 public static class DependencyEndpoints
 {
     public static IServiceCollection AddDependencies(this IServiceCollection services) =>
-        services.ConfigureMarten(options =>
+        services.AddSingleton<DependencyNetwork>().ConfigureMarten(options =>
         {
             options.Projections.Add(new DependencyProjection(), ProjectionLifecycle.Inline);
             options.Schema.For<DependencyView>().Index(d => d.PredecessorProjectId).Index(d => d.ProjectId);
+            // Created at start-up with the rest: the GET answer cache reads its row by raw SQL.
+            options.Schema.For<DependencyNetworkStamp>();
         });
 
     public static void MapDependencies(this IEndpointRouteBuilder projects)

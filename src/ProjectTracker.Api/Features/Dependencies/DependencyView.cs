@@ -27,9 +27,11 @@ public sealed partial class DependencyProjection : EventProjection
         {
             case MilestoneLinked l:
                 operations.Store(new DependencyView(l.DependencyId, l.ProjectId, l.MilestoneId, l.PredecessorProjectId, l.PredecessorMilestoneId, l.LagDays));
+                operations.Store(DependencyNetworkStamp.New());
                 break;
             case MilestoneUnlinked u:
                 operations.Delete<DependencyView>(u.DependencyId);
+                operations.Store(DependencyNetworkStamp.New());
                 break;
         }
 

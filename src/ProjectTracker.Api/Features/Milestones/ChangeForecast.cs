@@ -1,3 +1,4 @@
+using Marten;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
@@ -30,10 +31,10 @@ public static class ChangeForecast
             .ProducesProjectWriteProblems();
 
     public static async Task<Ok<MilestoneResponse>> Handle(
-        Guid id, Guid milestoneId, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+        Guid id, Guid milestoneId, Request request, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct)
     {
         var project = await writer.Execute(http, id,
             _ => new ProjectCommand.ChangeForecast(milestoneId, request.ForecastDate!.Value, request.Reason!.Trim()), ct);
-        return TypedResults.Ok(view.Show(project, milestoneId));
+        return TypedResults.Ok(await view.Show(session, project, milestoneId, ct));
     }
 }

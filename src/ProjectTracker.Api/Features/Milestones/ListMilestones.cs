@@ -28,7 +28,7 @@ public static class ListMilestones
         }
 
         response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(project).Milestones);
+        return TypedResults.Ok((await view.Show(session, project, ct)).Milestones);
     }
 
     public static async Task<Results<Ok<MilestoneResponse>, NotFound>> Get(Guid id, Guid milestoneId, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
@@ -39,6 +39,6 @@ public static class ListMilestones
         }
 
         response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(project, milestone.Id));
+        return TypedResults.Ok(await view.Show(session, project, milestone.Id, ct));
     }
 }

@@ -1,3 +1,4 @@
+using Marten;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
@@ -32,11 +33,11 @@ public static class PlanMilestone
             .ProducesProjectWriteProblems();
 
     public static async Task<Created<MilestoneResponse>> Handle(
-        Guid id, Request request, ProjectWriter writer, ProjectView view, HttpContext http, CancellationToken ct)
+        Guid id, Request request, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct)
     {
         var milestoneId = writer.NewId();
         var project = await writer.Execute(http, id,
             _ => new ProjectCommand.PlanMilestone(milestoneId, request.Name!.Trim(), request.Kind!.Value, request.BaselineDate!.Value, request.IsKey ?? false), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", view.Show(project, milestoneId));
+        return TypedResults.Created($"/api/v1/projects/{id}/milestones/{milestoneId}", await view.Show(session, project, milestoneId, ct));
     }
 }

@@ -2,8 +2,8 @@ using FluentValidation;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -102,7 +102,7 @@ public static class GetPortfolioSummary
             .ProducesValidationProblem();
 
     public static async Task<Ok<Response>> Handle(
-        IQuerySession session, TimeProvider clock, IOptions<StatusThresholds> thresholds, [AsParameters] Query filter, CancellationToken ct)
+        IQuerySession session, TimeProvider clock, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
     {
         var grouping = WireEnum.From<Grouping>(filter.GroupBy) ?? Grouping.District;
         var categoryFilter = WireEnum.From<Category>(filter.Category);
@@ -117,17 +117,15 @@ public static class GetPortfolioSummary
             ? (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name)
             : [];
 
-        var (rows, totals) = Summarise(projects, day, grouping, districtNames, thresholds.Value);
+        // Now, over the whole dependency network; as of a past instant, over the links between the projects rebuilt to then.
+        var assessed = pointInTime is null ? await view.Assess(session, projects, day, ct) : StatusRules.AssessAll(projects, day, view.Thresholds);
+        var (rows, totals) = Summarise(projects, day, grouping, districtNames, p => assessed[p.Id].Rag);
         return TypedResults.Ok(new Response(grouping, day, rows, totals));
     }
 
     /// <summary>
     /// The rows and totals for these projects judged on the day (cancelled ones are the caller's to leave out):
     /// what this endpoint answers, and what the weekly report shows, computed once.</summary>
-    public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
-        IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, StatusThresholds thresholds) =>
-        Summarise(projects, day, grouping, districtNames, p => StatusRules.Assess(p, day, thresholds).Rag);
-
     /// <param name="ragOf">Each project's light on the day, from a caller that has judged the projects already.</param>
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
         IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, Func<Project, Rag> ragOf)

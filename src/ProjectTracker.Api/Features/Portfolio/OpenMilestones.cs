@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
-using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
@@ -10,7 +9,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
-public sealed record OpenMilestone(Project Project, Milestone Milestone, MilestoneAssessment Assessment);
+public sealed record OpenMilestone(Project Project, Milestone Milestone, MilestoneAssessment Assessment, MilestoneSchedule Schedule);
 
 public abstract record OpenMilestoneItem
 {
@@ -21,7 +20,7 @@ public abstract record OpenMilestoneItem
         ProjectName = open.Project.Profile.Name;
         District = open.Project.Profile.District;
         ResponsibleUnit = open.Project.Profile.ResponsibleUnit;
-        Milestone = MilestoneResponse.From(open.Milestone, open.Assessment);
+        Milestone = MilestoneResponse.From(open.Milestone, open.Assessment, open.Schedule);
     }
 
     // The head goes first on the wire; System.Text.Json would write a derived record's own properties first.
@@ -56,7 +55,7 @@ public static class OpenMilestones
     }
 
     public static async Task<IReadOnlyList<OpenMilestone>> Load(
-        IQuerySession session, IMilestoneFilter filter, DateOnly today, StatusThresholds thresholds, CancellationToken ct)
+        IQuerySession session, IMilestoneFilter filter, DateOnly today, ProjectView view, CancellationToken ct)
     {
         // Closed and cancelled projects take no more changes: their open milestones are neither due nor late.
         var query = session.Query<Project>().Where(p => p.Status == ProjectStatus.Active);
@@ -72,12 +71,13 @@ public static class OpenMilestones
         }
 
         var projects = await query.ToListAsync(ct);
+        var assessed = await view.Assess(session, projects, today, ct);
         return
         [
             .. projects.SelectMany(p => p.Milestones
-                .Zip(StatusRules.Assess(p, today, thresholds).Milestones)
+                .Zip(assessed[p.Id].Milestones)
                 .Where(m => !m.First.IsDone)
-                .Select(m => new OpenMilestone(p, m.First, m.Second))),
+                .Select(m => new OpenMilestone(p, m.First, m.Second, assessed[p.Id].Schedule[m.First.Id]))),
         ];
     }
 
@@ -88,11 +88,11 @@ public static class OpenMilestones
     }
 }
 
-public sealed record OpenMilestoneReader(IQuerySession Session, TimeProvider Clock, IOptions<StatusThresholds> Thresholds)
+public sealed record OpenMilestoneReader(IQuerySession Session, ProjectView View)
 {
     public async Task<(DateOnly Today, IReadOnlyList<OpenMilestone> Open)> Read(IMilestoneFilter filter, CancellationToken ct)
     {
-        var today = ShanghaiCalendar.Today(Clock);
-        return (today, await OpenMilestones.Load(Session, filter, today, Thresholds.Value, ct));
+        var today = View.Today;
+        return (today, await OpenMilestones.Load(Session, filter, today, View, ct));
     }
 }

@@ -110,6 +110,6 @@ public static class AmendProject
 
         var stored = await session.LoadAsync<Project>(id, ct) ?? amended;
         http.Response.SetETag(stored.Version);
-        return TypedResults.Ok(view.Show(stored));
+        return TypedResults.Ok(await view.Show(session, stored, ct));
     }
 }

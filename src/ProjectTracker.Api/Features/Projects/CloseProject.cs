@@ -59,6 +59,6 @@ public static class CloseProject
         var ended = await writer.Execute(id, http.Request.ExpectedVersion(), user.Caller(), _ => command, ct);
         var stored = await session.LoadAsync<Project>(id, ct) ?? ended;
         http.Response.SetETag(stored.Version);
-        return TypedResults.Ok(view.Show(stored));
+        return TypedResults.Ok(await view.Show(session, stored, ct));
     }
 }

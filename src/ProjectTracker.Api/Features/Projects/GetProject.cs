@@ -47,7 +47,7 @@ public static class GetProject
             }
 
             http.Response.SetETag(then.Version);
-            return TypedResults.Ok(view.Show(then, pointInTime.Day));
+            return TypedResults.Ok(view.ShowAlone(then, pointInTime.Day));
         }
 
         var today = view.Today;
@@ -56,8 +56,9 @@ public static class GetProject
             return cached;
         }
 
-        var project = await Session().LoadAsync<Project>(id, ct);
-        return project is null ? TypedResults.NotFound() : cache.Remember(view.Show(project, today));
+        var session = Session();
+        var project = await session.LoadAsync<Project>(id, ct);
+        return project is null ? TypedResults.NotFound() : cache.Remember(await view.Shown(session, project, ct));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFound>> ByCode(string code, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
@@ -69,6 +70,6 @@ public static class GetProject
         }
 
         response.SetETag(project.Version);
-        return TypedResults.Ok(view.Show(project));
+        return TypedResults.Ok(await view.Show(session, project, ct));
     }
 }

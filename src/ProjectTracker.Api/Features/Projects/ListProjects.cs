@@ -89,6 +89,6 @@ public static class ListProjects
         }
 
         var today = view.Today;
-        return TypedResults.Ok(await query.OrderBy(p => p.Code).ToPageAsync(filter, p => view.Show(p, today), ct));
+        return TypedResults.Ok(await query.OrderBy(p => p.Code).ToPageAsync(filter, (page, token) => view.Show(session, page, today, token), ct));
     }
 }

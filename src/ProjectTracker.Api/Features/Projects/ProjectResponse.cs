@@ -7,6 +7,12 @@ namespace ProjectTracker.Api.Features.Projects;
 /// <summary>A milestone this one cannot be done before, plus the lag (finish-to-start); it may be in another project.</summary>
 public sealed record PredecessorResponse(Guid DependencyId, Guid ProjectId, Guid MilestoneId, string Name, int LagDays);
 
+/// <param name="ExpectedDate">The later of its own date (actual, else forecast, never before today) and what its predecessors allow: their actual or expected date plus lag. Slip is judged by it.</param>
+/// <param name="KnockOnDays">How much later than its own date its predecessors make it.</param>
+/// <param name="LatestDate">The latest it may be done so that the project's target completion and every successor's latest date hold; null when nothing bounds it.</param>
+/// <param name="TotalFloatDays">Latest minus expected date; negative when the target cannot be met unless something moves.</param>
+/// <param name="IsCritical">Open, with the least float in the project: on the path that drives its target (倒排工期).</param>
+/// <param name="Successors">The milestones, in this project or any other, that wait for this one.</param>
 public sealed record MilestoneResponse(
     Guid Id,
     string Name,
@@ -21,12 +27,19 @@ public sealed record MilestoneResponse(
     Rag Severity,
     IReadOnlyList<StatusReason> Reasons,
     Rag FlaggedSeverity,
-    IReadOnlyList<PredecessorResponse> Predecessors)
+    IReadOnlyList<PredecessorResponse> Predecessors,
+    IReadOnlyList<MilestoneRef> Successors,
+    DateOnly ExpectedDate,
+    int KnockOnDays,
+    DateOnly? LatestDate,
+    int? TotalFloatDays,
+    bool IsCritical)
 {
-    public static MilestoneResponse From(Milestone m, MilestoneAssessment assessed) => new(
+    public static MilestoneResponse From(Milestone m, MilestoneAssessment assessed, MilestoneSchedule scheduled) => new(
         m.Id, m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ForecastReason, m.ActualDate,
         assessed.Slip.SlipDays, assessed.Slip.IsOverdue, assessed.Slip.Severity, assessed.Reasons, m.FlaggedSeverity,
-        [.. m.Predecessors.Select(p => new PredecessorResponse(p.DependencyId, p.ProjectId, p.MilestoneId, p.Name, p.LagDays))]);
+        [.. m.Predecessors.Select(p => new PredecessorResponse(p.DependencyId, p.ProjectId, p.MilestoneId, p.Name, p.LagDays))],
+        scheduled.Successors, scheduled.ExpectedDate, scheduled.KnockOnDays, scheduled.LatestDate, scheduled.TotalFloatDays, scheduled.IsCritical);
 }
 
 /// <summary>A key milestone of the original plan: its baseline when it was planned.</summary>
@@ -67,6 +80,8 @@ public sealed record ProgressResponse(
 /// <param name="Scope">建设内容及规模: part of the approved plan.</param>
 /// <param name="OriginalPlan">The plan as registered, beside the current one: investment, target year, scope and each key milestone's first baseline.</param>
 /// <param name="PlanChanges">Plan changes approved, rejected and pending, the days baselines moved (absolute and net) and the investment change.</param>
+/// <param name="TargetDate">The target completion scheduled backwards from: the last completion or in-service baseline, else 31 December of the target year.</param>
+/// <param name="EarnedSchedule">SPI(t) by key milestones and the earned date; null before the first key baseline.</param>
 public sealed record ProjectResponse(
     Guid Id,
     string Code,
@@ -100,11 +115,11 @@ public sealed record ProjectResponse(
     PlanChangeCounts PlanChanges,
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastChangedAt,
-    DateOnly AssessedOn)
+    DateOnly AssessedOn,
+    DateOnly? TargetDate,
+    EarnedSchedule? EarnedSchedule)
 {
-    public static ProjectResponse From(Project p, DateOnly today, StatusThresholds thresholds) => From(p, today, StatusRules.Assess(p, today, thresholds));
-
-    private static ProjectResponse From(Project p, DateOnly today, ProjectAssessment assessed) => new(
+    public static ProjectResponse From(Project p, DateOnly today, ProjectAssessment assessed) => new(
         p.Id,
         p.Code,
         p.Profile.Name,
@@ -127,7 +142,7 @@ public sealed record ProjectResponse(
         assessed.Reasons,
         p.FlaggedRag,
         p.Version,
-        [.. p.Milestones.Zip(assessed.Milestones).OrderBy(m => m.First.BaselineDate).Select(m => MilestoneResponse.From(m.First, m.Second))],
+        [.. p.Milestones.Zip(assessed.Milestones).OrderBy(m => m.First.BaselineDate).Select(m => MilestoneResponse.From(m.First, m.Second, assessed.Schedule[m.First.Id]))],
         p.LatestProgress is { } l ? new ProgressResponse(l.ReportId, l.ReportDate, l.PercentComplete, l.InvestmentToDate, l.InvestmentThisYear, l.FundsInPlace) : null,
         p.ProgressReportCount,
         p.AnnualPlans,
@@ -137,5 +152,10 @@ public sealed record ProjectResponse(
         PlanChangeCounts.Of(p),
         p.RegisteredAt,
         p.LastChangedAt,
-        today);
+        today,
+        assessed.Schedule.TargetDate,
+        EarnedScheduleOf(p, today));
+
+    public static EarnedSchedule? EarnedScheduleOf(Project p, DateOnly today) =>
+        EarnedSchedule.Of([.. p.Milestones.Where(m => m.IsKey).Select(m => (m.BaselineDate, m.IsDone))], today);
 }

@@ -14,8 +14,9 @@ public sealed class ProjectResponseCacheOptions
     public int MaxMegabytes { get; set; } = 32;
 }
 
-// Served only when the stream version read for that very request matches, so a GET sees every write committed
-// before it on any node: a hit saves the session and the JSON, not the round trip.
+// Served only when the stream version and the dependency network's stamp read for that very request match, so a GET
+// sees every write committed before it on any node: a hit saves the session and the JSON, not the round trip. A project
+// linked to another is never kept: its dates move with writes to other streams.
 public sealed class ProjectResponseCache : IDisposable
 {
     private const int EntryOverhead = 300;
@@ -44,13 +45,15 @@ public sealed class ProjectResponseCache : IDisposable
             return null;
         }
 
-        return await versions.Current(id, ct) == answer.Version ? answer : null;
+        var now = await versions.Current(id, ct);
+        return now.Version == answer.Version && now.NetworkStamp == answer.NetworkStamp ? answer : null;
     }
 
-    public ProjectJson Remember(ProjectResponse response)
+    public ProjectJson Remember(ShownProject shown)
     {
-        var answer = new ProjectJson(response.Version, response.AssessedOn, JsonSerializer.SerializeToUtf8Bytes(response, json));
-        if (answers is not null)
+        var response = shown.Response;
+        var answer = new ProjectJson(response.Version, shown.NetworkStamp, response.AssessedOn, JsonSerializer.SerializeToUtf8Bytes(response, json));
+        if (answers is not null && !shown.ReachesOut)
         {
             using var entry = answers.CreateEntry(response.Id);
             entry.Value = answer;
@@ -64,13 +67,15 @@ public sealed class ProjectResponseCache : IDisposable
 }
 
 // Written as TypedResults.Ok writes it: same status, headers and bytes.
-public sealed class ProjectJson(long version, DateOnly day, byte[] utf8) : IResult
+public sealed class ProjectJson(long version, Guid networkStamp, DateOnly day, byte[] utf8) : IResult
 {
     private const string ContentType = "application/json; charset=utf-8";
 
     private readonly string etag = ETags.Format(version);
 
     public long Version { get; } = version;
+
+    public Guid NetworkStamp { get; } = networkStamp;
 
     public DateOnly Day { get; } = day;
 

@@ -1,12 +1,15 @@
 using Marten;
 using Npgsql;
 
+using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-// The inline projection updates the document in the transaction that bumps the stream's version, so this is the
-// stored document's version too.
+/// <param name="Version">The stream's version, which the inline projection makes the stored document's version too.</param>
+/// <param name="NetworkStamp">The dependency network's stamp: a project's dates depend on its links, wherever they are recorded.</param>
+public sealed record StreamState(long? Version, Guid NetworkStamp);
+
 public sealed class ProjectStreamVersions : IDisposable
 {
     private readonly string sql;
@@ -15,7 +18,9 @@ public sealed class ProjectStreamVersions : IDisposable
     public ProjectStreamVersions(IDocumentStore store, IConfiguration configuration)
     {
         // Read-only, and raw: Marten's FetchStreamState costs a session and a query plan per GET, this one prepared statement.
-        sql = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
+        var stamps = store.Options.FindOrResolveDocumentType(typeof(DependencyNetworkStamp)).TableName.QualifiedName;
+        sql = $"select (select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1), " +
+            $"(select (data ->> 'stamp')::uuid from {stamps} where id = {DependencyNetworkStamp.Single})";
         // Multiplexed, on a few connections of its own (docs/performance.md, "GET answer cache"): one statement outside
         // any transaction, so multiplexing's lack of session state does not bite.
         var connectionString = configuration.GetConnectionString(MartenSetup.ConnectionStringName)
@@ -26,11 +31,13 @@ public sealed class ProjectStreamVersions : IDisposable
         dataSource = NpgsqlDataSource.Create(multiplexed);
     }
 
-    public async Task<long?> Current(Guid projectId, CancellationToken ct)
+    public async Task<StreamState> Current(Guid projectId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = projectId });
-        return await command.ExecuteScalarAsync(ct) as long?;
+        await using var row = await command.ExecuteReaderAsync(ct);
+        await row.ReadAsync(ct);
+        return new StreamState(row.IsDBNull(0) ? null : row.GetInt64(0), row.IsDBNull(1) ? Guid.Empty : row.GetGuid(1));
     }
 
     public void Dispose() => dataSource.Dispose();

@@ -1,16 +1,50 @@
+using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Projects;
 
-public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> thresholds)
+/// <param name="ReachesOut">Linked to a milestone in another project, so its dates move with writes to other streams.</param>
+public sealed record ShownProject(ProjectResponse Response, bool ReachesOut, Guid NetworkStamp);
+
+// Every project is shown judged over the dependency network, its predecessors and successors read wherever they are.
+public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> thresholds, DependencyNetwork network)
 {
     public DateOnly Today => ShanghaiCalendar.Today(clock);
 
-    public ProjectResponse Show(Project project, DateOnly? assessedOn = null) =>
-        ProjectResponse.From(project, assessedOn ?? Today, thresholds.Value);
+    public StatusThresholds Thresholds => thresholds.Value;
 
-    public MilestoneResponse Show(Project project, Guid milestoneId) =>
-        Show(project).Milestones.Single(m => m.Id == milestoneId);
+    // As it stood on a past day: its links to other projects are left out, for those projects are not rebuilt to then.
+    public ProjectResponse ShowAlone(Project project, DateOnly assessedOn) =>
+        ProjectResponse.From(project, assessedOn, StatusRules.Assess(project, assessedOn, thresholds.Value, ScheduleBoundary.None));
+
+    public async Task<ShownProject> Shown(IQuerySession session, Project project, CancellationToken ct)
+    {
+        var today = Today;
+        var links = await network.Current(session, ct);
+        var reachesOut = links.ReachesOut(project.Id);
+        var boundary = reachesOut ? (await DependencyNetwork.Boundaries(session, links, [project], today, ct))[project.Id] : ScheduleBoundary.None;
+        return new ShownProject(ProjectResponse.From(project, today, StatusRules.Assess(project, today, thresholds.Value, boundary)), reachesOut, links.Stamp);
+    }
+
+    public async Task<ProjectResponse> Show(IQuerySession session, Project project, CancellationToken ct) =>
+        (await Shown(session, project, ct)).Response;
+
+    public async Task<MilestoneResponse> Show(IQuerySession session, Project project, Guid milestoneId, CancellationToken ct) =>
+        (await Show(session, project, ct)).Milestones.Single(m => m.Id == milestoneId);
+
+    public async Task<IReadOnlyList<ProjectResponse>> Show(IQuerySession session, IReadOnlyList<Project> projects, DateOnly day, CancellationToken ct)
+    {
+        var assessed = await Assess(session, projects, day, ct);
+        return [.. projects.Select(p => ProjectResponse.From(p, day, assessed[p.Id]))];
+    }
+
+    /// <summary>Each project judged on the day, over the network with everything up- and downstream of it.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ProjectAssessment>> Assess(IQuerySession session, IReadOnlyCollection<Project> projects, DateOnly day, CancellationToken ct)
+    {
+        var boundaries = await DependencyNetwork.Boundaries(session, await network.Current(session, ct), projects, day, ct);
+        return projects.ToDictionary(p => p.Id, p => StatusRules.Assess(p, day, thresholds.Value, boundaries[p.Id]));
+    }
 }

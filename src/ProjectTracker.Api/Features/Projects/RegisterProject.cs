@@ -68,6 +68,6 @@ public static class RegisterProject
         var registered = await writer.Register(request.ToCommand(Guid.CreateVersion7()), user.Caller(), ct);
         var stored = await session.LoadAsync<Project>(registered.Id, ct) ?? registered;
         response.SetETag(stored.Version);
-        return TypedResults.Created($"/api/v1/projects/{stored.Id}", view.Show(stored));
+        return TypedResults.Created($"/api/v1/projects/{stored.Id}", await view.Show(session, stored, ct));
     }
 }

@@ -40,7 +40,7 @@ public static class GetOc4idsPackage
         var settings = options.Value;
         var stored = await PublicProjects.Visible(session).OrderBy(p => p.Code).ToListAsync(ct);
         var today = view.Today;
-        var projects = stored.Select(p => view.Show(p, today)).ToList();
+        var projects = await view.Show(session, stored, today, ct);
         var planChanges = await PublicPlanChange.Of(session, [.. projects.Select(p => p.Id)], ct);
         var movedDistricts = planChanges.SelectMany(g => g).SelectMany(c => new[] { c.Before.District, c.After.District }).OfType<string>();
         var districtName = await PublicProjects.DistrictNames(session, projects.Select(p => p.District).Concat(movedDistricts), ct);

@@ -29,6 +29,6 @@ public static class GetPublicProject
 
         var districtName = await PublicProjects.DistrictNames(session, [project.Profile.District], ct);
         var planChanges = await PublicPlanChange.Of(session, [project.Id], ct);
-        return TypedResults.Ok(PublicProject.From(view.Show(project), districtName(project.Profile.District), planChanges[project.Id]));
+        return TypedResults.Ok(PublicProject.From(await view.Show(session, project, ct), districtName(project.Profile.District), planChanges[project.Id]));
     }
 }

@@ -50,7 +50,7 @@ public static class ListPublicProjects
         }
 
         var today = view.Today;
-        var shown = await query.OrderBy(p => p.Code).ToPageAsync(filter, p => view.Show(p, today), ct);
+        var shown = await query.OrderBy(p => p.Code).ToPageAsync(filter, (page, token) => view.Show(session, page, today, token), ct);
         var districtName = await PublicProjects.DistrictNames(session, shown.Items.Select(p => p.District), ct);
         var planChanges = await PublicPlanChange.Of(session, [.. shown.Items.Select(p => p.Id)], ct);
         return TypedResults.Ok(new Paged<PublicProject>(

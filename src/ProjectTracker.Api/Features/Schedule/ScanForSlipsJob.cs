@@ -3,6 +3,7 @@ using Hangfire;
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
@@ -24,6 +25,7 @@ public sealed partial class ScanForSlipsJob(
     JobLocks locks,
     TimeProvider clock,
     IOptions<StatusThresholds> thresholds,
+    DependencyNetwork network,
     ILogger<ScanForSlipsJob> logger)
 {
     public const string RecurringId = "slip-scan";
@@ -44,14 +46,17 @@ public sealed partial class ScanForSlipsJob(
         int scanned = 0, changed = 0, appended = 0;
 
         await using var reader = store.QuerySession();
+        var boundaries = await Boundaries(reader, ShanghaiCalendar.Today(now), ct);
+        ProjectCommand.RecordAssessment CommandFor(Project project) =>
+            boundaries.TryGetValue(project.Id, out var boundary) ? command with { Boundary = boundary } : command;
         Guid? after = null;
         while (await ActiveProjects.NextPage(reader, after, ct) is { Count: > 0 } page)
         {
             scanned += page.Count;
-            var changes = page.Where(project => ProjectDecider.Decide(command, project, now).Count > 0).ToList();
+            var changes = page.Where(project => ProjectDecider.Decide(CommandFor(project), project, now).Count > 0).ToList();
             if (changes.Count > 0)
             {
-                var (pageChanged, pageAppended) = await RecordPage(changes, command, ct);
+                var (pageChanged, pageAppended) = await RecordPage(changes, CommandFor, ct);
                 changed += pageChanged;
                 appended += pageAppended;
             }
@@ -64,10 +69,30 @@ public sealed partial class ScanForSlipsJob(
         return result;
     }
 
-    // Each is judged again under its stream's lock: a request may have written in between.
-    internal async Task<(int Changed, int Appended)> RecordPage(IReadOnlyList<Project> changed, ProjectCommand.RecordAssessment command, CancellationToken ct)
+    // Only projects linked to another need the network; they are planned together once, not page by page.
+    private async Task<IReadOnlyDictionary<Guid, ScheduleBoundary>> Boundaries(IQuerySession reader, DateOnly today, CancellationToken ct)
     {
-        var results = await Task.WhenAll(changed.Select(project => writer.Record(project.Id, Caller.System(By), command, ct)));
+        var links = await network.Current(reader, ct);
+        var linked = links.All.Where(l => l.ProjectId != l.PredecessorProjectId).SelectMany(l => new[] { l.ProjectId, l.PredecessorProjectId }).Distinct().ToList();
+        if (linked.Count == 0)
+        {
+            return new Dictionary<Guid, ScheduleBoundary>();
+        }
+
+        var projects = new List<Project>(linked.Count);
+        foreach (var chunk in linked.Chunk(ActiveProjects.PageSize))
+        {
+            projects.AddRange(await reader.LoadManyAsync<Project>(ct, chunk));
+        }
+
+        return PortfolioSchedule.Boundaries(projects, today);
+    }
+
+    // Each is judged again under its stream's lock, with the network's dates as read: a request may have written in between.
+    internal async Task<(int Changed, int Appended)> RecordPage(
+        IReadOnlyList<Project> changed, Func<Project, ProjectCommand.RecordAssessment> commandFor, CancellationToken ct)
+    {
+        var results = await Task.WhenAll(changed.Select(project => writer.Record(project.Id, Caller.System(By), commandFor(project), ct)));
         return (results.Count(r => r.Appended > 0), results.Sum(r => r.Appended));
     }
 

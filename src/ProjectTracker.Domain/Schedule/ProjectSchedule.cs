@@ -1,0 +1,178 @@
+using ProjectTracker.Domain.Projects;
+
+namespace ProjectTracker.Domain.Schedule;
+
+/// <param name="SlipDays">How late it is expected against its own baseline.</param>
+public sealed record OutsidePredecessor(string Name, DateOnly ExpectedDate, int SlipDays);
+
+/// <summary>What the rest of the network says about one project's milestones.</summary>
+/// <param name="Predecessors">Each predecessor in another project that counts, with its expected date.</param>
+/// <param name="LatestForSuccessors">The latest each milestone may be done so that its successors in other projects hold.</param>
+/// <param name="Successors">Each milestone's successors in other projects.</param>
+public sealed record ScheduleBoundary(
+    IReadOnlyDictionary<MilestoneRef, OutsidePredecessor> Predecessors,
+    IReadOnlyDictionary<Guid, DateOnly> LatestForSuccessors,
+    ILookup<Guid, MilestoneRef> Successors)
+{
+    public static ScheduleBoundary None { get; } = new(
+        new Dictionary<MilestoneRef, OutsidePredecessor>(), new Dictionary<Guid, DateOnly>(), Array.Empty<MilestoneRef>().ToLookup(_ => Guid.Empty));
+}
+
+/// <param name="DrivenBy">The predecessor that sets the expected date, when one pushes it past the milestone's own date.</param>
+/// <param name="DrivenByName">That predecessor's name.</param>
+/// <param name="DrivenBySlipDays">How late that predecessor is expected against its own baseline.</param>
+public sealed record MilestoneSchedule(
+    Guid MilestoneId,
+    DateOnly ExpectedDate,
+    int KnockOnDays,
+    MilestoneRef? DrivenBy,
+    string? DrivenByName,
+    int DrivenBySlipDays,
+    DateOnly? LatestDate,
+    int? TotalFloatDays,
+    bool IsCritical,
+    IReadOnlyList<MilestoneRef> Successors);
+
+/// <summary>One project's milestones scheduled over the network: its own forecasts, its predecessors anywhere, its target and its successors anywhere.</summary>
+public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<Guid, MilestoneSchedule> Milestones)
+{
+    public MilestoneSchedule this[Guid milestoneId] => Milestones[milestoneId];
+
+    public IReadOnlyList<Guid> CriticalPath =>
+        [.. Milestones.Values.Where(m => m.IsCritical).OrderBy(m => m.ExpectedDate).Select(m => m.MilestoneId)];
+
+    public static DateOnly? TargetOf(Project project) =>
+        ScheduleNetwork.TargetDate(project.Milestones.Select(m => (m.Kind, m.BaselineDate)), project.Profile.TargetYear);
+
+    // The project alone, as the network would plan it with the boundary's dates held fixed: so one project is judged
+    // the same whether it is read by itself or with the whole portfolio.
+    public static ProjectSchedule Of(Project project, DateOnly today, ScheduleBoundary boundary)
+    {
+        var own = project.Milestones.ToDictionary(m => m.Id);
+        var nodes = project.Milestones
+            .Select(m => new NetworkNode(new MilestoneRef(project.Id, m.Id), m.Name, ScheduleNetwork.OwnDate(m.ForecastDate, m.ActualDate, today), m.IsDone))
+            .ToList();
+        var links = new List<DependencyLink>();
+        foreach (var milestone in project.Milestones)
+        {
+            foreach (var p in milestone.Predecessors)
+            {
+                var from = new MilestoneRef(p.ProjectId, p.MilestoneId);
+                if (p.ProjectId == project.Id ? own.ContainsKey(p.MilestoneId) : boundary.Predecessors.ContainsKey(from))
+                {
+                    links.Add(new DependencyLink(p.DependencyId, from, new MilestoneRef(project.Id, milestone.Id), p.LagDays));
+                }
+            }
+        }
+
+        // An outside predecessor stands in at its expected date, done as far as this plan goes: nothing here moves it.
+        nodes.AddRange(boundary.Predecessors.Select(p => new NetworkNode(p.Key, p.Value.Name, p.Value.ExpectedDate, IsDone: true)));
+        var target = TargetOf(project);
+        var plan = ScheduleNetwork.Plan(
+            nodes,
+            links,
+            target is { } t ? new Dictionary<Guid, DateOnly> { [project.Id] = t } : new Dictionary<Guid, DateOnly>(),
+            boundary.LatestForSuccessors.ToDictionary(b => new MilestoneRef(project.Id, b.Key), b => b.Value));
+        var inside = links.Where(l => l.Predecessor.ProjectId == project.Id).ToLookup(l => l.Predecessor.MilestoneId, l => l.Successor);
+
+        (string? Name, int SlipDays) Describe(MilestoneRef? predecessor) => predecessor switch
+        {
+            null => (null, 0),
+            _ when predecessor.ProjectId == project.Id =>
+                (own[predecessor.MilestoneId].Name, Math.Max(0, plan[predecessor].ExpectedDate.DayNumber - own[predecessor.MilestoneId].BaselineDate.DayNumber)),
+            _ => (boundary.Predecessors[predecessor].Name, boundary.Predecessors[predecessor].SlipDays),
+        };
+
+        return new ProjectSchedule(target, project.Milestones.ToDictionary(m => m.Id, m =>
+        {
+            var node = plan[new MilestoneRef(project.Id, m.Id)];
+            var (name, slip) = Describe(node.DrivenBy);
+            return new MilestoneSchedule(
+                m.Id, node.ExpectedDate, node.KnockOnDays, node.DrivenBy, name, slip, node.LatestDate, node.TotalFloatDays, node.IsCritical,
+                [.. inside[m.Id], .. boundary.Successors[m.Id]]);
+        }));
+    }
+
+    /// <summary>The project alone: links to other projects are left out.</summary>
+    public static ProjectSchedule Alone(Project project, DateOnly today) => Of(project, today, ScheduleBoundary.None);
+}
+
+public static class PortfolioSchedule
+{
+    // A milestone left open in a closed or cancelled project will never be done: it holds up nothing any more, and a
+    // closed or cancelled project's milestones wait for nothing. The link stays in the history, and counts again should
+    // the project be reopened or the milestone be done after all.
+    public static bool Counts(Project successorProject, Project predecessorProject, Guid predecessorMilestoneId) =>
+        successorProject.TakesChanges && (predecessorProject.TakesChanges || predecessorProject.FindMilestone(predecessorMilestoneId) is { IsDone: true });
+
+    /// <summary>The forward and backward passes over every project given at once, as each project's boundary.</summary>
+    /// <remarks>A link from or to a project not given is left out: give every project up- and downstream of those read.</remarks>
+    public static IReadOnlyDictionary<Guid, ScheduleBoundary> Boundaries(IReadOnlyCollection<Project> projects, DateOnly today)
+    {
+        var byId = projects.ToDictionary(p => p.Id);
+        var links = new List<DependencyLink>();
+        foreach (var project in projects)
+        {
+            foreach (var milestone in project.Milestones)
+            {
+                foreach (var p in milestone.Predecessors)
+                {
+                    if (p.ProjectId != project.Id && byId.TryGetValue(p.ProjectId, out var predecessorProject) && Counts(project, predecessorProject, p.MilestoneId))
+                    {
+                        links.Add(new DependencyLink(p.DependencyId, new MilestoneRef(p.ProjectId, p.MilestoneId), new MilestoneRef(project.Id, milestone.Id), p.LagDays));
+                    }
+                }
+            }
+        }
+
+        if (links.Count == 0)
+        {
+            return projects.ToDictionary(p => p.Id, _ => ScheduleBoundary.None);
+        }
+
+        // Only projects joined by a link need the whole network; links inside a project are planned with it.
+        var joined = links.SelectMany(l => new[] { l.Predecessor.ProjectId, l.Successor.ProjectId }).ToHashSet();
+        var inNetwork = joined.Select(id => byId[id]).ToList();
+        var nodes = inNetwork.SelectMany(p => p.Milestones.Select(m =>
+            new NetworkNode(new MilestoneRef(p.Id, m.Id), m.Name, ScheduleNetwork.OwnDate(m.ForecastDate, m.ActualDate, today), m.IsDone))).ToList();
+        var inside = inNetwork.SelectMany(p => p.Milestones.SelectMany(m => m.Predecessors
+            .Where(x => x.ProjectId == p.Id && p.FindMilestone(x.MilestoneId) is not null)
+            .Select(x => new DependencyLink(x.DependencyId, new MilestoneRef(p.Id, x.MilestoneId), new MilestoneRef(p.Id, m.Id), x.LagDays))));
+        var targets = inNetwork.Select(p => (p.Id, Target: ProjectSchedule.TargetOf(p))).Where(t => t.Target is not null).ToDictionary(t => t.Id, t => t.Target!.Value);
+        var plan = ScheduleNetwork.Plan(nodes, [.. links, .. inside], targets);
+
+        var into = links.ToLookup(l => l.Successor.ProjectId);
+        var outOf = links.ToLookup(l => l.Predecessor.ProjectId);
+        return projects.ToDictionary(p => p.Id, p =>
+        {
+            if (!joined.Contains(p.Id))
+            {
+                return ScheduleBoundary.None;
+            }
+
+            var predecessors = new Dictionary<MilestoneRef, OutsidePredecessor>();
+            foreach (var link in into[p.Id])
+            {
+                var milestone = byId[link.Predecessor.ProjectId].FindMilestone(link.Predecessor.MilestoneId);
+                if (milestone is not null && !predecessors.ContainsKey(link.Predecessor))
+                {
+                    var expected = plan[link.Predecessor].ExpectedDate;
+                    predecessors[link.Predecessor] = new OutsidePredecessor(milestone.Name, expected, Math.Max(0, expected.DayNumber - milestone.BaselineDate.DayNumber));
+                }
+            }
+
+            var latest = new Dictionary<Guid, DateOnly>();
+            foreach (var link in outOf[p.Id])
+            {
+                if (plan.TryGetValue(link.Successor, out var successor) && successor.LatestDate is { } successorLatest)
+                {
+                    var allowed = successorLatest.AddDays(-link.LagDays);
+                    var at = link.Predecessor.MilestoneId;
+                    latest[at] = latest.TryGetValue(at, out var was) && was <= allowed ? was : allowed;
+                }
+            }
+
+            return new ScheduleBoundary(predecessors, latest, outOf[p.Id].ToLookup(l => l.Predecessor.MilestoneId, l => l.Successor));
+        });
+    }
+}
