@@ -1,5 +1,5 @@
-using Marten;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
