@@ -55,10 +55,10 @@ public static class LinkMilestone
 
         var dependencyId = writer.NewId();
         await using var turn = await locks.Acquire(JobLocks.DependencyLinks, ct);
-        var links = await DependencyNetwork.Load(session, ct);
+        var links = await DependencyCycles.Load(session, ct);
         if (ScheduleNetwork.CycleIfLinked(links, new MilestoneRef(predecessorProjectId, predecessorMilestoneId), new MilestoneRef(id, milestoneId)) is { Count: > 2 } cycle)
         {
-            throw DomainException.Conflict($"This link would close a cycle: {await DependencyNetwork.Describe(session, cycle, ct)}.");
+            throw DomainException.Conflict($"This link would close a cycle: {await DependencyCycles.Describe(session, cycle, ct)}.");
         }
 
         var project = await writer.Execute(http, id, current =>

@@ -26,7 +26,7 @@ public static class DependencyImport
             ? []
             : (await session.Query<Project>().Where(p => p.Code.IsOneOf(codes)).ToListAsync(ct)).ToDictionary(p => p.Code);
         // The file's rows join the network as they are checked, so a cycle the file closes by itself is found too.
-        var network = new Network(await DependencyNetwork.Load(session, ct));
+        var network = new Network(await DependencyCycles.Load(session, ct));
         var links = new List<LinkRow>();
         var checkedRows = 0;
         foreach (var row in sheet)
@@ -36,7 +36,7 @@ public static class DependencyImport
                 var verdict = network.Judge(link);
                 if (verdict.Cycle is { } cycle)
                 {
-                    ImportProcessor.Add(errors, row.Number, "predecessorMilestone", $"This link would close a cycle: {await DependencyNetwork.Describe(session, cycle, ct)}.");
+                    ImportProcessor.Add(errors, row.Number, "predecessorMilestone", $"This link would close a cycle: {await DependencyCycles.Describe(session, cycle, ct)}.");
                 }
                 else if (verdict.OtherLag is { } lag)
                 {
@@ -66,7 +66,7 @@ public static class DependencyImport
     public static async Task<IReadOnlyList<ImportRecords.CreatedRow>> Stage(
         IReadOnlyList<LinkRow> links, IDocumentSession session, ProjectWriter writer, Caller caller, CancellationToken ct)
     {
-        var network = new Network(await DependencyNetwork.Load(session, ct));
+        var network = new Network(await DependencyCycles.Load(session, ct));
         var commands = new List<(Guid, ProjectCommand)>();
         var created = new List<ImportRecords.CreatedRow>();
         foreach (var link in links)
@@ -76,7 +76,7 @@ public static class DependencyImport
             {
                 throw DomainException.Conflict(
                     $"Row {link.Number}: since the file was checked, a link was made with which this one would close a cycle: "
-                    + $"{await DependencyNetwork.Describe(session, cycle, ct)}. Nothing of the file was written.");
+                    + $"{await DependencyCycles.Describe(session, cycle, ct)}. Nothing of the file was written.");
             }
 
             if (verdict.OtherLag is { } lag)

@@ -6,7 +6,7 @@ namespace ProjectTracker.Api.Features.Dependencies;
 
 // Read under JobLocks.DependencyLinks by whatever makes links (one by the endpoint, many by an import), so that two
 // links checked at once cannot close a cycle together.
-public static class DependencyNetwork
+public static class DependencyCycles
 {
     public static async Task<List<DependencyLink>> Load(IQuerySession session, CancellationToken ct) =>
         [.. (await session.Query<DependencyView>().ToListAsync(ct)).Select(l => l.ToLink())];
