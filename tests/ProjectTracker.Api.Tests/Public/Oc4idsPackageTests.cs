@@ -118,6 +118,53 @@ public sealed class Oc4idsPackageTests(TrackerApp app)
         Assert.Equal(new Uri(anonymous.BaseAddress!, "/api/v1/public/oc4ids").ToString(), package.Str("uri"));
     }
 
+    [Fact]
+    public async Task A_project_lists_each_published_project_its_milestones_wait_for_or_hold_up_once_as_a_related_project()
+    {
+        var land = await given.NewPublicProject();
+        var station = await given.NewPublicProject();
+        var transit = await given.NewPublicProject();
+        var hidden = await given.NewPublicProject(b => b["isPublic"] = false);
+        var cancelled = await given.NewPublicProject();
+        async Task<string> Milestone(JsonElement project, string name, int inDays) =>
+            (await (await given.Admin.PostJson($"/api/v1/projects/{project.Str("id")}/milestones",
+                new { name, kind = "custom", baselineDate = TrackerApp.Today.AddDays(inDays) })).Expect(HttpStatusCode.Created)).Str("id");
+        async Task Link(JsonElement project, string milestone, JsonElement predecessorProject, string predecessor) =>
+            await (await given.Admin.PostJson($"/api/v1/projects/{project.Str("id")}/milestones/{milestone}/dependencies",
+                new { predecessorProjectId = predecessorProject.Str("id"), predecessorMilestoneId = predecessor })).Expect(HttpStatusCode.Created);
+        var (landCleared, landHandedOver) = (await Milestone(land, "征地拆迁", 30), await Milestone(land, "土地移交", 40));
+        var (stationStart, stationDone) = (await Milestone(station, "车站开工", 60), await Milestone(station, "车站完工", 300));
+        var (transitStart, transitDone) = (await Milestone(transit, "接驳线开工", 90), await Milestone(transit, "接驳线通车", 400));
+        await Link(land, landHandedOver, land, landCleared);
+        await Link(station, stationStart, land, landHandedOver);
+        await Link(transit, transitStart, station, stationStart);
+        await Link(transit, transitDone, station, stationStart);
+        await Link(station, stationDone, transit, transitStart);
+        await Link(station, stationStart, hidden, await Milestone(hidden, "管线迁改", 20));
+        await Link(cancelled, await Milestone(cancelled, "配套道路", 500), station, stationDone);
+        await (await given.Admin.PostJson($"/api/v1/projects/{cancelled.Str("id")}/cancel", new { reason = "规划调整" })).Expect(HttpStatusCode.OK);
+
+        var (_, text) = await anonymous.GetText("/api/v1/public/oc4ids");
+
+        var package = JsonDocument.Parse(text).RootElement;
+        IEnumerable<(string Identifier, string Relationship)> Related(JsonElement project)
+        {
+            var published = package.GetProperty("projects").EnumerateArray().Single(p => p.Str("id") == $"oc4ids-unregistered-{project.Str("code")}");
+            return published.TryGetProperty("relatedProjects", out var related)
+                ? related.EnumerateArray().Select(r => (r.Str("identifier"), r.Str("relationship")))
+                : [];
+        }
+
+        string Id(JsonElement project) => $"oc4ids-unregistered-{project.Str("code")}";
+        Assert.Equal([(Id(station), "successor")], Related(land));
+        Assert.Equal([(Id(land), "predecessor"), (Id(transit), "interdependent")], Related(station).OrderBy(r => r.Identifier, StringComparer.Ordinal));
+        Assert.Equal([(Id(station), "interdependent")], Related(transit));
+        var entry = package.GetProperty("projects").EnumerateArray().Single(p => p.Str("id") == Id(land)).GetProperty("relatedProjects")[0];
+        Assert.Equal((station.Str("code"), "oc4ids", station.Str("name"), package.Str("uri")), (entry.Str("id"), entry.Str("scheme"), entry.Str("title"), entry.Str("uri")));
+        var errors = await PublicTestKit.Oc4idsErrors(text);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
     private async Task<JsonElement> Published(string code)
     {
         var package = await (await anonymous.GetAsync("/api/v1/public/oc4ids")).Expect(HttpStatusCode.OK);

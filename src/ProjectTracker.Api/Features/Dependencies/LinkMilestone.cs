@@ -55,10 +55,10 @@ public static class LinkMilestone
 
         var dependencyId = writer.NewId();
         await using var turn = await locks.Acquire(JobLocks.DependencyLinks, ct);
-        var links = (await session.Query<DependencyView>().ToListAsync(ct)).Select(l => l.ToLink()).ToList();
+        var links = await DependencyCycles.Load(session, ct);
         if (ScheduleNetwork.CycleIfLinked(links, new MilestoneRef(predecessorProjectId, predecessorMilestoneId), new MilestoneRef(id, milestoneId)) is { Count: > 2 } cycle)
         {
-            throw DomainException.Conflict($"This link would close a cycle: {await Describe(session, cycle, ct)}.");
+            throw DomainException.Conflict($"This link would close a cycle: {await DependencyCycles.Describe(session, cycle, ct)}.");
         }
 
         var project = await writer.Execute(http, id, current =>
@@ -71,13 +71,5 @@ public static class LinkMilestone
         return TypedResults.Created(
             $"/api/v1/projects/{id}/milestones/{milestoneId}/dependencies/{dependencyId}",
             new Response(dependencyId, id, milestoneId, made.ProjectId, made.MilestoneId, made.Name, made.LagDays));
-    }
-
-    private static async Task<string> Describe(IQuerySession session, IReadOnlyList<MilestoneRef> cycle, CancellationToken ct)
-    {
-        var projects = (await session.LoadManyAsync<Project>(ct, [.. cycle.Select(c => c.ProjectId).Distinct()])).ToDictionary(p => p.Id);
-        return string.Join(" → ", cycle.Select(c => projects.GetValueOrDefault(c.ProjectId) is { } p && p.FindMilestone(c.MilestoneId) is { } m
-            ? $"{p.Code} {m.Name}"
-            : c.MilestoneId.ToString()));
     }
 }

@@ -13,7 +13,7 @@ public static class GetImportTemplate
             .RequireAuthorization(Policies.Writer)
             .WithName("GetImportTemplate")
             .WithSummary("Download an empty import file with the header row")
-            .WithDescription("`kind=projects|proposals`, `format=csv|xlsx` (csv by default).")
+            .WithDescription("`kind=projects|proposals|dependencies`, `format=csv|xlsx` (csv by default).")
             .Produces(StatusCodes.Status200OK, contentType: ImportSheet.Csv)
             .Produces(StatusCodes.Status200OK, contentType: ImportSheet.Xlsx)
             .ProducesValidationProblem()
@@ -36,7 +36,7 @@ public static class GetImportTemplate
         var importKind = ImportSheet.KindOf(query.Kind)!.Value;
         var format = query.Format;
         var columns = ImportSheet.Columns(importKind);
-        var name = importKind == ImportKind.Projects ? "projects-import" : "proposals-import";
+        var name = $"{ImportRecords.Wire(importKind)}-import";
         switch (format?.Trim().ToLowerInvariant())
         {
             case null or "" or "csv":

@@ -16,8 +16,13 @@ namespace ProjectTracker.Api.Features.Imports;
 /// <summary>One data row of an import as the single endpoints would receive it.</summary>
 public sealed record ImportRow(int Number, Register.Request Project, ProposeProject.Request? Proposal);
 
-/// <summary>What checking a whole file found: its rows, and every error by <c>rows[N].field</c> (none: all rows may be written).</summary>
-public sealed record ImportCheck(IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, string[]> Errors);
+/// <summary>
+/// What checking a whole file found: its rows (of a dependency import: its links), and every error by
+/// <c>rows[N].field</c> (none: all rows may be written).</summary>
+public sealed record ImportCheck(IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<LinkRow>? Links = null)
+{
+    public int RowCount => Links?.Count ?? Rows.Count;
+}
 
 /// <summary>
 /// The checks and writes an import makes, the same whether it runs within the request or in the background:
@@ -38,6 +43,12 @@ public sealed class ImportProcessor(
         if (sheet.Count == 0)
         {
             errors["body"] = ["The file has no data rows."];
+        }
+
+        if (kind == ImportKind.Dependencies)
+        {
+            var links = await DependencyImport.Check(sheet, caller, session, errors, progress, ct);
+            return new ImportCheck([], errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), links);
         }
 
         foreach (var row in sheet)
@@ -73,6 +84,12 @@ public sealed class ImportProcessor(
     /// <summary>Registers or proposes the rows in <paramref name="session"/>; the caller commits.</summary>
     public IReadOnlyList<ImportRecords.CreatedRow> Stage(IEnumerable<ImportRow> rows, ImportKind kind, IDocumentSession session, Caller caller) =>
         kind == ImportKind.Projects ? RegisterAll(rows, session, caller) : ProposeAll(rows, session, caller);
+
+    /// <summary>
+    /// Links the rows' milestones in <paramref name="session"/>; the caller commits, holding
+    /// <see cref="Infrastructure.JobLocks.DependencyLinks"/> until then.</summary>
+    public Task<IReadOnlyList<ImportRecords.CreatedRow>> StageLinks(IReadOnlyList<LinkRow> links, IDocumentSession session, Caller caller, CancellationToken ct) =>
+        DependencyImport.Stage(links, session, writer, caller, ct);
 
     private List<ImportRecords.CreatedRow> RegisterAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller) =>
         [.. rows.Select(row =>
@@ -181,7 +198,7 @@ public sealed class ImportProcessor(
         _ => null,
     };
 
-    private static void Add(Dictionary<string, List<string>> errors, int row, string column, string message, bool unlessParseFailed = false)
+    internal static void Add(Dictionary<string, List<string>> errors, int row, string column, string message, bool unlessParseFailed = false)
     {
         var key = $"rows[{row}].{column}";
         if (errors.TryGetValue(key, out var messages))

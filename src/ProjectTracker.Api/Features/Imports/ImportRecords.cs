@@ -10,9 +10,9 @@ using ProjectTracker.Api.Infrastructure;
 namespace ProjectTracker.Api.Features.Imports;
 
 /// <summary>
-/// Imports many projects or proposals from one CSV or xlsx file: every row is checked by the rules of the single
-/// endpoint first, and either all rows are written in one transaction or none is. Small files are imported within
-/// the request; large ones, or any file when the client prefers, in the background with progress to poll.</summary>
+/// Imports many projects, proposals or milestone dependencies from one CSV or xlsx file: every row is checked by the
+/// rules of the single endpoint first, and either all rows are written in one transaction or none is. Small files are
+/// imported within the request; large ones, or any file when the client prefers, in the background with progress to poll.</summary>
 public static class ImportRecords
 {
     public const string RespondAsync = "respond-async";
@@ -28,11 +28,15 @@ public static class ImportRecords
             // Files may be larger than other requests; the handler sends the large ones to the background.
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxFileBytes))
             .WithName("ImportRecords")
-            .WithSummary("Import projects or proposals from a CSV or xlsx file")
+            .WithSummary("Import projects, proposals or milestone dependencies from a CSV or xlsx file")
             .WithDescription("""
                 The raw body is the file (`text/csv` in UTF-8, with or without BOM, or an xlsx workbook), at most 16 MB
                 (`Imports:MaxFileBytes`). The first row names the columns: the fields of `POST /api/v1/projects` (for
-                `kind=proposals` also `year` and `justification`). All rows are checked first; errors are named
+                `kind=proposals` also `year` and `justification`). For `kind=dependencies` each row makes a milestone
+                wait for another, as `POST …/milestones/{milestoneId}/dependencies` does: `code` and `milestone` (the
+                project's unified code and the milestone's name), `predecessorCode` (empty: the same project),
+                `predecessorMilestone` and `lagDays` (0–3650, default 0); a link that already exists with the same lag is
+                skipped, so a sheet may be imported again. All rows are checked first; errors are named
                 `rows[N].field` where N is the row number in the file (the header is row 1, the first data row is 2).
                 Nothing is written unless every row is good; then all rows are written in one transaction.
 
@@ -56,6 +60,7 @@ public static class ImportRecords
         ImportProcessor processor,
         ImportQueue queue,
         IOptions<RequestLimitOptions> limits,
+        JobLocks locks,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -107,13 +112,34 @@ public static class ImportRecords
             return TypedResults.ValidationProblem(check.Errors, title: "One or more fields are not valid.");
         }
 
-        var created = processor.Stage(check.Rows, importKind, session, caller);
+        IReadOnlyList<CreatedRow> created;
+        if (importKind == ImportKind.Dependencies)
+        {
+            // Held until the request is over, so also while an Idempotency-Key's transaction commits the links.
+            response.RegisterForDisposeAsync(await locks.Acquire(JobLocks.DependencyLinks, ct));
+            created = await processor.StageLinks(check.Links!, session, caller, ct);
+        }
+        else
+        {
+            created = processor.Stage(check.Rows, importKind, session, caller);
+        }
+
         await session.SaveChangesAsync(ct);
-        var answer = new Response(Wire(importKind), check.Rows.Count, created);
-        return TypedResults.Created(importKind == ImportKind.Projects ? "/api/v1/projects" : "/api/v1/proposals", answer);
+        var answer = new Response(Wire(importKind), check.RowCount, created);
+        return TypedResults.Created(importKind switch
+        {
+            ImportKind.Projects => "/api/v1/projects",
+            ImportKind.Proposals => "/api/v1/proposals",
+            _ => null,
+        }, answer);
     }
 
-    public static string Wire(ImportKind kind) => kind == ImportKind.Projects ? "projects" : "proposals";
+    public static string Wire(ImportKind kind) => kind switch
+    {
+        ImportKind.Projects => "projects",
+        ImportKind.Proposals => "proposals",
+        _ => "dependencies",
+    };
 
     /// <summary>RFC 7240: <c>Prefer: respond-async</c>, possibly among other preferences.</summary>
     private static bool PrefersAsync(HttpRequest request) =>

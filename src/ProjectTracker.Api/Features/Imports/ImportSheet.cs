@@ -13,6 +13,7 @@ public enum ImportKind
 {
     Projects,
     Proposals,
+    Dependencies,
 }
 
 /// <summary>One data row of an import file: its row number as a spreadsheet shows it (header = 1) and its cells by column.</summary>
@@ -32,13 +33,22 @@ public static class ImportSheet
 
     public static readonly string[] ProposalColumns = [.. ProjectColumns, "year", "justification"];
 
-    public static string[] Columns(ImportKind kind) => kind == ImportKind.Projects ? ProjectColumns : ProposalColumns;
+    // A link names its milestones as officials know them: the project's code and the milestone's name.
+    public static readonly string[] DependencyColumns = ["code", "milestone", "predecessorCode", "predecessorMilestone", "lagDays"];
+
+    public static string[] Columns(ImportKind kind) => kind switch
+    {
+        ImportKind.Projects => ProjectColumns,
+        ImportKind.Proposals => ProposalColumns,
+        _ => DependencyColumns,
+    };
 
     /// <summary>The kind <paramref name="kind"/> names; null for none or another (a query's validator refuses those).</summary>
     public static ImportKind? KindOf(string? kind) => kind?.Trim().ToLowerInvariant() switch
     {
         "projects" => ImportKind.Projects,
         "proposals" => ImportKind.Proposals,
+        "dependencies" => ImportKind.Dependencies,
         _ => null,
     };
 
@@ -51,9 +61,9 @@ public static class ImportSheet
         }
     }
 
-    /// <summary><c>kind</c> is required: projects or proposals.</summary>
+    /// <summary><c>kind</c> is required: projects, proposals or dependencies.</summary>
     public static IRuleBuilderOptions<T, string?> ImportKindName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(kind => KindOf(kind) is not null).WithMessage("kind is projects or proposals.");
+        rule.Must(kind => KindOf(kind) is not null).WithMessage("kind is projects, proposals or dependencies.");
 
     /// <summary>Answers the media type this reader understands, or null for any other.</summary>
     public static string? SupportedMediaType(string? contentType) =>

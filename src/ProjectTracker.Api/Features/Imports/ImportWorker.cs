@@ -184,8 +184,19 @@ public sealed partial class ImportWorker(
 
         import.Phase = ImportPhase.Writing;
         await SaveProgress(import, ct);
-        var created = new List<ImportRecords.CreatedRow>(check.Rows.Count);
+        var created = new List<ImportRecords.CreatedRow>(check.RowCount);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Held through the commit below: the links are judged against the network as it is while nobody else links.
+        await using var linking = check.Links is null ? null : await locks.Acquire(JobLocks.DependencyLinks, ct);
+        if (check.Links is { } links)
+        {
+            await using var session = OpenSession(transaction, import);
+            created.AddRange(await processor.StageLinks(links, session, caller, ct));
+            await session.SaveChangesAsync(ct);
+            import.RowsWritten = links.Count;
+            await SaveProgress(import, ct);
+        }
+
         foreach (var batch in check.Rows.Chunk(options.Value.WriteBatchRows))
         {
             await using var session = OpenSession(transaction, import);
@@ -199,7 +210,7 @@ public sealed partial class ImportWorker(
         import.Status = ImportStatus.Succeeded;
         import.Phase = null;
         import.FinishedAt = clock.GetUtcNow();
-        import.Result = new ImportOutcome(ImportRecords.Wire(import.Kind), check.Rows.Count, [.. created.Select(c => new ImportedRow(c.Row, c.Id, c.Code))]);
+        import.Result = new ImportOutcome(ImportRecords.Wire(import.Kind), check.RowCount, [.. created.Select(c => new ImportedRow(c.Row, c.Id, c.Code))]);
         await using (var session = OpenSession(transaction, import))
         {
             // The outcome commits with the rows: an import is never written without being marked done, nor the reverse.
@@ -209,7 +220,7 @@ public sealed partial class ImportWorker(
         }
 
         await transaction.CommitAsync(ct);
-        LogImported(import.Id, check.Rows.Count, import.Kind);
+        LogImported(import.Id, check.RowCount, import.Kind);
     }
 
     private IDocumentSession OpenSession(NpgsqlTransaction transaction, BackgroundImport import)

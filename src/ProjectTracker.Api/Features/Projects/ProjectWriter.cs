@@ -1,6 +1,8 @@
+using JasperFx.Events;
 using Marten;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -26,6 +28,40 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
         var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());
         session.Events.StartStream<Project>(command.ProjectId, events);
         return events;
+    }
+
+    // For commands on existing projects that must commit together with something else (a dependency import). The
+    // streams are locked in ascending id order, as the group commit locks them, so that neither waits on the other
+    // in a circle; the events carry the session's LastModifiedBy, as a registration in the same session does.
+    public async Task Append(IDocumentSession session, Caller caller, IReadOnlyList<(Guid ProjectId, ProjectCommand Command)> commands, CancellationToken ct)
+    {
+        if (commands.Count == 0)
+        {
+            return;
+        }
+
+        await session.BeginTransactionAsync(ct);
+        var query = session.CreateBatchQuery();
+        var fetches = commands.Select(c => c.ProjectId).Distinct().Order()
+            .Select(id => (id, fetch: query.Events.FetchForExclusiveWriting<Project>(id)))
+            .ToList();
+        await query.Execute(ct);
+        var streams = new Dictionary<Guid, (IEventStream<Project> Stream, Project State)>(fetches.Count);
+        foreach (var (id, fetch) in fetches)
+        {
+            var stream = await fetch;
+            streams[id] = (stream, stream.Aggregate ?? throw DomainException.NotFound("The project does not exist."));
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var (projectId, command) in commands)
+        {
+            var (stream, state) = streams[projectId];
+            caller.EnsureMayWrite(state.Profile.District);
+            var events = ProjectDecider.Decide(command, state, now);
+            stream.AppendMany(events);
+            streams[projectId] = (stream, events.Aggregate((Project?)state, Project.Evolve)!);
+        }
     }
 
     public static void StartHistory(IDocumentSession session, Guid projectId, IReadOnlyList<(object Event, DateTimeOffset At)> history)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
@@ -30,7 +31,9 @@ public static class GetOc4idsPackage
                 end of the target year); milestone `dueDate` is the baseline, `dateMet` the actual date; each approved plan
                 change is a project `documents` entry (`budgetAmendmentApproval` when it changed the total investment or an
                 annual plan, else `projectPlan`; the title carries the document number, the description what changed and
-                why, `datePublished` the day it was approved). Answers may be cached for 60 seconds.
+                why, `datePublished` the day it was approved); `relatedProjects` lists each other published project linked to
+                it by a milestone dependency, once (scheme `oc4ids`, `identifier` its id here, `relationship` `predecessor`,
+                `successor` or `interdependent`). Answers may be cached for 60 seconds.
                 """)
             .Produces<Oc4ids.Package>(StatusCodes.Status200OK, "application/json");
 
@@ -44,16 +47,18 @@ public static class GetOc4idsPackage
         var planChanges = await PublicPlanChange.Of(session, [.. projects.Select(p => p.Id)], ct);
         var movedDistricts = planChanges.SelectMany(g => g).SelectMany(c => new[] { c.Before.District, c.After.District }).OfType<string>();
         var districtName = await PublicProjects.DistrictNames(session, projects.Select(p => p.District).Concat(movedDistricts), ct);
+        var uri = PackageUri(settings, request);
+        var related = await RelatedProjects(session, projects, settings.ProjectIdPrefix, uri, ct);
 
         var package = new Oc4ids.Package(
-            Uri: PackageUri(settings, request),
+            Uri: uri,
             // Made on demand, so the standard asks for the time its contents last changed.
             PublishedDate: projects.Count > 0 ? projects.Max(p => p.LastChangedAt) : clock.GetUtcNow(),
             Publisher: new Oc4ids.Publisher(settings.PublisherName),
             License: settings.License,
             PublicationPolicy: settings.PublicationPolicy,
             Version: Oc4ids.SchemaVersion,
-            Projects: [.. projects.Select(p => ToProject(p, districtName, settings.ProjectIdPrefix, planChanges[p.Id]))]);
+            Projects: [.. projects.Select(p => ToProject(p, districtName, settings.ProjectIdPrefix, planChanges[p.Id], related[p.Id]))]);
         return TypedResults.Json(package, Oc4ids.JsonOptions, "application/json");
     }
 
@@ -62,13 +67,39 @@ public static class GetOc4idsPackage
             ? $"{baseUrl.TrimEnd('/')}{request.PathBase}{request.Path}"
             : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
 
-    private static Oc4ids.Project ToProject(ProjectResponse project, Func<string, string> districtName, string prefix, IEnumerable<PublicPlanChange> planChanges)
+    private static string ProjectId(string prefix, string code) => $"{prefix}-{code}";
+
+    // Only projects this package publishes are named: a link to a project not public, or cancelled, is not told.
+    private static async Task<ILookup<Guid, Oc4ids.RelatedProject>> RelatedProjects(
+        IQuerySession session, IReadOnlyList<ProjectResponse> projects, string prefix, string packageUri, CancellationToken ct)
+    {
+        var published = projects.ToDictionary(p => p.Id);
+        var ids = published.Keys.ToArray();
+        var links = ids.Length == 0 ? [] : await session.Query<DependencyView>().Where(d => d.ProjectId.IsOneOf(ids)).ToListAsync(ct);
+        var across = links.Where(l => l.PredecessorProjectId != l.ProjectId && published.ContainsKey(l.PredecessorProjectId)).ToList();
+        var ways = across.Select(l => (Project: l.ProjectId, Other: l.PredecessorProjectId, Precedes: true))
+            .Concat(across.Select(l => (Project: l.PredecessorProjectId, Other: l.ProjectId, Precedes: false)));
+        return ways
+            .GroupBy(w => (w.Project, w.Other))
+            .Select(g =>
+            {
+                var other = published[g.Key.Other];
+                var relationship = g.All(w => w.Precedes) ? "predecessor" : g.All(w => !w.Precedes) ? "successor" : "interdependent";
+                return (g.Key.Project, Related: new Oc4ids.RelatedProject(other.Code, "oc4ids", ProjectId(prefix, other.Code), relationship, other.Name, packageUri));
+            })
+            .OrderBy(r => r.Related.Id, StringComparer.Ordinal)
+            .ToLookup(r => r.Project, r => r.Related);
+    }
+
+    private static Oc4ids.Project ToProject(
+        ProjectResponse project, Func<string, string> districtName, string prefix, IEnumerable<PublicPlanChange> planChanges, IEnumerable<Oc4ids.RelatedProject> related)
     {
         var documents = planChanges.Select(c => ToDocument(c, districtName)).ToList();
+        var relatedProjects = related.ToList();
         var responsibleUnit = new Oc4ids.Organization(ResponsibleUnitId, project.ResponsibleUnit, ["publicAuthority"]);
         var sectors = Sectors(project.Category);
         return new Oc4ids.Project(
-            Id: $"{prefix}-{project.Code}",
+            Id: ProjectId(prefix, project.Code),
             Updated: project.LastChangedAt,
             Language: "zh",
             Identifiers: [new(Id: project.Code, Scheme: "GB/T 40058-2021"), new(Id: project.Id.ToString(), Scheme: "ProjectTracker")],
@@ -83,7 +114,8 @@ public static class GetOc4idsPackage
             AdditionalClassifications: [new(Scheme: "ProjectTracker category", Id: Json.WireName(project.Category), Description: project.Category.ChineseName())],
             Parties: [responsibleUnit],
             Milestones: project.Milestones.Count > 0 ? [.. project.Milestones.Select(m => ToMilestone(m, project.AssessedOn))] : null,
-            Documents: documents.Count > 0 ? documents : null);
+            Documents: documents.Count > 0 ? documents : null,
+            RelatedProjects: relatedProjects.Count > 0 ? relatedProjects : null);
     }
 
     // An approved plan change is told as the document that approved it: OC4IDS's Modification describes a contract's

@@ -35,6 +35,7 @@ public static class Oc4ids
     /// <param name="AdditionalClassifications">The project's own category (e.g. ring-road, 环城路).</param>
     /// <param name="Documents">Each approved plan change, as the document that approved it: the project level of OC4IDS
     /// has no list of modifications (those belong to contracting processes).</param>
+    /// <param name="RelatedProjects">Each other published project linked to this one by a milestone dependency, either way, once.</param>
     public sealed record Project(
         string Id,
         DateTimeOffset Updated,
@@ -51,7 +52,8 @@ public static class Oc4ids
         IReadOnlyList<Classification> AdditionalClassifications,
         IReadOnlyList<Organization> Parties,
         IReadOnlyList<Milestone>? Milestones,
-        IReadOnlyList<Document>? Documents);
+        IReadOnlyList<Document>? Documents,
+        IReadOnlyList<RelatedProject>? RelatedProjects);
 
     public sealed record SimpleIdentifier(string Id, string Scheme);
 
@@ -98,4 +100,15 @@ public static class Oc4ids
         string Description,
         string DatePublished,
         string Language);
+
+    /// <param name="Id">The related project's unified code: it is listed once.</param>
+    /// <param name="Scheme">From the open relatedProjectScheme codelist: <c>oc4ids</c>.</param>
+    /// <param name="Identifier">The related project's OC4IDS id, as <c>projects[].id</c> gives it in this package.</param>
+    /// <param name="Relationship">
+    /// The open relatedProject codelist names only kinds of work on the same assets (construction, rehabilitation…), so
+    /// a schedule dependency has codes of our own: <c>predecessor</c> (this project's milestones wait for the related
+    /// project's), <c>successor</c> (the related project's wait for this one's), <c>interdependent</c> (both).</param>
+    /// <param name="Title">The related project's title.</param>
+    /// <param name="Uri">This package, which holds the related project.</param>
+    public sealed record RelatedProject(string Id, string Scheme, string Identifier, string Relationship, string Title, string Uri);
 }
