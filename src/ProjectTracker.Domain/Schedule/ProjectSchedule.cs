@@ -105,12 +105,12 @@ public static class PortfolioSchedule
     public static bool Counts(Project successorProject, Project predecessorProject, Guid predecessorMilestoneId) =>
         successorProject.TakesChanges && (predecessorProject.TakesChanges || predecessorProject.FindMilestone(predecessorMilestoneId) is { IsDone: true });
 
-    /// <summary>The forward and backward passes over every project given at once, as each project's boundary.</summary>
-    /// <remarks>A link from or to a project not given is left out: give every project up- and downstream of those read.</remarks>
-    public static IReadOnlyDictionary<Guid, ScheduleBoundary> Boundaries(IReadOnlyCollection<Project> projects, DateOnly today)
+    /// <summary>The milestones of the projects given and the links between them that count: the network they form.</summary>
+    public static (IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<DependencyLink> Links, IReadOnlyList<DependencyLink> CrossProject, IReadOnlyDictionary<Guid, DateOnly> Targets) Network(
+        IReadOnlyCollection<Project> projects, DateOnly today, bool onlyJoined = false)
     {
         var byId = projects.ToDictionary(p => p.Id);
-        var links = new List<DependencyLink>();
+        var crossProject = new List<DependencyLink>();
         foreach (var project in projects)
         {
             foreach (var milestone in project.Milestones)
@@ -119,27 +119,37 @@ public static class PortfolioSchedule
                 {
                     if (p.ProjectId != project.Id && byId.TryGetValue(p.ProjectId, out var predecessorProject) && Counts(project, predecessorProject, p.MilestoneId))
                     {
-                        links.Add(new DependencyLink(p.DependencyId, new MilestoneRef(p.ProjectId, p.MilestoneId), new MilestoneRef(project.Id, milestone.Id), p.LagDays));
+                        crossProject.Add(new DependencyLink(p.DependencyId, new MilestoneRef(p.ProjectId, p.MilestoneId), new MilestoneRef(project.Id, milestone.Id), p.LagDays));
                     }
                 }
             }
         }
 
-        if (links.Count == 0)
-        {
-            return projects.ToDictionary(p => p.Id, _ => ScheduleBoundary.None);
-        }
-
-        // Only projects joined by a link need the whole network; links inside a project are planned with it.
-        var joined = links.SelectMany(l => new[] { l.Predecessor.ProjectId, l.Successor.ProjectId }).ToHashSet();
-        var inNetwork = joined.Select(id => byId[id]).ToList();
+        // Links inside a project are planned with it: only projects joined by a link need the whole network.
+        var joined = crossProject.SelectMany(l => new[] { l.Predecessor.ProjectId, l.Successor.ProjectId }).ToHashSet();
+        IReadOnlyCollection<Project> inNetwork = onlyJoined ? [.. joined.Select(id => byId[id])] : projects;
         var nodes = inNetwork.SelectMany(p => p.Milestones.Select(m =>
             new NetworkNode(new MilestoneRef(p.Id, m.Id), m.Name, ScheduleNetwork.OwnDate(m.ForecastDate, m.ActualDate, today), m.IsDone))).ToList();
         var inside = inNetwork.SelectMany(p => p.Milestones.SelectMany(m => m.Predecessors
             .Where(x => x.ProjectId == p.Id && p.FindMilestone(x.MilestoneId) is not null)
             .Select(x => new DependencyLink(x.DependencyId, new MilestoneRef(p.Id, x.MilestoneId), new MilestoneRef(p.Id, m.Id), x.LagDays))));
         var targets = inNetwork.Select(p => (p.Id, Target: ProjectSchedule.TargetOf(p))).Where(t => t.Target is not null).ToDictionary(t => t.Id, t => t.Target!.Value);
-        var plan = ScheduleNetwork.Plan(nodes, [.. links, .. inside], targets);
+        return (nodes, [.. crossProject, .. inside], crossProject, targets);
+    }
+
+    /// <summary>The forward and backward passes over every project given at once, as each project's boundary.</summary>
+    /// <remarks>A link from or to a project not given is left out: give every project up- and downstream of those read.</remarks>
+    public static IReadOnlyDictionary<Guid, ScheduleBoundary> Boundaries(IReadOnlyCollection<Project> projects, DateOnly today)
+    {
+        var (nodes, all, links, targets) = Network(projects, today, onlyJoined: true);
+        if (links.Count == 0)
+        {
+            return projects.ToDictionary(p => p.Id, _ => ScheduleBoundary.None);
+        }
+
+        var byId = projects.ToDictionary(p => p.Id);
+        var joined = links.SelectMany(l => new[] { l.Predecessor.ProjectId, l.Successor.ProjectId }).ToHashSet();
+        var plan = ScheduleNetwork.Plan(nodes, all, targets);
 
         var into = links.ToLookup(l => l.Successor.ProjectId);
         var outOf = links.ToLookup(l => l.Predecessor.ProjectId);

@@ -47,6 +47,15 @@ public sealed class DependencyLinks
         return around;
     }
 
+    /// <summary>Every project that waits, through links, for the one given (not itself).</summary>
+    public IReadOnlySet<Guid> Downstream(Guid projectId)
+    {
+        var into = new HashSet<Guid>();
+        Walk([projectId], successorProjects, into);
+        into.Remove(projectId);
+        return into;
+    }
+
     private static void Walk(IEnumerable<Guid> start, ILookup<Guid, Guid> next, HashSet<Guid> into)
     {
         var seen = new HashSet<Guid>(start);

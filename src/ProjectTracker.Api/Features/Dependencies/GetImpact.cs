@@ -26,9 +26,9 @@ public static class GetImpact
             .WithDescription("Nothing is written. 404 for an unknown project or milestone; 400 without a plausible `to`.");
 
     public static async Task<Results<Ok<IReadOnlyList<Moved>>, NotFound>> Handle(
-        Guid id, Guid milestoneId, [AsParameters] Query query, IQuerySession session, ProjectView view, CancellationToken ct)
+        Guid id, Guid milestoneId, [AsParameters] Query query, IQuerySession session, ProjectView view, DependencyNetwork network, CancellationToken ct)
     {
-        if (await LinkedSchedule.Load(session, id, view.Today, ct) is not { } schedule || schedule.Projects[id].FindMilestone(milestoneId) is null)
+        if (await LinkedSchedule.Load(session, network, id, view.Today, ct) is not { } schedule || schedule.Projects[id].FindMilestone(milestoneId) is null)
         {
             return TypedResults.NotFound();
         }

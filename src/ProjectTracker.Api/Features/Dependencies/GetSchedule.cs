@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Dependencies;
@@ -32,25 +33,24 @@ public static class GetSchedule
 
     public static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, IQuerySession session, ProjectView view, CancellationToken ct)
     {
-        var today = view.Today;
-        if (await LinkedSchedule.Load(session, id, today, ct) is not { } schedule)
+        if (await session.LoadAsync<Project>(id, ct) is not { } project)
         {
             return TypedResults.NotFound();
         }
 
-        var project = schedule.Projects[id];
-        var successors = schedule.Links.ToLookup(l => l.Predecessor, l => l.Successor);
+        var today = view.Today;
+        var schedule = (await view.Assess(session, [project], today, ct))[id].Schedule;
         var milestones = project.Milestones
-            .Select(m => (Milestone: m, Planned: schedule.Plan[new MilestoneRef(id, m.Id)]))
+            .Select(m => (Milestone: m, Planned: schedule[m.Id]))
             .OrderBy(p => p.Planned.ExpectedDate)
             .Select(p => new ScheduledMilestone(
                 p.Milestone.Id, p.Milestone.Name, p.Milestone.BaselineDate, p.Planned.ExpectedDate, p.Planned.KnockOnDays, p.Planned.DrivenBy,
-                p.Planned.LatestDate, p.Planned.TotalFloatDays, p.Planned.IsCritical, [.. successors[p.Planned.Ref]]))
+                p.Planned.LatestDate, p.Planned.TotalFloatDays, p.Planned.IsCritical, p.Planned.Successors))
             .ToList();
         return TypedResults.Ok(new Response(
-            ScheduleNetwork.TargetDate(project.Milestones.Select(m => (m.Kind, m.BaselineDate)), project.Profile.TargetYear),
+            schedule.TargetDate,
             [.. milestones.Where(m => m.IsCritical).Select(m => m.Id)],
             milestones,
-            EarnedSchedule.Of([.. project.Milestones.Where(m => m.IsKey).Select(m => (m.BaselineDate, m.IsDone))], today)));
+            ProjectResponse.EarnedScheduleOf(project, today)));
     }
 }
