@@ -100,7 +100,7 @@ public sealed class DemoPortfolioTests
         Assert.All(projects, p => Assert.Equal(LightOf(p), p.GetProperty("flaggedRag").GetString()));
         var reasons = projects.SelectMany(p => p.GetProperty("reasons").EnumerateArray()).ToList();
         Assert.Equal(
-            ["investment-pace", "milestone-slip", "overdue-key-milestone", "slip-hidden-by-rebaseline", "stale-reporting"],
+            ["investment-pace", "knock-on", "milestone-slip", "overdue-key-milestone", "slip-hidden-by-rebaseline", "stale-reporting"],
             reasons.Select(r => r.GetProperty("rule").GetString()!).Distinct().Order(StringComparer.Ordinal));
         Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
         var pace = reasons.Where(r => r.GetProperty("rule").GetString() == "investment-pace").ToList();
@@ -113,6 +113,16 @@ public sealed class DemoPortfolioTests
         Assert.All(
             projects.Where(p => p.GetProperty("status").GetString() == "active"),
             p => Assert.True(p.GetProperty("annualPlans").TryGetProperty("2026", out var planned) && planned.GetDecimal() > 0));
+
+        // Two chains across projects (明确节点): the road waits for the village's land clearance, the hub's completion for
+        // the metro line's station; both predecessors are late, so both successors are red by knock-on alone.
+        var knockOn = reasons.Where(r => r.GetProperty("rule").GetString() == "knock-on").Select(r => r.Str("text")).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "主体工程完工 因前置节点「征收补偿安置方案批复」预计延误 140 天，本节点预计延误 64 天",
+                "竣工验收 因前置节点「轨道铺通及车站主体完工」预计延误 75 天，本节点预计延误 43 天（关键节点）",
+            ],
+            knockOn);
 
         // The rag filter goes by the recorded light: right after seeding, exactly the red ones.
         var red = await Items(client, "/api/v1/projects?rag=red&pageSize=100");
@@ -252,7 +262,7 @@ public sealed class DemoPortfolioTests
         {
             var now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
             var streams = DemoPortfolio.Build(day);
-            var states = streams.Select(s => SeedDemoPortfolio.EventsOf(s, now, thresholds).Aggregate((Project?)null, Project.Evolve)! with { RegisteredAt = now }).ToList();
+            var states = SeedDemoPortfolio.EventsOf(streams, now, thresholds).Select(events => events.Aggregate((Project?)null, Project.Evolve)! with { RegisteredAt = now }).ToList();
             var judged = StatusRules.AssessAll(states, day, thresholds);
             var assessed = states.Select(p => judged[p.Id]).ToList();
 

@@ -51,8 +51,13 @@ internal sealed record DemoPlanChange(int Asked, string Reason)
     public IReadOnlyList<DemoMove> Baselines { get; init; } = [];
 }
 
+// 明确节点: this project's milestone of one kind waits for another project's milestone of a kind, plus the lag.
+internal sealed record DemoLink(MilestoneKind Milestone, string Predecessor, MilestoneKind PredecessorMilestone, int LagDays);
+
 internal sealed record DemoHistory(string Code, string Name, string Shape, int Start, int Days)
 {
+    public IReadOnlyList<DemoLink> Links { get; init; } = [];
+
     public int Reports { get; init; } = 4;
     public int? LastReport { get; init; }
     public bool Closed { get; init; }
@@ -132,7 +137,21 @@ internal static class DemoPortfolio
     public static IReadOnlyList<DemoStream> Build(DateOnly today, IReadOnlyList<Register.Request> rows)
     {
         var data = Files.Value.Data;
-        return [.. rows.Select((row, index) => Script(data, data.Projects[index], row, index, today))];
+        // Links name the predecessor by its code in portfolio.json and its milestone by kind, as the plans are made here.
+        ProjectCommand.LinkMilestone Link(DemoHistory p, int index, Planned successor, DemoLink link)
+        {
+            var at = data.Projects.Select((h, k) => (h, k)).SingleOrDefault(x => x.h.Code == link.Predecessor);
+            if (at.h is null)
+            {
+                throw new InvalidDataException($"Demo project {p.Name} waits for {link.Predecessor}, which portfolio.json does not have.");
+            }
+
+            var predecessor = PlanOf(data, at.h, rows[at.k].Category!.Value, at.k, today).Single(m => m.Step.Kind == link.PredecessorMilestone);
+            return new ProjectCommand.LinkMilestone(
+                DemoId($"project/{index}/link/{at.k}/{(int)link.PredecessorMilestone}"), successor.Id, DemoId($"project/{at.k}"), predecessor.Id, predecessor.Step.Name, link.LagDays);
+        }
+
+        return [.. rows.Select((row, index) => Script(data, data.Projects[index], row, index, today, Link))];
     }
 
     private static (DemoData, IReadOnlyList<SheetRow>) Load(string folder)
@@ -178,7 +197,8 @@ internal static class DemoPortfolio
             today.AddDays(p.Start + (p.Days * s.PerMille / 1000))))];
     }
 
-    private static DemoStream Script(DemoData data, DemoHistory p, Register.Request row, int index, DateOnly today)
+    private static DemoStream Script(
+        DemoData data, DemoHistory p, Register.Request row, int index, DateOnly today, Func<DemoHistory, int, Planned, DemoLink, ProjectCommand.LinkMilestone> link)
     {
         var id = DemoId($"project/{index}");
         var register = (p.Scope is null ? row : row with { Scope = p.Scope }).ToCommand(id);
@@ -207,6 +227,7 @@ internal static class DemoPortfolio
 
         var commands = new List<ProjectCommand> { register };
         commands.AddRange(plan.Select(m => new ProjectCommand.PlanMilestone(m.Id, m.Step.Name, m.Step.Kind, m.Baseline, m.Step.IsKey)));
+        commands.AddRange(p.Links.Select(l => link(p, index, plan.Single(m => m.Step.Kind == l.Milestone), l)));
 
         var forecasts = new List<ProjectCommand>();
         foreach (var m in plan)

@@ -82,9 +82,8 @@ public sealed class SeedDemoPortfolio(
 
             var streams = DemoPortfolio.Build(today, [.. check.Rows.Select(r => r.Project)]);
             var eventCount = 0;
-            foreach (var stream in streams)
+            foreach (var (stream, events) in streams.Zip(StampedEventsOf(streams, now, thresholds.Value)))
             {
-                var events = StampedEventsOf(stream, now, thresholds.Value);
                 ProjectWriter.StartHistory(session, stream.Id, events);
                 eventCount += events.Count;
             }
@@ -136,12 +135,28 @@ public sealed class SeedDemoPortfolio(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal static IReadOnlyList<object> EventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds) =>
-        [.. StampedEventsOf(stream, now, thresholds).Select(e => e.Event)];
+    internal static IReadOnlyList<IReadOnlyList<object>> EventsOf(IReadOnlyList<DemoStream> streams, DateTimeOffset now, StatusThresholds thresholds) =>
+        [.. StampedEventsOf(streams, now, thresholds).Select(events => (IReadOnlyList<object>)[.. events.Select(e => e.Event)])];
+
+    // Each stream's history, then the lights the slip scan would record now, judged over the links between them.
+    internal static IReadOnlyList<IReadOnlyList<(object Event, DateTimeOffset At)>> StampedEventsOf(
+        IReadOnlyList<DemoStream> streams, DateTimeOffset now, StatusThresholds thresholds)
+    {
+        var histories = streams.Select(s => History(s, now)).ToList();
+        var boundaries = PortfolioSchedule.Boundaries([.. histories.Select(h => h.State)], ShanghaiCalendar.Today(now));
+        return
+        [
+            .. histories.Select(h => (IReadOnlyList<(object, DateTimeOffset)>)
+            [
+                .. h.Events,
+                .. ProjectDecider.Decide(new ProjectCommand.RecordAssessment(thresholds, boundaries[h.State.Id]), h.State, now).Select(e => (e, now)),
+            ]),
+        ];
+    }
 
     // Each event at the day it happened (a report on its report date), so asOf views and past weekly reports show a
     // portfolio that grew over the years; never earlier than the event before it, never later than now.
-    internal static IReadOnlyList<(object Event, DateTimeOffset At)> StampedEventsOf(DemoStream stream, DateTimeOffset now, StatusThresholds thresholds)
+    private static (List<(object Event, DateTimeOffset At)> Events, Project State) History(DemoStream stream, DateTimeOffset now)
     {
         var today = ShanghaiCalendar.Today(now);
         var registered = stream.Commands
@@ -183,9 +198,7 @@ public sealed class SeedDemoPortfolio(
         }
 
         // The projection sets RegisteredAt from the first event's timestamp; the fold here does not.
-        state = state! with { RegisteredAt = events[0].At };
-        events.AddRange(ProjectDecider.Decide(new ProjectCommand.RecordAssessment(thresholds), state, now).Select(e => (e, now)));
-        return events;
+        return (events, state! with { RegisteredAt = events[0].At });
     }
 
     private static DateTimeOffset InShanghai(DateOnly day, TimeOnly time) =>
