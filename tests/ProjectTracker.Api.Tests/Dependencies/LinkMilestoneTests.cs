@@ -88,4 +88,24 @@ public sealed class LinkMilestoneTests(TrackerApp app)
         var back = await (await given.Admin.PostJson(Url(land.Project, land.Milestone), new { predecessorProjectId = station.Project, predecessorMilestoneId = station.Milestone })).ExpectProblem(HttpStatusCode.Conflict);
         Assert.Contains("cycle", back.Str("detail"));
     }
+
+    [Fact]
+    public async Task A_link_on_a_stale_version_a_closed_project_or_without_a_key_is_refused_and_nothing_is_linked()
+    {
+        var land = await Milestone(30);
+        var station = await Milestone(60);
+        var url = Url(station.Project, station.Milestone);
+        var body = new { predecessorProjectId = land.Project, predecessorMilestoneId = land.Milestone };
+
+        var stale = await given.Admin.SendJson(HttpMethod.Post, url, body, "\"1\"");
+        var anonymous = await app.Client(apiKey: null).PostJson(url, body);
+        await (await given.Admin.PostJson($"/api/v1/projects/{station.Project}/close", new { remark = "竣工验收" })).Expect(HttpStatusCode.OK);
+        var closed = await given.Admin.PostJson(url, body);
+
+        await stale.ExpectProblem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await closed.ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Empty((await given.Admin.GetProject(station.Project)).GetProperty("milestones")[0].GetProperty("predecessors").EnumerateArray());
+        Assert.DoesNotContain(await given.Admin.History(station.Project), e => e.Str("type") == "milestone-linked");
+    }
 }
