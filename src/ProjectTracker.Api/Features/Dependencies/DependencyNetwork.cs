@@ -73,8 +73,10 @@ public sealed class DependencyLinks
 
 // Links change seldom and are read by every judgement of a linked project, so each node keeps them in memory and
 // checks the stamp instead of reading 20,000 rows. (docs/architecture.md, "Where the derived dates live")
-public sealed class DependencyNetwork
+public sealed class DependencyNetwork : IDisposable
 {
+    // One reader reads the links again; the others wait for it rather than all reading 20,000 rows at once.
+    private readonly SemaphoreSlim reading = new(1, 1);
     private volatile DependencyLinks? held;
 
     public async Task<DependencyLinks> Current(IQuerySession session, CancellationToken ct) =>
@@ -88,10 +90,25 @@ public sealed class DependencyNetwork
             return links;
         }
 
-        var read = new DependencyLinks(stamp, await session.Query<DependencyView>().ToListAsync(ct));
-        held = read;
-        return read;
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (held is { } readMeanwhile && readMeanwhile.Stamp == stamp)
+            {
+                return readMeanwhile;
+            }
+
+            var read = new DependencyLinks(stamp, await session.Query<DependencyView>().ToListAsync(ct));
+            held = read;
+            return read;
+        }
+        finally
+        {
+            reading.Release();
+        }
     }
+
+    public void Dispose() => reading.Dispose();
 
     /// <summary>
     /// What the network outside each project given says about it: the projects up- and downstream are read as well
