@@ -46,8 +46,10 @@ public sealed class BenchContext : IAsyncDisposable
     /// <summary>The projects seeded through the API, with their milestones.</summary>
     public IReadOnlyList<SeededProject> Projects { get; set; } = [];
 
-    /// <summary>True once the slip scan's portfolio has been seeded in this run (later jobs reuse it).</summary>
-    public bool ScanPortfolioSeeded { get; set; }
+    /// <summary>The slip scan's portfolio, once seeded in this run (later jobs reuse it).</summary>
+    internal IReadOnlyList<Scenarios.ScanProject>? ScanPortfolio { get; set; }
+
+    public bool ScanPortfolioSeeded => ScanPortfolio is not null;
 
     public SeededProject RandomProject(Random random) => Projects[random.Next(Projects.Count)];
 

@@ -58,6 +58,22 @@ public sealed record BenchOptions
     public int ApproveWarmup { get; init; } = 20;
     /// <summary>Plan change approval: the highest p99 latency of an approval, one at a time.</summary>
     public TimeSpan ApproveTarget { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>Dependency links: links added to the slip scan's portfolio, a tenth across projects.</summary>
+    public int Links { get; init; } = 20_000;
+    /// <summary>Dependency links: projects in a chain of links across projects.</summary>
+    public int LinksDepth { get; init; } = 30;
+    /// <summary>Dependency links: links made with POST …/dependencies, half before the import of the rest and half after it.</summary>
+    public int LinksPosted { get; init; } = 400;
+    /// <summary>Dependency links: timed forecast changes at the head of a chain, each followed by a GET of its last project.</summary>
+    public int LinksSamples { get; init; } = 200;
+    /// <summary>Dependency links: untimed forecast changes first.</summary>
+    public int LinksWarmup { get; init; } = 20;
+    /// <summary>Dependency links: the highest p99 of a forecast change and the GET of the chain's last project together.</summary>
+    public TimeSpan LinksTarget { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>Dependency links: in-process plans of the whole portfolio after the first (cold) one; the median is judged.</summary>
+    public int ReplanRuns { get; init; } = 5;
+    /// <summary>Dependency links: the most the in-process plan (median), and the load with it, may take.</summary>
+    public TimeSpan ReplanTarget { get; init; } = TimeSpan.FromSeconds(2);
 
     public int MainConcurrency => Concurrency[0];
 
@@ -99,6 +115,17 @@ public sealed record BenchOptions
           --approve-milestones N           BENCH_APPROVE_MILESTONES            key milestones on each project, at least 18 (default 50)
           --approve-warmup N               BENCH_APPROVE_WARMUP                untimed approvals first (default 20)
           --approve-target MS              BENCH_APPROVE_TARGET                p99 target of an approval one at a time, in milliseconds (default 50)
+
+        Dependency links (--only links; runs after the others, on the slip scan's portfolio; seeds it, with one scan, when the slip scan is not selected):
+          --links N                        BENCH_LINKS                         links to add, a tenth across projects in chains, the rest inside projects (default 20000)
+          --links-depth N                  BENCH_LINKS_DEPTH                   projects in a chain across projects (default 30)
+          --links-posted N                 BENCH_LINKS_POSTED                  links made with POST …/dependencies, half before and half after one import of the rest (default 400)
+          --links-samples N                BENCH_LINKS_SAMPLES                 timed forecast changes at a chain's head, each with a GET of its last project (default 200)
+          --links-warmup N                 BENCH_LINKS_WARMUP                  untimed ones first (default 20)
+          --links-target MS                BENCH_LINKS_TARGET                  p99 target of the change and the GET together, in milliseconds (default 50)
+          --replan-runs N                  BENCH_REPLAN_RUNS                   in-process plans of the whole portfolio after loading it once and a first, cold one (default 5)
+          --replan-target S                BENCH_REPLAN_TARGET                 target for their median, and for load + median, in seconds (default 2)
+          (the slip scans with links use --scan-runs and --scan-target; POST …/dependencies runs --scan-seed-concurrency at a time)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -141,6 +168,10 @@ public sealed record BenchOptions
             ? TimeSpan.FromSeconds(double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
             : fallback;
 
+        TimeSpan Milliseconds(string name, TimeSpan fallback) => Get(name) is { } v
+            ? TimeSpan.FromMilliseconds(double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
+            : fallback;
+
         IReadOnlyList<string> List(string name) =>
             Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
@@ -181,9 +212,15 @@ public sealed record BenchOptions
             ApproveProjects = Int("approve-projects", defaults.ApproveProjects),
             ApproveMilestones = Int("approve-milestones", defaults.ApproveMilestones),
             ApproveWarmup = Int("approve-warmup", defaults.ApproveWarmup),
-            ApproveTarget = Get("approve-target") is { } ms
-                ? TimeSpan.FromMilliseconds(double.Parse(ms, NumberStyles.Float, CultureInfo.InvariantCulture))
-                : defaults.ApproveTarget,
+            ApproveTarget = Milliseconds("approve-target", defaults.ApproveTarget),
+            Links = Int("links", defaults.Links),
+            LinksDepth = Int("links-depth", defaults.LinksDepth),
+            LinksPosted = Get("links-posted") is { } posted ? int.Parse(posted, NumberStyles.None, CultureInfo.InvariantCulture) : defaults.LinksPosted,
+            LinksSamples = Int("links-samples", defaults.LinksSamples),
+            LinksWarmup = Get("links-warmup") is { } warmup ? int.Parse(warmup, NumberStyles.None, CultureInfo.InvariantCulture) : defaults.LinksWarmup,
+            LinksTarget = Milliseconds("links-target", defaults.LinksTarget),
+            ReplanRuns = Int("replan-runs", defaults.ReplanRuns),
+            ReplanTarget = Seconds("replan-target", defaults.ReplanTarget),
         };
         if (options.ApproveMilestones < 18)
         {

@@ -168,8 +168,9 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
             text.AppendLine(inv, $"Data:       {options.Projects} projects × {options.MilestonesPerProject} milestones seeded through the API; requests pick a random project");
         }
 
-        // The slip scan and the weekly report share the scan's portfolio; the approval scenario seeds its own.
-        var scanJobs = jobs.Where(j => j != Scenarios.PlanChangeApprovalScenario.Title).ToList();
+        // The slip scan and the weekly report share the scan's portfolio; the approval scenario seeds its own; the links come last.
+        var links = jobs.Contains(Scenarios.DependencyLinksScenario.Title);
+        var scanJobs = jobs.Where(j => j != Scenarios.PlanChangeApprovalScenario.Title && j != Scenarios.DependencyLinksScenario.Title).ToList();
         if (scanJobs.Count > 0)
         {
             var report = scanJobs.Any(j => j == "weekly report") ? $"; weekly report: 1 warm-up + {options.ReportRuns} timed requests per format" : "";
@@ -180,8 +181,16 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         if (jobs.Contains(Scenarios.PlanChangeApprovalScenario.Title))
         {
             var parallel = options.MainConcurrency == 1 ? "" : $" and {options.ApproveProjects} at concurrency {options.MainConcurrency}";
-            text.AppendLine(inv, $"Last:       {Scenarios.PlanChangeApprovalScenario.Title}, on projects of its own × {options.ApproveMilestones} key milestones, each with one change of 20; "
+            text.AppendLine(inv, $"{(links ? "Then:" : "Last:"),-12}{Scenarios.PlanChangeApprovalScenario.Title}, on projects of its own × {options.ApproveMilestones} key milestones, each with one change of 20; "
                 + $"{options.ApproveWarmup} untimed approvals, then {options.ApproveProjects} at concurrency 1 (judged){parallel}");
+        }
+
+        if (links)
+        {
+            text.AppendLine(inv, $"Last:       {Scenarios.DependencyLinksScenario.Title}, on the slip scan's portfolio ({options.ScanProjects} projects × {options.ScanMilestonesPerProject} milestones, "
+                + $"seeded first with one untimed scan if the slip scan did not run): {options.Links} links, a tenth across projects in chains of {options.LinksDepth}, "
+                + $"{Math.Min(options.LinksPosted, options.Links)} of them with POST …/dependencies and the rest by one import; {options.LinksWarmup} untimed and {options.LinksSamples} timed "
+                + $"forecast changes at a chain's head, each with a GET of its last project; {options.ScanRuns} scans; 1 + {options.ReplanRuns} in-process plans of the whole portfolio");
         }
 
         text.AppendLine();

@@ -72,5 +72,6 @@ public static class ScenarioCatalog
         new Scenarios.SlipScanScenario(),
         new Scenarios.WeeklyReportScenario(),
         new Scenarios.PlanChangeApprovalScenario(),
+        new Scenarios.DependencyLinksScenario(),
     ];
 }

@@ -214,7 +214,7 @@ public sealed class PlanChangeApprovalScenario : IJobScenario
         context.SendAsync(HttpMethod.Post, $"api/v1/plan-changes/{changeId}/approve", Approval, HttpStatusCode.OK, ct);
 
     /// <summary>Runs <paramref name="count"/> operations, each once, <paramref name="concurrency"/> at a time; every latency recorded.</summary>
-    private static async Task<Measurement> Drive(Processes processes, int count, int concurrency, Func<int, Task> operation, CancellationToken ct)
+    internal static async Task<Measurement> Drive(Processes processes, int count, int concurrency, Func<int, Task> operation, CancellationToken ct)
     {
         var next = -1;
         var errors = 0;

@@ -33,12 +33,12 @@ public sealed class SlipScanScenario : IJobScenario
 
     public string Name => "slip scan";
 
-    private sealed record MilestonePlan(string Name, string Kind, DateOnly Baseline, bool IsKey, DateOnly? Forecast)
+    internal sealed record MilestonePlan(string Name, string Kind, DateOnly Baseline, bool IsKey, DateOnly? Forecast)
     {
         public bool Overdue(DateOnly today) => Baseline < today;
     }
 
-    private sealed record ProjectPlan(int Index, string District, IReadOnlyList<MilestonePlan> Milestones);
+    internal sealed record ProjectPlan(int Index, string District, IReadOnlyList<MilestonePlan> Milestones);
 
     private sealed record ScanRun(int Number, TimeSpan Wall, JsonElement Result, CpuUsage Cpu, IReadOnlyList<SqlStat>? Sql)
     {
@@ -70,13 +70,7 @@ public sealed class SlipScanScenario : IJobScenario
         var sql = options.SqlProfile ? await SqlProfiler.TryCreateAsync(context.Db, progress, ct) : null;
         var rssBeforeScans = options.ApiPid is { } pid ? Machine.Memory(pid).CurrentMb : null;
         using var scanRss = new RssSampler(options.ApiPid);
-        // The scan runs inside the request: allow it as long as the job's own lock timeout (600 s) and more.
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false })
-        {
-            BaseAddress = options.ApiUrl,
-            Timeout = TimeSpan.FromMinutes(15),
-        };
-        http.DefaultRequestHeaders.Add(BenchContext.ApiKeyHeader, options.ApiKey);
+        using var http = ScanClient(options);
         var runs = new List<ScanRun>();
         for (var run = 1; run <= options.ScanRuns; run++)
         {
@@ -86,16 +80,7 @@ public sealed class SlipScanScenario : IJobScenario
             }
 
             Log(string.Create(inv, $"scan {run} of {options.ScanRuns} …"));
-            var before = processes.Cpu();
-            var started = Stopwatch.GetTimestamp();
-            JsonElement result;
-            using (var response = await http.PostAsync(ScanPath, content: null, ct))
-            {
-                result = await Seeder.Expect(response, HttpStatusCode.OK);
-            }
-
-            var wall = Stopwatch.GetElapsedTime(started);
-            var cpu = processes.Cpu() - before;
+            var (wall, result, cpu) = await ScanAsync(http, processes, ct);
             var statements = sql is null ? null : await sql.ReadAsync(ct);
             runs.Add(new ScanRun(run, wall, result, cpu, statements));
             Log(string.Create(inv, $"  {wall.TotalSeconds:F2} s: {result.GetRawText()}"));
@@ -178,15 +163,41 @@ public sealed class SlipScanScenario : IJobScenario
         return new JobReport(text.ToString(), verdicts);
     }
 
+    /// <summary>A client for the scan, which runs inside the request: allowed as long as the job's own lock timeout (600 s) and more.</summary>
+    internal static HttpClient ScanClient(BenchOptions options)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false })
+        {
+            BaseAddress = options.ApiUrl,
+            Timeout = TimeSpan.FromMinutes(15),
+        };
+        http.DefaultRequestHeaders.Add(BenchContext.ApiKeyHeader, options.ApiKey);
+        return http;
+    }
+
+    /// <summary>One <c>POST /api/v1/jobs/slip-scan</c>: client wall time, the job's answer and the CPU it took.</summary>
+    internal static async Task<(TimeSpan Wall, JsonElement Result, CpuUsage Cpu)> ScanAsync(HttpClient http, Processes processes, CancellationToken ct)
+    {
+        var before = processes.Cpu();
+        var started = Stopwatch.GetTimestamp();
+        JsonElement result;
+        using (var response = await http.PostAsync(ScanPath, content: null, ct))
+        {
+            result = await Seeder.Expect(response, HttpStatusCode.OK);
+        }
+
+        return (Stopwatch.GetElapsedTime(started), result, processes.Cpu() - before);
+    }
+
     /// <summary>Today in Shanghai: the day the scan (and the weekly report) judges on.</summary>
     internal static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai()).DateTime);
 
-    private static ProjectPlan[] Plans(BenchOptions options, DateOnly today) =>
+    internal static ProjectPlan[] Plans(BenchOptions options, DateOnly today) =>
         [.. Enumerable.Range(0, options.ScanProjects).Select(i => Plan(i, options.ScanMilestonesPerProject, today))];
 
     /// <summary>
-    /// Seeds the scan's portfolio through the API (districts, projects, milestones, late forecasts) and marks it
-    /// seeded on the context, so a later job (the weekly report) reuses it; returns the requests sent, the time and the CPU.
+    /// Seeds the scan's portfolio through the API (districts, projects, milestones, late forecasts) and keeps it on the
+    /// context, so a later job (the weekly report, the links) reuses it; returns the requests sent, the time and the CPU.
     /// </summary>
     internal static async Task<(int Requests, TimeSpan Time, CpuUsage Cpu)> SeedPortfolioAsync(
         BenchContext context, Processes processes, DateOnly today, Action<string> log, CancellationToken ct)
@@ -197,6 +208,7 @@ public sealed class SlipScanScenario : IJobScenario
         var milestones = plans.Sum(p => p.Milestones.Count);
         var forecasts = plans.Sum(p => p.Milestones.Count(m => m.Forecast is not null));
         var requests = 0;
+        var seeded = new ScanProject[plans.Length];
         var cpuBefore = processes.Cpu();
         var seeding = Stopwatch.StartNew();
         foreach (var (code, name) in Districts)
@@ -214,7 +226,11 @@ public sealed class SlipScanScenario : IJobScenario
         {
             var reporter = Report(() => Volatile.Read(ref requests), seeding, log, ticker.Token);
             await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = options.ScanSeedConcurrency, CancellationToken = ct }, async (plan, token) =>
-                Interlocked.Add(ref requests, await SeedProject(context, plan, batch, token)));
+            {
+                var (sent, project) = await SeedProject(context, plan, batch, token);
+                seeded[plan.Index] = project;
+                Interlocked.Add(ref requests, sent);
+            });
             await ticker.CancelAsync();
             await reporter;
         }
@@ -222,7 +238,7 @@ public sealed class SlipScanScenario : IJobScenario
         var seedTime = seeding.Elapsed;
         var seedCpu = processes.Cpu() - cpuBefore;
         log(string.Create(inv, $"seeded {requests} requests in {seedTime.TotalSeconds:F1} s ({requests / seedTime.TotalSeconds:F0} req/s)"));
-        context.ScanPortfolioSeeded = true;
+        context.ScanPortfolio = seeded;
         return (requests, seedTime, seedCpu);
     }
 
@@ -259,13 +275,14 @@ public sealed class SlipScanScenario : IJobScenario
         return new ProjectPlan(index, Districts[index % Districts.Length].Code, plans);
     }
 
-    /// <summary>Registers the project, plans its milestones, moves the late forecasts; returns the requests sent.</summary>
-    private static async Task<int> SeedProject(BenchContext context, ProjectPlan plan, int batch, CancellationToken ct)
+    /// <summary>Registers the project, plans its milestones, moves the late forecasts; returns the requests sent and what was seeded.</summary>
+    private static async Task<(int Requests, ScanProject Project)> SeedProject(BenchContext context, ProjectPlan plan, int batch, CancellationToken ct)
     {
         var i = plan.Index;
+        var code = string.Create(CultureInfo.InvariantCulture, $"{2021 + i % 5}-{plan.District}-48-{batch:D2}-{i:D6}");
         var register = new
         {
-            code = string.Create(CultureInfo.InvariantCulture, $"{2021 + i % 5}-{plan.District}-48-{batch:D2}-{i:D6}"),
+            code,
             name = string.Create(CultureInfo.InvariantCulture, $"巡检基准项目 {i + 1:D5} 城市道路及配套工程"),
             category = Categories[i % Categories.Length],
             district = plan.District,
@@ -305,7 +322,7 @@ public sealed class SlipScanScenario : IJobScenario
             }
         }
 
-        return 1 + ids.Length + forecasts;
+        return (1 + ids.Length + forecasts, new ScanProject(plan, id, code, ids));
     }
 
     /// <summary>Active projects already in the database (the other scenarios' ones), which the scan reads too.</summary>
@@ -355,3 +372,6 @@ public sealed class SlipScanScenario : IJobScenario
         }
     }
 }
+
+/// <summary>A project of the slip scan's portfolio as seeded: its plan, id, code and milestone ids (in the plan's order).</summary>
+internal sealed record ScanProject(SlipScanScenario.ProjectPlan Plan, Guid Id, string Code, IReadOnlyList<Guid> MilestoneIds);
