@@ -137,8 +137,13 @@ public sealed class ShanghaiTimeZoneResolver : ITimeZoneResolver
 }
 
 // Advisory locks on an unpooled connection of their own: closing it ends the lock, whatever happens.
-public sealed class JobLocks(string connectionString)
+public sealed class JobLocks(string connectionString) : IDisposable
 {
+    // Locks taken per request: opening a connection costs PostgreSQL a process (tens of ms), so these come from a small
+    // pool of their own and are unlocked before the connection goes back (Npgsql's reset would wait for its next use).
+    private readonly Lazy<NpgsqlDataSource> brief = new(() => NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, MaxPoolSize = 4, MinPoolSize = 0 }.ConnectionString));
+
     public const long InstallHangfireSchema = 0x5054_4A4F_4253_0001;
     public const long SlipScan = 0x5054_4A4F_4253_0002;
     public const long Alerts = 0x5054_4A4F_4253_0003;
@@ -163,6 +168,53 @@ public sealed class JobLocks(string connectionString)
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>As <see cref="Acquire"/>, for locks held a few milliseconds by requests.</summary>
+    public async Task<IAsyncDisposable> AcquireBriefly(long key, CancellationToken ct)
+    {
+        var connection = await brief.Value.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            await command.ExecuteNonQueryAsync(ct);
+            return new BriefLock(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (brief.IsValueCreated)
+        {
+            brief.Value.Dispose();
+        }
+    }
+
+    // A connection that could not unlock is closed, not pooled: PostgreSQL then ends the lock with the session.
+    private sealed class BriefLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = key } } };
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch
+            {
+                NpgsqlConnection.ClearPool(connection);
+                throw;
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 

@@ -44,14 +44,19 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
     public static DateOnly? TargetOf(Project project) =>
         ScheduleNetwork.TargetDate(project.Milestones.Select(m => (m.Kind, m.BaselineDate)), project.Profile.TargetYear);
 
+    public static NetworkNode NodeOf(Project project, Milestone milestone, DateOnly today, DateOnly? target) =>
+        new(new MilestoneRef(project.Id, milestone.Id), milestone.Name, ScheduleNetwork.OwnDate(milestone.ForecastDate, milestone.ActualDate, today), milestone.IsDone)
+        {
+            PlannedAfterTarget = milestone.BaselineDate > target,
+        };
+
     // The project alone, as the network would plan it with the boundary's dates held fixed: so one project is judged
     // the same whether it is read by itself or with the whole portfolio.
     public static ProjectSchedule Of(Project project, DateOnly today, ScheduleBoundary boundary)
     {
         var own = project.Milestones.ToDictionary(m => m.Id);
-        var nodes = project.Milestones
-            .Select(m => new NetworkNode(new MilestoneRef(project.Id, m.Id), m.Name, ScheduleNetwork.OwnDate(m.ForecastDate, m.ActualDate, today), m.IsDone))
-            .ToList();
+        var target = TargetOf(project);
+        var nodes = project.Milestones.Select(m => NodeOf(project, m, today, target)).ToList();
         var links = new List<DependencyLink>();
         foreach (var milestone in project.Milestones)
         {
@@ -67,7 +72,6 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
 
         // An outside predecessor stands in at its expected date, done as far as this plan goes: nothing here moves it.
         nodes.AddRange(boundary.Predecessors.Select(p => new NetworkNode(p.Key, p.Value.Name, p.Value.ExpectedDate, IsDone: true)));
-        var target = TargetOf(project);
         var plan = ScheduleNetwork.Plan(
             nodes,
             links,
@@ -128,8 +132,11 @@ public static class PortfolioSchedule
         // Links inside a project are planned with it: only projects joined by a link need the whole network.
         var joined = crossProject.SelectMany(l => new[] { l.Predecessor.ProjectId, l.Successor.ProjectId }).ToHashSet();
         IReadOnlyCollection<Project> inNetwork = onlyJoined ? [.. joined.Select(id => byId[id])] : projects;
-        var nodes = inNetwork.SelectMany(p => p.Milestones.Select(m =>
-            new NetworkNode(new MilestoneRef(p.Id, m.Id), m.Name, ScheduleNetwork.OwnDate(m.ForecastDate, m.ActualDate, today), m.IsDone))).ToList();
+        var nodes = inNetwork.SelectMany(p =>
+        {
+            var target = ProjectSchedule.TargetOf(p);
+            return p.Milestones.Select(m => ProjectSchedule.NodeOf(p, m, today, target));
+        }).ToList();
         var inside = inNetwork.SelectMany(p => p.Milestones.SelectMany(m => m.Predecessors
             .Where(x => x.ProjectId == p.Id && p.FindMilestone(x.MilestoneId) is not null)
             .Select(x => new DependencyLink(x.DependencyId, new MilestoneRef(p.Id, x.MilestoneId), new MilestoneRef(p.Id, m.Id), x.LagDays))));

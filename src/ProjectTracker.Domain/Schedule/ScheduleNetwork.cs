@@ -13,7 +13,11 @@ public sealed record DependencyLink(Guid Id, MilestoneRef Predecessor, Milestone
 }
 
 /// <param name="OwnDate">The owner's own view: the actual date once done, else the forecast, and never before today.</param>
-public sealed record NetworkNode(MilestoneRef Ref, string Name, DateOnly OwnDate, bool IsDone);
+public sealed record NetworkNode(MilestoneRef Ref, string Name, DateOnly OwnDate, bool IsDone)
+{
+    // Planned after its project's target (竣工决算 after 投入使用): the target does not bound it, only its successors do.
+    public bool PlannedAfterTarget { get; init; }
+}
 
 /// <param name="KnockOnDays">How much later than its own date its predecessors make it.</param>
 /// <param name="DrivenBy">The predecessor that sets the expected date, when one pushes it past the own date.</param>
@@ -41,14 +45,17 @@ public static class ScheduleNetwork
         actualDate ?? (forecastDate < today ? today : forecastDate);
 
     /// <summary>The milestones around the cycle the link would close, from the predecessor back to it; null when it closes none.</summary>
-    public static IReadOnlyList<MilestoneRef>? CycleIfLinked(IEnumerable<DependencyLink> links, MilestoneRef predecessor, MilestoneRef successor)
+    public static IReadOnlyList<MilestoneRef>? CycleIfLinked(IEnumerable<DependencyLink> links, MilestoneRef predecessor, MilestoneRef successor) =>
+        CycleIfLinked(links.ToLookup(l => l.Predecessor, l => l.Successor), predecessor, successor);
+
+    /// <param name="next">Each milestone's successors in the network as it is.</param>
+    public static IReadOnlyList<MilestoneRef>? CycleIfLinked(ILookup<MilestoneRef, MilestoneRef> next, MilestoneRef predecessor, MilestoneRef successor)
     {
         if (predecessor == successor)
         {
             return [predecessor, predecessor];
         }
 
-        var next = links.ToLookup(l => l.Predecessor, l => l.Successor);
         var cameFrom = new Dictionary<MilestoneRef, MilestoneRef>();
         var queue = new Queue<MilestoneRef>([successor]);
         var seen = new HashSet<MilestoneRef> { successor };
@@ -113,7 +120,7 @@ public static class ScheduleNetwork
         var latest = new Dictionary<MilestoneRef, DateOnly?>();
         foreach (var at in order.AsEnumerable().Reverse())
         {
-            DateOnly? bound = targets.TryGetValue(at.ProjectId, out var target) ? target : null;
+            DateOnly? bound = !byRef[at].PlannedAfterTarget && targets.TryGetValue(at.ProjectId, out var target) ? target : null;
             if (bounds is not null && bounds.TryGetValue(at, out var outside))
             {
                 bound = bound is { } b && b <= outside ? b : outside;

@@ -18,6 +18,7 @@ public sealed class DependencyLinks
 {
     private readonly ILookup<Guid, Guid> predecessorProjects;
     private readonly ILookup<Guid, Guid> successorProjects;
+    private readonly Lazy<ILookup<MilestoneRef, MilestoneRef>> milestoneSuccessors;
 
     public DependencyLinks(Guid stamp, IReadOnlyList<DependencyView> all)
     {
@@ -25,11 +26,15 @@ public sealed class DependencyLinks
         All = all;
         predecessorProjects = all.Where(l => l.PredecessorProjectId != l.ProjectId).ToLookup(l => l.ProjectId, l => l.PredecessorProjectId);
         successorProjects = all.Where(l => l.PredecessorProjectId != l.ProjectId).ToLookup(l => l.PredecessorProjectId, l => l.ProjectId);
+        milestoneSuccessors = new(() => all.Select(l => l.ToLink()).ToLookup(l => l.Predecessor, l => l.Successor));
     }
 
     public Guid Stamp { get; }
 
     public IReadOnlyList<DependencyView> All { get; }
+
+    /// <summary>Each milestone's successors, for the cycle check: built once per network read.</summary>
+    public ILookup<MilestoneRef, MilestoneRef> MilestoneSuccessors => milestoneSuccessors.Value;
 
     /// <summary>Linked to a milestone in another project, either way.</summary>
     public bool ReachesOut(Guid projectId) => predecessorProjects.Contains(projectId) || successorProjects.Contains(projectId);

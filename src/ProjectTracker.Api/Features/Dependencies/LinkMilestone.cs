@@ -43,7 +43,7 @@ public static class LinkMilestone
             .ProducesProjectWriteProblems();
 
     public static async Task<Created<Response>> Handle(
-        Guid id, Guid milestoneId, Request request, ProjectWriter writer, IQuerySession session, JobLocks locks, HttpContext http, CancellationToken ct)
+        Guid id, Guid milestoneId, Request request, ProjectWriter writer, IQuerySession session, JobLocks locks, DependencyNetwork network, HttpContext http, CancellationToken ct)
     {
         var predecessorProjectId = request.PredecessorProjectId ?? id;
         var predecessorMilestoneId = request.PredecessorMilestoneId!.Value;
@@ -54,9 +54,10 @@ public static class LinkMilestone
         }
 
         var dependencyId = writer.NewId();
-        await using var turn = await locks.Acquire(JobLocks.DependencyLinks, ct);
-        var links = await DependencyCycles.Load(session, ct);
-        if (ScheduleNetwork.CycleIfLinked(links, new MilestoneRef(predecessorProjectId, predecessorMilestoneId), new MilestoneRef(id, milestoneId)) is { Count: > 2 } cycle)
+        await using var turn = await locks.AcquireBriefly(JobLocks.DependencyLinks, ct);
+        // Read under the lock, by the stamp: every link committed before it is in, and unchanged links are not read again.
+        var links = await network.Current(session, ct);
+        if (ScheduleNetwork.CycleIfLinked(links.MilestoneSuccessors, new MilestoneRef(predecessorProjectId, predecessorMilestoneId), new MilestoneRef(id, milestoneId)) is { Count: > 2 } cycle)
         {
             throw DomainException.Conflict($"This link would close a cycle: {await DependencyCycles.Describe(session, cycle, ct)}.");
         }
