@@ -47,6 +47,15 @@ public sealed class DependencyLinks
         return around;
     }
 
+    /// <summary>Every other project whose milestones wait, through links to other projects, on one of this project's.</summary>
+    public IReadOnlySet<Guid> Downstream(Guid projectId)
+    {
+        var downstream = new HashSet<Guid>();
+        Walk([projectId], successorProjects, downstream);
+        downstream.Remove(projectId);
+        return downstream;
+    }
+
     private static void Walk(IEnumerable<Guid> start, ILookup<Guid, Guid> next, HashSet<Guid> into)
     {
         var seen = new HashSet<Guid>(start);
