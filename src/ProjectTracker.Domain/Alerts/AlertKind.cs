@@ -8,4 +8,5 @@ public enum AlertKind
     WeeklyReport,
     Escalation,
     PlanChange,
+    KnockOn,
 }

@@ -32,13 +32,13 @@ public sealed record AlertRecipient
     public string? MessageId { get; init; }
 }
 
-// Its id comes from project, milestone, kind and date bucket (for a plan change: the request and filed or decided), so it
-// is planned once; what it says is frozen as planned.
+// Its id comes from project, milestone, kind and date bucket (for a plan change: the request and filed or decided; for a
+// knock-on: the event that moved it), so it is planned once; what it says is frozen as planned.
 public sealed record Alert
 {
     public Guid Id { get; init; }
     public required AlertKind Kind { get; init; }
-    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101, filed-<request id>.
+    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101, filed-<request id>, <event id>.
     public required string Bucket { get; init; }
     public required DateOnly PlannedOn { get; init; }
     public DateTimeOffset PlannedAt { get; init; }
@@ -64,6 +64,8 @@ public sealed record Alert
     public required string Link { get; init; }
     // Plan change alerts only: what was filed or decided.
     public PlanChangeNotice? PlanChange { get; init; }
+    // Knock-on alerts only: what moved later, and why.
+    public KnockOnNotice? KnockOn { get; init; }
 
     public required IReadOnlyList<AlertRecipient> Recipients { get; init; }
 
@@ -110,6 +112,20 @@ public sealed record PlanChangeNotice
     public string? Comment { get; init; }
     public string? Meeting { get; init; }
     public required string Link { get; init; }
+}
+
+public sealed record KnockOnLine(Guid MilestoneId, string MilestoneName, DateOnly ExpectedBefore, DateOnly ExpectedAfter, int DaysLater);
+
+public sealed record KnockOnNotice
+{
+    public required Guid CauseProjectId { get; init; }
+    public required string CauseProjectCode { get; init; }
+    public required string CauseProjectName { get; init; }
+    public required Guid CauseMilestoneId { get; init; }
+    public required string CauseMilestoneName { get; init; }
+    // In Chinese, as the mail states it, e.g. 因 <code> <name>「征地拆迁」预计延误.
+    public required string Cause { get; init; }
+    public required IReadOnlyList<KnockOnLine> Milestones { get; init; }
 }
 
 // Stored before it is sent, with a Message-ID derived from its address and alerts: a mail sent but not recorded is

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Alerts;
@@ -20,9 +21,13 @@ public static class AlertEndpoints
             options.Schema.For<Alert>().Index(a => a.ProjectId).Index(a => a.Status).Index(a => a.District);
             options.Schema.For<Mail>().Index(m => m.Status).Index(m => m.Day);
         });
-        services.ConfigureMarten((provider, options) => options.Projections.Add(
-            new PlanChangeAlerts(provider.GetRequiredService<IOptions<AlertDeliveryOptions>>(), provider.GetRequiredService<TimeProvider>()),
-            ProjectionLifecycle.Inline));
+        services.ConfigureMarten((provider, options) =>
+        {
+            var delivery = provider.GetRequiredService<IOptions<AlertDeliveryOptions>>();
+            var clock = provider.GetRequiredService<TimeProvider>();
+            options.Projections.Add(new PlanChangeAlerts(delivery, clock), ProjectionLifecycle.Inline);
+            options.Projections.Add(new KnockOnAlerts(provider.GetRequiredService<DependencyNetwork>(), delivery, clock), ProjectionLifecycle.Inline);
+        });
         return services;
     }
 

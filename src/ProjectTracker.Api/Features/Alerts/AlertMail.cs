@@ -55,6 +55,7 @@ public static class AlertMail
                 _ => $"{project} 已提请督办",
             },
             AlertKind.PlanChange when alert.PlanChange is { } change => PlanChangeHeadline(project, change),
+            AlertKind.KnockOn => Invariant($"前置节点延误传导：{project} 预计推迟 {alert.Days} 天"),
             _ => $"{project} 周报",
         };
         return OneLine(headline);
@@ -89,15 +90,16 @@ public static class AlertMail
         AlertKind.Escalation => 0,
         AlertKind.Overdue => 1,
         AlertKind.Slip => 2,
-        AlertKind.Deadline => 3,
-        AlertKind.PlanChange => 4,
-        _ => 5,
+        AlertKind.KnockOn => 3,
+        AlertKind.Deadline => 4,
+        AlertKind.PlanChange => 5,
+        _ => 6,
     };
 
     // The most pressing first: the longest overdue or slipped, the soonest due.
     private static int UrgencyWithinKind(Alert alert) => alert.Kind switch
     {
-        AlertKind.Overdue or AlertKind.Slip => -alert.Days,
+        AlertKind.Overdue or AlertKind.Slip or AlertKind.KnockOn => -alert.Days,
         AlertKind.Deadline => alert.Days,
         _ => 0,
     };
@@ -212,6 +214,12 @@ public static class AlertMail
             }
 
             facts.Add(("查看申请", change.Link));
+        }
+
+        if (alert.KnockOn is { } knockOn)
+        {
+            facts.AddRange(knockOn.Milestones.Select(m => ("预计推迟", Invariant(
+                $"「{m.MilestoneName}」预计 {Day(m.ExpectedBefore)} → {Day(m.ExpectedAfter)}（推迟 {m.DaysLater} 天），{knockOn.Cause}"))));
         }
 
         if (!string.IsNullOrWhiteSpace(alert.MilestoneName))

@@ -12,7 +12,19 @@ namespace ProjectTracker.Api.Features.Alerts;
 public sealed record AlertRecipientResponse(
     string Email, IReadOnlyList<RecipientRole> Roles, DeliveryStatus Status, int Attempts, string? LastError, DateTimeOffset? SentAt, string? MessageId);
 
+/// <param name="ExpectedBefore">Its expected date before the change.</param>
+/// <param name="ExpectedAfter">Its expected date after it.</param>
+public sealed record KnockOnMilestoneResponse(Guid MilestoneId, string MilestoneName, DateOnly ExpectedBefore, DateOnly ExpectedAfter, int DaysLater);
+
+/// <param name="CauseProjectId">The project whose change it was: a forecast, a completion, or a new link's predecessor.</param>
+/// <param name="CauseMilestoneId">The milestone whose change it was.</param>
+/// <param name="Milestones">Each of this project's open milestones now expected later.</param>
+public sealed record KnockOnResponse(
+    Guid CauseProjectId, string CauseProjectCode, Guid CauseMilestoneId, string CauseMilestoneName, IReadOnlyList<KnockOnMilestoneResponse> Milestones);
+
 /// <param name="PlanChangeId">For a `plan-change` alert: the plan change filed or decided.</param>
+/// <param name="KnockOn">For a `knock-on` alert: what moved this project's milestones later, and each one moved.</param>
+/// <param name="Days">Days left, overdue, behind the baseline, since the trouble began, or (knock-on) the most any milestone moved.</param>
 public sealed record AlertResponse(
     Guid Id,
     AlertKind Kind,
@@ -26,6 +38,7 @@ public sealed record AlertResponse(
     Guid? MilestoneId,
     string? MilestoneName,
     Guid? PlanChangeId,
+    KnockOnResponse? KnockOn,
     int Days,
     Rag Rag,
     EscalationStep Escalation,
@@ -105,6 +118,10 @@ public static class ListAlerts
 
     private static AlertResponse ToResponse(Alert a) => new(
         a.Id, a.Kind, a.Bucket, AlertMail.Headline(a), a.PlannedOn, a.ProjectId, a.ProjectCode, a.ProjectName, a.District,
-        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
+        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, KnockOn(a.KnockOn), a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
         [.. a.Recipients.Select(r => new AlertRecipientResponse(r.Email, r.Roles, r.Status, r.Attempts, r.LastError, r.SentAt, r.MessageId))]);
+
+    private static KnockOnResponse? KnockOn(KnockOnNotice? notice) => notice is null ? null : new(
+        notice.CauseProjectId, notice.CauseProjectCode, notice.CauseMilestoneId, notice.CauseMilestoneName,
+        [.. notice.Milestones.Select(m => new KnockOnMilestoneResponse(m.MilestoneId, m.MilestoneName, m.ExpectedBefore, m.ExpectedAfter, m.DaysLater))]);
 }

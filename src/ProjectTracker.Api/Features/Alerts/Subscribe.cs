@@ -20,7 +20,7 @@ public static class Subscribe
             public Validator(IQuerySession session)
             {
                 RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
-                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation, plan-change.");
+                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation, plan-change, knock-on.");
                 RuleForEach(r => r.Kinds).IsInEnum();
                 RuleFor(r => r.Kinds).Must(k => k is null || k.Distinct().Count() == k.Count).WithMessage("Name each kind once.");
                 RuleFor(r => r.ProjectId).Null().When(r => r.District is not null)
@@ -38,13 +38,18 @@ public static class Subscribe
             .WithSummary("Subscribe an e-mail address to alerts")
             .WithDescription("""
                 By district, by project, or (neither) the whole portfolio; for the kinds named (`deadline`, `overdue`,
-                `slip`, `weekly-report`, `escalation`, `plan-change`). A district key subscribes only for its own district or its projects; the whole
+                `slip`, `weekly-report`, `escalation`, `plan-change`, `knock-on`). A district key subscribes only for its own district or its projects; the whole
                 portfolio needs an admin key. A project's own `contactEmail` always gets its deadline and overdue alerts.
 
                 `plan-change` follows a plan change (规划调整) through the procedure: a whole-portfolio subscription is the city
                 office's and hears of every change filed (plan changes and rebaseline requests), with what it changes, the
                 reason and the 文号; a district or project subscription hears when a change asked for its projects is decided
                 (approved or rejected, with the comment). Each is mailed once, through the alert outbox.
+
+                `knock-on` (前置节点延误传导): when a change upstream (a forecast or completion in another project, or a new link to
+                a predecessor in another project) makes open milestones of the subscribed projects expected later, one alert per
+                change and project names each milestone moved, its expected date before → after and the change that caused it;
+                mailed once, through the alert outbox.
                 """)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
