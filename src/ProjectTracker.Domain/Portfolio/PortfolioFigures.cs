@@ -12,7 +12,8 @@ public sealed record ProjectFigures(
     bool HasGroundbreaking,
     bool Started,
     int CompletionsDone,
-    int CompletionsOnTime)
+    int CompletionsOnTime,
+    decimal? SpiT)
 {
     public static ProjectFigures Of(Project project, DateOnly day, Rag rag)
     {
@@ -29,7 +30,8 @@ public sealed record ProjectFigures(
             groundbreaking.Count > 0,
             groundbreaking.Any(m => m.IsDone),
             completions.Count,
-            completions.Count(m => m.ActualDate <= m.BaselineDate));
+            completions.Count(m => m.ActualDate <= m.BaselineDate),
+            project.Status == ProjectStatus.Active ? EarnedSchedule.Of(project, day)?.SpiT : null);
     }
 }
 
@@ -49,7 +51,9 @@ public sealed record GroupFigures(
     FourRates Rates,
     int Rebaselines,
     int DaysMoved,
-    PlanChangeCounts PlanChanges)
+    PlanChangeCounts PlanChanges,
+    decimal? SpiTMedian,
+    int SpiTProjects)
 {
     public static GroupFigures Of(IEnumerable<ProjectFigures> group)
     {
@@ -57,6 +61,7 @@ public sealed record GroupFigures(
         var planned = all.Where(f => f.AnnualPlan > 0).ToList();
         var withFunds = planned.Where(f => f.FundsInPlace is not null).ToList();
         var withGroundbreaking = all.Where(f => f.HasGroundbreaking).ToList();
+        var spiT = all.Where(f => f.SpiT is not null).Select(f => f.SpiT!.Value).Order().ToList();
         return new GroupFigures(
             all.Count,
             all.Count(f => f.Rag == Rag.Green),
@@ -73,8 +78,17 @@ public sealed record GroupFigures(
                 Percent(all.Sum(f => f.CompletionsOnTime), all.Sum(f => f.CompletionsDone))),
             all.Sum(f => f.Project.RebaselineCount),
             all.Sum(f => f.Project.RebaselineDaysMoved),
-            PlanChangeCounts.Sum(all.Select(f => PlanChangeCounts.Of(f.Project))));
+            PlanChangeCounts.Sum(all.Select(f => PlanChangeCounts.Of(f.Project))),
+            Median(spiT),
+            spiT.Count);
     }
+
+    private static decimal? Median(IReadOnlyList<decimal> ordered) => ordered.Count switch
+    {
+        0 => null,
+        var n when n % 2 == 1 => ordered[n / 2],
+        var n => Math.Round((ordered[(n / 2) - 1] + ordered[n / 2]) / 2, 2, MidpointRounding.AwayFromZero),
+    };
 
     private static decimal? Percent(decimal part, decimal whole) =>
         whole == 0 ? null : Math.Round(part / whole * 100, 1, MidpointRounding.AwayFromZero);

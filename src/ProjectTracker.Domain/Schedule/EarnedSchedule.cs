@@ -1,3 +1,5 @@
+using ProjectTracker.Domain.Projects;
+
 namespace ProjectTracker.Domain.Schedule;
 
 /// <summary>Earned schedule by key milestones: how the whole project runs, where days late say how one milestone does.</summary>
@@ -5,6 +7,9 @@ namespace ProjectTracker.Domain.Schedule;
 /// <param name="EarnedDate">The date by which the baseline planned as many key milestones done as are done now.</param>
 public sealed record EarnedSchedule(decimal SpiT, DateOnly EarnedDate)
 {
+    public static EarnedSchedule? Of(Project project, DateOnly today) =>
+        Of([.. project.Milestones.Where(m => m.IsKey).Select(m => (m.BaselineDate, m.IsDone))], today);
+
     // The start is the first key milestone's baseline; before it nothing has been earned or spent, so there is no index.
     public static EarnedSchedule? Of(IReadOnlyCollection<(DateOnly BaselineDate, bool IsDone)> keyMilestones, DateOnly today)
     {

@@ -181,6 +181,70 @@ public sealed class PortfolioSummaryTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task Spi_t_is_the_median_over_the_active_projects_that_have_one_by_group_and_in_the_totals()
+    {
+        var district = await given.NewDistrict();
+        // Key milestones' baselines in days from today, and how many are done: SPI(t) = earned ÷ elapsed since the first.
+        var ahead = await ProjectWithKeyMilestones(district, "ring-road", [-100, -60, -20, 50], done: 3);    // 80 ÷ 100 = 0.80
+        var then = (await given.Admin.History(ahead))[^1].Str("at");
+        await ProjectWithKeyMilestones(district, "ring-road", [-100, -50, 10], done: 2);                     // 50 ÷ 100 = 0.50
+        await ProjectWithKeyMilestones(district, "pocket-park", [-40, -10], done: 2);                        // 30 ÷ 40 = 0.75
+        await ProjectWithKeyMilestones(district, "pocket-park", [-30, -20], done: 1);                        // nothing earned: 0.00
+        await ProjectWithKeyMilestones(district, "ring-road", [10], done: 0);                                // not started: none
+        var closed = await ProjectWithKeyMilestones(district, "ring-road", [-100, -90, -50], done: 2);       // 0.10, but closed
+        await (await given.Admin.PostJson($"/api/v1/projects/{closed}/close", new { remark = "竣工" })).Expect(HttpStatusCode.OK);
+        var unkeyed = await given.NewProjectIn(district);
+        await given.Plan(unkeyed, TrackerApp.Today.AddDays(-10));
+
+        var byDistrict = await given.List($"/api/v1/portfolio/summary?district={district}");
+        var byCategory = await given.List($"/api/v1/portfolio/summary?district={district}&groupBy=category");
+        var asOf = await given.List($"/api/v1/portfolio/summary?district={district}&asOf={Uri.EscapeDataString(then)}");
+
+        // Four projects: the median is the mean of the middle two, 0.50 and 0.75, to two decimals.
+        Assert.Equal((0.63m, 4), SpiT(RowOf(byDistrict, district)));
+        Assert.Equal((0.63m, 4), SpiT(byDistrict.GetProperty("totals")));
+        Assert.Equal((0.38m, 2), SpiT(RowOf(byCategory, "pocket-park")));
+        Assert.Equal((0.65m, 2), SpiT(RowOf(byCategory, "ring-road")));
+        Assert.Equal((0.80m, 1), SpiT(RowOf(asOf, district)));
+        var project = await given.Admin.GetProject(ahead);
+        Assert.Equal(0.80m, project.GetProperty("earnedSchedule").GetProperty("spiT").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Spi_t_has_no_median_when_no_project_has_one()
+    {
+        var district = await given.NewDistrict();
+        await ProjectWithKeyMilestones(district, "ring-road", [20, 40], done: 0);
+
+        var spiT = RowOf(await given.List($"/api/v1/portfolio/summary?district={district}"), district).GetProperty("spiT");
+
+        Assert.Equal(JsonValueKind.Null, spiT.GetProperty("median").ValueKind);
+        Assert.Equal(0, spiT.GetProperty("projects").GetInt32());
+    }
+
+    private async Task<string> ProjectWithKeyMilestones(string district, string category, int[] baselines, int done)
+    {
+        var project = await given.NewProjectIn(district, category);
+        for (var i = 0; i < baselines.Length; i++)
+        {
+            var baseline = TrackerApp.Today.AddDays(baselines[i]);
+            var milestone = await given.Plan(project, baseline, isKey: true, name: $"关键节点{i + 1}");
+            if (i < done)
+            {
+                await given.Complete(project, milestone, baseline);
+            }
+        }
+
+        return project;
+    }
+
+    private static (decimal? Median, int Projects) SpiT(JsonElement row)
+    {
+        var spiT = row.GetProperty("spiT");
+        return (spiT.GetProperty("median").ValueKind == JsonValueKind.Null ? null : spiT.GetProperty("median").GetDecimal(), spiT.GetProperty("projects").GetInt32());
+    }
+
+    [Fact]
     public async Task A_reader_key_reads_the_summary()
     {
         var reader = given.App.Client(await given.NewKey("reader"));

@@ -133,6 +133,60 @@ public sealed class WeeklyReportChartsTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"four reports took {clock.Elapsed}");
     }
 
+    [Fact]
+    public void A_critical_chain_is_drawn_after_the_trends_naming_its_milestones_with_its_dates_and_float()
+    {
+        var report = Report(Districts, [Red("南绕城快速路", 3) with { CriticalChain = Chain(leftOut: 0) }, Red("无关键线路", 2)]);
+
+        var charts = Charts().Draw(report);
+
+        Assert.Equal(["rag-by-district", "pace-by-district", "trend-1", "trend-2", "chain-1"], charts.Select(c => c.Id));
+        var chain = charts[^1];
+        Assert.Equal("南绕城快速路 · 关键线路", chain.Title);
+        var svg = XDocument.Parse(chain.Svg);
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("征地拆迁", texts);
+        Assert.Contains("施工许可", texts);
+        Assert.Contains("★ 七里河大桥主体完工", texts);
+        Assert.Contains("★ 竣工验收", texts);
+        Assert.Contains("基准日期", texts);
+        Assert.Contains("预计日期", texts);
+        Assert.Contains("实际完成", texts);
+        Assert.Contains("基准至预计：延误", texts);
+        Assert.Contains("总时差（至最迟日期）", texts);
+        Assert.Contains("负时差（预计晚于最迟日期）", texts);
+        Assert.Contains("今天 2026-06-07", texts);
+        Assert.Contains("目标完工 2026-12-31", texts);
+        Assert.Contains("★ 关键线路节点", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("未列出", StringComparison.Ordinal));
+        // The negative float is drawn in the report's red.
+        Assert.Contains("#C0392B", chain.Svg, StringComparison.OrdinalIgnoreCase);
+        using var bitmap = SKBitmap.Decode(chain.Png);
+        Assert.Equal((800, 310), (bitmap.Width, bitmap.Height));
+        Assert.True(InkIn(chain.Png, top: 0, bottom: 45).Count > 300, "the title is drawn");
+    }
+
+    [Fact]
+    public void A_chain_with_milestones_left_out_says_how_many_and_chains_stop_at_MaxChainCharts()
+    {
+        var red = Enumerable.Range(1, 4).Select(i => Red($"项目{i}", null) with { CriticalChain = Chain(leftOut: 5) }).ToList();
+
+        var charts = Charts(new ReportOptions { MaxChainCharts = 2 }).Draw(Report(Districts, red));
+
+        Assert.Equal(["chain-1", "chain-2"], charts.Skip(2).Select(c => c.Id));
+        Assert.Contains("另有 5 个节点未列出", charts[^1].Svg, StringComparison.Ordinal);
+    }
+
+    private static CriticalChain Chain(int leftOut) => new(
+        new DateOnly(2026, 12, 31),
+        [
+            new("征地拆迁", true, false, true, new DateOnly(2026, 3, 31), new DateOnly(2026, 5, 20), new DateOnly(2026, 8, 1), 73, null),
+            new("施工许可", true, false, false, new DateOnly(2026, 6, 30), new DateOnly(2026, 7, 10), new DateOnly(2026, 9, 30), 82, "征地拆迁"),
+            new("七里河大桥主体完工", true, true, false, new DateOnly(2026, 9, 30), new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 1), -29, "征地拆迁"),
+            new("竣工验收", false, true, false, new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 29), new DateOnly(2026, 12, 31), -29, "七里河大桥主体完工"),
+        ],
+        leftOut);
+
     private static WeeklyReportCharts Charts(ReportOptions? options = null) =>
         new(Options.Create(options ?? new ReportOptions()), Options.Create(StatusThresholds.Default), NullLogger<WeeklyReportCharts>.Instance);
 
@@ -204,5 +258,6 @@ public sealed class WeeklyReportChartsTests
             investmentRate is null ? 0 : 2_000m,
             new GetPortfolioSummary.Rates(50m, investmentRate, 60m, null),
             new GetPortfolioSummary.Churn(1, 30),
-            PlanChangeCounts.None);
+            PlanChangeCounts.None,
+            new GetPortfolioSummary.SpiTMedian(0.9m, 3));
 }

@@ -157,7 +157,7 @@ public sealed class WeeklyReportPlanChangesRenderTests
         return text[start..end];
     }
 
-    private static void Strip(JsonNode? node, params string[] names)
+    internal static void Strip(JsonNode? node, params string[] names)
     {
         switch (node)
         {

@@ -1,9 +1,12 @@
 using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using MiniExcelLibs;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 
@@ -50,14 +53,14 @@ public sealed class WeeklyReportRenderTests
     {
         var page = Page(Sample());
 
-        foreach (var id in new[] { "rag-by-district", "pace-by-district", "trend-1", "trend-2" })
+        foreach (var id in new[] { "rag-by-district", "pace-by-district", "trend-1", "trend-2", "chain-1", "chain-2" })
         {
             Assert.Contains($"<figure class=\"chart\" data-chart=\"{id}\">", page, StringComparison.Ordinal);
             Assert.Contains($"id=\"{id}-cl_4\"", page, StringComparison.Ordinal);
             Assert.Contains($"url(#{id}-cl_4)", page, StringComparison.Ordinal);
         }
 
-        Assert.Equal(4, Count(page, "<svg "));
+        Assert.Equal(6, Count(page, "<svg "));
         Assert.Contains("<svg viewBox=\"0 0 40 20\" xmlns=", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<?xml", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", page, StringComparison.Ordinal);
@@ -76,6 +79,43 @@ public sealed class WeeklyReportRenderTests
         Assert.Contains("data-chart=\"trend-2\"", sections[2], StringComparison.Ordinal);
         Assert.Contains("<li>关键节点“开工”已逾期 12 天</li>", sections[0], StringComparison.Ordinal);
         Assert.Contains("牵头领导：—", sections[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_critical_chain_chart_sits_with_the_nth_red_project_that_has_one_beside_its_spi_t()
+    {
+        var page = Page(Sample());
+
+        var sections = page.Split("<section class=\"red-project\">")[1..];
+        Assert.Contains("data-chart=\"chain-1\"", sections[0], StringComparison.Ordinal);
+        Assert.True(sections[0].IndexOf("data-chart=\"trend-1\"", StringComparison.Ordinal) < sections[0].IndexOf("data-chart=\"chain-1\"", StringComparison.Ordinal));
+        Assert.Contains("data-chart=\"chain-2\"", sections[2], StringComparison.Ordinal);
+        Assert.Contains("SPI(t)：0.45（挣得日期 2026-09-01）", sections[0], StringComparison.Ordinal);
+        Assert.Contains("SPI(t)：—", sections[1], StringComparison.Ordinal);
+        Assert.Contains("SPI(t)：1.00（挣得日期 2026-11-29）", sections[2], StringComparison.Ordinal);
+        Assert.Contains("进度绩效指数 SPI(t)（按关键节点计，1 为按计划，低于 1 为滞后）：在建项目中位数 <strong>0.82</strong>（4 个项目）。", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\" class=\"num\">SPI(t)中位数</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">0.75</td>", page, StringComparison.Ordinal);
+        var red = ParseCsv(WeeklyReportCsv.Render(Sample(), WeeklyReportCsv.Table.Red));
+        Assert.Equal("SPI(t)", red[0][^1]);
+        Assert.Equal(["0.45", "", "1.0"], red.Skip(1).Select(r => r[^1]));
+    }
+
+    [Fact]
+    public void A_report_frozen_before_spi_t_and_chains_were_counted_still_renders()
+    {
+        var json = JsonNode.Parse(JsonSerializer.Serialize(Sample(), Json.Options))!;
+        WeeklyReportPlanChangesRenderTests.Strip(json, "spiT", "earnedSchedule", "criticalChain");
+        var frozen = JsonSerializer.Deserialize<WeeklyReport>(json.ToJsonString(), Json.Options)!;
+
+        var page = Page(frozen);
+        var district = ParseCsv(WeeklyReportCsv.Render(frozen, WeeklyReportCsv.Table.District));
+
+        Assert.DoesNotContain("在建项目中位数", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-chart=\"chain-", page, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"trend-2\"", page, StringComparison.Ordinal);
+        Assert.Contains("SPI(t)：—", page, StringComparison.Ordinal);
+        Assert.Equal("", district[1][14]);
     }
 
     [Fact]
@@ -147,6 +187,7 @@ public sealed class WeeklyReportRenderTests
         Assert.Contains("<img src=\"cid:pace-by-district\"", mail, StringComparison.Ordinal);
         Assert.Contains("<img src=\"cid:trend-1\" alt=\"趋势 &lt;1&gt;\" width=\"320\"", mail, StringComparison.Ordinal);
         Assert.Contains("<img src=\"cid:trend-2\"", mail, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"cid:chain-1\" alt=\"关键线路 1\"", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", mail, StringComparison.Ordinal);
@@ -171,10 +212,12 @@ public sealed class WeeklyReportRenderTests
         Assert.DoesNotContain("\n", csv.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         var rows = ParseCsv(csv);
         Assert.Equal(
-            ["代码", "名称", "项目数", "绿灯", "黄灯", "红灯", "总投资(万元)", "累计完成投资(万元)", "本年完成投资(万元)", "本年计划投资(万元)", "开工率(%)", "投资完成率(%)", "资金到位率(%)", "按期竣工率(%)", "调整次数", "调整天数", "调整天数(绝对值)"],
+            ["代码", "名称", "项目数", "绿灯", "黄灯", "红灯", "总投资(万元)", "累计完成投资(万元)", "本年完成投资(万元)", "本年计划投资(万元)", "开工率(%)", "投资完成率(%)", "资金到位率(%)", "按期竣工率(%)", "SPI(t)中位数", "调整次数", "调整天数", "调整天数(绝对值)"],
             rows[0]);
         Assert.Equal(4, rows.Count);
-        Assert.Equal(["330102", "上城区", "3", "1", "0", "2", "50000.5", "20000", "8000", "12000", "50", "66.7", "", "100", "2", "30", "0"], rows[1]);
+        Assert.Equal(["330102", "上城区", "3", "1", "0", "2", "50000.5", "20000", "8000", "12000", "50", "66.7", "", "100", "0.75", "2", "30", "0"], rows[1]);
+        Assert.Equal("", rows[2][14]);
+        Assert.Equal("0.82", rows[3][14]);
         Assert.Equal("拱墅区", rows[2][1]);
         Assert.Equal(["", "合计", "5", "1", "1", "3"], rows[3][..6]);
         Assert.Equal("12345.6", rows[3][8]);
@@ -284,14 +327,15 @@ public sealed class WeeklyReportRenderTests
 
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
-    /// <summary>Two districts, three red projects (the first and third with a trend), one overdue key milestone.</summary>
+    /// <summary>Two districts, three red projects (the first and third with a trend, a critical chain and SPI(t)), one overdue key milestone.</summary>
     public static WeeklyReport Sample()
     {
         var metro = new ProjectRef(Guid.Parse("00000000-0000-0000-0000-000000000001"), "2026-330102-04-01-000001", ScriptName, "330102", "上城区", "市地铁集团");
         var ring = new ProjectRef(Guid.Parse("00000000-0000-0000-0000-000000000002"), "2026-330105-04-01-000002", CommaQuoteName, "330105", "拱墅区", FormulaUnit);
         var park = new ProjectRef(Guid.Parse("00000000-0000-0000-0000-000000000003"), "2026-330102-04-01-000003", "运河小游园", "330102", "上城区", "区园林局");
         var trend = new MilestoneTrendLine("开工", [new(new(2026, 10, 1), new(2026, 11, 17), new(2026, 12, 1), null), new(new(2026, 11, 20), new(2026, 11, 17), new(2026, 12, 20), null)]);
-        var totals = new GetPortfolioSummary.Row("all", "合计", 5, new(1, 1, 3), 80000.5m, 30000m, 12345.6m, 20000m, new(40m, 61.7m, null, 100m), new(3, 51), PlanChangeCounts.None);
+        var chain = new CriticalChain(new(2027, 6, 30), [new("开工", true, true, false, new(2026, 11, 17), new(2026, 12, 20), new(2026, 12, 10), -10, "征地拆迁")], 0);
+        var totals = new GetPortfolioSummary.Row("all", "合计", 5, new(1, 1, 3), 80000.5m, 30000m, 12345.6m, 20000m, new(40m, 61.7m, null, 100m), new(3, 51), PlanChangeCounts.None, new(0.82m, 4));
         return new WeeklyReport(
             "2026-W48",
             new DateOnly(2026, 11, 23),
@@ -311,20 +355,20 @@ public sealed class WeeklyReportRenderTests
             Overdue: [new(metro, "开工", true, new(2026, 11, 17), new(2026, 12, 20), 12, Rag.Red)],
             RedProjects:
             [
-                new(metro, "张副市长", ["关键节点“开工”已逾期 12 天", "投资慢于序时进度 35 个百分点"], trend),
+                new(metro, "张副市长", ["关键节点“开工”已逾期 12 天", "投资慢于序时进度 35 个百分点"], trend) { EarnedSchedule = new(0.45m, new(2026, 9, 1)), CriticalChain = chain },
                 new(ring, null, ["节点“主体完工”预计滞后 40 天"], null),
-                new(park, "李区长", ["关键节点“投用”预计滞后 31 天"], trend),
+                new(park, "李区长", ["关键节点“投用”预计滞后 31 天"], trend) { EarnedSchedule = new(1.0m, new(2026, 11, 29)), CriticalChain = chain },
             ],
             StaleReporting: [new("区园林局", 1, 45, ["运河小游园"])],
             ByDistrict:
             [
-                new("330102", "上城区", 3, new(1, 0, 2), 50000.5m, 20000m, 8000m, 12000m, new(50m, 66.7m, null, 100m), new(2, 30), PlanChangeCounts.None),
-                new("330105", "拱墅区", 2, new(0, 1, 1), 30000m, 10000m, 4345.6m, 8000m, new(0m, 54.3m, 20m, null), new(1, 21), PlanChangeCounts.None),
+                new("330102", "上城区", 3, new(1, 0, 2), 50000.5m, 20000m, 8000m, 12000m, new(50m, 66.7m, null, 100m), new(2, 30), PlanChangeCounts.None, new(0.75m, 2)),
+                new("330105", "拱墅区", 2, new(0, 1, 1), 30000m, 10000m, 4345.6m, 8000m, new(0m, 54.3m, 20m, null), new(1, 21), PlanChangeCounts.None, new(null, 0)),
             ],
             ByCategory:
             [
-                new("rail-transit", "rail-transit", 4, new(1, 0, 3), 70000.5m, 25000m, 10000m, 15000m, new(45.5m, 66.7m, null, 100m), new(2, 30), PlanChangeCounts.None),
-                new("mystery", "mystery", 1, new(0, 1, 0), 10000m, 5000m, 2345.6m, 5000m, new(0m, 46.9m, 20m, null), new(1, 21), PlanChangeCounts.None),
+                new("rail-transit", "rail-transit", 4, new(1, 0, 3), 70000.5m, 25000m, 10000m, 15000m, new(45.5m, 66.7m, null, 100m), new(2, 30), PlanChangeCounts.None, new(0.82m, 4)),
+                new("mystery", "mystery", 1, new(0, 1, 0), 10000m, 5000m, 2345.6m, 5000m, new(0m, 46.9m, 20m, null), new(1, 21), PlanChangeCounts.None, new(null, 0)),
             ]);
     }
 
@@ -335,6 +379,8 @@ public sealed class WeeklyReportRenderTests
         Chart("pace-by-district", "各区县投资进度", [1, 2, 3]),
         Chart("trend-1", "趋势 <1>", Png(320)),
         Chart("trend-2", "趋势 2", Png(320)),
+        Chart("chain-1", "关键线路 1", Png(800)),
+        Chart("chain-2", "关键线路 2", Png(800)),
     ];
 
     private static ReportChart Chart(string id, string title, byte[] png) => new(

@@ -46,6 +46,10 @@ public static class GetPortfolioSummary
     /// <param name="DaysMoved">Calendar days approved changes moved baselines by, summed over the milestones moved: net, a move back cancelling a move forward (`planChanges.daysMovedAbsolute` counts every move).</param>
     public sealed record Churn(int Rebaselines, int DaysMoved);
 
+    /// <param name="Median">The median SPI(t), two decimals; null when no project of the group has one.</param>
+    /// <param name="Projects">The projects it is the median of: the active ones past their first key milestone's baseline.</param>
+    public sealed record SpiTMedian(decimal? Median, int Projects);
+
     /// <param name="Key">The district code, the category (`ring-road`) or the plan period (`14th`, `unspecified`); `all` for the totals.</param>
     /// <param name="Label">The district's name, the category, or the plan period as officials name it (十四五 2021–2025).</param>
     /// <param name="Rag">Projects by their light judged on the day (as `GET /api/v1/projects/{id}` shows it; closed projects are green).</param>
@@ -53,6 +57,7 @@ public static class GetPortfolioSummary
     /// <param name="InvestmentToDate">累计完成投资 from each project's latest report, 万元.</param>
     /// <param name="InvestmentThisYear">Investment completed in the day's calendar year, 万元.</param>
     /// <param name="AnnualPlan">年度计划投资 for the day's calendar year, 万元.</param>
+    /// <param name="SpiT">How the group's active projects run against their schedules: the median of their SPI(t) on the day (each project's `earnedSchedule.spiT`, by key milestones).</param>
     public sealed record Row(
         string Key,
         string Label,
@@ -64,7 +69,8 @@ public static class GetPortfolioSummary
         decimal AnnualPlan,
         Rates Rates,
         Churn Churn,
-        PlanChangeCounts PlanChanges);
+        PlanChangeCounts PlanChanges,
+        SpiTMedian SpiT);
 
     /// <param name="AsOf">The day the portfolio is judged on: today (Asia/Shanghai) or the as-of day.</param>
     public sealed record Response(Grouping GroupBy, DateOnly AsOf, IReadOnlyList<Row> Rows, Row Totals);
@@ -93,6 +99,10 @@ public static class GetPortfolioSummary
                   completed `completion` milestones.
 
                 `churn` sums the projects' approved rebaselines and the days they moved baselines by.
+
+                `spiT` is `{ median, projects }`: the median SPI(t) (earned schedule by key milestones, two decimals, as each
+                project's `earnedSchedule.spiT` on the day) over the group's active projects that have one, i.e. are past
+                their first key milestone's baseline, and how many those are; `median` is `null` when there are none.
 
                 Without `asOf` the stored projects are read in one query and judged today (Asia/Shanghai). With `asOf` (a date
                 meaning the end of that day in Asia/Shanghai, or an RFC 3339 instant) every project registered by then is
@@ -209,5 +219,6 @@ public static class GetPortfolioSummary
         f.AnnualPlan,
         new Rates(f.Rates.StartRate, f.Rates.InvestmentCompletionRate, f.Rates.FundsInPlaceRate, f.Rates.OnTimeCompletionRate),
         new Churn(f.Rebaselines, f.DaysMoved),
-        f.PlanChanges);
+        f.PlanChanges,
+        new SpiTMedian(f.SpiTMedian, f.SpiTProjects));
 }

@@ -50,7 +50,11 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
         foreach (var red in figures.RedProjects)
         {
             var trend = redProjects.Count < options.Value.MaxTrendCharts && red.WorstOpenMilestone is { } worst ? await TrendOf(session, red.Project.Id, worst, asOf, ct) : null;
-            redProjects.Add(new RedProject(Ref(red.Project), red.Project.Profile.LeadOfficial, [.. red.Assessment.Reasons.Select(r => r.Text)], trend));
+            redProjects.Add(new RedProject(Ref(red.Project), red.Project.Profile.LeadOfficial, [.. red.Assessment.Reasons.Select(r => r.Text)], trend)
+            {
+                EarnedSchedule = EarnedSchedule.Of(red.Project, day),
+                CriticalChain = redProjects.Count < options.Value.MaxChainCharts ? CriticalChain.Of(red.Project, red.Assessment.Schedule) : null,
+            });
         }
 
         var changes = figures.Changes;

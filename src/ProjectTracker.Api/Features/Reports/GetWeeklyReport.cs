@@ -36,8 +36,9 @@ public static class GetWeeklyReport
                 (new slips, recoveries, completed milestones, approved changes that moved baselines and the days they moved, net
                 and absolute, and `planChanges`: every plan change asked for or decided in the week, with its fields, reason,
                 document reference, the day asked and its decision as the week ended), milestones due in the next 14 days,
-                overdue milestones, red projects with their reasons, stale reporting by responsible unit, and tables by district
-                and by category. Its figures are those of `GET /api/v1/portfolio/summary?asOf={Sunday}`.
+                overdue milestones, red projects with their reasons, SPI(t) and (for the first 20, `Reports:MaxChainCharts`) their
+                critical chain, stale reporting by responsible unit, and tables by district and by category (with the median
+                SPI(t), `spiT`). Its figures are those of `GET /api/v1/portfolio/summary?asOf={Sunday}`.
 
                 A finished week's report is generated once and stored: every later request answers the same data, byte for
                 byte, whatever was recorded since. The current week's report is as of now and says `"provisional": true`. A

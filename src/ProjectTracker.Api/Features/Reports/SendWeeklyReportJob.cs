@@ -93,6 +93,10 @@ public sealed partial class SendWeeklyReportJob(
         text.Append(CultureInfo.InvariantCulture,
             $"本周新增滞后 {report.Changes.NewSlips.Count} 项，恢复 {report.Changes.Recoveries.Count} 项，完成节点 {report.Changes.CompletedMilestones.Count} 个，批准调整 {report.Changes.RebaselinesApproved.Count} 项。\n");
         text.Append(CultureInfo.InvariantCulture, $"已逾期节点 {report.Overdue.Count} 个，未来 14 天到期节点 {report.DueNext14Days.Count} 个。\n");
+        if (totals.SpiT is { Median: { } median } portfolioSpiT)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"进度绩效指数 SPI(t) 在建项目中位数 {median:0.00}（{portfolioSpiT.Projects} 个项目，按关键节点计）。\n");
+        }
         text.Append(CultureInfo.InvariantCulture, $"累计批准基准调整 {totals.Churn.Rebaselines} 次，共调整 {totals.Churn.DaysMoved} 天");
         if (totals.PlanChanges?.DaysMovedAbsolute is { } absolute)
         {
@@ -118,7 +122,8 @@ public sealed partial class SendWeeklyReportJob(
             text.Append("\n红灯项目：\n");
             foreach (var red in report.RedProjects)
             {
-                text.Append(CultureInfo.InvariantCulture, $"- {red.Project.Name}（{red.Project.ResponsibleUnit}）：{string.Join("；", red.Reasons)}\n");
+                var spiT = red.EarnedSchedule is { } earned ? string.Create(CultureInfo.InvariantCulture, $"；SPI(t) {earned.SpiT:0.00}") : "";
+                text.Append(CultureInfo.InvariantCulture, $"- {red.Project.Name}（{red.Project.ResponsibleUnit}）：{string.Join("；", red.Reasons)}{spiT}\n");
             }
         }
 

@@ -2,6 +2,7 @@ using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Reports;
 
@@ -81,7 +82,70 @@ public sealed record PlanChangeLine(
 /// <param name="Days">Days left until the baseline (due), or days past it (overdue).</param>
 public sealed record MilestoneLine(ProjectRef Project, string MilestoneName, bool IsKey, DateOnly BaselineDate, DateOnly ForecastDate, int Days, Rag Severity);
 
-public sealed record RedProject(ProjectRef Project, string? LeadOfficial, IReadOnlyList<string> Reasons, MilestoneTrendLine? Trend);
+public sealed record RedProject(ProjectRef Project, string? LeadOfficial, IReadOnlyList<string> Reasons, MilestoneTrendLine? Trend)
+{
+    /// <summary>SPI(t) by key milestones on the day, as the project shows it; null before its first key baseline, and in a report frozen before it was counted.</summary>
+    public EarnedSchedule? EarnedSchedule { get; init; }
+
+    /// <summary>The critical chain the report draws, for the first red projects (`Reports:MaxChainCharts`); null for the rest, and when the project has no key or critical milestone.</summary>
+    public CriticalChain? CriticalChain { get; init; }
+}
+
+/// <summary>A red project's key milestones and every milestone on its critical path, scheduled over the dependency network on the day.</summary>
+/// <param name="TargetDate">The target completion its latest dates are planned back from; null when it has none.</param>
+/// <param name="Milestones">In order of expected date; at most <see cref="MaxMilestones"/>, critical ones kept first, then open key ones, then done ones.</param>
+/// <param name="LeftOut">How many more of them there are than are listed.</param>
+public sealed record CriticalChain(DateOnly? TargetDate, IReadOnlyList<ChainMilestone> Milestones, int LeftOut)
+{
+    public const int MaxMilestones = 12;
+
+    /// <summary>The project's key milestones and critical ones; null when it has neither.</summary>
+    public static CriticalChain? Of(Project project, ProjectSchedule schedule)
+    {
+        var chain = project.Milestones
+            .Select(m => (Milestone: m, Schedule: schedule[m.Id]))
+            .Where(m => m.Milestone.IsKey || m.Schedule.IsCritical)
+            .ToList();
+        if (chain.Count == 0)
+        {
+            return null;
+        }
+
+        var kept = chain
+            .OrderBy(m => m.Schedule.IsCritical ? 0 : m.Milestone.IsDone ? 2 : 1)
+            .ThenBy(m => m.Schedule.ExpectedDate)
+            .Take(MaxMilestones)
+            .OrderBy(m => m.Schedule.ExpectedDate)
+            .ThenBy(m => m.Milestone.BaselineDate)
+            .Select(m => new ChainMilestone(
+                m.Milestone.Name,
+                m.Milestone.IsKey,
+                m.Schedule.IsCritical,
+                m.Milestone.IsDone,
+                m.Milestone.BaselineDate,
+                m.Schedule.ExpectedDate,
+                m.Schedule.LatestDate,
+                m.Schedule.TotalFloatDays,
+                m.Schedule.DrivenByName))
+            .ToList();
+        return new CriticalChain(schedule.TargetDate, kept, chain.Count - kept.Count);
+    }
+}
+
+/// <param name="ExpectedDate">The actual date once done; else the later of its own forecast (never before the day) and what its predecessors allow.</param>
+/// <param name="LatestDate">The latest it may be done so that the project's target and its successors' latest dates hold; null when nothing bounds it.</param>
+/// <param name="TotalFloatDays">`latestDate` − `expectedDate`: negative when the target cannot hold unless something moves.</param>
+/// <param name="DrivenBy">The predecessor that pushes its expected date past its own forecast, by name.</param>
+public sealed record ChainMilestone(
+    string Name,
+    bool IsKey,
+    bool IsCritical,
+    bool IsDone,
+    DateOnly BaselineDate,
+    DateOnly ExpectedDate,
+    DateOnly? LatestDate,
+    int? TotalFloatDays,
+    string? DrivenBy);
 
 public sealed record MilestoneTrendLine(string MilestoneName, IReadOnlyList<TrendPoint> Points);
 

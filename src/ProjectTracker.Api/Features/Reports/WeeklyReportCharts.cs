@@ -19,6 +19,8 @@ public sealed class ReportOptions
     public string? FontFile { get; set; }
 
     public int MaxTrendCharts { get; set; } = 20;
+
+    public int MaxChainCharts { get; set; } = 20;
 }
 
 // Thread-safe: every call builds its own plots; only the font is shared.
@@ -27,6 +29,8 @@ public sealed partial class WeeklyReportCharts
     private const int Width = 800;
     private const int Height = 400;
     private const int TrendHeight = 300;
+    private const int ChainRowHeight = 30;
+    private const int MaxRowLabelChars = 12;
     private const int MaxTitleChars = 44;
 
     private static readonly string[] DebianFontFiles =
@@ -47,8 +51,10 @@ public sealed partial class WeeklyReportCharts
     private static readonly Color BaselineColour = Color.FromHex("#0072b2");
     private static readonly Color ForecastColour = Color.FromHex("#d55e00");
     private static readonly Color ActualColour = Color.FromHex("#009e73");
+    private static readonly Color TargetColour = Color.FromHex("#cc79a7");
 
     private readonly int maxTrendCharts;
+    private readonly int maxChainCharts;
     private readonly CjkFont? font;
     private readonly StatusThresholds thresholds;
 
@@ -56,6 +62,7 @@ public sealed partial class WeeklyReportCharts
     {
         this.thresholds = thresholds.Value;
         maxTrendCharts = Math.Max(0, options.Value.MaxTrendCharts);
+        maxChainCharts = Math.Max(0, options.Value.MaxChainCharts);
         var configured = string.IsNullOrWhiteSpace(options.Value.FontFile) ? null : options.Value.FontFile.Trim();
         string[] candidates = configured is null ? DebianFontFiles : [configured];
         font = candidates.Where(File.Exists).Select(CjkFont.Register).FirstOrDefault(f => f is not null);
@@ -76,6 +83,8 @@ public sealed partial class WeeklyReportCharts
         List<ReportChart> charts = [RagByDistrict(report.ByDistrict, withPng), PaceByDistrict(report.ByDistrict, report.Headline.ProRataPercent, withPng)];
         var trends = report.RedProjects.Where(p => p.Trend is { Points.Count: > 0 }).Take(maxTrendCharts);
         charts.AddRange(trends.Select((p, i) => Trend($"trend-{i + 1}", p.Project.Name, p.Trend!, withPng)));
+        var chains = report.RedProjects.Where(p => p.CriticalChain is { Milestones.Count: > 0 }).Take(maxChainCharts);
+        charts.AddRange(chains.Select((p, i) => Chain($"chain-{i + 1}", p.Project.Name, p.CriticalChain!, report.AssessedOn, withPng)));
         return charts;
     }
 
@@ -221,6 +230,136 @@ public sealed partial class WeeklyReportCharts
         LegendOnTop(plot);
         return Render(id, title, plot, TrendHeight, withPng);
     }
+
+    // A small Gantt, one row per milestone and the earliest on top: the baseline a mark, a bar from it to the expected
+    // date (the slip, or the time gained), and a thin line on from there to the latest date: the float, red when negative.
+    private ReportChart Chain(string id, string projectName, CriticalChain chain, DateOnly today, bool withPng)
+    {
+        var title = $"{projectName} · 关键线路";
+        using var plot = NewPlot(title.Length <= MaxTitleChars ? title : string.Concat(title.AsSpan(0, MaxTitleChars - 1), "…"));
+        plot.Axes.DateTimeTicksBottom().TickGenerator = DateTicks();
+        var rows = chain.Milestones;
+        double Row(int i) => rows.Count - 1 - i;
+        const double floatOffset = 0.34;
+
+        // First, so the rows' marks are drawn over them.
+        plot.Add.VerticalLine(Day(today), 1.5f, ProRataColour, LinePattern.Dashed);
+        if (chain.TargetDate is { } target)
+        {
+            plot.Add.VerticalLine(Day(target), 2, TargetColour);
+        }
+
+        // Each kind of mark is one plottable however many rows it has: a plottable per row drew a third slower.
+        List<Bar> late = [], early = [], slack = [], overrun = [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var m = rows[i];
+            if (m.ExpectedDate != m.BaselineDate)
+            {
+                var isLate = m.ExpectedDate > m.BaselineDate;
+                (isLate ? late : early).Add(new Bar
+                {
+                    Position = Row(i),
+                    ValueBase = Day(m.BaselineDate),
+                    Value = Day(m.ExpectedDate),
+                    FillColor = (isLate ? ForecastColour : ActualColour).WithAlpha(0.45),
+                    LineWidth = 0,
+                    Size = 0.44,
+                });
+            }
+
+            if (m.LatestDate is { } latest && latest != m.ExpectedDate && !m.IsDone)
+            {
+                var negative = latest < m.ExpectedDate;
+                (negative ? overrun : slack).Add(new Bar
+                {
+                    Position = Row(i) - floatOffset,
+                    ValueBase = Day(m.ExpectedDate),
+                    Value = Day(latest),
+                    FillColor = negative ? Red : Muted,
+                    LineWidth = 0,
+                    Size = negative ? 0.1 : 0.07,
+                });
+            }
+        }
+
+        foreach (var bars in new[] { late, early, slack, overrun }.Where(b => b.Count > 0))
+        {
+            plot.Add.Bars(bars).Horizontal = true;
+        }
+
+        foreach (var (floats, colour) in new[] { (slack, Muted), (overrun, Red) }.Where(f => f.Item1.Count > 0))
+        {
+            plot.Add.Markers(floats.Select(b => b.Value).ToArray(), floats.Select(b => b.Position).ToArray(), MarkerShape.VerticalBar, 12, colour).MarkerLineWidth = 2.5f;
+        }
+
+        var positions = Enumerable.Range(0, rows.Count).Select(Row).ToArray();
+        var baselines = plot.Add.Markers(rows.Select(m => Day(m.BaselineDate)).ToArray(), positions, MarkerShape.VerticalBar, 20, BaselineColour);
+        baselines.MarkerLineWidth = 3;
+        var open = Enumerable.Range(0, rows.Count).Where(i => !rows[i].IsDone).ToArray();
+        var done = Enumerable.Range(0, rows.Count).Where(i => rows[i].IsDone).ToArray();
+        if (open.Length > 0)
+        {
+            plot.Add.Markers(open.Select(i => Day(rows[i].ExpectedDate)).ToArray(), open.Select(Row).ToArray(), MarkerShape.FilledCircle, 10, ForecastColour);
+        }
+
+        if (done.Length > 0)
+        {
+            plot.Add.Markers(done.Select(i => Day(rows[i].ExpectedDate)).ToArray(), done.Select(Row).ToArray(), MarkerShape.FilledDiamond, 12, ActualColour);
+        }
+
+        plot.Axes.Left.SetTicks(positions, [.. rows.Select(m => RowLabel(m))]);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        var dates = rows.SelectMany(m => new[] { m.BaselineDate, m.ExpectedDate, m.LatestDate ?? m.ExpectedDate })
+            .Append(today)
+            .Concat(chain.TargetDate is { } t ? [t] : [])
+            .Select(Day)
+            .ToArray();
+        (double left, double right) = Padded(dates.Min(), dates.Max(), 7);
+        // Rows keep their height in a chain of one or two, centred.
+        var spare = (Math.Max(rows.Count, 3) - rows.Count) / 2.0;
+        plot.Axes.SetLimits(left, right, -0.75 - spare, rows.Count - 0.4 + spare);
+        plot.Axes.Right.MinimumSize = 36;
+        if (chain.LeftOut > 0)
+        {
+            plot.XLabel(string.Create(CultureInfo.InvariantCulture, $"另有 {chain.LeftOut} 个节点未列出"), 12);
+            plot.Axes.Bottom.Label.Bold = false;
+            plot.Axes.Bottom.Label.ForeColor = Muted;
+        }
+
+        plot.Legend.ManualItems.AddRange(
+        [
+            Mark(MarkerShape.VerticalBar, BaselineColour, "基准日期"),
+            .. open.Length > 0 ? [Mark(MarkerShape.FilledCircle, ForecastColour, "预计日期")] : Array.Empty<LegendItem>(),
+            .. done.Length > 0 ? [Mark(MarkerShape.FilledDiamond, ActualColour, "实际完成")] : Array.Empty<LegendItem>(),
+            .. late.Count > 0 ? [Swatch(ForecastColour.WithAlpha(0.45), "基准至预计：延误")] : Array.Empty<LegendItem>(),
+            .. early.Count > 0 ? [Swatch(ActualColour.WithAlpha(0.45), "基准至预计：提前")] : Array.Empty<LegendItem>(),
+            .. slack.Count > 0 ? [Stroke(Muted, LinePattern.Solid, "总时差（至最迟日期）")] : Array.Empty<LegendItem>(),
+            .. overrun.Count > 0 ? [Stroke(Red, LinePattern.Solid, "负时差（预计晚于最迟日期）")] : Array.Empty<LegendItem>(),
+            Stroke(ProRataColour, LinePattern.Dashed, string.Create(CultureInfo.InvariantCulture, $"今天 {today:yyyy-MM-dd}")),
+            .. chain.TargetDate is { } targetDate
+                ? [Stroke(TargetColour, LinePattern.Solid, string.Create(CultureInfo.InvariantCulture, $"目标完工 {targetDate:yyyy-MM-dd}"))]
+                : Array.Empty<LegendItem>(),
+            .. rows.Any(m => m.IsCritical) ? [new LegendItem { LabelText = "★ 关键线路节点" }] : Array.Empty<LegendItem>(),
+        ]);
+        LegendOnTop(plot);
+        return Render(id, title, plot, ChainHeight(rows.Count), withPng);
+    }
+
+    // Title, legend and date axis take about 190 px whatever the rows; a row or two would otherwise be a sliver.
+    private static int ChainHeight(int rows) => 190 + (Math.Max(rows, 3) * ChainRowHeight);
+
+    private static string RowLabel(ChainMilestone milestone)
+    {
+        var name = milestone.Name.Length <= MaxRowLabelChars ? milestone.Name : string.Concat(milestone.Name.AsSpan(0, MaxRowLabelChars - 1), "…");
+        return milestone.IsCritical ? "★ " + name : name;
+    }
+
+    private static LegendItem Mark(MarkerShape shape, Color colour, string text) =>
+        new() { LabelText = text, MarkerShape = shape, MarkerSize = 10, MarkerFillColor = colour, MarkerLineColor = colour, MarkerLineWidth = 2, LineWidth = 0 };
+
+    private static LegendItem Stroke(Color colour, LinePattern pattern, string text) =>
+        new() { LabelText = text, LineColor = colour, LineWidth = 2, LinePattern = pattern };
 
     private static Plot NewPlot(string title)
     {

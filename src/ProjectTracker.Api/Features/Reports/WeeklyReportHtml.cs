@@ -174,6 +174,15 @@ public static partial class WeeklyReportHtml
                 [[rates.StartRate, rates.InvestmentCompletionRate, rates.FundsInPlaceRate, rates.OnTimeCompletionRate]],
                 totalsLast: false,
                 cellSuffix: "%");
+            // Null in a report frozen before SPI(t) was counted.
+            if (totals.SpiT is { } spiT)
+            {
+                html.Append("<p>进度绩效指数 SPI(t)（按关键节点计，1 为按计划，低于 1 为滞后）：");
+                html.Append(spiT.Median is { } median
+                    ? $"在建项目中位数 <strong>{Ratio(median)}</strong>（{Count(spiT.Projects)} 个项目）"
+                    : "暂无可计算的在建项目");
+                html.Append("。</p>\n");
+            }
 
             H3("投资完成情况");
             html.Append("<p>本年完成投资 <strong>").Append(Text(Money(totals.InvestmentThisYear))).Append(" 万元</strong>，本年计划投资 ")
@@ -265,7 +274,7 @@ public static partial class WeeklyReportHtml
                 return;
             }
 
-            var trends = 0;
+            var (trends, chains) = (0, 0);
             foreach (var red in report.RedProjects)
             {
                 var project = red.Project;
@@ -274,7 +283,8 @@ public static partial class WeeklyReportHtml
                     .Append("<p class=\"meta\">项目编号：").Append(Text(project.Code))
                     .Append("　区县：").Append(Text(project.DistrictName))
                     .Append("　责任单位：").Append(Text(project.ResponsibleUnit))
-                    .Append("　牵头领导：").Append(Text(red.LeadOfficial ?? "—")).Append("</p>\n");
+                    .Append("　牵头领导：").Append(Text(red.LeadOfficial ?? "—"))
+                    .Append("　SPI(t)：").Append(red.EarnedSchedule is { } earned ? $"{Ratio(earned.SpiT)}（挣得日期 {Iso(earned.EarnedDate)}）" : "—").Append("</p>\n");
                 if (red.Reasons.Count > 0)
                 {
                     html.Append("<p>红灯原因：</p>\n<ul>\n");
@@ -290,6 +300,16 @@ public static partial class WeeklyReportHtml
                 if (red.Trend is { Points.Count: > 0 })
                 {
                     var id = $"trend-{++trends}";
+                    if (charts.FirstOrDefault(c => c.Id == id) is { } chart)
+                    {
+                        Chart(chart);
+                    }
+                }
+
+                // chain-N likewise: the N-th red project whose critical chain has a milestone.
+                if (red.CriticalChain is { Milestones.Count: > 0 })
+                {
+                    var id = $"chain-{++chains}";
                     if (charts.FirstOrDefault(c => c.Id == id) is { } chart)
                     {
                         Chart(chart);
@@ -411,6 +431,7 @@ public static partial class WeeklyReportHtml
             DateOnly date => Iso(date),
             int number => Count(number),
             decimal number when kind == ColumnKind.Percent => Text(Points(number)),
+            decimal number when kind == ColumnKind.Ratio => Text(Ratio(number)),
             decimal number => Text(Money(number)),
             _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
         };
@@ -440,7 +461,7 @@ public static partial class WeeklyReportHtml
     /// <summary>Up to a project code's 24 characters: text this short reads badly when wrapped.</summary>
     private const int ShortText = 24;
 
-    private static bool IsNumeric(ColumnKind kind) => kind is ColumnKind.Count or ColumnKind.Money or ColumnKind.Percent;
+    private static bool IsNumeric(ColumnKind kind) => kind is ColumnKind.Count or ColumnKind.Money or ColumnKind.Percent or ColumnKind.Ratio;
 
     private static string Text(string value) => HtmlEncode(value);
 
@@ -452,6 +473,8 @@ public static partial class WeeklyReportHtml
     private static string Money(decimal value) => value.ToString("#,##0.#", CultureInfo.InvariantCulture);
 
     private static string Points(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Ratio(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Percent(decimal? value) => value is { } v ? Points(v) + "%" : "—";
 

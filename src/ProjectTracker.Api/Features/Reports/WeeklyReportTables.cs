@@ -14,6 +14,7 @@ internal enum ColumnKind
     Count,
     Money,
     Percent,
+    Ratio,
     Date,
     Light,
     YesNo,
@@ -52,6 +53,7 @@ internal static class WeeklyReportTables
         new("投资完成率(%)", ColumnKind.Percent),
         new("资金到位率(%)", ColumnKind.Percent),
         new("按期竣工率(%)", ColumnKind.Percent),
+        new("SPI(t)中位数", ColumnKind.Ratio),
         new("调整次数", ColumnKind.Count),
         new("调整天数", ColumnKind.Count),
         new("调整天数(绝对值)", ColumnKind.Count),
@@ -93,6 +95,8 @@ internal static class WeeklyReportTables
             ["投资完成率(%)", totals.Rates.InvestmentCompletionRate],
             ["资金到位率(%)", totals.Rates.FundsInPlaceRate],
             ["按期竣工率(%)", totals.Rates.OnTimeCompletionRate],
+            ["SPI(t)中位数", totals.SpiT?.Median],
+            ["SPI(t)计入项目数", totals.SpiT?.Projects],
             ["总投资(万元)", totals.TotalInvestment],
             ["累计完成投资(万元)", totals.InvestmentToDate],
             ["本年完成投资(万元)", totals.InvestmentThisYear],
@@ -153,6 +157,8 @@ internal static class WeeklyReportTables
         row.Rates.InvestmentCompletionRate,
         row.Rates.FundsInPlaceRate,
         row.Rates.OnTimeCompletionRate,
+        // Null in a report frozen before SPI(t) was counted.
+        row.SpiT?.Median,
         row.Churn.Rebaselines,
         row.Churn.DaysMoved,
         // Null in a report frozen before plan changes were counted.
@@ -219,8 +225,8 @@ internal static class WeeklyReportTables
 
     private static ReportTable Red(IReadOnlyList<RedProject> red) => new(
         "红灯项目",
-        [.. ProjectColumns, new("牵头领导", ColumnKind.Text), new("红灯原因", ColumnKind.Text), new("趋势节点", ColumnKind.Text)],
-        [.. red.Select(r => Project(r.Project, r.LeadOfficial, string.Join("；", r.Reasons), r.Trend?.MilestoneName))]);
+        [.. ProjectColumns, new("牵头领导", ColumnKind.Text), new("红灯原因", ColumnKind.Text), new("趋势节点", ColumnKind.Text), new("SPI(t)", ColumnKind.Ratio)],
+        [.. red.Select(r => Project(r.Project, r.LeadOfficial, string.Join("；", r.Reasons), r.Trend?.MilestoneName, r.EarnedSchedule?.SpiT))]);
 
     private static ReportTable Stale(IReadOnlyList<StaleUnit> units) => new(
         "报送滞后",

@@ -49,7 +49,7 @@ public static class WeeklyReportXlsx
     private static Type ClrType(ColumnKind kind) => kind switch
     {
         ColumnKind.Count => typeof(int),
-        ColumnKind.Money or ColumnKind.Percent => typeof(decimal),
+        ColumnKind.Money or ColumnKind.Percent or ColumnKind.Ratio => typeof(decimal),
         ColumnKind.Date => typeof(DateTime),
         ColumnKind.Light or ColumnKind.YesNo => typeof(string),
         // Text columns may hold any value (the overview's 值 column): MiniExcel writes each cell by its own type.
@@ -78,6 +78,7 @@ public static class WeeklyReportXlsx
                 {
                     ColumnKind.Money => "#,##0.0",
                     ColumnKind.Percent => "0.0",
+                    ColumnKind.Ratio => "0.00",
                     ColumnKind.Date => "yyyy-mm-dd",
                     _ => null,
                 },
@@ -88,7 +89,7 @@ public static class WeeklyReportXlsx
             .Select(row => column.Kind switch
             {
                 ColumnKind.Date => 10,
-                ColumnKind.Money or ColumnKind.Percent or ColumnKind.Count => 12,
+                ColumnKind.Money or ColumnKind.Percent or ColumnKind.Ratio or ColumnKind.Count => 12,
                 _ => DisplayWidth(Convert.ToString(Cell(row[index]), CultureInfo.InvariantCulture) ?? ""),
             })
             .Append(DisplayWidth(column.Name))
