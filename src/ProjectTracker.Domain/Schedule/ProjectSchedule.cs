@@ -54,8 +54,13 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
     // the same whether it is read by itself or with the whole portfolio.
     public static ProjectSchedule Of(Project project, DateOnly today, ScheduleBoundary boundary)
     {
-        var own = project.Milestones.ToDictionary(m => m.Id);
         var target = TargetOf(project);
+        if (boundary == ScheduleBoundary.None && project.Milestones.All(m => m.Predecessors.Count == 0))
+        {
+            return Unlinked(project, today, target);
+        }
+
+        var own = project.Milestones.ToDictionary(m => m.Id);
         var nodes = project.Milestones.Select(m => NodeOf(project, m, today, target)).ToList();
         var links = new List<DependencyLink>();
         foreach (var milestone in project.Milestones)
@@ -95,6 +100,33 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
                 m.Id, node.ExpectedDate, node.KnockOnDays, node.DrivenBy, name, slip, node.LatestDate, node.TotalFloatDays, node.IsCritical,
                 [.. inside[m.Id], .. boundary.Successors[m.Id]]);
         }));
+    }
+
+    // Most projects have no link at all: the passes reduce to the own dates against the target, without the network's
+    // dictionaries (the weekly report judges every project of the portfolio, once per format).
+    private static ProjectSchedule Unlinked(Project project, DateOnly today, DateOnly? target)
+    {
+        var milestones = new Dictionary<Guid, MilestoneSchedule>(project.Milestones.Count);
+        int? leastFloat = null;
+        foreach (var m in project.Milestones)
+        {
+            var expected = ScheduleNetwork.OwnDate(m.ForecastDate, m.ActualDate, today);
+            DateOnly? latest = m.BaselineDate > target ? null : target;
+            int? totalFloat = latest is { } l ? l.DayNumber - expected.DayNumber : null;
+            if (!m.IsDone && totalFloat is { } f && (leastFloat is null || f < leastFloat))
+            {
+                leastFloat = f;
+            }
+
+            milestones[m.Id] = new MilestoneSchedule(m.Id, expected, 0, null, null, 0, latest, totalFloat, false, []);
+        }
+
+        foreach (var m in project.Milestones.Where(m => !m.IsDone && milestones[m.Id].TotalFloatDays == leastFloat && leastFloat is not null))
+        {
+            milestones[m.Id] = milestones[m.Id] with { IsCritical = true };
+        }
+
+        return new ProjectSchedule(target, milestones);
     }
 
     /// <summary>The project alone: links to other projects are left out.</summary>

@@ -183,6 +183,29 @@ public class KnockOnTests
         Assert.Contains(judged.Reasons, r => r.Rule == StatusRule.MilestoneSlip && r.MilestoneId == RoadDone.MilestoneId);
     }
 
+    [Fact]
+    public void A_project_without_links_is_planned_as_the_network_plans_it_and_a_milestone_after_its_target_has_no_float()
+    {
+        var done = Milestone(RoadId, "立项", new DateOnly(2026, 3, 1));
+        var audit = Milestone(RoadId, "竣工决算", new DateOnly(2027, 12, 31), MilestoneKind.Custom);
+        var road = ProjectOf(RoadId, "ROAD", [done, Permit, RoadDone, audit],
+            new MilestoneCompleted(RoadId, done.MilestoneId, new DateOnly(2026, 3, 5)), Forecast(Permit, 20));
+
+        var alone = ProjectSchedule.Alone(road, Today);
+        var target = ProjectSchedule.TargetOf(road);
+        var network = ScheduleNetwork.Plan(
+            [.. road.Milestones.Select(m => ProjectSchedule.NodeOf(road, m, Today, target))], [], new Dictionary<Guid, DateOnly> { [RoadId] = target!.Value });
+
+        Assert.All(road.Milestones, m =>
+        {
+            var planned = network[new MilestoneRef(RoadId, m.Id)];
+            Assert.Equal((planned.ExpectedDate, planned.LatestDate, planned.TotalFloatDays, planned.IsCritical),
+                (alone[m.Id].ExpectedDate, alone[m.Id].LatestDate, alone[m.Id].TotalFloatDays, alone[m.Id].IsCritical));
+        });
+        Assert.Equal((null, null), (alone[audit.MilestoneId].LatestDate, alone[audit.MilestoneId].TotalFloatDays));
+        Assert.Equal([RoadDone.MilestoneId], alone.CriticalPath);
+    }
+
     private sealed class ScheduleComparer : IEqualityComparer<MilestoneSchedule>
     {
         public bool Equals(MilestoneSchedule? x, MilestoneSchedule? y) =>
