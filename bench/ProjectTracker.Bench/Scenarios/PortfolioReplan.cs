@@ -45,7 +45,8 @@ internal static class PortfolioReplan
 
         var read = Stopwatch.GetElapsedTime(started);
         started = Stopwatch.GetTimestamp();
-        var projects = documents.Select(d => JsonSerializer.Deserialize<Project>(d, Json)
+        // A rebuild would use every CPU the machine has: the documents are independent of one another.
+        var projects = documents.AsParallel().AsOrdered().Select(d => JsonSerializer.Deserialize<Project>(d, Json)
             ?? throw new InvalidOperationException("a stored project document reads as null")).ToList();
         return new Loaded(projects, read, Stopwatch.GetElapsedTime(started), documents.Sum(d => (long)d.Length));
     }
