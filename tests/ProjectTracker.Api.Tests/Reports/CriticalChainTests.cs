@@ -5,7 +5,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Tests.Reports;
 
-/// <summary>Which milestones a red project's Gantt lists: its key ones and its critical ones, the critical kept first.</summary>
+/// <summary>Which milestones a red project's Gantt lists: its key ones, its critical ones and the open ones a predecessor pushes, the critical kept first.</summary>
 public sealed class CriticalChainTests
 {
     private static readonly Guid ProjectId = Guid.NewGuid();
@@ -38,6 +38,23 @@ public sealed class CriticalChainTests
         var project = Project([site, new MilestoneCompleted(ProjectId, site.MilestoneId, Today.AddDays(-10))]);
 
         Assert.Null(CriticalChain.Of(project, ProjectSchedule.Alone(project, Today)));
+    }
+
+    [Fact]
+    public void An_open_milestone_a_predecessor_pushes_is_in_the_chain_though_neither_key_nor_critical()
+    {
+        var clearance = Planned("征地拆迁", 10, isKey: false);
+        var works = Planned("主体工程完工", 40, isKey: false);
+        var completion = Planned("竣工验收", 300, isKey: true, MilestoneKind.Completion);
+        var project = Project([clearance, works, completion,
+            new MilestoneForecastChanged(ProjectId, clearance.MilestoneId, clearance.BaselineDate, Today.AddDays(70), "征收滞后"),
+            new MilestoneLinked(ProjectId, Guid.NewGuid(), works.MilestoneId, ProjectId, clearance.MilestoneId, clearance.Name, 20)]);
+
+        var chain = CriticalChain.Of(project, ProjectSchedule.Alone(project, Today))!;
+
+        var pushed = Assert.Single(chain.Milestones, m => m.Name == "主体工程完工");
+        Assert.Equal((Today.AddDays(90), "征地拆迁", false, false), (pushed.ExpectedDate, pushed.DrivenBy, pushed.IsKey, pushed.IsCritical));
+        Assert.DoesNotContain(chain.Milestones, m => m.Name == "征地拆迁");
     }
 
     private static MilestonePlanned Planned(string name, int inDays, bool isKey, MilestoneKind kind = MilestoneKind.Groundbreaking) =>

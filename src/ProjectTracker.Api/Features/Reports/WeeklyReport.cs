@@ -91,20 +91,20 @@ public sealed record RedProject(ProjectRef Project, string? LeadOfficial, IReadO
     public CriticalChain? CriticalChain { get; init; }
 }
 
-/// <summary>A red project's key milestones and every milestone on its critical path, scheduled over the dependency network on the day.</summary>
+/// <summary>A red project's key milestones, every milestone on its critical path and every open one a predecessor pushes, scheduled over the dependency network on the day.</summary>
 /// <param name="TargetDate">The target completion its latest dates are planned back from; null when it has none.</param>
-/// <param name="Milestones">In order of expected date; at most <see cref="MaxMilestones"/>, critical ones kept first, then open key ones, then done ones.</param>
+/// <param name="Milestones">In order of expected date; at most <see cref="MaxMilestones"/>, critical and pushed ones kept first, then open key ones, then done ones.</param>
 /// <param name="LeftOut">How many more of them there are than are listed.</param>
 public sealed record CriticalChain(DateOnly? TargetDate, IReadOnlyList<ChainMilestone> Milestones, int LeftOut)
 {
     public const int MaxMilestones = 12;
 
-    /// <summary>The project's key milestones and critical ones; null when it has neither.</summary>
+    /// <summary>The project's key milestones, critical ones and open ones a predecessor pushes (the knock-on that may have turned it red); null when it has none.</summary>
     public static CriticalChain? Of(Project project, ProjectSchedule schedule)
     {
         var chain = project.Milestones
             .Select(m => (Milestone: m, Schedule: schedule[m.Id]))
-            .Where(m => m.Milestone.IsKey || m.Schedule.IsCritical)
+            .Where(m => m.Milestone.IsKey || m.Schedule.IsCritical || (!m.Milestone.IsDone && m.Schedule.KnockOnDays > 0))
             .ToList();
         if (chain.Count == 0)
         {
@@ -112,7 +112,7 @@ public sealed record CriticalChain(DateOnly? TargetDate, IReadOnlyList<ChainMile
         }
 
         var kept = chain
-            .OrderBy(m => m.Schedule.IsCritical ? 0 : m.Milestone.IsDone ? 2 : 1)
+            .OrderBy(m => m.Schedule.IsCritical || m.Schedule.KnockOnDays > 0 ? 0 : m.Milestone.IsDone ? 2 : 1)
             .ThenBy(m => m.Schedule.ExpectedDate)
             .Take(MaxMilestones)
             .OrderBy(m => m.Schedule.ExpectedDate)
