@@ -19,7 +19,6 @@ public sealed record ScheduleBoundary(
 }
 
 /// <param name="DrivenBy">The predecessor that sets the expected date, when one pushes it past the milestone's own date.</param>
-/// <param name="DrivenByName">That predecessor's name.</param>
 /// <param name="DrivenBySlipDays">How late that predecessor is expected against its own baseline.</param>
 public sealed record MilestoneSchedule(
     Guid MilestoneId,
@@ -50,8 +49,7 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
             PlannedAfterTarget = milestone.BaselineDate > target,
         };
 
-    // The project alone, as the network would plan it with the boundary's dates held fixed: so one project is judged
-    // the same whether it is read by itself or with the whole portfolio.
+    // As the whole network would plan it, with the boundary's dates held fixed: read alone or with the portfolio, alike.
     public static ProjectSchedule Of(Project project, DateOnly today, ScheduleBoundary boundary)
     {
         var target = TargetOf(project);
@@ -102,8 +100,7 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
         }));
     }
 
-    // Most projects have no link at all: the passes reduce to the own dates against the target, without the network's
-    // dictionaries (the weekly report judges every project of the portfolio, once per format).
+    // Most projects have no link: the passes reduce to own dates against the target, without the network's dictionaries.
     private static ProjectSchedule Unlinked(Project project, DateOnly today, DateOnly? target)
     {
         var milestones = new Dictionary<Guid, MilestoneSchedule>(project.Milestones.Count);
@@ -129,15 +126,13 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
         return new ProjectSchedule(target, milestones);
     }
 
-    /// <summary>The project alone: links to other projects are left out.</summary>
     public static ProjectSchedule Alone(Project project, DateOnly today) => Of(project, today, ScheduleBoundary.None);
 }
 
 public static class PortfolioSchedule
 {
-    // A milestone left open in a closed or cancelled project will never be done: it holds up nothing any more, and a
-    // closed or cancelled project's milestones wait for nothing. The link stays in the history, and counts again should
-    // the project be reopened or the milestone be done after all.
+    // An open milestone of a closed or cancelled project will never be done, and such a project's milestones wait for
+    // nothing: the link stays in the history and counts again once the milestone is done.
     public static bool Counts(Project successorProject, Project predecessorProject, Guid predecessorMilestoneId) =>
         successorProject.TakesChanges && (predecessorProject.TakesChanges || predecessorProject.FindMilestone(predecessorMilestoneId) is { IsDone: true });
 

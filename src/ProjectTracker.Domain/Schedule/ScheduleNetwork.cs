@@ -19,9 +19,6 @@ public sealed record NetworkNode(MilestoneRef Ref, string Name, DateOnly OwnDate
     public bool PlannedAfterTarget { get; init; }
 }
 
-/// <param name="KnockOnDays">How much later than its own date its predecessors make it.</param>
-/// <param name="DrivenBy">The predecessor that sets the expected date, when one pushes it past the own date.</param>
-/// <param name="LatestDate">The latest it may be done so that its project's target and every successor's latest date hold; null when nothing bounds it.</param>
 public sealed record ScheduledNode(
     MilestoneRef Ref,
     DateOnly ExpectedDate,
@@ -33,8 +30,7 @@ public sealed record ScheduledNode(
 
 public static class ScheduleNetwork
 {
-    // The target completion a project is scheduled backwards from: its last completion or in-service baseline, else
-    // the last day of its target year.
+    // What the backward pass plans back from (API.md): the last completion or in-service baseline, else 31 December.
     public static DateOnly? TargetDate(IEnumerable<(MilestoneKind Kind, DateOnly BaselineDate)> milestones, int? targetYear)
     {
         var finishes = milestones.Where(m => m.Kind is MilestoneKind.Completion or MilestoneKind.InService).Select(m => m.BaselineDate).ToList();
@@ -48,7 +44,6 @@ public static class ScheduleNetwork
     public static IReadOnlyList<MilestoneRef>? CycleIfLinked(IEnumerable<DependencyLink> links, MilestoneRef predecessor, MilestoneRef successor) =>
         CycleIfLinked(links.ToLookup(l => l.Predecessor, l => l.Successor), predecessor, successor);
 
-    /// <param name="next">Each milestone's successors in the network as it is.</param>
     public static IReadOnlyList<MilestoneRef>? CycleIfLinked(ILookup<MilestoneRef, MilestoneRef> next, MilestoneRef predecessor, MilestoneRef successor)
     {
         if (predecessor == successor)

@@ -51,6 +51,6 @@ public static class GetSchedule
             schedule.TargetDate,
             [.. milestones.Where(m => m.IsCritical).Select(m => m.Id)],
             milestones,
-            ProjectResponse.EarnedScheduleOf(project, today)));
+            EarnedSchedule.Of(project, today)));
     }
 }

@@ -154,8 +154,5 @@ public sealed record ProjectResponse(
         p.LastChangedAt,
         today,
         assessed.Schedule.TargetDate,
-        EarnedScheduleOf(p, today));
-
-    public static EarnedSchedule? EarnedScheduleOf(Project p, DateOnly today) =>
-        EarnedSchedule.Of([.. p.Milestones.Where(m => m.IsKey).Select(m => (m.BaselineDate, m.IsDone))], today);
+        EarnedSchedule.Of(p, today));
 }
