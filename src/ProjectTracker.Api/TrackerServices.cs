@@ -4,6 +4,7 @@ using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Milestones;
@@ -41,6 +42,7 @@ public static class TrackerServices
 
         services.AddAccess();
         services.AddDistricts();
+        services.AddStructure();
         services.AddProjects(configuration);
         services.AddBaselines();
         services.AddPlanChanges();
@@ -94,6 +96,7 @@ public static class TrackerServices
             .ProducesValidationProblem();
         api.MapAccess();
         api.MapDistricts();
+        api.MapStructure();
         var projects = api.MapProjects();
         projects.MapMilestones();
         projects.MapDependencies();

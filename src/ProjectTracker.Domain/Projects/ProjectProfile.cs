@@ -11,6 +11,8 @@ public sealed record ProjectProfile
     public required Category Category { get; init; }
     public required string District { get; init; }
     public required string ResponsibleUnit { get; init; }
+    // The responsible unit's code in the units list; older projects name theirs in ResponsibleUnit only.
+    public string? Unit { get; init; }
     public string? ContactEmail { get; init; }
     public string? LeadOfficial { get; init; }
     public decimal? TotalInvestment { get; init; }
@@ -18,6 +20,7 @@ public sealed record ProjectProfile
     public int? TargetYear { get; init; }
     public string? Cluster { get; init; }
     public string? Sector { get; init; }
+    public string? System { get; init; }
     public string? Programme { get; init; }
     public bool IsPublic { get; init; }
     public string? Description { get; init; }

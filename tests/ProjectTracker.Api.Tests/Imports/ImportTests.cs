@@ -13,6 +13,9 @@ public sealed class ImportTests(TrackerApp app)
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string Header = "code,name,category,district,responsibleUnit,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,cluster,sector,programme,isPublic,description";
 
+    // Every column, in the template's order: unit and system (issue 18) stand beside the free text they refine.
+    private const string TemplateHeader = "code,name,category,district,responsibleUnit,unit,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,cluster,sector,system,programme,isPublic,description,scope";
+
     private readonly Scenario given = new(app);
 
     private static string Row(string code, string district, string category = "ring-road") =>
@@ -138,14 +141,14 @@ public sealed class ImportTests(TrackerApp app)
         var csv = await given.Admin.GetAsync("/api/v1/imports/template?kind=projects&format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Header + ",scope", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd());
+        Assert.Equal(TemplateHeader, (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd());
 
         var xlsx = await given.Admin.GetAsync("/api/v1/imports/template?kind=proposals&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal(Xlsx, xlsx.Content.Headers.ContentType?.MediaType);
         using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var header = (IDictionary<string, object?>)Assert.Single(workbook.Query(useHeaderRow: false, excelType: ExcelType.XLSX));
-        Assert.Equal([.. Header.Split(','), "scope", "year", "justification"], header.Values.Select(v => v?.ToString()));
+        Assert.Equal([.. TemplateHeader.Split(','), "year", "justification"], header.Values.Select(v => v?.ToString()));
     }
 
     [Fact]

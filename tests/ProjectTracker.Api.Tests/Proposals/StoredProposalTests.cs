@@ -46,7 +46,7 @@ public sealed class StoredProposalTests(TrackerApp app)
     }
 
     [Fact]
-    public async Task A_new_proposal_stores_its_project_in_the_same_shape_plus_the_scope_added_since()
+    public async Task A_new_proposal_stores_its_project_in_the_same_shape_plus_the_fields_added_since()
     {
         var district = await given.NewDistrict();
         var body = new { project = Scenario.ProjectBody(district), year = TrackerApp.Today.Year + 1, justification = "j" };
@@ -57,7 +57,7 @@ public sealed class StoredProposalTests(TrackerApp app)
             "select data->'project' from tracker.mt_doc_proposal where id = ?", CancellationToken.None, Guid.Parse(proposal.Str("id")))).Single();
         var names = JsonDocument.Parse(stored).RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         var before = JsonDocument.Parse(StoredBefore(Guid.Empty, "c", "d", 2027)).RootElement.GetProperty("project").EnumerateObject().Select(p => p.Name);
-        // scope (建设内容及规模, issue 16) is new and optional: a proposal stored without it reads it as null.
-        Assert.Equal(before.Append("scope").Order(StringComparer.Ordinal), names);
+        // scope (建设内容及规模, issue 16), system and unit (issue 18) are new and optional: a proposal stored without them reads them as null.
+        Assert.Equal(before.Concat(["scope", "system", "unit"]).Order(StringComparer.Ordinal), names);
     }
 }

@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.Json;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Imports;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 using Register = ProjectTracker.Api.Features.Projects.RegisterProject;
 
 namespace ProjectTracker.Api.Features.Demo;
@@ -14,12 +16,22 @@ namespace ProjectTracker.Api.Features.Demo;
 internal sealed record DemoData(
     IReadOnlyList<string> About,
     IReadOnlyList<District> Districts,
+    IReadOnlyList<DemoEntry> Clusters,
+    IReadOnlyList<DemoEntry> Sectors,
+    IReadOnlyList<DemoEntry> Systems,
+    IReadOnlyList<DemoEntry> Programmes,
+    IReadOnlyList<DemoEntry> Units,
     IReadOnlyDictionary<string, IReadOnlyList<DemoStep>> Shapes,
     IReadOnlyList<DemoCategory> Categories,
     string CloseReason,
     IReadOnlyList<DemoHistory> Projects,
     DemoMeeting? Meeting = null,
     DemoKeys? PlanChangeKeys = null);
+
+internal sealed record DemoEntry(string Code, string Name, string? System = null, UnitKind? Kind = null, string? Leader = null, string? Email = null)
+{
+    public ReferenceEntry In(StructureList list) => new(ReferenceEntry.IdOf(list, Code), list, Code, Name, System, Kind, Leader, Email);
+}
 
 internal sealed record DemoStep(MilestoneKind Kind, int PerMille, string Name, bool IsKey = false);
 
@@ -94,6 +106,26 @@ internal static class DemoPortfolio
     public static IReadOnlyList<District> Districts => Files.Value.Data.Districts;
 
     public static IReadOnlyList<DemoHistory> Projects => Files.Value.Data.Projects;
+
+    // The speech's own layout: the six clusters, the three sectors, the nine systems with their programmes, and the units.
+    public static IReadOnlyList<ReferenceEntry> Structure => structure.Value;
+
+    private static readonly Lazy<IReadOnlyList<ReferenceEntry>> structure = new(() =>
+    {
+        var data = Files.Value.Data;
+        return
+        [
+            .. data.Clusters.Select(e => e.In(StructureList.Cluster)),
+            .. data.Sectors.Select(e => e.In(StructureList.Sector)),
+            .. data.Systems.Select(e => e.In(StructureList.System)),
+            .. data.Programmes.Select(e => e.In(StructureList.Programme)),
+            .. data.Units.Select(e => e.In(StructureList.Unit)),
+        ];
+    });
+
+    public static StructureCatalog Catalog => catalog.Value;
+
+    private static readonly Lazy<StructureCatalog> catalog = new(() => new StructureCatalog(Structure.Select(e => e.ToEntry())));
 
     // 规划委员会: it meets quarterly, so the title numbers the meeting by its date's quarter.
     public static DemoCommitteeMeeting? Meeting(DateOnly today)
@@ -201,7 +233,7 @@ internal static class DemoPortfolio
         DemoData data, DemoHistory p, Register.Request row, int index, DateOnly today, Func<DemoHistory, int, Planned, DemoLink, ProjectCommand.LinkMilestone> link)
     {
         var id = DemoId($"project/{index}");
-        var register = (p.Scope is null ? row : row with { Scope = p.Scope }).ToCommand(id);
+        var register = (p.Scope is null ? row : row with { Scope = p.Scope }).ToCommand(id, Catalog);
         var profile = register.Profile;
         var plan = PlanOf(data, p, profile.Category, index, today);
         var changes = PlanChanges(data, p, profile, plan, index, today);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Projects;
@@ -40,7 +41,7 @@ public sealed class SeedDemoPortfolio(
         var now = clock.GetUtcNow();
         var today = ShanghaiCalendar.Today(now);
 
-        // The districts first, committed: the import's checks read them like any other request's.
+        // The districts and structure lists first, committed: the import's checks read them like any other request's.
         await using (var session = await LockedWhileEmpty(cancellationToken))
         {
             if (session is null)
@@ -54,8 +55,17 @@ public sealed class SeedDemoPortfolio(
             if (missing.Length > 0)
             {
                 session.Insert(missing);
-                await session.SaveChangesAsync(cancellationToken);
             }
+
+            var listed = (await session.Query<ReferenceEntry>().Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var unlisted = DemoPortfolio.Structure.Where(e => !listed.Contains(e.Id)).ToArray();
+            if (unlisted.Length > 0)
+            {
+                session.Insert(unlisted);
+                session.Store(StructureStamp.New());
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
         }
 
         await using (var session = await LockedWhileEmpty(cancellationToken))

@@ -3,11 +3,13 @@ using System.Text.Json;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Proposals;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Register = ProjectTracker.Api.Features.Projects.RegisterProject;
 
@@ -19,7 +21,8 @@ public sealed record ImportRow(int Number, Register.Request Project, ProposeProj
 /// <summary>
 /// What checking a whole file found: its rows (of a dependency import: its links), and every error by
 /// <c>rows[N].field</c> (none: all rows may be written).</summary>
-public sealed record ImportCheck(IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<LinkRow>? Links = null)
+public sealed record ImportCheck(
+    IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<LinkRow>? Links = null, StructureCatalog? Catalog = null)
 {
     public int RowCount => Links?.Count ?? Rows.Count;
 }
@@ -32,6 +35,7 @@ public sealed class ImportProcessor(
     IValidator<ProposeProject.Request> proposalValidator,
     IOptions<JsonOptions> json,
     ProjectWriter writer,
+    StructureCatalogs catalogs,
     TimeProvider clock)
 {
     /// <param name="progress">Told the number of rows checked so far, after each row.</param>
@@ -78,12 +82,13 @@ public sealed class ImportProcessor(
         }
 
         await CheckCodes(rows, session, errors, ct);
-        return new ImportCheck(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        // The rows are stored as checked: against the lists as read here.
+        return new ImportCheck(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), Catalog: await catalogs.Current(session, ct));
     }
 
     /// <summary>Registers or proposes the rows in <paramref name="session"/>; the caller commits.</summary>
-    public IReadOnlyList<ImportRecords.CreatedRow> Stage(IEnumerable<ImportRow> rows, ImportKind kind, IDocumentSession session, Caller caller) =>
-        kind == ImportKind.Projects ? RegisterAll(rows, session, caller) : ProposeAll(rows, session, caller);
+    public IReadOnlyList<ImportRecords.CreatedRow> Stage(IEnumerable<ImportRow> rows, ImportKind kind, IDocumentSession session, Caller caller, StructureCatalog catalog) =>
+        kind == ImportKind.Projects ? RegisterAll(rows, session, caller, catalog) : ProposeAll(rows, session, caller);
 
     /// <summary>
     /// Links the rows' milestones in <paramref name="session"/>; the caller commits, holding
@@ -91,10 +96,10 @@ public sealed class ImportProcessor(
     public Task<IReadOnlyList<ImportRecords.CreatedRow>> StageLinks(IReadOnlyList<LinkRow> links, IDocumentSession session, Caller caller, CancellationToken ct) =>
         DependencyImport.Stage(links, session, writer, caller, ct);
 
-    private List<ImportRecords.CreatedRow> RegisterAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller) =>
+    private List<ImportRecords.CreatedRow> RegisterAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller, StructureCatalog catalog) =>
         [.. rows.Select(row =>
         {
-            var command = row.Project.ToCommand(Guid.CreateVersion7());
+            var command = row.Project.ToCommand(Guid.CreateVersion7(), catalog);
             // The same checks and decision as POST /projects, so each history starts with project-registered.
             writer.Register(session, command, caller);
             return new ImportRecords.CreatedRow(row.Number, command.ProjectId, command.Code);
@@ -175,8 +180,10 @@ public sealed class ImportProcessor(
             TotalInvestment = Typed("totalInvestment", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : (decimal?)null),
             PlanPeriod = Typed("planPeriod", Wire<PlanPeriod>),
             TargetYear = Typed("targetYear", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : (int?)null),
+            Unit = Cell("unit"),
             Cluster = Cell("cluster"),
             Sector = Cell("sector"),
+            System = Cell("system"),
             Programme = Cell("programme"),
             IsPublic = Typed("isPublic", ParseBool),
             Description = Cell("description"),

@@ -121,7 +121,7 @@ public static class ImportRecords
         }
         else
         {
-            created = processor.Stage(check.Rows, importKind, session, caller);
+            created = processor.Stage(check.Rows, importKind, session, caller, check.Catalog!);
         }
 
         await session.SaveChangesAsync(ct);

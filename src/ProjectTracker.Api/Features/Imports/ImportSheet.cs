@@ -27,8 +27,8 @@ public static class ImportSheet
 
     public static readonly string[] ProjectColumns =
     [
-        "code", "name", "category", "district", "responsibleUnit", "contactEmail", "leadOfficial", "totalInvestment",
-        "planPeriod", "targetYear", "cluster", "sector", "programme", "isPublic", "description", "scope",
+        "code", "name", "category", "district", "responsibleUnit", "unit", "contactEmail", "leadOfficial", "totalInvestment",
+        "planPeriod", "targetYear", "cluster", "sector", "system", "programme", "isPublic", "description", "scope",
     ];
 
     public static readonly string[] ProposalColumns = [.. ProjectColumns, "year", "justification"];

@@ -200,7 +200,7 @@ public sealed partial class ImportWorker(
         foreach (var batch in check.Rows.Chunk(options.Value.WriteBatchRows))
         {
             await using var session = OpenSession(transaction, import);
-            created.AddRange(processor.Stage(batch, import.Kind, session, caller));
+            created.AddRange(processor.Stage(batch, import.Kind, session, caller, check.Catalog!));
             await session.SaveChangesAsync(ct);
             // Stored apart from the import's transaction, so that pollers see it while the rows stay invisible.
             import.RowsWritten += batch.Length;

@@ -5,7 +5,9 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Structure;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
@@ -59,16 +61,16 @@ public static class AmendProject
 
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator(IQuerySession session)
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
                 RuleFor(r => r.Code).Null().WithMessage("The project code cannot be changed.").When(r => r.Has("code"));
-                this.ProfileFields(session, (r, field) => r.Has(field));
+                this.ProfileFields(session, catalogs, (r, field) => r.Has(field));
             }
         }
 
         // The fields present laid over the current profile and read back as a full set of fields, so that amending
         // maps and trims exactly as registering does.
-        public ProjectProfile MergeInto(ProjectProfile current)
+        public ProjectProfile MergeInto(ProjectProfile current, StructureCatalog catalog)
         {
             var merged = JsonObject.Create(JsonSerializer.SerializeToElement(current, Json.RequestOptions))!;
             foreach (var field in JsonSerializer.SerializeToElement(this, Json.RequestOptions).EnumerateObject().Where(f => merged.ContainsKey(f.Name) && Has(f.Name)))
@@ -76,7 +78,7 @@ public static class AmendProject
                 merged[field.Name] = JsonSerializer.SerializeToNode(field.Value);
             }
 
-            return merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile();
+            return merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile(catalog, unitNamesResponsible: Has("unit") && !Has("responsibleUnit"));
         }
     }
 
@@ -96,12 +98,13 @@ public static class AmendProject
             .ProducesProjectWriteProblems();
 
     public static async Task<Ok<ProjectResponse>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, ProjectView view, HttpContext http, CancellationToken ct)
+        Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, StructureCatalogs catalogs, ProjectView view, HttpContext http, CancellationToken ct)
     {
         var caller = user.Caller();
+        var catalog = await catalogs.Current(session, ct);
         var amended = await writer.Execute(id, http.Request.ExpectedVersion(), caller, project =>
         {
-            var profile = request.MergeInto(project.Profile);
+            var profile = request.MergeInto(project.Profile, catalog);
             // Before the district check: moving a project is a plan change for every key, not a matter of rights.
             ApprovedPlan.EnsureNoPlanFieldChanged(profile, project.Profile);
             caller.EnsureMayWrite(profile.District);

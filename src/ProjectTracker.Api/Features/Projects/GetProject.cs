@@ -47,7 +47,7 @@ public static class GetProject
             }
 
             http.Response.SetETag(then.Version);
-            return TypedResults.Ok(view.ShowAlone(then, pointInTime.Day));
+            return TypedResults.Ok(await view.ShowAlone(Session(), then, pointInTime.Day, ct));
         }
 
         var today = view.Today;

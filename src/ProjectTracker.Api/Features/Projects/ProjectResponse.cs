@@ -1,6 +1,7 @@
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Projects;
 
@@ -89,6 +90,7 @@ public sealed record ProjectResponse(
     Category Category,
     string District,
     string ResponsibleUnit,
+    string? Unit,
     string? ContactEmail,
     string? LeadOfficial,
     decimal? TotalInvestment,
@@ -96,6 +98,7 @@ public sealed record ProjectResponse(
     int? TargetYear,
     string? Cluster,
     string? Sector,
+    string? System,
     string? Programme,
     bool IsPublic,
     string? Description,
@@ -119,21 +122,23 @@ public sealed record ProjectResponse(
     DateOnly? TargetDate,
     EarnedSchedule? EarnedSchedule)
 {
-    public static ProjectResponse From(Project p, DateOnly today, ProjectAssessment assessed) => new(
+    public static ProjectResponse From(Project p, DateOnly today, ProjectAssessment assessed, ProjectPlacement placement) => new(
         p.Id,
         p.Code,
         p.Profile.Name,
         p.Profile.Category,
         p.Profile.District,
         p.Profile.ResponsibleUnit,
+        placement.Unit ?? p.Profile.Unit,
         p.Profile.ContactEmail,
         p.Profile.LeadOfficial,
         p.Profile.TotalInvestment,
         p.Profile.PlanPeriod,
         p.Profile.TargetYear,
-        p.Profile.Cluster,
-        p.Profile.Sector,
-        p.Profile.Programme,
+        placement.Cluster ?? p.Profile.Cluster,
+        placement.Sector ?? p.Profile.Sector,
+        placement.System ?? p.Profile.System,
+        placement.Programme ?? p.Profile.Programme,
         p.Profile.IsPublic,
         p.Profile.Description,
         p.Profile.Scope,

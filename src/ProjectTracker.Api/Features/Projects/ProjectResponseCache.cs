@@ -14,7 +14,7 @@ public sealed class ProjectResponseCacheOptions
     public int MaxMegabytes { get; set; } = 32;
 }
 
-// Served only when the stream version and the dependency network's stamp read for that very request match, so a GET
+// Served only when the stream version and the dependency network's and structure lists' stamps read for that very request match, so a GET
 // sees every write committed before it on any node: a hit saves the session and the JSON, not the round trip. A project
 // linked to another is never kept: its dates move with writes to other streams.
 public sealed class ProjectResponseCache : IDisposable
@@ -46,13 +46,13 @@ public sealed class ProjectResponseCache : IDisposable
         }
 
         var now = await versions.Current(id, ct);
-        return now.Version == answer.Version && now.NetworkStamp == answer.NetworkStamp ? answer : null;
+        return now.Version == answer.Version && now.NetworkStamp == answer.NetworkStamp && now.StructureStamp == answer.StructureStamp ? answer : null;
     }
 
     public ProjectJson Remember(ShownProject shown)
     {
         var response = shown.Response;
-        var answer = new ProjectJson(response.Version, shown.NetworkStamp, response.AssessedOn, JsonSerializer.SerializeToUtf8Bytes(response, json));
+        var answer = new ProjectJson(response.Version, shown.NetworkStamp, shown.StructureStamp, response.AssessedOn, JsonSerializer.SerializeToUtf8Bytes(response, json));
         if (answers is not null && !shown.ReachesOut)
         {
             using var entry = answers.CreateEntry(response.Id);
@@ -67,7 +67,7 @@ public sealed class ProjectResponseCache : IDisposable
 }
 
 // Written as TypedResults.Ok writes it: same status, headers and bytes.
-public sealed class ProjectJson(long version, Guid networkStamp, DateOnly day, byte[] utf8) : IResult
+public sealed class ProjectJson(long version, Guid networkStamp, Guid structureStamp, DateOnly day, byte[] utf8) : IResult
 {
     private const string ContentType = "application/json; charset=utf-8";
 
@@ -76,6 +76,8 @@ public sealed class ProjectJson(long version, Guid networkStamp, DateOnly day, b
     public long Version { get; } = version;
 
     public Guid NetworkStamp { get; } = networkStamp;
+
+    public Guid StructureStamp { get; } = structureStamp;
 
     public DateOnly Day { get; } = day;
 

@@ -1,32 +1,35 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Dependencies;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Projects;
 
 /// <param name="ReachesOut">Linked to a milestone in another project, so its dates move with writes to other streams.</param>
-public sealed record ShownProject(ProjectResponse Response, bool ReachesOut, Guid NetworkStamp);
+public sealed record ShownProject(ProjectResponse Response, bool ReachesOut, Guid NetworkStamp, Guid StructureStamp);
 
 // Every project is shown judged over the dependency network, its predecessors and successors read wherever they are.
-public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> thresholds, DependencyNetwork network)
+public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> thresholds, DependencyNetwork network, StructureCatalogs catalogs)
 {
     public DateOnly Today => ShanghaiCalendar.Today(clock);
 
     public StatusThresholds Thresholds => thresholds.Value;
 
     // As it stood on a past day: its links to other projects are left out, for those projects are not rebuilt to then.
-    public ProjectResponse ShowAlone(Project project, DateOnly assessedOn) =>
-        ProjectResponse.From(project, assessedOn, StatusRules.Assess(project, assessedOn, thresholds.Value, ScheduleBoundary.None));
+    public async Task<ProjectResponse> ShowAlone(IQuerySession session, Project project, DateOnly assessedOn, CancellationToken ct) =>
+        ProjectResponse.From(project, assessedOn, StatusRules.Assess(project, assessedOn, thresholds.Value, ScheduleBoundary.None), (await catalogs.Current(session, ct)).Place(project.Profile));
 
     public async Task<ShownProject> Shown(IQuerySession session, Project project, CancellationToken ct)
     {
         var today = Today;
         var links = await network.Current(session, ct);
+        var lists = await catalogs.Read(session, ct);
         var reachesOut = links.ReachesOut(project.Id);
         var boundary = reachesOut ? (await DependencyNetwork.Boundaries(session, links, [project], today, ct))[project.Id] : ScheduleBoundary.None;
-        return new ShownProject(ProjectResponse.From(project, today, StatusRules.Assess(project, today, thresholds.Value, boundary)), reachesOut, links.Stamp);
+        var response = ProjectResponse.From(project, today, StatusRules.Assess(project, today, thresholds.Value, boundary), lists.Catalog.Place(project.Profile));
+        return new ShownProject(response, reachesOut, links.Stamp, lists.Stamp);
     }
 
     public async Task<ProjectResponse> Show(IQuerySession session, Project project, CancellationToken ct) =>
@@ -38,7 +41,8 @@ public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> t
     public async Task<IReadOnlyList<ProjectResponse>> Show(IQuerySession session, IReadOnlyList<Project> projects, DateOnly day, CancellationToken ct)
     {
         var assessed = await Assess(session, projects, day, ct);
-        return [.. projects.Select(p => ProjectResponse.From(p, day, assessed[p.Id]))];
+        var catalog = await catalogs.Current(session, ct);
+        return [.. projects.Select(p => ProjectResponse.From(p, day, assessed[p.Id], catalog.Place(p.Profile)))];
     }
 
     /// <summary>Each project judged on the day, over the network with everything up- and downstream of it.</summary>

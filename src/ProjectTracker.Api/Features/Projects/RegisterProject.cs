@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -24,11 +25,11 @@ public static class RegisterProject
 
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator(IQuerySession session)
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
                 RuleFor(r => r.Code).ProjectCodeShape();
                 // A registration gives every field that cannot be cleared but isPublic, which defaults to false.
-                this.ProfileFields(session, (_, field) => field != "isPublic");
+                this.ProfileFields(session, catalogs, (_, field) => field != "isPublic");
             }
         }
     }
@@ -63,9 +64,10 @@ public static class RegisterProject
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static async Task<Created<ProjectResponse>> Handle(
-        Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, ProjectView view, HttpResponse response, CancellationToken ct)
+        Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, StructureCatalogs catalogs, ProjectView view, HttpResponse response, CancellationToken ct)
     {
-        var registered = await writer.Register(request.ToCommand(Guid.CreateVersion7()), user.Caller(), ct);
+        var command = request.ToCommand(Guid.CreateVersion7(), await catalogs.Current(session, ct));
+        var registered = await writer.Register(command, user.Caller(), ct);
         var stored = await session.LoadAsync<Project>(registered.Id, ct) ?? registered;
         response.SetETag(stored.Version);
         return TypedResults.Created($"/api/v1/projects/{stored.Id}", await view.Show(session, stored, ct));

@@ -1,6 +1,8 @@
+using ProjectTracker.Domain.Structure;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
@@ -25,14 +27,20 @@ public static class AcceptProposal
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static async Task<Created<ProposalResponse>> Handle(
-        Guid id, ClaimsPrincipal user, ISessionFactory sessions, ProjectWriter writer, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ISessionFactory sessions, ProjectWriter writer, StructureCatalogs catalogs, TimeProvider clock, CancellationToken ct)
     {
         var caller = user.Caller();
+        StructureCatalog catalog;
+        await using (var lists = sessions.QuerySession())
+        {
+            catalog = await catalogs.Current(lists, ct);
+        }
+
         var projectId = Guid.CreateVersion7();
         var decided = await ProposalDecision.Decide(id, sessions, (session, proposal) =>
         {
             // In the proposal's session, so that registering and accepting commit together.
-            writer.Register(session, proposal.Project.ToCommand(projectId), caller);
+            writer.Register(session, proposal.Project.ToCommand(projectId, catalog), caller);
             return proposal with { Status = ProposalStatus.Accepted, ProjectId = projectId };
         }, caller, clock.GetUtcNow(), ct);
         return TypedResults.Created($"/api/v1/projects/{projectId}", ProposalResponse.From(decided));

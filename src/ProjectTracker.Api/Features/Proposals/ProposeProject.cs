@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
@@ -19,10 +20,10 @@ public static class ProposeProject
     {
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator(IQuerySession session, TimeProvider clock)
+            public Validator(IQuerySession session, StructureCatalogs catalogs, TimeProvider clock)
             {
                 // The same rules as registering, so an accepted proposal registers without surprises (errors name project.code…).
-                RuleFor(r => r.Project).NotNull().SetValidator(new Register.Request.Validator(session)!);
+                RuleFor(r => r.Project).NotNull().SetValidator(new Register.Request.Validator(session, catalogs)!);
                 RuleFor(r => r.Year).NotNull().Must(year => year > ShanghaiCalendar.Today(clock).Year)
                     .WithMessage("The plan year must be next year or later.")
                     .Must(year => year <= ShanghaiCalendar.Today(clock).Year + MaxYearsAhead)

@@ -1,0 +1,64 @@
+using FluentValidation;
+using Marten;
+using ProjectTracker.Domain.Structure;
+
+namespace ProjectTracker.Api.Features.Structure;
+
+/// <summary>The structure lists as this node last read them, read again only when the stamp changed.</summary>
+public sealed class StructureCatalogs : IDisposable
+{
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private volatile StructureLists? held;
+
+    public async Task<StructureCatalog> Current(IQuerySession session, CancellationToken ct) => (await Read(session, ct)).Catalog;
+
+    public async Task<StructureLists> Read(IQuerySession session, CancellationToken ct) =>
+        await Read(session, (await session.LoadAsync<StructureStamp>(StructureStamp.Single, ct))?.Stamp ?? Guid.Empty, ct);
+
+    /// <param name="stamp">The stamp as read just now: entries read after it are at least as new.</param>
+    public async Task<StructureLists> Read(IQuerySession session, Guid stamp, CancellationToken ct)
+    {
+        if (held is { } now && now.Stamp == stamp)
+        {
+            return now;
+        }
+
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (held is { } readMeanwhile && readMeanwhile.Stamp == stamp)
+            {
+                return readMeanwhile;
+            }
+
+            var entries = await session.Query<ReferenceEntry>().ToListAsync(ct);
+            var read = new StructureLists(stamp, new StructureCatalog(entries.Select(e => e.ToEntry())));
+            held = read;
+            return read;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    /// <summary>Read at most once however often it is asked: for a validator, whose rules each need the lists.</summary>
+    public Func<CancellationToken, Task<StructureCatalog>> Once(IQuerySession session)
+    {
+        Task<StructureCatalog>? read = null;
+        return ct => read ??= Current(session, ct);
+    }
+
+    public void Dispose() => reading.Dispose();
+}
+
+public sealed record StructureLists(Guid Stamp, StructureCatalog Catalog);
+
+public static class StructureRules
+{
+    public static IRuleBuilderOptions<T, string?> Entry<T>(
+        this IRuleBuilder<T, string?> rule, StructureList list, Func<CancellationToken, Task<StructureCatalog>> lists) =>
+        rule.MaximumLength(Domain.Projects.ProjectProfile.MaxNameLength)
+            .MustAsync(async (value, ct) => string.IsNullOrWhiteSpace(value) || (await lists(ct)).Find(list, value) is not null)
+            .WithMessage(value => $"Unknown {Infrastructure.Json.WireName(list)}: give a code of GET /api/v1/{StructureEndpoints.PathOf(list)} (or register it first with PUT).");
+}
