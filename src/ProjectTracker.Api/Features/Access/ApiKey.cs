@@ -8,6 +8,7 @@ public enum ApiKeyRole
     Admin,
     District,
     Reader,
+    Unit,
 }
 
 public sealed record ApiKey
@@ -16,6 +17,8 @@ public sealed record ApiKey
     public required string Name { get; init; }
     public ApiKeyRole Role { get; init; }
     public string? District { get; init; }
+    // The responsible unit's code, for a unit key.
+    public string? Unit { get; init; }
     public string? Holder { get; init; }
     public required string SecretHash { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -42,7 +42,7 @@ public sealed class ApiKeyAuthentication(
                 return AuthenticateResult.Fail("Unknown or revoked API key.");
             }
 
-            caller = new Caller(key.Id, key.Name, key.Role, key.District, key.Holder);
+            caller = new Caller(key.Id, key.Name, key.Role, key.District, key.Holder, key.Unit);
             cache.Remember(hash, caller, generation);
         }
 

@@ -5,9 +5,10 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District, string? Holder = null)
+public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? District, string? Holder = null, string? Unit = null)
 {
     public const string DistrictClaim = "district";
+    public const string UnitClaim = "unit";
     public const string HolderClaim = "holder";
 
     // Every request's principal carries the role's wire name: worked out once, not per request.
@@ -37,7 +38,8 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
         user.Identity?.Name ?? "",
         Enum.Parse<ApiKeyRole>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(ApiKeyRole.Reader), ignoreCase: true),
         user.FindFirstValue(DistrictClaim),
-        user.FindFirstValue(HolderClaim));
+        user.FindFirstValue(HolderClaim),
+        user.FindFirstValue(UnitClaim));
 
     public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
         [
@@ -46,6 +48,7 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
             new Claim(ClaimTypes.Role, RoleNames[Role]),
             .. District is null ? Array.Empty<Claim>() : [new Claim(DistrictClaim, District)],
             .. Holder is null ? Array.Empty<Claim>() : [new Claim(HolderClaim, Holder)],
+            .. Unit is null ? Array.Empty<Claim>() : [new Claim(UnitClaim, Unit)],
         ],
         scheme));
 }

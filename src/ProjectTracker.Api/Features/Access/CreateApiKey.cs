@@ -3,15 +3,18 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Access;
 
 public static class CreateApiKey
 {
     /// <param name="Holder">The person who holds the key, e.g. 王五（市发改委）: a request is never decided by a key with the asking key's holder.</param>
-    public sealed record Request(string? Name, ApiKeyRole? Role, string? District, string? Holder = null)
+    /// <param name="Unit">For role `unit`: the responsible unit's code (`GET /api/v1/units`) whose projects the key writes, in any district.</param>
+    public sealed record Request(string? Name, ApiKeyRole? Role, string? District, string? Holder = null, string? Unit = null)
     {
         public sealed class Validator : AbstractValidator<Request>
         {
@@ -25,7 +28,17 @@ public static class CreateApiKey
                     .When(r => r.Role == ApiKeyRole.District);
                 RuleFor(r => r.District)
                     .Null().WithMessage("Only district keys are bound to a district.")
-                    .When(r => r.Role is ApiKeyRole.Admin or ApiKeyRole.Reader);
+                    .When(r => r.Role is ApiKeyRole.Admin or ApiKeyRole.Reader or ApiKeyRole.Unit);
+                RuleFor(r => r.Unit)
+                    .NotEmpty().WithMessage("A unit key is bound to one responsible unit.")
+                    .When(r => r.Role == ApiKeyRole.Unit);
+                RuleFor(r => r.Unit)
+                    .Null().WithMessage("Only unit keys are bound to a responsible unit.")
+                    .When(r => r.Role is ApiKeyRole.Admin or ApiKeyRole.Reader or ApiKeyRole.District);
+                RuleFor(r => r.Unit)
+                    .MustAsync(async (code, ct) => await session.LoadAsync<ReferenceEntry>(ReferenceEntry.IdOf(StructureList.Unit, code!.Trim()), ct) is not null)
+                    .WithMessage("Unknown unit: register it first with PUT /api/v1/units/{code}.")
+                    .When(r => r.Role == ApiKeyRole.Unit && !string.IsNullOrWhiteSpace(r.Unit));
                 RuleFor(r => r.District)
                     .MustAsync(async (code, ct) => await session.LoadAsync<District>(code!, ct) is not null)
                     .WithMessage("Unknown district.")
@@ -35,7 +48,7 @@ public static class CreateApiKey
     }
 
     /// <summary>The only answer that ever carries the secret.</summary>
-    public sealed record Response(Guid Id, string Key, string Name, ApiKeyRole Role, string? District, string? Holder);
+    public sealed record Response(Guid Id, string Key, string Name, ApiKeyRole Role, string? District, string? Unit, string? Holder);
 
     public static void Map(IEndpointRouteBuilder keys) =>
         keys.MapPost("/", Handle)
@@ -56,6 +69,7 @@ public static class CreateApiKey
             Name = request.Name!.Trim(),
             Role = request.Role!.Value,
             District = request.District,
+            Unit = string.IsNullOrWhiteSpace(request.Unit) ? null : request.Unit.Trim(),
             Holder = string.IsNullOrWhiteSpace(request.Holder) ? null : request.Holder.Trim(),
             SecretHash = ApiKey.Hash(secret),
             CreatedAt = clock.GetUtcNow(),
@@ -63,6 +77,6 @@ public static class CreateApiKey
         };
         session.Store(key);
         await session.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new Response(key.Id, secret, key.Name, key.Role, key.District, key.Holder));
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new Response(key.Id, secret, key.Name, key.Role, key.District, key.Unit, key.Holder));
     }
 }

@@ -5,7 +5,7 @@ namespace ProjectTracker.Api.Features.Access;
 
 public static class ListApiKeys
 {
-    public sealed record Response(Guid Id, string Name, ApiKeyRole Role, string? District, string? Holder, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? RevokedAt);
+    public sealed record Response(Guid Id, string Name, ApiKeyRole Role, string? District, string? Unit, string? Holder, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? RevokedAt);
 
     public static void Map(IEndpointRouteBuilder keys) =>
         keys.MapGet("/", Handle)
@@ -16,6 +16,6 @@ public static class ListApiKeys
     public static async Task<Ok<IReadOnlyList<Response>>> Handle(IQuerySession session, CancellationToken ct)
     {
         var keys = await session.Query<ApiKey>().OrderBy(k => k.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<Response>>([.. keys.Select(k => new Response(k.Id, k.Name, k.Role, k.District, k.Holder, k.CreatedAt, k.CreatedBy, k.RevokedAt))]);
+        return TypedResults.Ok<IReadOnlyList<Response>>([.. keys.Select(k => new Response(k.Id, k.Name, k.Role, k.District, k.Unit, k.Holder, k.CreatedAt, k.CreatedBy, k.RevokedAt))]);
     }
 }
