@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Structure;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Projects;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Marten;
-using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Api.Features.Structure;
+using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Structure;
 using Command = ProjectTracker.Domain.Projects.ProjectCommand.RegisterProject;

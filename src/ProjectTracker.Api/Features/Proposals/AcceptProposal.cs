@@ -1,11 +1,11 @@
-using ProjectTracker.Domain.Structure;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Proposals;
 
