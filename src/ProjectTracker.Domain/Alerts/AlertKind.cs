@@ -9,4 +9,5 @@ public enum AlertKind
     Escalation,
     PlanChange,
     KnockOn,
+    Issue,
 }

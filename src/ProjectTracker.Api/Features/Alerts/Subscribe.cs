@@ -4,28 +4,34 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
 public static class Subscribe
 {
-    public sealed record Request(string? Email, string? District, Guid? ProjectId, IReadOnlyList<AlertKind>? Kinds)
+    /// <param name="Unit">A responsible unit's code: its projects in every district (and, for `issue`, the supervised issues assigned to it).</param>
+    public sealed record Request(string? Email, string? District, Guid? ProjectId, IReadOnlyList<AlertKind>? Kinds, string? Unit = null)
     {
         public sealed class Validator : AbstractValidator<Request>
         {
-            public Validator(IQuerySession session)
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
                 RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
-                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation, plan-change, knock-on.");
+                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation, plan-change, knock-on, issue.");
                 RuleForEach(r => r.Kinds).IsInEnum();
                 RuleFor(r => r.Kinds).Must(k => k is null || k.Distinct().Count() == k.Count).WithMessage("Name each kind once.");
                 RuleFor(r => r.ProjectId).Null().When(r => r.District is not null)
                     .WithMessage("Subscribe to a district or to a project, not both (neither: the whole portfolio).");
                 RuleFor(r => r.District).KnownDistrict(session).When(r => r.District is not null);
+                RuleFor(r => r.Unit).Null().When(r => r.District is not null || r.ProjectId is not null)
+                    .WithMessage("Subscribe to a unit, a district or a project, one of them (none: the whole portfolio).");
+                RuleFor(r => r.Unit).Entry(StructureList.Unit, catalogs.Once(session));
             }
         }
     }
@@ -65,6 +71,7 @@ public static class Subscribe
             owningDistrict = project.Profile.District;
         }
 
+        // Who may subscribe for a unit is the unit keys' to decide; until then the city office.
         if (owningDistrict is null && !caller.IsAdmin)
         {
             throw new AccessDeniedException("Only an admin key subscribes to the whole portfolio.");
@@ -80,6 +87,8 @@ public static class Subscribe
             Id = Guid.CreateVersion7(),
             Email = request.Email!.Trim(),
             District = request.District?.Trim(),
+            Unit = request.Unit?.Trim(),
+            OwningUnit = request.Unit?.Trim(),
             ProjectId = request.ProjectId,
             Kinds = [.. request.Kinds!],
             CreatedAt = clock.GetUtcNow(),
