@@ -4,10 +4,12 @@ using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
@@ -18,14 +20,27 @@ public static class GetPortfolioSummary
         District,
         Category,
         PlanPeriod,
+        Cluster,
+        Sector,
+        System,
+        Programme,
+        Unit,
     }
 
-    public sealed record Query(string? GroupBy, string? AsOf, string? District, string? Category)
+    /// <summary>What a row's key is named by: the districts' names and the structure lists.</summary>
+    public sealed record GroupNames(IReadOnlyDictionary<string, string> Districts, StructureCatalog Catalog);
+
+    public const string Unassigned = "unassigned";
+
+    public sealed record Query(
+        string? GroupBy, string? AsOf, string? District, string? Category,
+        string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial) : IStructureFilter
     {
         public sealed class Validator : AbstractValidator<Query>
         {
-            public Validator()
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
+                this.StructureFiltered(session, catalogs);
                 RuleFor(q => q.GroupBy).WireNameOf<Query, Grouping>();
                 RuleFor(q => q.AsOf).AsOfPoint();
                 RuleFor(q => q.Category).WireNameOf<Query, Category>();
@@ -50,8 +65,8 @@ public static class GetPortfolioSummary
     /// <param name="Projects">The projects it is the median of: the active ones past their first key milestone's baseline.</param>
     public sealed record SpiTMedian(decimal? Median, int Projects);
 
-    /// <param name="Key">The district code, the category (`ring-road`) or the plan period (`14th`, `unspecified`); `all` for the totals.</param>
-    /// <param name="Label">The district's name, the category, or the plan period as officials name it (十四五 2021–2025).</param>
+    /// <param name="Key">The district code, the category (`ring-road`), the plan period (`14th`, `unspecified`) or the code of the cluster, sector, system, programme or unit (`unassigned` for projects with none); `all` for the totals.</param>
+    /// <param name="Label">The district's name, the category, the plan period as officials name it (十四五 2021–2025), or the entry's name (未指定 for none).</param>
     /// <param name="Rag">Projects by their light judged on the day (as `GET /api/v1/projects/{id}` shows it; closed projects are green).</param>
     /// <param name="TotalInvestment">总投资, 万元.</param>
     /// <param name="InvestmentToDate">累计完成投资 from each project's latest report, 万元.</param>
@@ -80,9 +95,11 @@ public static class GetPortfolioSummary
             .WithName("GetPortfolioSummary")
             .WithSummary("The portfolio at a glance: lights, investment, the four rates and churn, by district, category or plan period")
             .WithDescription("""
-                One row per group (`groupBy=district|category|plan-period`, default `district`), ordered by key, and `totals`
-                over all of them. Counts active and closed projects (never cancelled ones); `district` and `category` narrow
-                the portfolio first. `rag` counts the light judged on the day by the same rules as
+                One row per group (`groupBy=district|category|plan-period|cluster|sector|system|programme|unit`, default
+                `district`), ordered by key, and `totals` over all of them. Counts active and closed projects (never cancelled
+                ones); `district`, `category` and the structure filters narrow the portfolio first. Grouped by a structure
+                list, a project is in the entry it reads as (a programme's system when it names no system; the unit whose name
+                its `responsibleUnit` is when it names no unit), and projects with none are the row `unassigned`. `rag` counts the light judged on the day by the same rules as
                 `GET /api/v1/projects/{id}` (closed projects are green). Money is 万元; "this year" is the calendar year of
                 the day.
 
@@ -108,11 +125,11 @@ public static class GetPortfolioSummary
                 meaning the end of that day in Asia/Shanghai, or an RFC 3339 instant) every project registered by then is
                 rebuilt from its events up to that instant, exactly as `GET /api/v1/projects/{id}?asOf=` does, and judged on
                 that day: computed from the events, so slower for a large portfolio.
-                """)
+                """ + " " + StructureFilters.Description)
             .ProducesValidationProblem();
 
     public static async Task<Ok<Response>> Handle(
-        IQuerySession session, TimeProvider clock, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
+        IQuerySession session, TimeProvider clock, ProjectView view, StructureCatalogs catalogs, [AsParameters] Query filter, CancellationToken ct)
     {
         var grouping = WireEnum.From<Grouping>(filter.GroupBy) ?? Grouping.District;
         var categoryFilter = WireEnum.From<Category>(filter.Category);
@@ -120,16 +137,17 @@ public static class GetPortfolioSummary
         var districtFilter = string.IsNullOrWhiteSpace(filter.District) ? null : filter.District.Trim();
 
         var day = pointInTime?.Day ?? ShanghaiCalendar.Today(clock);
+        var catalog = await catalogs.Current(session, ct);
         var projects = pointInTime is null
-            ? await LoadNow(session, districtFilter, categoryFilter, ct)
-            : await LoadAsOf(session, pointInTime.Instant, districtFilter, categoryFilter, ct);
+            ? await LoadNow(session, districtFilter, categoryFilter, filter, catalog, ct)
+            : await LoadAsOf(session, pointInTime.Instant, districtFilter, categoryFilter, filter, catalog, ct);
         var districtNames = grouping == Grouping.District
             ? (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name)
             : [];
 
         // Now, over the whole dependency network; as of a past instant, over the links between the projects rebuilt to then.
         var assessed = pointInTime is null ? await view.Assess(session, projects, day, ct) : StatusRules.AssessAll(projects, day, view.Thresholds);
-        var (rows, totals) = Summarise(projects, day, grouping, districtNames, p => assessed[p.Id].Rag);
+        var (rows, totals) = Summarise(projects, day, grouping, new GroupNames(districtNames, catalog), p => assessed[p.Id].Rag);
         return TypedResults.Ok(new Response(grouping, day, rows, totals));
     }
 
@@ -138,20 +156,26 @@ public static class GetPortfolioSummary
     /// what this endpoint answers, and what the weekly report shows, computed once.</summary>
     /// <param name="ragOf">Each project's light on the day, from a caller that has judged the projects already.</param>
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
-        IEnumerable<Project> projects, DateOnly day, Grouping grouping, IReadOnlyDictionary<string, string> districtNames, Func<Project, Rag> ragOf)
+        IEnumerable<Project> projects, DateOnly day, Grouping grouping, GroupNames names, Func<Project, Rag> ragOf)
     {
         var figures = projects.Select(p => ProjectFigures.Of(p, day, ragOf(p))).ToList();
         var rows = figures
-            .GroupBy(f => KeyOf(f.Project, grouping))
+            .GroupBy(f => KeyOf(f.Project, grouping, names.Catalog))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => RowOf(g.Key, LabelOf(g.First().Project, grouping, districtNames), GroupFigures.Of(g)))
+            .Select(g => RowOf(g.Key, LabelOf(g.Key, g.First().Project, grouping, names), GroupFigures.Of(g)))
             .ToList();
         return (rows, RowOf("all", "合计", GroupFigures.Of(figures)));
     }
 
-    private static async Task<IReadOnlyList<Project>> LoadNow(IQuerySession session, string? district, Category? category, CancellationToken ct)
+    private static async Task<IReadOnlyList<Project>> LoadNow(
+        IQuerySession session, string? district, Category? category, IStructureFilter structure, StructureCatalog catalog, CancellationToken ct)
     {
         var query = session.Query<Project>().Where(p => p.Status != ProjectStatus.Cancelled);
+        if (!structure.IsEmpty())
+        {
+            query = query.Where(structure, catalog);
+        }
+
         if (district is not null)
         {
             query = query.Where(p => p.Profile.District == district);
@@ -166,7 +190,8 @@ public static class GetPortfolioSummary
     }
 
     /// <summary>The projects as they stood at the instant: profile, status and district included, so the filters apply to then.</summary>
-    private static async Task<IReadOnlyList<Project>> LoadAsOf(IQuerySession session, DateTimeOffset instant, string? district, Category? category, CancellationToken ct)
+    private static async Task<IReadOnlyList<Project>> LoadAsOf(
+        IQuerySession session, DateTimeOffset instant, string? district, Category? category, IStructureFilter structure, StructureCatalog catalog, CancellationToken ct)
     {
         var registrations = await session.Events.QueryAllRawEvents()
             .Where(e => e.Timestamp <= instant && e.EventTypesAre(typeof(ProjectRegistered)))
@@ -178,7 +203,8 @@ public static class GetPortfolioSummary
             if (await session.Events.AggregateStreamAsync<Project>(id, timestamp: instant, token: ct) is { } project
                 && project.Status != ProjectStatus.Cancelled
                 && (district is null || project.Profile.District == district)
-                && (category is null || project.Profile.Category == category))
+                && (category is null || project.Profile.Category == category)
+                && structure.Matches(project.Profile, catalog))
             {
                 projects.Add(project);
             }
@@ -187,16 +213,28 @@ public static class GetPortfolioSummary
         return projects;
     }
 
-    private static string KeyOf(Project project, Grouping grouping) => grouping switch
+    private static string KeyOf(Project project, Grouping grouping, StructureCatalog catalog) => grouping switch
     {
         Grouping.Category => Json.WireName(project.Profile.Category),
         Grouping.PlanPeriod => project.Profile.PlanPeriod is { } period ? Json.WireName(period) : "unspecified",
-        _ => project.Profile.District,
+        Grouping.District => project.Profile.District,
+        _ => catalog.Place(project.Profile).Of(ListOf(grouping)) ?? Unassigned,
     };
 
-    private static string LabelOf(Project project, Grouping grouping, IReadOnlyDictionary<string, string> districtNames) => grouping switch
+    private static StructureList ListOf(Grouping grouping) => grouping switch
     {
-        Grouping.District => districtNames.GetValueOrDefault(project.Profile.District, project.Profile.District),
+        Grouping.Cluster => StructureList.Cluster,
+        Grouping.Sector => StructureList.Sector,
+        Grouping.System => StructureList.System,
+        Grouping.Programme => StructureList.Programme,
+        _ => StructureList.Unit,
+    };
+
+    private static string LabelOf(string key, Project project, Grouping grouping, GroupNames names) => grouping switch
+    {
+        Grouping.District => names.Districts.GetValueOrDefault(project.Profile.District, project.Profile.District),
+        Grouping.Cluster or Grouping.Sector or Grouping.System or Grouping.Programme or Grouping.Unit =>
+            names.Catalog.NameOf(ListOf(grouping), key) ?? "未指定",
         Grouping.PlanPeriod => project.Profile.PlanPeriod switch
         {
             PlanPeriod.Thirteenth => "十三五 2016–2020",

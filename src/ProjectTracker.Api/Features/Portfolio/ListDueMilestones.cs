@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Portfolio;
@@ -33,18 +34,19 @@ public static class ListDueMilestones
                 (Asia/Shanghai, both ends included; 0–{{MaxWithinDays}}, default {{DefaultWithinDays}}). `dueDate` is the baseline
                 when it lies in that window, else the forecast; `daysLeft` counts the days to it. Ordered by `dueDate`, then
                 project code. Each milestone carries `slipDays`, `severity` and `reasons` judged today by the same rules as
-                `GET /api/v1/projects/{id}`. Read from the stored projects (filters `district` and `category` in SQL), judged in memory.
-                """)
+                `GET /api/v1/projects/{id}`. Read from the stored projects (the filters in SQL), judged in memory.
+                """ + " " + StructureFilters.Description)
             .ProducesValidationProblem();
 
-    public sealed record Query(int? WithinDays, string? District, string? Category, int? Page, int? PageSize) : IMilestoneFilter
+    public sealed record Query(
+        int? WithinDays, string? District, string? Category, string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial, int? Page, int? PageSize) : IMilestoneFilter
     {
         public sealed class Validator : AbstractValidator<Query>
         {
-            public Validator()
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
                 RuleFor(q => q.WithinDays).InclusiveBetween(0, MaxWithinDays).WithMessage($"withinDays is a number of days from 0 to {MaxWithinDays}.");
-                this.Filtered();
+                this.Filtered(session, catalogs);
             }
         }
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Portfolio;
@@ -26,15 +27,15 @@ public static class ListOverdueMilestones
                 Open milestones of active projects whose baseline date lies before today (Asia/Shanghai), most overdue first
                 (then by project code). `daysOverdue` counts the days since the baseline; the milestone's `slipDays`,
                 `severity` and `reasons` are judged today by the same rules as `GET /api/v1/projects/{id}` (an overdue key
-                milestone is red). Read from the stored projects (filters `district` and `category` in SQL), judged in memory.
-                """)
+                milestone is red). Read from the stored projects (the filters in SQL), judged in memory.
+                """ + " " + StructureFilters.Description)
             .ProducesValidationProblem();
 
-    public sealed record Query(string? District, string? Category, int? Page, int? PageSize) : IMilestoneFilter
+    public sealed record Query(string? District, string? Category, string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial, int? Page, int? PageSize) : IMilestoneFilter
     {
         public sealed class Validator : AbstractValidator<Query>
         {
-            public Validator() => this.Filtered();
+            public Validator(IQuerySession session, StructureCatalogs catalogs) => this.Filtered(session, catalogs);
         }
     }
 

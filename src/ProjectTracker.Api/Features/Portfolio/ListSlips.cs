@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 
@@ -26,18 +27,18 @@ public static class ListSlips
                 code. `severity=amber|red` keeps only that severity (`green` answers an empty list). Each milestone's
                 `slipDays`, `severity` and `reasons` come from the same rules as `GET /api/v1/projects/{id}`, so they agree
                 with it and with `/milestones/overdue`. This is the live judgement; the light the daily slip scan recorded is
-                the milestone's `flaggedSeverity`. Read from the stored projects (filters `district` and `category` in SQL),
-                judged in memory.
-                """)
+                the milestone's `flaggedSeverity`. Read from the stored projects (the filters in SQL), judged in memory.
+                """ + StructureFilters.Description)
             .ProducesValidationProblem();
 
-    public sealed record Query(string? District, string? Category, string? Severity, int? Page, int? PageSize) : IMilestoneFilter
+    public sealed record Query(
+        string? District, string? Category, string? Severity, string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial, int? Page, int? PageSize) : IMilestoneFilter
     {
         public sealed class Validator : AbstractValidator<Query>
         {
-            public Validator()
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
-                this.Filtered();
+                this.Filtered(session, catalogs);
                 RuleFor(q => q.Severity).WireNameOf<Query, Rag>();
             }
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -38,7 +39,7 @@ public abstract record OpenMilestoneItem
     public MilestoneResponse Milestone { get; init; }
 }
 
-public interface IMilestoneFilter : IPageQuery
+public interface IMilestoneFilter : IPageQuery, IStructureFilter
 {
     string? District { get; }
 
@@ -47,15 +48,16 @@ public interface IMilestoneFilter : IPageQuery
 
 public static class OpenMilestones
 {
-    public static void Filtered<TQuery>(this AbstractValidator<TQuery> validator)
+    public static void Filtered<TQuery>(this AbstractValidator<TQuery> validator, IQuerySession session, StructureCatalogs catalogs)
         where TQuery : IMilestoneFilter
     {
         validator.RuleFor(q => q.Category).WireNameOf<TQuery, Category>();
+        validator.StructureFiltered(session, catalogs);
         validator.Paged();
     }
 
     public static async Task<IReadOnlyList<OpenMilestone>> Load(
-        IQuerySession session, IMilestoneFilter filter, DateOnly today, ProjectView view, CancellationToken ct)
+        IQuerySession session, IMilestoneFilter filter, DateOnly today, ProjectView view, StructureCatalogs catalogs, CancellationToken ct)
     {
         // Closed and cancelled projects take no more changes: their open milestones are neither due nor late.
         var query = session.Query<Project>().Where(p => p.Status == ProjectStatus.Active);
@@ -68,6 +70,11 @@ public static class OpenMilestones
         if (WireEnum.From<Category>(filter.Category) is { } c)
         {
             query = query.Where(p => p.Profile.Category == c);
+        }
+
+        if (!filter.IsEmpty())
+        {
+            query = query.Where(filter, await catalogs.Current(session, ct));
         }
 
         var projects = await query.ToListAsync(ct);
@@ -88,11 +95,11 @@ public static class OpenMilestones
     }
 }
 
-public sealed record OpenMilestoneReader(IQuerySession Session, ProjectView View)
+public sealed record OpenMilestoneReader(IQuerySession Session, ProjectView View, StructureCatalogs Catalogs)
 {
     public async Task<(DateOnly Today, IReadOnlyList<OpenMilestone> Open)> Read(IMilestoneFilter filter, CancellationToken ct)
     {
         var today = View.Today;
-        return (today, await OpenMilestones.Load(Session, filter, today, View, ct));
+        return (today, await OpenMilestones.Load(Session, filter, today, View, Catalogs, ct));
     }
 }

@@ -78,6 +78,12 @@ public static class AmendProject
                 merged[field.Name] = JsonSerializer.SerializeToNode(field.Value);
             }
 
+            // A programme names its system: moving the project to another programme moves it to that programme's system.
+            if (Has("programme") && !Has("system") && !string.IsNullOrWhiteSpace(Programme))
+            {
+                merged["system"] = null;
+            }
+
             return merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile(catalog, unitNamesResponsible: Has("unit") && !Has("responsibleUnit"));
         }
     }

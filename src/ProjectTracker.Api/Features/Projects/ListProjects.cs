@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -17,17 +18,19 @@ public static class ListProjects
                 Filters combine with AND. `q` searches name, code and responsible unit (case-insensitive). `rag` filters on
                 the light the daily slip scan last recorded (`flaggedRag`; run `POST /api/v1/jobs/slip-scan` to refresh it).
                 Ordered by project code.
-                """);
+                """ + " " + StructureFilters.Description);
 
     public sealed record Query(
-        string? District, string? Category, string? Rag, string? PlanPeriod, int? TargetYear, string? Code, string? Status, string? Q, int? Page, int? PageSize)
-        : IPageQuery
+        string? District, string? Category, string? Rag, string? PlanPeriod, int? TargetYear, string? Code, string? Status, string? Q,
+        string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial, int? Page, int? PageSize)
+        : IPageQuery, IStructureFilter
     {
         public sealed class Validator : AbstractValidator<Query>
         {
-            public Validator()
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
                 RuleFor(q => q.Category).WireNameOf<Query, Category>();
+                this.StructureFiltered(session, catalogs);
                 RuleFor(q => q.Rag).WireNameOf<Query, Rag>();
                 RuleFor(q => q.PlanPeriod).WireNameOf<Query, PlanPeriod>();
                 RuleFor(q => q.Status).WireNameOf<Query, ProjectStatus>();
@@ -36,15 +39,16 @@ public static class ListProjects
         }
     }
 
-    public static async Task<Ok<Paged<ProjectResponse>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
+    public static async Task<Ok<Paged<ProjectResponse>>> Handle(
+        IQuerySession session, ProjectView view, StructureCatalogs catalogs, [AsParameters] Query filter, CancellationToken ct)
     {
-        var (district, _, _, _, targetYear, code, _, q, _, _) = filter;
+        var (district, targetYear, code, q) = (filter.District, filter.TargetYear, filter.Code, filter.Q);
         var categoryFilter = WireEnum.From<Category>(filter.Category);
         var periodFilter = WireEnum.From<PlanPeriod>(filter.PlanPeriod);
         var statusFilter = WireEnum.From<ProjectStatus>(filter.Status);
         var ragFilter = WireEnum.From<Rag>(filter.Rag);
 
-        var query = session.Query<Project>().AsQueryable();
+        var query = filter.IsEmpty() ? session.Query<Project>().AsQueryable() : session.Query<Project>().Where(filter, await catalogs.Current(session, ct));
         if (!string.IsNullOrWhiteSpace(district))
         {
             query = query.Where(p => p.Profile.District == district);

@@ -8,6 +8,7 @@ using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Reports;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Reports;
 
@@ -38,8 +39,9 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
         var figures = WeekFigures.Of(replay.Projects, replay.Window, day, thresholds.Value);
 
         Rag RagOf(Project p) => figures.Assessments[p.Id].Rag;
-        var (byDistrict, totals) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.District, districtNames, RagOf);
-        var (byCategory, _) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.Category, districtNames, RagOf);
+        var names = new GetPortfolioSummary.GroupNames(districtNames, StructureCatalog.Empty);
+        var (byDistrict, totals) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.District, names, RagOf);
+        var (byCategory, _) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.Category, names, RagOf);
         ProjectRef Ref(Project p) => new(
             p.Id, p.Code, p.Profile.Name, p.Profile.District, districtNames.GetValueOrDefault(p.Profile.District, p.Profile.District), p.Profile.ResponsibleUnit);
         MilestoneLine Line(WeekMilestone l) =>
