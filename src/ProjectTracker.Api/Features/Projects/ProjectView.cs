@@ -4,6 +4,7 @@ using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Projects;
 
@@ -21,22 +22,14 @@ public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> t
     public async Task<ProjectResponse> ShowAlone(IQuerySession session, Project project, DateOnly assessedOn, CancellationToken ct) =>
         ProjectResponse.From(project, assessedOn, StatusRules.Assess(project, assessedOn, thresholds.Value, ScheduleBoundary.None), (await catalogs.Current(session, ct)).Place(project.Profile));
 
-    public async Task<ShownProject> Shown(IQuerySession session, Project project, CancellationToken ct)
-    {
-        var today = Today;
-        var links = await network.Current(session, ct);
-        var lists = await catalogs.Read(session, ct);
-        var reachesOut = links.ReachesOut(project.Id);
-        var boundary = reachesOut ? (await DependencyNetwork.Boundaries(session, links, [project], today, ct))[project.Id] : ScheduleBoundary.None;
-        var response = ProjectResponse.From(project, today, StatusRules.Assess(project, today, thresholds.Value, boundary), lists.Catalog.Place(project.Profile));
-        return new ShownProject(response, reachesOut, links.Stamp, lists.Stamp);
-    }
+    public Task<ShownProject> Shown(IQuerySession session, Project project, CancellationToken ct) => Shown(session, project, placed: true, ct);
 
     public async Task<ProjectResponse> Show(IQuerySession session, Project project, CancellationToken ct) =>
         (await Shown(session, project, ct)).Response;
 
+    // A milestone's answer has no place in the lists: the lists are not read for it.
     public async Task<MilestoneResponse> Show(IQuerySession session, Project project, Guid milestoneId, CancellationToken ct) =>
-        (await Show(session, project, ct)).Milestones.Single(m => m.Id == milestoneId);
+        (await Shown(session, project, placed: false, ct)).Response.Milestones.Single(m => m.Id == milestoneId);
 
     public async Task<IReadOnlyList<ProjectResponse>> Show(IQuerySession session, IReadOnlyList<Project> projects, DateOnly day, CancellationToken ct)
     {
@@ -50,5 +43,16 @@ public sealed class ProjectView(TimeProvider clock, IOptions<StatusThresholds> t
     {
         var boundaries = await DependencyNetwork.Boundaries(session, await network.Current(session, ct), projects, day, ct);
         return projects.ToDictionary(p => p.Id, p => StatusRules.Assess(p, day, thresholds.Value, boundaries[p.Id]));
+    }
+
+    private async Task<ShownProject> Shown(IQuerySession session, Project project, bool placed, CancellationToken ct)
+    {
+        var today = Today;
+        var links = await network.Current(session, ct);
+        var lists = placed ? await catalogs.Read(session, ct) : new StructureLists(Guid.Empty, StructureCatalog.Empty);
+        var reachesOut = links.ReachesOut(project.Id);
+        var boundary = reachesOut ? (await DependencyNetwork.Boundaries(session, links, [project], today, ct))[project.Id] : ScheduleBoundary.None;
+        var response = ProjectResponse.From(project, today, StatusRules.Assess(project, today, thresholds.Value, boundary), lists.Catalog.Place(project.Profile));
+        return new ShownProject(response, reachesOut, links.Stamp, lists.Stamp);
     }
 }
