@@ -140,12 +140,12 @@ public static class OpenApi
             AddProblem(operation, context, "401", "No valid API key in X-Api-Key.");
             if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
             {
-                AddProblem(operation, context, "403", "The key's role or district does not allow this.");
+                AddProblem(operation, context, "403", "The key's role, district or unit does not allow this.");
             }
 
-            // Which roles' keys the operation admits at all (a district key still writes only its own district).
+            // Which roles' keys the operation admits at all (a district key still writes only its own district, a unit key its unit's).
             var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
-            string[] roles = policies.Contains(Policies.Admin) ? ["admin"] : policies.Contains(Policies.Writer) ? ["admin", "district"] : ["admin", "district", "reader"];
+            string[] roles = policies.Contains(Policies.Admin) ? ["admin"] : policies.Contains(Policies.Writer) ? ["admin", "district", "unit"] : ["admin", "district", "reader", "unit"];
             operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
             operation.Extensions[RolesExtension] = new JsonNodeExtension(new JsonArray([.. roles.Select(r => JsonValue.Create(r))]));
         }

@@ -4,7 +4,7 @@ public static class Policies
 {
     public const string Admin = "admin";
 
-    // The district check against the project happens in the write itself.
+    // The district or unit check against the project happens in the write itself.
     public const string Writer = "writer";
 }
 

@@ -160,4 +160,32 @@ public sealed class DeadlineAlertTests(AlertsApp app) : IClassFixture<AlertsApp>
         await (await reader.GetAsync("/api/v1/alerts")).ExpectProblem(HttpStatusCode.Forbidden);
         await (await app.Admin.GetAsync("/api/v1/alerts?status=lost")).ExpectProblem(HttpStatusCode.BadRequest, "status");
     }
+
+    [Fact]
+    public async Task A_unit_key_sees_the_alerts_of_its_units_projects_in_every_district_and_no_others()
+    {
+        var unit = $"u{Scenario.Next()}";
+        await (await app.Admin.PutJson($"/api/v1/units/{unit}", new { name = $"测试局{unit}", kind = "city-bureau" })).Expect(HttpStatusCode.Created);
+        var key = await (await app.Admin.PostJson("/api/v1/api-keys", new { name = $"unit-{unit}", role = "unit", unit })).Expect(HttpStatusCode.Created);
+        var own = app.Host.Client(key.Str("key"));
+        var ours = new List<string>();
+        foreach (var district in new[] { await app.NewDistrict(), await app.NewDistrict() })
+        {
+            var (projectId, _) = await app.NewProject(AlertsApp.NewAddress("unit"), app.Today.AddDays(-1), district);
+            await (await app.Admin.PatchJson($"/api/v1/projects/{projectId}", new { unit })).Expect(HttpStatusCode.OK);
+            ours.Add(projectId);
+        }
+
+        var (othersProject, _) = await app.NewProject(AlertsApp.NewAddress("other"), app.Today.AddDays(-1));
+        await app.RunDeadlineAlerts();
+
+        var listed = await (await own.GetAsync("/api/v1/alerts?pageSize=500")).Expect(HttpStatusCode.OK);
+        var alerts = listed.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(ours.Order(), alerts.Select(a => a.Str("projectId")).Distinct().Order());
+        await (await own.GetAsync($"/api/v1/alerts/{alerts[0].Str("id")}")).Expect(HttpStatusCode.OK);
+        var othersAlert = (await app.AlertsOf(othersProject))[0];
+        await (await own.GetAsync($"/api/v1/alerts/{othersAlert.Str("id")}")).ExpectProblem(HttpStatusCode.NotFound);
+        var filtered = await (await own.GetAsync($"/api/v1/alerts?projectId={othersProject}")).Expect(HttpStatusCode.OK);
+        Assert.Empty(filtered.GetProperty("items").EnumerateArray());
+    }
 }

@@ -287,17 +287,31 @@ public sealed class FuzzRequests(OpenApiOperations document, FuzzWorld world, in
 
     private static string Singular(string name) => name.EndsWith('s') ? name[..^1] : name;
 
+    // A body whose bytes were mutated before may hold text that is no UTF-8 (nor UTF-16): it names no district.
+    private static bool TryText(JsonValue value, out string text)
+    {
+        try
+        {
+            return value.TryGetValue(out text!);
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
     private void CollectDistricts(JsonNode? json, List<string> districts)
     {
         if (json is JsonObject node)
         {
             foreach (var (name, value) in node)
             {
-                if (name == "district" && value is JsonValue v && v.TryGetValue<string>(out var district))
+                if (name == "district" && value is JsonValue v && TryText(v, out var district))
                 {
                     districts.Add(district);
                 }
-                else if (name == "projectId" && value is JsonValue p && p.TryGetValue<string>(out var id) && world.Projects.TryGetValue(id, out var owner))
+                else if (name == "projectId" && value is JsonValue p && TryText(p, out var id) && world.Projects.TryGetValue(id, out var owner))
                 {
                     districts.Add(owner);
                 }

@@ -176,6 +176,47 @@ public sealed class WebhookTests(WebhooksApp app) : IClassFixture<WebhooksApp>
         await (await districtKey.PostJson("/api/v1/webhooks", new { url, district = other })).ExpectProblem(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_unit_keys_hook_hears_only_its_own_units_projects_in_every_district_and_others_cannot_see_it()
+    {
+        var unit = $"u{Scenario.Next()}";
+        var other = $"u{Scenario.Next()}";
+        foreach (var code in new[] { unit, other })
+        {
+            await (await app.Admin.PutJson($"/api/v1/units/{code}", new { name = $"测试局{code}", kind = "city-bureau" })).Expect(HttpStatusCode.Created);
+        }
+
+        async Task<HttpClient> KeyOf(string code) => app.Host.Client((await (await app.Admin.PostJson(
+            "/api/v1/api-keys", new { name = $"unit-{code}", role = "unit", unit = code })).Expect(HttpStatusCode.Created)).Str("key"));
+        var unitKey = await KeyOf(unit);
+        var otherKey = await KeyOf(other);
+        var url = app.Receiver.NewUrl("unit");
+        var hook = await (await unitKey.PostJson("/api/v1/webhooks", new { url })).Expect(HttpStatusCode.Created);
+
+        var ours = new List<string>();
+        foreach (var district in new[] { await app.Given.NewDistrict(), await app.Given.NewDistrict() })
+        {
+            var body = Scenario.ProjectBody(district);
+            body["unit"] = unit;
+            ours.Add((await (await unitKey.PostJson("/api/v1/projects", body)).Expect(HttpStatusCode.Created)).Str("id"));
+        }
+
+        await app.Given.NewProject();
+        await app.RunDispatcher();
+
+        Assert.Equal(unit, hook.Str("unit"));
+        Assert.Equal(ours, app.Receiver.To(url).Select(r => JsonDocument.Parse(r.Body).RootElement.Str("projectId")));
+        var listedByOther = await (await otherKey.GetAsync("/api/v1/webhooks")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(listedByOther.GetProperty("items").EnumerateArray(), h => h.Str("id") == hook.Str("id"));
+        var listedByOwn = await (await unitKey.GetAsync("/api/v1/webhooks")).Expect(HttpStatusCode.OK);
+        Assert.Contains(listedByOwn.GetProperty("items").EnumerateArray(), h => h.Str("id") == hook.Str("id"));
+        await (await otherKey.GetAsync($"/api/v1/webhooks/{hook.Str("id")}/deliveries")).ExpectProblem(HttpStatusCode.NotFound);
+        await (await otherKey.DeleteAsync($"/api/v1/webhooks/{hook.Str("id")}")).ExpectProblem(HttpStatusCode.NotFound);
+        var refused = await (await unitKey.PostJson("/api/v1/webhooks", new { url, unit = other })).ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.Contains($"unit {other}", refused.Str("detail"), StringComparison.Ordinal);
+        await (await unitKey.DeleteAsync($"/api/v1/webhooks/{hook.Str("id")}")).Expect(HttpStatusCode.NoContent);
+    }
+
     [Theory]
     [InlineData("""{"url":"/hooks/relative"}""", "url")]
     [InlineData("""{"url":"ftp://example.org/hooks"}""", "url")]
@@ -185,6 +226,7 @@ public sealed class WebhookTests(WebhooksApp app) : IClassFixture<WebhooksApp>
     [InlineData("""{"url":"https://example.org/hooks","eventTypes":[]}""", "eventTypes")]
     [InlineData("""{"url":"https://example.org/hooks","eventTypes":"project-registered"}""", "eventTypes")]
     [InlineData("""{"url":"https://example.org/hooks","district":"000000"}""", "district")]
+    [InlineData("""{"url":"https://example.org/hooks","unit":"no-such-unit"}""", "unit")]
     public async Task A_bad_hook_is_a_400_naming_the_field(string body, string field)
     {
         await (await app.Admin.PostRaw("/api/v1/webhooks", body)).ExpectProblem(HttpStatusCode.BadRequest, field);

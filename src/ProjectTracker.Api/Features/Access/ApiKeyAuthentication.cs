@@ -74,7 +74,7 @@ public static class AccessServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Json.WireName(ApiKeyRole.Admin)))
             .AddPolicy(Policies.Writer, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
-                .RequireRole(Json.WireName(ApiKeyRole.Admin), Json.WireName(ApiKeyRole.District)));
+                .RequireRole(Json.WireName(ApiKeyRole.Admin), Json.WireName(ApiKeyRole.District), Json.WireName(ApiKeyRole.Unit)));
         services.ConfigureMarten(options => options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash));
         return services;
     }

@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Security.Claims;
 
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Access;
 
@@ -16,11 +18,47 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
 
     public bool IsAdmin => Role == ApiKeyRole.Admin;
 
+    public bool IsUnit => Role == ApiKeyRole.Unit;
+
+    // Which unit a project is depends on the lists: attached per request to a unit key only (StructureCatalogs.Scoped),
+    // so that no other key's request pays for reading them.
+    public StructureCatalog? Structure { get; init; }
+
+    public Caller WithStructure(StructureCatalog lists) => IsUnit ? this with { Structure = lists } : this;
+
     public static Caller System(string name) => new(Guid.Empty, name, ApiKeyRole.Admin, null);
 
     // A non-admin key does not learn that other districts' things exist.
     public bool Sees(string? district) => IsAdmin || (district is not null && district == District);
 
+    // As the projects are placed: a project with no unit is the unit whose name its responsible unit is.
+    public string? UnitOf(ProjectProfile project) =>
+        (Structure ?? throw new InvalidOperationException("A unit key's write is judged against the structure lists: attach them first (StructureCatalogs.Scoped).")).Place(project).Unit;
+
+    public bool MayWrite(ProjectProfile project) => Role switch
+    {
+        ApiKeyRole.Admin => true,
+        ApiKeyRole.District => string.Equals(District, project.District, StringComparison.Ordinal),
+        ApiKeyRole.Unit => string.Equals(Unit, UnitOf(project), StringComparison.Ordinal),
+        _ => false,
+    };
+
+    public void EnsureMayWrite(ProjectProfile project)
+    {
+        if (!MayWrite(project))
+        {
+            throw new AccessDeniedException(Role switch
+            {
+                ApiKeyRole.District => $"The key of district {District} cannot change projects of district {project.District}.",
+                ApiKeyRole.Unit => UnitOf(project) is { } other
+                    ? $"The key of unit {Unit} changes only its own unit's projects; this project is unit {other}'s."
+                    : $"The key of unit {Unit} changes only its own unit's projects; this project's responsible unit ({project.ResponsibleUnit}) is not it.",
+                _ => "This key may only read.",
+            });
+        }
+    }
+
+    /// <summary>For what belongs to a whole district (its subscriptions, its webhooks): the admin, or the district's own key.</summary>
     public void EnsureMayWrite(string district)
     {
         if (IsAdmin || (Role == ApiKeyRole.District && string.Equals(District, district, StringComparison.Ordinal)))
@@ -28,9 +66,12 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
             return;
         }
 
-        throw new AccessDeniedException(Role == ApiKeyRole.District
-            ? $"The key of district {District} cannot change projects of district {district}."
-            : "This key may only read.");
+        throw new AccessDeniedException(Role switch
+        {
+            ApiKeyRole.District => $"The key of district {District} cannot change projects of district {district}.",
+            ApiKeyRole.Unit => $"The key of unit {Unit} acts for its own unit's projects only, not for the whole district {district}.",
+            _ => "This key may only read.",
+        });
     }
 
     public static Caller From(ClaimsPrincipal user) => new(

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;
@@ -58,12 +59,12 @@ public static class ListAlerts
             .WithDescription("""
                 Each alert with its kind, recipients, status (`pending`, `sent`, `failed`), attempts, last error and when it was sent;
                 newest first. Filter by `projectId`, `status` and `kind`. An admin key sees every alert; a district key those of
-                its own district's projects.
+                its own district's projects; a unit key those of its own unit's projects, in any district.
                 """);
         alerts.MapGet("/{id:guid}", Get)
             .WithName("GetAlert")
             .WithSummary("One planned alert")
-            .WithDescription("The alert with what it says, its recipients and how each delivery went. A district key sees only its own district's alerts (others are 404).");
+            .WithDescription("The alert with what it says, its recipients and how each delivery went. A district key sees only its own district's alerts, a unit key its own unit's projects' (others are 404).");
     }
 
     public sealed record Query(Guid? ProjectId, string? Status, string? Kind, int? Page, int? PageSize) : IPageQuery
@@ -79,14 +80,20 @@ public static class ListAlerts
         }
     }
 
-    public static async Task<Ok<Paged<AlertResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, [AsParameters] Query filter, CancellationToken ct)
+    public static async Task<Ok<Paged<AlertResponse>>> Handle(
+        ClaimsPrincipal user, IQuerySession session, StructureCatalogs catalogs, [AsParameters] Query filter, CancellationToken ct)
     {
-        var caller = user.Caller();
+        var caller = await catalogs.Scoped(user.Caller(), session, ct);
         var projectId = filter.ProjectId;
         var wantedStatus = WireEnum.From<DeliveryStatus>(filter.Status);
         var wantedKind = WireEnum.From<AlertKind>(filter.Kind);
         var query = session.Query<Alert>().AsQueryable();
-        if (!caller.IsAdmin)
+        if (caller.IsUnit)
+        {
+            var projects = await UnitScope.ProjectIds(session, caller, ct);
+            query = query.Where(a => a.ProjectId.IsOneOf(projects));
+        }
+        else if (!caller.IsAdmin)
         {
             query = query.Where(a => a.District == caller.District);
         }
@@ -109,9 +116,14 @@ public static class ListAlerts
         return TypedResults.Ok(await query.OrderByDescending(a => a.PlannedAt).ThenBy(a => a.Id).ToPageAsync(filter, ToResponse, ct));
     }
 
-    public static async Task<Results<Ok<AlertResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Results<Ok<AlertResponse>, NotFound>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, StructureCatalogs catalogs, CancellationToken ct)
     {
-        return await session.LoadAsync<Alert>(id, ct) is { } alert && user.Caller().Sees(alert.District)
+        var caller = user.Caller();
+        return await session.LoadAsync<Alert>(id, ct) is { } alert
+            && (caller.IsUnit
+                ? await UnitScope.OwnsProject(session, await catalogs.Scoped(caller, session, ct), alert.ProjectId, ct)
+                : caller.Sees(alert.District))
             ? TypedResults.Ok(ToResponse(alert))
             : TypedResults.NotFound();
     }

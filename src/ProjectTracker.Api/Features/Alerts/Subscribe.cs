@@ -43,9 +43,11 @@ public static class Subscribe
             .WithName("Subscribe")
             .WithSummary("Subscribe an e-mail address to alerts")
             .WithDescription("""
-                By district, by project, or (neither) the whole portfolio; for the kinds named (`deadline`, `overdue`,
-                `slip`, `weekly-report`, `escalation`, `plan-change`, `knock-on`). A district key subscribes only for its own district or its projects; the whole
-                portfolio needs an admin key. A project's own `contactEmail` always gets its deadline and overdue alerts.
+                By district, by responsible unit, by project, or (none) the whole portfolio; for the kinds named (`deadline`,
+                `overdue`, `slip`, `weekly-report`, `escalation`, `plan-change`, `knock-on`, `issue`). A district key subscribes
+                only for its own district or its projects, a unit key only for its own unit or its projects (403 otherwise); a
+                unit is subscribed by its own key or an admin key, and the whole portfolio needs an admin key. A project's own
+                `contactEmail` always gets its deadline and overdue alerts.
 
                 `plan-change` follows a plan change (规划调整) through the procedure: a whole-portfolio subscription is the city
                 office's and hears of every change filed (plan changes and rebaseline requests), with what it changes, the
@@ -61,25 +63,46 @@ public static class Subscribe
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     public static async Task<Created<SubscriptionResponse>> Handle(
-        Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Request request, ClaimsPrincipal user, IDocumentSession session, StructureCatalogs catalogs, TimeProvider clock, CancellationToken ct)
     {
-        var caller = user.Caller();
+        var caller = await catalogs.Scoped(user.Caller(), session, ct);
         var owningDistrict = request.District?.Trim();
+        var unit = request.Unit?.Trim();
         if (request.ProjectId is { } projectId)
         {
             var project = await session.LoadAsync<Project>(projectId, ct) ?? throw DomainException.NotFound("The project does not exist.");
             owningDistrict = project.Profile.District;
+            if (caller.IsUnit)
+            {
+                caller.EnsureMayWrite(project.Profile);
+            }
+            else
+            {
+                caller.EnsureMayWrite(owningDistrict);
+            }
         }
-
-        // Who may subscribe for a unit is the unit keys' to decide; until then the city office.
-        if (owningDistrict is null && !caller.IsAdmin)
+        else if (unit is not null)
         {
-            throw new AccessDeniedException("Only an admin key subscribes to the whole portfolio.");
+            if (caller.IsUnit)
+            {
+                unit = caller.Structure!.UnitOf(unit, null);
+                if (unit != caller.Unit)
+                {
+                    throw new AccessDeniedException($"The key of unit {caller.Unit} subscribes only for its own unit or its projects.");
+                }
+            }
+            else if (!caller.IsAdmin)
+            {
+                throw new AccessDeniedException("A unit's alerts are subscribed to by the unit's own key or an admin key.");
+            }
         }
-
-        if (owningDistrict is not null)
+        else if (owningDistrict is not null)
         {
             caller.EnsureMayWrite(owningDistrict);
+        }
+        else if (!caller.IsAdmin)
+        {
+            throw new AccessDeniedException("Only an admin key subscribes to the whole portfolio.");
         }
 
         var subscription = new Subscription
@@ -87,8 +110,8 @@ public static class Subscribe
             Id = Guid.CreateVersion7(),
             Email = request.Email!.Trim(),
             District = request.District?.Trim(),
-            Unit = request.Unit?.Trim(),
-            OwningUnit = request.Unit?.Trim(),
+            Unit = unit,
+            OwningUnit = unit,
             ProjectId = request.ProjectId,
             Kinds = [.. request.Kinds!],
             CreatedAt = clock.GetUtcNow(),

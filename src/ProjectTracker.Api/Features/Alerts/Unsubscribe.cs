@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
@@ -11,11 +12,11 @@ public static class Unsubscribe
         subscriptions.MapDelete("/{id:guid}", Handle)
             .WithName("Unsubscribe")
             .WithSummary("Delete an alert subscription")
-            .WithDescription("Alerts already planned for it are still sent; nothing new is planned for it.");
+            .WithDescription("Alerts already planned for it are still sent; nothing new is planned for it. A district or unit key deletes only the subscriptions it sees (others are 404).");
 
-    public static async Task<Results<NoContent, NotFound>> Handle(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound>> Handle(Guid id, ClaimsPrincipal user, IDocumentSession session, StructureCatalogs catalogs, CancellationToken ct)
     {
-        if (await session.LoadAsync<Subscription>(id, ct) is not { } subscription || !user.Caller().Sees(subscription.OwningDistrict))
+        if (await session.LoadAsync<Subscription>(id, ct) is not { } subscription || !await ListSubscriptions.Sees(user.Caller(), subscription, session, catalogs, ct))
         {
             return TypedResults.NotFound();
         }

@@ -45,7 +45,8 @@ public static class RequestRebaseline
                 Nothing moves until an admin key other than the one asking approves the request. Each milestone must exist
                 (400 on `changes[i].milestoneId`), appear once, and get a date other than its current baseline
                 (400 on `changes[i].newBaselineDate`); a completed milestone's baseline no longer moves (409). A closed or
-                cancelled project takes no requests (409). A district key asks only for its own district's projects.
+                cancelled project takes no requests (409). A district key asks only for its own district's projects, a unit
+                key for its own unit's (403 otherwise).
                 Several requests may be pending at once. Honours `If-Match`; the `ETag` answered is the project's version.
                 """)
             .ProducesProjectWriteProblems();

@@ -12,11 +12,11 @@ public static class ListDistricts
         districts.MapGet("/", Handle)
             .WithName("ListDistricts")
             .WithSummary("List the districts")
-            .WithDescription("Each with its `leaderEmail` (the district leader alerts escalate to) for admin and district keys; null for reader keys.");
+            .WithDescription("Each with its `leaderEmail` (the district leader alerts escalate to) for admin, district and unit keys; null for reader keys.");
         districts.MapGet("/{code}", Get)
             .WithName("GetDistrict")
             .WithSummary("Get one district")
-            .WithDescription("The district's code and name, and its `leaderEmail` for admin and district keys (null for reader keys). 404 for an unknown code.");
+            .WithDescription("The district's code and name, and its `leaderEmail` for admin, district and unit keys (null for reader keys). 404 for an unknown code.");
     }
 
     public static async Task<Ok<IReadOnlyList<DistrictResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

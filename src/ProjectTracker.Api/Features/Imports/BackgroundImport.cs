@@ -82,6 +82,8 @@ public sealed class BackgroundImport
 
     public string? SubmittedDistrict { get; set; }
 
+    public string? SubmittedUnit { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
@@ -96,7 +98,7 @@ public sealed class BackgroundImport
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
 
     [JsonIgnore]
-    public Caller Submitter => new(SubmittedByKeyId, SubmittedBy, SubmittedRole, SubmittedDistrict);
+    public Caller Submitter => new(SubmittedByKeyId, SubmittedBy, SubmittedRole, SubmittedDistrict, Unit: SubmittedUnit);
 
     /// <summary>Checking and writing are each half of the work.</summary>
     [JsonIgnore]

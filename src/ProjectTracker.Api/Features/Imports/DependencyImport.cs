@@ -165,9 +165,11 @@ public static class DependencyImport
         }
 
         var project = code is null ? null : ProjectOf(code, "code");
-        if (project is not null && !caller.IsAdmin && !string.Equals(caller.District, project.Profile.District, StringComparison.Ordinal))
+        if (project is not null && !caller.MayWrite(project.Profile))
         {
-            Error("code", $"The key of district {caller.District} links only milestones of its own district's projects.");
+            Error("code", caller.IsUnit
+                ? $"The key of unit {caller.Unit} links only milestones of its own unit's projects."
+                : $"The key of district {caller.District} links only milestones of its own district's projects.");
         }
         else if (project is { TakesChanges: false })
         {

@@ -51,9 +51,14 @@ public sealed class ImportProcessor(
 
         if (kind == ImportKind.Dependencies)
         {
+            // Links need the lists only to judge a unit key's rows.
+            caller = await catalogs.Scoped(caller, session, ct);
             var links = await DependencyImport.Check(sheet, caller, session, errors, progress, ct);
-            return new ImportCheck([], errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), links);
+            return new ImportCheck([], errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), links, caller.Structure);
         }
+
+        // The rows are stored as checked: against the lists as read here.
+        var catalog = await catalogs.Current(session, ct);
 
         foreach (var row in sheet)
         {
@@ -69,9 +74,16 @@ public sealed class ImportProcessor(
             }
 
             var district = parsed.Project.District?.Trim();
-            if (!string.IsNullOrEmpty(district) && !caller.IsAdmin && !string.Equals(caller.District, district, StringComparison.Ordinal))
+            if (caller.Role == ApiKeyRole.District && !string.IsNullOrEmpty(district) && !string.Equals(caller.District, district, StringComparison.Ordinal))
             {
                 Add(errors, row.Number, "district", $"The key of district {caller.District} imports only rows of its own district.");
+            }
+
+            // Unless the row names no unit at all, or an unknown one: that is said already.
+            if (caller.IsUnit && catalog.UnitOf(parsed.Project.Unit, parsed.Project.ResponsibleUnit) != caller.Unit
+                && !(string.IsNullOrWhiteSpace(parsed.Project.Unit) && string.IsNullOrWhiteSpace(parsed.Project.ResponsibleUnit)))
+            {
+                Add(errors, row.Number, "unit", $"The key of unit {caller.Unit} imports only rows of its own unit: give unit {caller.Unit}.", unlessParseFailed: true);
             }
 
             rows.Add(parsed);
@@ -82,19 +94,18 @@ public sealed class ImportProcessor(
         }
 
         await CheckCodes(rows, session, errors, ct);
-        // The rows are stored as checked: against the lists as read here.
-        return new ImportCheck(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), Catalog: await catalogs.Current(session, ct));
+        return new ImportCheck(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), Catalog: catalog);
     }
 
     /// <summary>Registers or proposes the rows in <paramref name="session"/>; the caller commits.</summary>
     public IReadOnlyList<ImportRecords.CreatedRow> Stage(IEnumerable<ImportRow> rows, ImportKind kind, IDocumentSession session, Caller caller, StructureCatalog catalog) =>
-        kind == ImportKind.Projects ? RegisterAll(rows, session, caller, catalog) : ProposeAll(rows, session, caller);
+        kind == ImportKind.Projects ? RegisterAll(rows, session, caller.WithStructure(catalog), catalog) : ProposeAll(rows, session, caller);
 
     /// <summary>
     /// Links the rows' milestones in <paramref name="session"/>; the caller commits, holding
     /// <see cref="Infrastructure.JobLocks.DependencyLinks"/> until then.</summary>
-    public Task<IReadOnlyList<ImportRecords.CreatedRow>> StageLinks(IReadOnlyList<LinkRow> links, IDocumentSession session, Caller caller, CancellationToken ct) =>
-        DependencyImport.Stage(links, session, writer, caller, ct);
+    public Task<IReadOnlyList<ImportRecords.CreatedRow>> StageLinks(ImportCheck check, IDocumentSession session, Caller caller, CancellationToken ct) =>
+        DependencyImport.Stage(check.Links!, session, writer, check.Catalog is { } lists ? caller.WithStructure(lists) : caller, ct);
 
     private List<ImportRecords.CreatedRow> RegisterAll(IEnumerable<ImportRow> rows, IDocumentSession session, Caller caller, StructureCatalog catalog) =>
         [.. rows.Select(row =>

@@ -38,7 +38,10 @@ public static class ImportRecords
                 `predecessorMilestone` and `lagDays` (0–3650, default 0); a link that already exists with the same lag is
                 skipped, so a sheet may be imported again. All rows are checked first; errors are named
                 `rows[N].field` where N is the row number in the file (the header is row 1, the first data row is 2).
-                Nothing is written unless every row is good; then all rows are written in one transaction.
+                Nothing is written unless every row is good; then all rows are written in one transaction. A district key
+                imports only rows of its own district (else an error on `rows[N].district`), a unit key only rows of its own
+                unit, `unit` or a `responsibleUnit` that is the unit's name (else `rows[N].unit`); each links only milestones
+                of its own projects (else `rows[N].code`).
 
                 A file up to 1 MB (`Limits:MaxRequestBodyBytes`) is imported within the request: `201` with the created
                 rows, or `400` with every bad cell. A larger file, or any file sent with `Prefer: respond-async`, is
@@ -89,6 +92,7 @@ public static class ImportRecords
                 SubmittedBy = caller.Name,
                 SubmittedRole = caller.Role,
                 SubmittedDistrict = caller.District,
+                SubmittedUnit = caller.Unit,
                 SubmittedAt = clock.GetUtcNow(),
             };
             session.Store(import);
@@ -117,7 +121,7 @@ public static class ImportRecords
         {
             // Held until the request is over, so also while an Idempotency-Key's transaction commits the links.
             response.RegisterForDisposeAsync(await locks.Acquire(JobLocks.DependencyLinks, ct));
-            created = await processor.StageLinks(check.Links!, session, caller, ct);
+            created = await processor.StageLinks(check, session, caller, ct);
         }
         else
         {

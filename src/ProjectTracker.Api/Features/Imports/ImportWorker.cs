@@ -191,7 +191,7 @@ public sealed partial class ImportWorker(
         if (check.Links is { } links)
         {
             await using var session = OpenSession(transaction, import);
-            created.AddRange(await processor.StageLinks(links, session, caller, ct));
+            created.AddRange(await processor.StageLinks(check, session, caller, ct));
             await session.SaveChangesAsync(ct);
             import.RowsWritten = links.Count;
             await SaveProgress(import, ct);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Marten;
 using Marten.Patching;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Integration;
@@ -16,6 +17,7 @@ public sealed record WebhookDispatchResult(int Hooks, int Delivered, int Retryin
 public sealed partial class DispatchWebhooks(
     IDocumentStore store,
     ChangeFeed feed,
+    StructureCatalogs catalogs,
     IHttpClientFactory httpClients,
     IOptions<WebhookOptions> options,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> httpJson,
@@ -86,10 +88,11 @@ public sealed partial class DispatchWebhooks(
                 return;
             }
 
-            var districts = hook.District is null ? null : await DistrictsOf(page.Items, ct);
+            var places = hook.District is null && hook.Unit is null ? null : await PlacesOf(page.Items, hook.Unit is not null, ct);
             foreach (var item in page.Items)
             {
-                if (!hook.Wants(item.Type, districts?.GetValueOrDefault(item.ProjectId)))
+                var place = places?.GetValueOrDefault(item.ProjectId);
+                if (!hook.Wants(item.Type, place?.District, place?.Unit))
                 {
                     continue;
                 }
@@ -204,12 +207,13 @@ public sealed partial class DispatchWebhooks(
         return await session.LoadAsync<Webhook>(hookId, ct);
     }
 
-    // Today's district: a project that moved district is heard by its new one.
-    private async Task<Dictionary<Guid, string>> DistrictsOf(IReadOnlyList<ChangeItem> items, CancellationToken ct)
+    // Today's district and unit: a project that moved is heard by its new ones.
+    private async Task<Dictionary<Guid, (string District, string? Unit)>> PlacesOf(IReadOnlyList<ChangeItem> items, bool withUnits, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var projects = await session.LoadManyAsync<Project>(ct, [.. items.Select(i => i.ProjectId).Distinct()]);
-        return projects.ToDictionary(p => p.Id, p => p.Profile.District);
+        var lists = withUnits ? await catalogs.Current(session, ct) : null;
+        return projects.ToDictionary(p => p.Id, p => (p.Profile.District, lists?.Place(p.Profile).Unit));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {HookId} refused event {Sequence} (attempt {Attempts}, final: {Final}): {Error}")]

@@ -44,7 +44,7 @@ public static class IntegrationEndpoints
     {
         GetChanges.Map(api);
 
-        // Hooks say where the portfolio's changes go, with a signing secret: admin and district keys only.
+        // Hooks say where the portfolio's changes go, with a signing secret: admin, district and unit keys only.
         var webhooks = api.MapGroup("/webhooks").WithTags("Integration").RequireAuthorization(Policies.Writer);
         CreateWebhook.Map(webhooks);
         ListWebhooks.Map(webhooks);

@@ -14,11 +14,11 @@ public static class ListWebhooks
         webhooks.MapGet("/", Handle)
             .WithName("ListWebhooks")
             .WithSummary("List webhooks")
-            .WithDescription("An admin key sees every hook; a district key those of its own district. Secrets are never shown again.");
+            .WithDescription("An admin key sees every hook; a district key those of its own district; a unit key those of its own unit. Secrets are never shown again.");
         webhooks.MapGet("/{id:guid}", Get)
             .WithName("GetWebhook")
             .WithSummary("One webhook, with how far it has got (`cursor`)")
-            .WithDescription("The hook's URL, event types and cursor (the last change-feed sequence it was sent). The secret is never shown again after the hook is made. A district key sees only its own hooks (others are 404).");
+            .WithDescription("The hook's URL, event types and cursor (the last change-feed sequence it was sent). The secret is never shown again after the hook is made. A district or unit key sees only its own district's or unit's hooks (others are 404).");
     }
 
     public sealed record Query(int? Page, int? PageSize) : IPageQuery
@@ -33,7 +33,11 @@ public static class ListWebhooks
     {
         var caller = user.Caller();
         var query = session.Query<Webhook>().AsQueryable();
-        if (!caller.IsAdmin)
+        if (caller.IsUnit)
+        {
+            query = query.Where(h => h.Unit == caller.Unit);
+        }
+        else if (!caller.IsAdmin)
         {
             query = query.Where(h => h.District == caller.District);
         }
@@ -44,9 +48,10 @@ public static class ListWebhooks
     public static async Task<Results<Ok<WebhookResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await Find(id, user, session, ct) is { } hook ? TypedResults.Ok(hook.ToResponse()) : TypedResults.NotFound();
 
-    // A district key does not learn that other districts' hooks exist.
+    // A district or unit key does not learn that other districts' or units' hooks exist.
     internal static async Task<Webhook?> Find(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        return await session.LoadAsync<Webhook>(id, ct) is { } hook && user.Caller().Sees(hook.District) ? hook : null;
+        var caller = user.Caller();
+        return await session.LoadAsync<Webhook>(id, ct) is { } hook && (caller.IsUnit ? hook.Unit == caller.Unit : caller.Sees(hook.District)) ? hook : null;
     }
 }

@@ -13,6 +13,9 @@ public sealed record Webhook
 
     public string? District { get; init; }
 
+    // A responsible unit's code: only its projects, in any district.
+    public string? Unit { get; init; }
+
     // Stored in clear because signing needs it; shown once, when the hook is made.
     public required string Secret { get; init; }
 
@@ -21,11 +24,12 @@ public sealed record Webhook
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedBy { get; init; }
 
-    public bool Wants(string eventType, string? projectDistrict) =>
+    public bool Wants(string eventType, string? projectDistrict, string? projectUnit) =>
         (EventTypes.Count == 0 || EventTypes.Contains(eventType, StringComparer.Ordinal))
-        && (District is null || string.Equals(District, projectDistrict, StringComparison.Ordinal));
+        && (District is null || string.Equals(District, projectDistrict, StringComparison.Ordinal))
+        && (Unit is null || string.Equals(Unit, projectUnit, StringComparison.Ordinal));
 
-    public WebhookResponse ToResponse() => new(Id, Url, EventTypes, District, Cursor, CreatedAt, CreatedBy);
+    public WebhookResponse ToResponse() => new(Id, Url, EventTypes, District, Unit, Cursor, CreatedAt, CreatedBy);
 
     public static string NewSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
@@ -37,12 +41,13 @@ public sealed record Webhook
 }
 
 /// <param name="Cursor">The last sequence of the change feed this hook has dealt with.</param>
+/// <param name="Unit">Only this responsible unit's projects (a unit key's hook always has its own unit).</param>
 public sealed record WebhookResponse(
-    Guid Id, string Url, IReadOnlyList<string> EventTypes, string? District, long Cursor, DateTimeOffset CreatedAt, string? CreatedBy);
+    Guid Id, string Url, IReadOnlyList<string> EventTypes, string? District, string? Unit, long Cursor, DateTimeOffset CreatedAt, string? CreatedBy);
 
 /// <param name="Secret">Signs every delivery (<c>X-ProjectTracker-Signature</c>). Shown only here: keep it.</param>
 public sealed record WebhookCreatedResponse(
-    Guid Id, string Url, IReadOnlyList<string> EventTypes, string? District, long Cursor, DateTimeOffset CreatedAt, string? CreatedBy, string Secret);
+    Guid Id, string Url, IReadOnlyList<string> EventTypes, string? District, string? Unit, long Cursor, DateTimeOffset CreatedAt, string? CreatedBy, string Secret);
 
 public enum WebhookDeliveryStatus
 {

@@ -89,7 +89,8 @@ public static class RequestPlanChange
                 `unkeyMilestones` (key milestones that stop being key). Each named field must change something: an empty
                 `changes`, or a field named with the value it already has, is 400 naming it. The answer holds `before`, the
                 value of every field named now. A completed milestone's baseline no longer moves (409); a closed or
-                cancelled project takes no changes (409). A district key asks only for its own district's projects.
+                cancelled project takes no changes (409). A district key asks only for its own district's projects, a unit
+                key for its own unit's, in any district (403 otherwise).
                 """)
             .ProducesProjectWriteProblems();
 

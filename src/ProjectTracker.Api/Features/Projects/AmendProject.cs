@@ -100,20 +100,28 @@ public static class AmendProject
                 The code cannot be changed. Honours `If-Match` (412 when stale). The approved plan's fields
                 (`totalInvestment`, `targetYear`, `category`, `district`, `scope`) change only through an approved plan change:
                 a PATCH that changes one is 409 with `type` ending in `plan-change-required` and `fields` naming them.
+                A district key amends its own district's projects only; a unit key its own unit's, in any district, and
+                cannot hand one to another unit (`unit`, or the `responsibleUnit` of a project without one): 403.
                 """)
             .ProducesProjectWriteProblems();
 
     public static async Task<Ok<ProjectResponse>> Handle(
         Guid id, Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, StructureCatalogs catalogs, ProjectView view, HttpContext http, CancellationToken ct)
     {
-        var caller = user.Caller();
         var catalog = await catalogs.Current(session, ct);
+        var caller = user.Caller().WithStructure(catalog);
         var amended = await writer.Execute(id, http.Request.ExpectedVersion(), caller, project =>
         {
             var profile = request.MergeInto(project.Profile, catalog);
             // Before the district check: moving a project is a plan change for every key, not a matter of rights.
             ApprovedPlan.EnsureNoPlanFieldChanged(profile, project.Profile);
-            caller.EnsureMayWrite(profile.District);
+            if (caller.IsUnit && caller.UnitOf(profile) is var unit && unit != caller.Unit)
+            {
+                throw new AccessDeniedException(
+                    $"The key of unit {caller.Unit} cannot hand its project to {(unit is null ? "no listed unit" : $"unit {unit}")}: the city office (an admin key) reassigns projects.");
+            }
+
+            caller.EnsureMayWrite(profile);
             return new ProjectCommand.AmendProject(profile);
         }, ct);
 

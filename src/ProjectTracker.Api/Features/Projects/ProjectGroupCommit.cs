@@ -218,7 +218,7 @@ public sealed partial class ProjectGroupCommit(
     {
         firstEventId = null;
         var state = stream.State ?? throw DomainException.NotFound("The project does not exist.");
-        request.Caller.EnsureMayWrite(state.Profile.District);
+        request.Caller.EnsureMayWrite(state.Profile);
         if (request.ExpectedVersion is { } expected && expected != stream.Version)
         {
             throw new PreconditionFailedException();

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Projects;
@@ -8,7 +9,8 @@ using ProjectTracker.Domain.Projects;
 namespace ProjectTracker.Api.Features.Projects;
 
 // The one write path of project streams, so that the lock order and the Idempotency-Key's record live in one place.
-public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit groupCommit, IDocumentStore store, IHttpContextAccessor http, TimeProvider clock)
+public sealed class ProjectWriter(
+    ISessionFactory sessions, ProjectGroupCommit groupCommit, IDocumentStore store, StructureCatalogs catalogs, IHttpContextAccessor http, TimeProvider clock)
 {
     // Derived from the Idempotency-Key, so a replay answers with the same ids.
     public Guid NewId() => IdempotencyScope.Of(http.HttpContext)?.NewId() ?? Guid.CreateVersion7();
@@ -16,15 +18,16 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
     public async Task<Project> Register(ProjectCommand.RegisterProject command, Caller caller, CancellationToken ct)
     {
         await using var session = sessions.OpenSession();
-        var events = Register(session, command, caller);
+        var events = Register(session, command, await catalogs.Scoped(caller, session, ct));
         await session.SaveChangesAsync(ct);
         return Fold(events, clock.GetUtcNow());
     }
 
-    // For writes that must commit together with something else (an accepted proposal, a whole import).
+    // For writes that must commit together with something else (an accepted proposal, a whole import). A unit key
+    // comes with the structure lists attached (StructureCatalogs.Scoped).
     public IReadOnlyList<object> Register(IDocumentSession session, ProjectCommand.RegisterProject command, Caller caller)
     {
-        caller.EnsureMayWrite(command.Profile.District);
+        caller.EnsureMayWrite(command.Profile);
         var events = ProjectDecider.Decide(command, null, clock.GetUtcNow());
         session.Events.StartStream<Project>(command.ProjectId, events);
         return events;
@@ -40,6 +43,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
             return;
         }
 
+        caller = await catalogs.Scoped(caller, session, ct);
         await session.BeginTransactionAsync(ct);
         var query = session.CreateBatchQuery();
         var fetches = commands.Select(c => c.ProjectId).Distinct().Order()
@@ -57,7 +61,7 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
         foreach (var (projectId, command) in commands)
         {
             var (stream, state) = streams[projectId];
-            caller.EnsureMayWrite(state.Profile.District);
+            caller.EnsureMayWrite(state.Profile);
             var events = ProjectDecider.Decide(command, state, now);
             stream.AppendMany(events);
             streams[projectId] = (stream, events.Aggregate((Project?)state, Project.Evolve)!);
@@ -83,6 +87,12 @@ public sealed class ProjectWriter(ISessionFactory sessions, ProjectGroupCommit g
             await using var history = store.QuerySession();
             return await history.Events.AggregateStreamAsync<Project>(projectId, prior.Version, token: ct)
                 ?? throw new InvalidOperationException($"The stream of project {projectId} has no version {prior.Version}, which a command committed.");
+        }
+
+        if (caller.IsUnit && caller.Structure is null)
+        {
+            await using var lists = store.QuerySession();
+            caller = await catalogs.Scoped(caller, lists, ct);
         }
 
         return (await groupCommit.Execute(new ProjectCommandRequest(projectId, expectedVersion, caller, command, scope), ct)).State;

@@ -59,15 +59,20 @@ public static class RegisterProject
             .WithRequestExample(Example)
             .WithName("RegisterProject")
             .WithSummary("Register a project in the portfolio")
-            .WithDescription("The project code is unique (409 when another project has it). A district key registers only in its own district.")
+            .WithDescription("""
+                The project code is unique (409 when another project has it). A district key registers only in its own
+                district; a unit key only projects of its own unit (`unit`, or a `responsibleUnit` that is the unit's name), in
+                any district: 403 otherwise.
+                """)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static async Task<Created<ProjectResponse>> Handle(
         Request request, ClaimsPrincipal user, ProjectWriter writer, IQuerySession session, StructureCatalogs catalogs, ProjectView view, HttpResponse response, CancellationToken ct)
     {
-        var command = request.ToCommand(Guid.CreateVersion7(), await catalogs.Current(session, ct));
-        var registered = await writer.Register(command, user.Caller(), ct);
+        var catalog = await catalogs.Current(session, ct);
+        var command = request.ToCommand(Guid.CreateVersion7(), catalog);
+        var registered = await writer.Register(command, user.Caller().WithStructure(catalog), ct);
         var stored = await session.LoadAsync<Project>(registered.Id, ct) ?? registered;
         response.SetETag(stored.Version);
         return TypedResults.Created($"/api/v1/projects/{stored.Id}", await view.Show(session, stored, ct));

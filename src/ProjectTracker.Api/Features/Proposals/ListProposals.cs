@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Proposals;
@@ -16,7 +17,8 @@ public static class ListProposals
             .WithDescription("""
                 `status` is `pending`, `accepted` or `rejected`; `district` and `year` filter by the proposing district and
                 the plan year; `projectId` finds the proposal a project was registered from. Oldest first, so the pending
-                list is the city office's queue. A district key sees its own district's proposals only.
+                list is the city office's queue. A district key sees its own district's proposals only; a unit key its own
+                unit's (`unit`, or a `responsibleUnit` that is the unit's name), in any district.
                 """);
 
     public sealed record Query(string? Status, string? District, int? Year, Guid? ProjectId, int? Page, int? PageSize) : IPageQuery
@@ -31,17 +33,22 @@ public static class ListProposals
         }
     }
 
-    public static async Task<Ok<Paged<ProposalResponse>>> Handle(IQuerySession session, ClaimsPrincipal user, [AsParameters] Query filter, CancellationToken ct)
+    public static async Task<Ok<Paged<ProposalResponse>>> Handle(
+        IQuerySession session, ClaimsPrincipal user, StructureCatalogs catalogs, [AsParameters] Query filter, CancellationToken ct)
     {
         var (_, district, year, projectId, _, _) = filter;
         var statusFilter = WireEnum.From<ProposalStatus>(filter.Status);
-        var caller = user.Caller();
+        var caller = await catalogs.Scoped(user.Caller(), session, ct);
 
         var query = session.Query<Proposal>().AsQueryable();
         if (caller.Role == ApiKeyRole.District)
         {
             var own = caller.District ?? "";
             query = query.Where(p => p.District == own);
+        }
+        else if (caller.IsUnit)
+        {
+            query = query.OfUnit(caller);
         }
 
         if (statusFilter is { } s)

@@ -32,7 +32,8 @@ public sealed record Proposal
     public static Proposal Pending(RegisterProject.Request project, int year, string justification, Caller caller, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
-        Project = new ProposedProject(project),
+        // The unit as it is matched when listing a unit key's proposals.
+        Project = new ProposedProject(project) { Unit = string.IsNullOrWhiteSpace(project.Unit) ? null : project.Unit.Trim(), ResponsibleUnit = project.ResponsibleUnit?.Trim() },
         District = project.District!.Trim(),
         Year = year,
         Justification = justification.Trim(),

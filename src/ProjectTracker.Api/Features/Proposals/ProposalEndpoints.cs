@@ -33,8 +33,10 @@ public static class ProposalEndpoints
     internal static async Task<Proposal> Load(IQuerySession session, Guid id, Caller caller, CancellationToken ct)
     {
         var proposal = await session.LoadAsync<Proposal>(id, ct);
-        // A district key does not learn whether another district's proposal exists.
-        if (proposal is null || (caller.Role == Access.ApiKeyRole.District && proposal.District != caller.District))
+        // A district or unit key does not learn whether another district's or unit's proposal exists.
+        if (proposal is null
+            || (caller.Role == ApiKeyRole.District && proposal.District != caller.District)
+            || (caller.IsUnit && caller.Structure!.UnitOf(proposal.Project.Unit, proposal.Project.ResponsibleUnit) != caller.Unit))
         {
             throw Domain.DomainException.NotFound("There is no proposal with this id.");
         }

@@ -7,6 +7,7 @@ using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 using Register = ProjectTracker.Api.Features.Projects.RegisterProject;
 
 namespace ProjectTracker.Api.Features.Proposals;
@@ -43,18 +44,20 @@ public static class ProposeProject
             .WithDescription($"""
                 `project` is exactly the body of `POST /api/v1/projects` and is validated the same way (errors name
                 `project.code`…); `year` is the plan year, next year or later (Asia/Shanghai), at most {MaxYearsAhead} years
-                ahead; `justification` says why. A district key proposes only for its own district; readers cannot propose.
+                ahead; `justification` says why. A district key proposes only for its own district, a unit key only projects
+                of its own unit (in any district): 403 otherwise; readers cannot propose.
                 The project code is not reserved: it is checked when the proposal is accepted.
                 """)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     public static async Task<Created<ProposalResponse>> Handle(
-        Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Request request, ClaimsPrincipal user, IDocumentSession session, StructureCatalogs catalogs, TimeProvider clock, CancellationToken ct)
     {
-        var caller = user.Caller();
+        var caller = await catalogs.Scoped(user.Caller(), session, ct);
         var proposal = Proposal.Pending(request.Project!, request.Year!.Value, request.Justification!, caller, clock.GetUtcNow());
-        caller.EnsureMayWrite(proposal.District);
+        // Only a unit key needs the lists to say whose the project is; for the others the district says it.
+        caller.EnsureMayWrite(request.Project!.ToProfile(caller.Structure ?? StructureCatalog.Empty));
         session.Store(proposal);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", ProposalResponse.From(proposal));

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marten;
+using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Structure;
@@ -41,6 +42,13 @@ public sealed class StructureCatalogs : IDisposable
             reading.Release();
         }
     }
+
+    // Only a unit key's rights depend on the lists (which unit a project is); every other key goes on without reading them.
+    public ValueTask<Caller> Scoped(Caller caller, IQuerySession session, CancellationToken ct) =>
+        caller.IsUnit && caller.Structure is null ? Attach(caller, session, ct) : ValueTask.FromResult(caller);
+
+    private async ValueTask<Caller> Attach(Caller caller, IQuerySession session, CancellationToken ct) =>
+        caller.WithStructure(await Current(session, ct));
 
     /// <summary>Read at most once however often it is asked: for a validator, whose rules each need the lists.</summary>
     public Func<CancellationToken, Task<StructureCatalog>> Once(IQuerySession session)
