@@ -96,48 +96,29 @@ public sealed class PlanAlerts(
     {
         public IReadOnlyList<AlertRecipient> For(Project project, AlertKind kind, EscalationStep step, District? district)
         {
-            var roles = new Dictionary<string, (string Email, List<RecipientRole> Roles)>(StringComparer.OrdinalIgnoreCase);
-            void Add(string? email, RecipientRole role)
-            {
-                if (string.IsNullOrWhiteSpace(email))
-                {
-                    return;
-                }
-
-                var address = email.Trim();
-                if (!roles.TryGetValue(address, out var entry))
-                {
-                    roles[address] = entry = (address, []);
-                }
-
-                if (!entry.Roles.Contains(role))
-                {
-                    entry.Roles.Add(role);
-                }
-            }
-
+            var to = new AlertRecipients();
             if (kind is AlertKind.Deadline or AlertKind.Overdue)
             {
-                Add(project.Profile.ContactEmail, RecipientRole.ProjectContact);
+                to.Add(project.Profile.ContactEmail, RecipientRole.ProjectContact);
             }
 
             foreach (var subscription in Subscriptions.Where(s => s.Kinds.Contains(kind) && Covers(s, project)))
             {
-                Add(subscription.Email, RecipientRole.Subscriber);
+                to.Add(subscription.Email, RecipientRole.Subscriber);
             }
 
             // Deadline reminders stay with the responsible unit; leaders hear of what is already going wrong.
             if ((kind is AlertKind.Overdue or AlertKind.Slip or AlertKind.Escalation) && step >= EscalationStep.DistrictLeader)
             {
-                Add(district?.LeaderEmail, RecipientRole.DistrictLeader);
+                to.Add(district?.LeaderEmail, RecipientRole.DistrictLeader);
             }
 
             if ((kind is AlertKind.Overdue or AlertKind.Slip or AlertKind.Escalation) && step == EscalationStep.CityLeader)
             {
-                Add(CityLeaderEmail, RecipientRole.CityLeader);
+                to.Add(CityLeaderEmail, RecipientRole.CityLeader);
             }
 
-            return [.. roles.Values.Select(r => new AlertRecipient { Email = r.Email, Roles = r.Roles, Status = DeliveryStatus.Pending })];
+            return to.ToList();
         }
 
         private static bool Covers(Subscription subscription, Project project) =>
