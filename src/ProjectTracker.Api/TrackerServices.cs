@@ -6,6 +6,7 @@ using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
+using ProjectTracker.Api.Features.Issues;
 using ProjectTracker.Api.Features.Milestones;
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
@@ -48,6 +49,7 @@ public static class TrackerServices
         services.AddPlanChanges();
         services.AddDependencies();
         services.AddSchedule();
+        services.AddIssues();
         services.AddAlerts();
         services.AddReports();
         services.AddIntegration(configuration);
@@ -104,6 +106,7 @@ public static class TrackerServices
         api.MapBaselines();
         api.MapPlanChanges();
         api.MapPortfolio();
+        api.MapIssues();
         api.MapAlerts();
         api.MapIntegration();
         api.MapPublic();

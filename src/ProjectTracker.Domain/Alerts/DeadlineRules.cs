@@ -21,6 +21,9 @@ public sealed record AlertRules
 
     public int RedDaysToCityLeader { get; init; } = 14;
 
+    // 督办: a supervised issue overdue this many days also alerts the district leader of its project.
+    public int IssueEscalationDays { get; init; } = 7;
+
     public static AlertRules Default { get; } = new();
 }
 

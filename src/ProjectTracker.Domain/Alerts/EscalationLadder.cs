@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProjectTracker.Domain.Issues;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 
@@ -28,6 +29,13 @@ public static class EscalationLadder
             _ => EscalationStep.None,
         };
     }
+
+    // A supervised issue climbs one rung: its unit hears from the first overdue day, the district leader after
+    // Alerts:IssueEscalationDays; the city leader hears of projects, not of single issues.
+    public static EscalationStep StepOf(Issue issue, DateOnly today, AlertRules rules) =>
+        issue.DaysOverdue(today) is var days && days > 0 && days >= Math.Max(1, rules.IssueEscalationDays)
+            ? EscalationStep.DistrictLeader
+            : EscalationStep.None;
 
     // Named by the day the trouble began (or turned red): a leader hears again only after a recovery and a new slip.
     public static IReadOnlyList<DueAlert> Due(Project project, DateOnly today, AlertRules rules)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Tests.Support;
+using ProjectTracker.Domain.Issues;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -306,6 +307,61 @@ public sealed class DemoPortfolioTests
         // As JSON: a plan change's lists compare by reference in the records.
         Assert.Equal(first.SelectMany(s => s.Commands).Select(Serialized), second.SelectMany(s => s.Commands).Select(Serialized));
         Assert.Equal(first.SelectMany(s => s.PlanChangeDays), second.SelectMany(s => s.PlanChangeDays));
+    }
+
+    [Fact]
+    public async Task The_demo_has_supervised_issues_raised_from_reports_overdue_escalated_resolved_and_closed_late()
+    {
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        var client = host.Client();
+        await Projects(host);
+
+        var issues = await Items(client, "/api/v1/issues?pageSize=100");
+
+        Assert.Equal(["closed", "open", "resolved"], issues.Select(i => i.Str("status")).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(issues.Count(i => i.GetProperty("progressReportId").ValueKind == JsonValueKind.String) >= 2);
+        Assert.All(issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Str("unitName"))));
+        var overdue = await Items(client, "/api/v1/issues?overdue=true&pageSize=100");
+        Assert.True(overdue.Count >= 2);
+        // The seed's own alerts run escalated the issue overdue longest to its district leader.
+        var escalated = Assert.Single(overdue, i => i.Str("escalation") == "district-leader");
+        Assert.True(escalated.GetProperty("daysOverdue").GetInt32() >= 7);
+        var closed = issues.Where(i => i.Str("status") == "closed").ToList();
+        Assert.Equal([false, true], closed.Select(i => i.GetProperty("closedOnTime").GetBoolean()).Order());
+
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/issues/{closed[0].Str("id")}/history");
+        Assert.Equal(["issue-raised", "issue-resolved", "issue-closed"], history.EnumerateArray().Select(e => e.Str("type")));
+        Assert.All(history.EnumerateArray(), e => Assert.Equal(SeedDemoPortfolio.SeededBy, e.Str("by")));
+        var raised = history.EnumerateArray().Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
+        Assert.Equal(raised.Order(), raised);
+        Assert.True(raised[^1] < Now);
+    }
+
+    [Fact]
+    public void The_issue_script_is_valid_on_any_day_and_the_same_every_time()
+    {
+        for (var day = new DateOnly(2027, 12, 25); day <= new DateOnly(2029, 1, 5); day = day.AddDays(7))
+        {
+            var now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+            var streams = DemoPortfolio.Build(day);
+            var issues = DemoPortfolio.Issues(day, streams)
+                .Select(i => SeedDemoPortfolio.IssueEventsOf(i, now).Select(e => e.Event).Aggregate((Issue?)null, Issue.Evolve)!)
+                .ToList();
+
+            Assert.Equal(Enum.GetValues<IssueStatus>(), issues.Select(i => i.Status).Distinct().Order());
+            Assert.Contains(issues, i => i.DaysOverdue(day) >= 7);
+            Assert.Contains(issues, i => i.IsOverdueOn(day) && i.DaysOverdue(day) < 7);
+            Assert.Equal([false, true], issues.Where(i => i.Status == IssueStatus.Closed).Select(i => i.ClosedOnTime).Order());
+            // Raised from a report: the project's latest, on or before the day the issue was raised.
+            var reports = streams.SelectMany(s => s.Commands.OfType<ProjectCommand.ReportProgress>()).ToDictionary(r => r.ReportId, r => r.ReportDate);
+            Assert.All(issues.Where(i => i.ProgressReportId is not null), i => Assert.True(reports[i.ProgressReportId!.Value] <= i.RaisedOn));
+        }
+
+        var today = new DateOnly(2026, 6, 15);
+        Assert.Equal(
+            DemoPortfolio.Issues(today, DemoPortfolio.Build(today)).SelectMany(i => i.Steps).Select(s => $"{s.Day} {JsonSerializer.Serialize<object>(s.Command)}"),
+            DemoPortfolio.Issues(today, DemoPortfolio.Build(today)).SelectMany(i => i.Steps).Select(s => $"{s.Day} {JsonSerializer.Serialize<object>(s.Command)}"));
     }
 
     private static string Serialized(ProjectCommand command) => $"{command.GetType().Name} {JsonSerializer.Serialize<object>(command)}";

@@ -368,12 +368,16 @@ public sealed class FuzzRequests(OpenApiOperations document, FuzzWorld world, in
         }
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private string MutateJson(ref byte[] body, List<string> bodyDistricts)
     {
         JsonNode? json;
         var fields = new List<(JsonObject Parent, string Name)>();
         try
         {
+            // The parser leaves strings undecoded until read: bytes that are not UTF-8 must fail here (DecoderFallbackException).
+            _ = StrictUtf8.GetCharCount(body);
             json = JsonNode.Parse(body);
             Walk(json, fields);
         }

@@ -18,6 +18,8 @@ public enum RecipientRole
     Subscriber,
     DistrictLeader,
     CityLeader,
+    // The unit a supervised issue is assigned to, at its units-list address.
+    ResponsibleUnit,
 }
 
 public sealed record AlertRecipient
@@ -33,12 +35,13 @@ public sealed record AlertRecipient
 }
 
 // Its id comes from project, milestone, kind and date bucket (for a plan change: the request and filed or decided; for a
-// knock-on: the event that moved it), so it is planned once; what it says is frozen as planned.
+// knock-on: the event that moved it; for a supervised issue: the issue and stage), so it is planned once; what it says is
+// frozen as planned.
 public sealed record Alert
 {
     public Guid Id { get; init; }
     public required AlertKind Kind { get; init; }
-    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101, filed-<request id>, <event id>.
+    // E.g. before-14, overdue-0, red-20261120, district-leader-20261101, filed-<request id>, <event id>; for an issue overdue-<n> and district-leader-<n>, n its reopenings.
     public required string Bucket { get; init; }
     public required DateOnly PlannedOn { get; init; }
     public DateTimeOffset PlannedAt { get; init; }
@@ -66,6 +69,8 @@ public sealed record Alert
     public PlanChangeNotice? PlanChange { get; init; }
     // Knock-on alerts only: what moved later, and why.
     public KnockOnNotice? KnockOn { get; init; }
+    // Issue alerts only: the supervised issue overdue.
+    public IssueNotice? Issue { get; init; }
 
     public required IReadOnlyList<AlertRecipient> Recipients { get; init; }
 
@@ -126,6 +131,17 @@ public sealed record KnockOnNotice
     // In Chinese, as the mail states it, e.g. 因 <code> <name>「征地拆迁」预计延误.
     public required string Cause { get; init; }
     public required IReadOnlyList<KnockOnLine> Milestones { get; init; }
+}
+
+public sealed record IssueNotice
+{
+    public required Guid IssueId { get; init; }
+    public required string Title { get; init; }
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public required DateOnly RaisedOn { get; init; }
+    public required DateOnly DueDate { get; init; }
+    public required string Link { get; init; }
 }
 
 // Stored before it is sent, with a Message-ID derived from its address and alerts: a mail sent but not recorded is

@@ -12,6 +12,7 @@ public static class AlertEndpoints
     {
         services.AddSingleton<MailTransports>();
         services.AddScoped<PlanAlerts>();
+        services.AddScoped<PlanIssueAlerts>();
         services.AddScoped<DispatchAlerts>();
         services.AddRecurringJob<PlanDeadlineAlertsJob>(PlanDeadlineAlertsJob.RecurringId, PlanDeadlineAlertsJob.Cron, job => job.Run(CancellationToken.None));
         services.AddRecurringJob<DispatchAlertMailJob>(DispatchAlertMailJob.RecurringId, DispatchAlertMailJob.Cron, job => job.Run(CancellationToken.None));

@@ -56,6 +56,9 @@ public static class AlertMail
             },
             AlertKind.PlanChange when alert.PlanChange is { } change => PlanChangeHeadline(project, change),
             AlertKind.KnockOn => Invariant($"前置节点延误传导：{project} 预计推迟 {alert.Days} 天"),
+            AlertKind.Issue when alert.Issue is { } issue && alert.Escalation >= EscalationStep.DistrictLeader =>
+                Invariant($"{project} 督办问题「{issue.Title}」逾期 {alert.Days} 天，提请区县领导督办"),
+            AlertKind.Issue when alert.Issue is { } issue => Invariant($"{project} 督办问题「{issue.Title}」已逾期 {alert.Days} 天"),
             _ => $"{project} 周报",
         };
         return OneLine(headline);
@@ -89,24 +92,25 @@ public static class AlertMail
     {
         AlertKind.Escalation => 0,
         AlertKind.Overdue => 1,
-        AlertKind.Slip => 2,
-        AlertKind.KnockOn => 3,
-        AlertKind.Deadline => 4,
-        AlertKind.PlanChange => 5,
-        _ => 6,
+        AlertKind.Issue => 2,
+        AlertKind.Slip => 3,
+        AlertKind.KnockOn => 4,
+        AlertKind.Deadline => 5,
+        AlertKind.PlanChange => 6,
+        _ => 7,
     };
 
     // The most pressing first: the longest overdue or slipped, the soonest due.
     private static int UrgencyWithinKind(Alert alert) => alert.Kind switch
     {
-        AlertKind.Overdue or AlertKind.Slip or AlertKind.KnockOn => -alert.Days,
+        AlertKind.Overdue or AlertKind.Issue or AlertKind.Slip or AlertKind.KnockOn => -alert.Days,
         AlertKind.Deadline => alert.Days,
         _ => 0,
     };
 
     private static string Subject(List<Alert> ordered)
     {
-        var prefix = ordered.Any(a => a.Kind == AlertKind.Escalation) ? "【督办】"
+        var prefix = ordered.Any(a => a.Kind == AlertKind.Escalation || (a.Kind == AlertKind.Issue && a.Escalation >= EscalationStep.DistrictLeader)) ? "【督办】"
             : ordered.All(a => a.Kind == AlertKind.PlanChange) ? "【规划调整】"
             : ordered.All(a => a.Kind is AlertKind.Deadline or AlertKind.PlanChange) ? "【提醒】"
             : "【预警】";
@@ -130,6 +134,7 @@ public static class AlertMail
                 RecipientRole.ProjectContact => "您是项目联系人",
                 RecipientRole.Subscriber => "您订阅了此类提醒",
                 RecipientRole.DistrictLeader => "项目已按预警升级规则提请区县领导督办",
+                RecipientRole.ResponsibleUnit => "您单位是督办问题的责任单位",
                 _ => "项目已按预警升级规则提请市领导督办",
             }),
     ];
@@ -220,6 +225,15 @@ public static class AlertMail
         {
             facts.AddRange(knockOn.Milestones.Select(m => ("预计推迟", Invariant(
                 $"「{m.MilestoneName}」预计 {Day(m.ExpectedBefore)} → {Day(m.ExpectedAfter)}（推迟 {m.DaysLater} 天），{knockOn.Cause}"))));
+        }
+
+        if (alert.Issue is { } issue)
+        {
+            facts.Add(("督办问题", issue.Title));
+            facts.Add(("责任单位", issue.UnitName));
+            facts.Add(("提出日期", Day(issue.RaisedOn)));
+            facts.Add(("办结时限", Day(issue.DueDate)));
+            facts.Add(("查看问题", issue.Link));
         }
 
         if (!string.IsNullOrWhiteSpace(alert.MilestoneName))

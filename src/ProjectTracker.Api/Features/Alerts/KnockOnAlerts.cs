@@ -5,9 +5,11 @@ using Marten.Events.Projections;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
@@ -83,6 +85,7 @@ public sealed partial class KnockOnAlerts : EventProjection
         var known = batch.LoadMany<Alert>().ById([.. ids.Values]);
         var subscriptions = batch.Query<Subscription>().Where(s => s.Kinds.Contains(AlertKind.KnockOn)).ToList();
         var districts = batch.Query<District>().ToList();
+        var units = batch.Query<ReferenceEntry>().Where(u => u.List == StructureList.Unit).ToList();
         await batch.Execute(cancellation);
         var read = await projects;
         if (read.FirstOrDefault(p => p.Id == projectId) is not { } changing)
@@ -109,15 +112,14 @@ public sealed partial class KnockOnAlerts : EventProjection
 
         var cause = Cause(e.Data, changed, milestoneId, linkedFrom is { } predecessor ? now.FirstOrDefault(p => p.Id == predecessor) : null);
         var audience = await subscriptions;
+        var catalog = new StructureCatalog((await units).Select(u => u.ToEntry()));
         var names = (await districts).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var link = delivery.Value.LinkBaseUrl.TrimEnd('/');
         foreach (var (project, lines) in moved)
         {
             var alert = new DueAlert(project.Id, null, AlertKind.KnockOn, $"{e.Id:N}", lines.Max(l => l.DaysLater));
             var recipients = audience
-                .Where(s => s.ProjectId == project.Id
-                    || (s.District is not null && s.District == project.Profile.District)
-                    || (s.ProjectId is null && s.District is null))
+                .Where(s => s.Covers(project, catalog))
                 .Select(s => s.Email.Trim())
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(email => new AlertRecipient { Email = email, Roles = [RecipientRole.Subscriber], Status = DeliveryStatus.Pending })

@@ -25,7 +25,8 @@ public sealed record KnockOnResponse(
 
 /// <param name="PlanChangeId">For a `plan-change` alert: the plan change filed or decided.</param>
 /// <param name="KnockOn">For a `knock-on` alert: what moved this project's milestones later, and each one moved.</param>
-/// <param name="Days">Days left, overdue, behind the baseline, since the trouble began, or (knock-on) the most any milestone moved.</param>
+/// <param name="IssueId">For an `issue` alert: the supervised issue overdue (its escalation to the district leader has `escalation` `district-leader`).</param>
+/// <param name="Days">Days left, overdue (a milestone or an issue), behind the baseline, since the trouble began, or (knock-on) the most any milestone moved.</param>
 public sealed record AlertResponse(
     Guid Id,
     AlertKind Kind,
@@ -40,6 +41,7 @@ public sealed record AlertResponse(
     string? MilestoneName,
     Guid? PlanChangeId,
     KnockOnResponse? KnockOn,
+    Guid? IssueId,
     int Days,
     Rag Rag,
     EscalationStep Escalation,
@@ -130,7 +132,7 @@ public static class ListAlerts
 
     private static AlertResponse ToResponse(Alert a) => new(
         a.Id, a.Kind, a.Bucket, AlertMail.Headline(a), a.PlannedOn, a.ProjectId, a.ProjectCode, a.ProjectName, a.District,
-        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, KnockOn(a.KnockOn), a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
+        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, KnockOn(a.KnockOn), a.Issue?.IssueId, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
         [.. a.Recipients.Select(r => new AlertRecipientResponse(r.Email, r.Roles, r.Status, r.Attempts, r.LastError, r.SentAt, r.MessageId))]);
 
     private static KnockOnResponse? KnockOn(KnockOnNotice? notice) => notice is null ? null : new(

@@ -2,9 +2,11 @@ using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
@@ -14,6 +16,7 @@ public sealed class PlanAlerts(
     IOptions<AlertRules> rules,
     IOptions<StatusThresholds> thresholds,
     IOptions<AlertDeliveryOptions> delivery,
+    StructureCatalogs catalogs,
     TimeProvider clock)
 {
     public async Task<(int Scanned, int Planned)> Run(DateOnly today, CancellationToken ct)
@@ -22,7 +25,8 @@ public sealed class PlanAlerts(
         var audience = new Audience(
             await reader.Query<Subscription>().ToListAsync(ct),
             (await reader.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, StringComparer.Ordinal),
-            delivery.Value.CityLeaderEmail);
+            delivery.Value.CityLeaderEmail,
+            await catalogs.Current(reader, ct));
 
         int scanned = 0, planned = 0;
         Guid? after = null;
@@ -92,57 +96,34 @@ public sealed class PlanAlerts(
         }.WithRecipients(audience.For(project, due.Kind, step, district));
     }
 
-    private sealed record Audience(IReadOnlyList<Subscription> Subscriptions, IReadOnlyDictionary<string, District> Districts, string? CityLeaderEmail)
+    private sealed record Audience(
+        IReadOnlyList<Subscription> Subscriptions, IReadOnlyDictionary<string, District> Districts, string? CityLeaderEmail, StructureCatalog Catalog)
     {
         public IReadOnlyList<AlertRecipient> For(Project project, AlertKind kind, EscalationStep step, District? district)
         {
-            var roles = new Dictionary<string, (string Email, List<RecipientRole> Roles)>(StringComparer.OrdinalIgnoreCase);
-            void Add(string? email, RecipientRole role)
-            {
-                if (string.IsNullOrWhiteSpace(email))
-                {
-                    return;
-                }
-
-                var address = email.Trim();
-                if (!roles.TryGetValue(address, out var entry))
-                {
-                    roles[address] = entry = (address, []);
-                }
-
-                if (!entry.Roles.Contains(role))
-                {
-                    entry.Roles.Add(role);
-                }
-            }
-
+            var to = new AlertRecipients();
             if (kind is AlertKind.Deadline or AlertKind.Overdue)
             {
-                Add(project.Profile.ContactEmail, RecipientRole.ProjectContact);
+                to.Add(project.Profile.ContactEmail, RecipientRole.ProjectContact);
             }
 
-            foreach (var subscription in Subscriptions.Where(s => s.Kinds.Contains(kind) && Covers(s, project)))
+            foreach (var subscription in Subscriptions.Where(s => s.Kinds.Contains(kind) && s.Covers(project, Catalog)))
             {
-                Add(subscription.Email, RecipientRole.Subscriber);
+                to.Add(subscription.Email, RecipientRole.Subscriber);
             }
 
             // Deadline reminders stay with the responsible unit; leaders hear of what is already going wrong.
             if ((kind is AlertKind.Overdue or AlertKind.Slip or AlertKind.Escalation) && step >= EscalationStep.DistrictLeader)
             {
-                Add(district?.LeaderEmail, RecipientRole.DistrictLeader);
+                to.Add(district?.LeaderEmail, RecipientRole.DistrictLeader);
             }
 
             if ((kind is AlertKind.Overdue or AlertKind.Slip or AlertKind.Escalation) && step == EscalationStep.CityLeader)
             {
-                Add(CityLeaderEmail, RecipientRole.CityLeader);
+                to.Add(CityLeaderEmail, RecipientRole.CityLeader);
             }
 
-            return [.. roles.Values.Select(r => new AlertRecipient { Email = r.Email, Roles = r.Roles, Status = DeliveryStatus.Pending })];
+            return to.ToList();
         }
-
-        private static bool Covers(Subscription subscription, Project project) =>
-            subscription.ProjectId == project.Id
-            || (subscription.District is not null && subscription.District == project.Profile.District)
-            || (subscription.ProjectId is null && subscription.District is null);
     }
 }

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.PlanChanges;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
+using ProjectTracker.Domain.Structure;
 using static System.FormattableString;
 
 namespace ProjectTracker.Api.Features.Alerts;
@@ -72,6 +74,7 @@ public sealed partial class PlanChangeAlerts : EventProjection
         var meeting = decision?.MeetingId is { } meetingId ? batch.Load<CommitteeMeeting>(meetingId) : null;
         var subscriptions = batch.Query<Subscription>().Where(s => s.Kinds.Contains(AlertKind.PlanChange)).ToList();
         var districts = batch.Query<District>().ToList();
+        var units = batch.Query<ReferenceEntry>().Where(u => u.List == StructureList.Unit).ToList();
         await batch.Execute(cancellation);
         if (await known is not null || await loadedProject is not { } project)
         {
@@ -105,7 +108,7 @@ public sealed partial class PlanChangeAlerts : EventProjection
         IEnumerable<Subscription> hearing;
         if (decision is null)
         {
-            hearing = audience.Where(s => s.District is null && s.ProjectId is null);
+            hearing = audience.Where(s => s.IsWholePortfolio);
         }
         else
         {
@@ -114,7 +117,10 @@ public sealed partial class PlanChangeAlerts : EventProjection
                 district = keyDistrict;
             }
 
-            hearing = audience.Where(s => s.District == district || s.ProjectId == projectId);
+            var catalog = new StructureCatalog((await units).Select(u => u.ToEntry()));
+            var unit = catalog.Place(project.Profile).Unit;
+            hearing = audience.Where(s => s.District == district || s.ProjectId == projectId
+                || (unit is not null && s.Unit is not null && catalog.Find(StructureList.Unit, s.Unit)?.Code == unit));
         }
 
         var recipients = hearing

@@ -1,4 +1,6 @@
 using ProjectTracker.Domain.Alerts;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
@@ -17,6 +19,15 @@ public sealed record Subscription
 
     public string? OwningDistrict { get; init; }
     public string? OwningUnit { get; init; }
+
+    public bool IsWholePortfolio => ProjectId is null && District is null && Unit is null;
+
+    // A unit subscription hears of the projects that are the unit's now: placed as the lists say, legacy names included.
+    public bool Covers(Project project, StructureCatalog catalog) =>
+        ProjectId == project.Id
+        || (District is not null && District == project.Profile.District)
+        || (Unit is not null && catalog.Find(StructureList.Unit, Unit)?.Code is { } unit && unit == catalog.Place(project.Profile).Unit)
+        || IsWholePortfolio;
 
     public SubscriptionResponse ToResponse() => new(Id, Email, District, Unit, ProjectId, Kinds, CreatedAt, CreatedBy);
 }

@@ -6,6 +6,7 @@ using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Issues;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Structure;
@@ -26,7 +27,8 @@ internal sealed record DemoData(
     string CloseReason,
     IReadOnlyList<DemoHistory> Projects,
     DemoMeeting? Meeting = null,
-    DemoKeys? PlanChangeKeys = null);
+    DemoKeys? PlanChangeKeys = null,
+    IReadOnlyList<DemoIssue>? Issues = null);
 
 internal sealed record DemoEntry(string Code, string Name, string? System = null, UnitKind? Kind = null, string? Leader = null, string? Email = null)
 {
@@ -90,6 +92,21 @@ internal sealed record DemoStream(Guid Id, string Code, string Name, IReadOnlyLi
 internal sealed record DemoPlanChangeDays(DateOnly Asked, DateOnly? Decided);
 
 internal sealed record DemoCommitteeMeeting(Guid Id, DateOnly Date, string Title);
+
+// 督办: raised on a project (from its latest progress report, or on a day of its own), then resolved and closed or not.
+internal sealed record DemoIssue(string Project, string Title, string Unit, int Due)
+{
+    public string? Description { get; init; }
+    public bool FromReport { get; init; }
+    public int? Raised { get; init; }
+    public int? Resolved { get; init; }
+    public string? Resolution { get; init; }
+    public int? Closed { get; init; }
+    public string? Comment { get; init; }
+}
+
+/// <param name="Steps">The commands of the issue's life, each with the day it was given.</param>
+internal sealed record DemoIssueScript(Guid Id, IReadOnlyList<(IssueCommand Command, DateOnly Day)> Steps);
 
 // Read from demo/ beside the app, not the working directory: projects.csv, a project import, and portfolio.json,
 // the history in days from the seed day; the history is generated here because investment pace depends on the calendar year.
@@ -184,6 +201,55 @@ internal static class DemoPortfolio
         }
 
         return [.. rows.Select((row, index) => Script(data, data.Projects[index], row, index, today, Link))];
+    }
+
+    // Through the commands of POST /projects/{id}/issues, resolve and close: each on its day, the project's stream by its
+    // place in portfolio.json (its code's year moves with the seed day).
+    public static IReadOnlyList<DemoIssueScript> Issues(DateOnly today, IReadOnlyList<DemoStream> streams)
+    {
+        var data = Files.Value.Data;
+        return [.. (data.Issues ?? []).Select((issue, n) =>
+        {
+            var index = data.Projects.Select(p => p.Code).ToList().IndexOf(issue.Project);
+            if (index < 0)
+            {
+                throw new InvalidDataException($"Demo issue {issue.Title} is raised on {issue.Project}, which portfolio.json does not have.");
+            }
+
+            var stream = streams[index];
+            var register = (ProjectCommand.RegisterProject)stream.Commands[0];
+            var report = stream.Commands.OfType<ProjectCommand.ReportProgress>().MaxBy(r => r.ReportDate)
+                ?? throw new InvalidDataException($"Demo project {stream.Name} has no progress report to raise an issue from.");
+            var unit = Catalog.Find(StructureList.Unit, issue.Unit)
+                ?? throw new InvalidDataException($"Demo issue {issue.Title}: no unit {issue.Unit} in the units list.");
+            var raised = issue.FromReport ? report.ReportDate
+                : today.AddDays(issue.Raised ?? throw new InvalidDataException($"Demo issue {issue.Title} needs raised or fromReport."));
+            var steps = new List<(IssueCommand, DateOnly)>
+            {
+                (new IssueCommand.RaiseIssue(
+                    DemoId($"issue/{n}"), stream.Id, register.Profile.District, issue.Title, issue.Description, unit.Code, today.AddDays(issue.Due),
+                    issue.FromReport ? report.ReportId : null), raised),
+            };
+            var last = raised;
+            foreach (var (days, command) in new (int?, IssueCommand)[]
+            {
+                (issue.Resolved, new IssueCommand.ResolveIssue(issue.Resolution ?? "")),
+                (issue.Closed, new IssueCommand.CloseIssue(issue.Comment)),
+            })
+            {
+                if (days is not { } d)
+                {
+                    break;
+                }
+
+                var day = today.AddDays(d);
+                Require(last <= day && day <= today, register.Profile, $"the issue {issue.Title} is raised, resolved and closed in that order, by today");
+                steps.Add((command, last = day));
+            }
+
+            Require(issue.Closed is null || issue.Resolved is not null, register.Profile, $"the issue {issue.Title} is resolved before it is closed");
+            return new DemoIssueScript(DemoId($"issue/{n}"), steps);
+        })];
     }
 
     private static (DemoData, IReadOnlyList<SheetRow>) Load(string folder)

@@ -7,6 +7,7 @@ using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Structure;
+using ProjectTracker.Domain.Issues;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 using static ProjectTracker.Domain.Projects.ProjectCommand;
@@ -98,10 +99,23 @@ public sealed class SeedDemoPortfolio(
                 eventCount += events.Count;
             }
 
+            var issues = DemoPortfolio.Issues(today, streams);
+            foreach (var issue in issues)
+            {
+                var events = IssueEventsOf(issue, now);
+                var action = session.Events.StartStream<Issue>(issue.Id, [.. events.Select(e => e.Event)]);
+                for (var i = 0; i < events.Count; i++)
+                {
+                    action.Events[i].Timestamp = events[i].At;
+                }
+
+                eventCount += events.Count;
+            }
+
             await session.SaveChangesAsync(cancellationToken);
             logger.LogInformation(
-                "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {PlanChanges} plan changes, {Districts} districts.",
-                today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, streams.Sum(s => s.PlanChangeDays.Count), DemoPortfolio.Districts.Count);
+                "Loaded the demo portfolio as of {Today}: {Projects} projects, {Events} events, {PlanChanges} plan changes, {Issues} supervised issues, {Districts} districts.",
+                today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), streams.Count, eventCount, streams.Sum(s => s.PlanChangeDays.Count), issues.Count, DemoPortfolio.Districts.Count);
         }
     }
 
@@ -209,6 +223,25 @@ public sealed class SeedDemoPortfolio(
 
         // The projection sets RegisteredAt from the first event's timestamp; the fold here does not.
         return (events, state! with { RegisteredAt = events[0].At });
+    }
+
+    // Eleven in the morning, after the report it may come from; each step a second after the one before, never after now.
+    internal static IReadOnlyList<(object Event, DateTimeOffset At)> IssueEventsOf(DemoIssueScript issue, DateTimeOffset now)
+    {
+        Issue? state = null;
+        var events = new List<(object Event, DateTimeOffset At)>();
+        var last = DateTimeOffset.MinValue;
+        foreach (var (command, day) in issue.Steps)
+        {
+            var at = InShanghai(day, new TimeOnly(11, 0));
+            var decided = IssueDecider.Decide(command, state, at);
+            state = decided.Aggregate(state, Issue.Evolve);
+            last = at > last ? at : last.AddSeconds(1);
+            last = last > now ? now : last;
+            events.AddRange(decided.Select(e => (e, last)));
+        }
+
+        return events;
     }
 
     private static DateTimeOffset InShanghai(DateOnly day, TimeOnly time) =>

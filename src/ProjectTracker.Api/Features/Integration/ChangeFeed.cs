@@ -3,24 +3,27 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Issues;
 
 namespace ProjectTracker.Api.Features.Integration;
 
 /// <param name="Sequence">The event's position in the whole store: the feed's cursor.</param>
-/// <param name="ProjectId">The project (stream) the event belongs to.</param>
-/// <param name="Version">The event's position in its project's stream, as in the project's history.</param>
+/// <param name="ProjectId">The project the event belongs to: its stream's, or for a supervised issue's event the project it was raised on.</param>
+/// <param name="Version">The event's position in its stream, as in the project's (or the issue's) history.</param>
 /// <param name="Type">The event type in kebab-case, as in the project's history (<c>milestone-forecast-changed</c>).</param>
 /// <param name="At">When it was recorded.</param>
 /// <param name="Data">The event itself, as the project's history shows it (docs/event-catalogue.md).</param>
-public sealed record ChangeItem(long Sequence, Guid ProjectId, long Version, string Type, DateTimeOffset At, JsonElement Data)
+/// <param name="IssueId">For an `issue-…` event: the supervised issue, whose own stream it is in.</param>
+public sealed record ChangeItem(long Sequence, Guid ProjectId, long Version, string Type, DateTimeOffset At, JsonElement Data, Guid? IssueId = null)
 {
     public static ChangeItem From(IEvent e) => new(
         e.Sequence,
-        e.StreamId,
+        e.Data is IIssueEvent issue ? issue.ProjectId : e.StreamId,
         e.Version,
         EventWire.TypeName(e),
         e.Timestamp,
-        EventWire.Data(e));
+        EventWire.Data(e),
+        e.Data is IIssueEvent ? e.StreamId : null);
 }
 
 /// <param name="Next">The sequence to pass as <c>after</c> next time: the last item's, or <c>after</c> itself when there was none.</param>

@@ -4,6 +4,7 @@ using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Issues;
 using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Progress;
@@ -28,7 +29,8 @@ public static class ListProgressReports
         Guid id, [AsParameters] Query filter, IQuerySession session, CancellationToken ct)
     {
         var (number, size) = Paging.Of(filter.Page, filter.PageSize);
-        if (await session.Events.FetchStreamStateAsync(id, ct) is null)
+        // Supervised issues have streams in the same store, started as another aggregate.
+        if (await session.Events.FetchStreamStateAsync(id, ct) is not { } stream || stream.AggregateType == typeof(Issue))
         {
             return TypedResults.NotFound();
         }

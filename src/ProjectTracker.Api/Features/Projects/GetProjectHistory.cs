@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Projects;
 
@@ -20,7 +21,8 @@ public static class GetProjectHistory
     public static async Task<Results<Ok<IReadOnlyList<Entry>>, NotFound>> Handle(Guid id, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        if (events.Count == 0)
+        // Supervised issues have streams in the same store: a project's begins with its registration.
+        if (events.Count == 0 || events[0].Data is not ProjectRegistered)
         {
             return TypedResults.NotFound();
         }

@@ -1,0 +1,27 @@
+using ProjectTracker.Domain.Alerts;
+
+namespace ProjectTracker.Domain.Issues;
+
+// Ids are made by the caller so that deciding stays pure; that the project exists, that the unit is listed and that the
+// progress report is the project's need the store, and the caller checks them before asking.
+public abstract record IssueCommand
+{
+    public sealed record RaiseIssue(
+        Guid IssueId,
+        Guid ProjectId,
+        string District,
+        string Title,
+        string? Description,
+        string Unit,
+        DateOnly DueDate,
+        Guid? ProgressReportId = null) : IssueCommand;
+
+    public sealed record ResolveIssue(string Resolution) : IssueCommand;
+
+    public sealed record CloseIssue(string? Comment) : IssueCommand;
+
+    public sealed record ReopenIssue(string? Reason) : IssueCommand;
+
+    // The daily alerts job's: brings in the district leader once the issue is overdue long enough.
+    public sealed record EscalateIssue(AlertRules Rules) : IssueCommand;
+}
