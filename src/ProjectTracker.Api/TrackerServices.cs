@@ -48,6 +48,7 @@ public static class TrackerServices
         services.AddPlanChanges();
         services.AddDependencies();
         services.AddSchedule();
+        services.AddPortfolio(configuration);
         services.AddAlerts();
         services.AddReports();
         services.AddIntegration(configuration);
