@@ -8,12 +8,13 @@
 # (ProjectTracker.Api.dll, 127.0.0.1:5095, Production, its own admin key), runs
 # bench/ProjectTracker.Bench against it (the request scenarios against their baselines, then the
 # slip scan: 10,000 more projects × 10 milestones seeded over HTTP, three POST /jobs/slip-scan;
-# then the weekly report of that portfolio in all four formats; then approving plan changes of 20 on
+# then the weekly report of that portfolio in all four formats; then the rankings by unit and the grouped
+# summary of that portfolio (its projects spread over units and clusters), p99 each; then approving plan changes of 20 on
 # projects of 50 key milestones; last, 20,000 dependency links on the slip scan's portfolio (a tenth
 # across projects in chains of 30; most made by one dependency import, 400 with POST …/dependencies),
 # a forecast change at a chain's head read back from its last project (p99), three slip scans with
 # the links, and every expected and latest date recomputed in the bench's own process; --only slip,
-# --only weekly, --only approval or --only links for one of those, --scan-projects N for a smaller
+# --only weekly, --only rankings, --only approval or --only links for one of those, --scan-projects N for a smaller
 # portfolio, with --links N to fit; bench/ProjectTracker.Bench --help lists every option), always
 # stops the API and the cluster on exit, and prints the report, also written to
 # bench-results/latest.txt (API log: bench-results/api.log).

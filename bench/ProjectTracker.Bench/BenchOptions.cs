@@ -50,6 +50,10 @@ public sealed record BenchOptions
     public int ReportRuns { get; init; } = 3;
     /// <summary>Weekly report: the most all four formats may take together (sum of the medians), client wall time.</summary>
     public TimeSpan ReportTarget { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Rankings and summary: timed requests of each view, one after another, after two untimed.</summary>
+    public int ViewsRuns { get; init; } = 30;
+    /// <summary>Rankings and summary: the highest p99 of each view, client wall time.</summary>
+    public TimeSpan ViewsTarget { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Plan change approval: projects whose change each timed run approves (one run at concurrency 1, one at the main concurrency).</summary>
     public int ApproveProjects { get; init; } = 200;
     /// <summary>Plan change approval: key milestones on each project.</summary>
@@ -109,6 +113,10 @@ public sealed record BenchOptions
         Weekly report (--only weekly; runs after the slip scan, on its portfolio; seeds it, with one scan, when the slip scan is not selected):
           --report-runs N                  BENCH_REPORT_RUNS                   timed requests per format after one warm-up (default 3)
           --report-target S                BENCH_REPORT_TARGET                 target for json+html+csv+xlsx, sum of the medians, in seconds (default 10)
+
+        Rankings and summary (--only rankings; runs after the weekly report, on the slip scan's portfolio; seeds it, with one scan, when the slip scan is not selected):
+          --views-runs N                   BENCH_VIEWS_RUNS                    timed GETs of each view (rankings by unit, the grouped summary) after 2 untimed (default 30)
+          --views-target MS                BENCH_VIEWS_TARGET                  p99 target of each view, in milliseconds (default 500)
 
         Plan change approval (--only approval; runs last, on projects of its own):
           --approve-projects N             BENCH_APPROVE_PROJECTS              changes approved per timed run, one at a time and at the main concurrency (default 200)
@@ -209,6 +217,8 @@ public sealed record BenchOptions
             ScanTarget = Seconds("scan-target", defaults.ScanTarget),
             ReportRuns = Int("report-runs", defaults.ReportRuns),
             ReportTarget = Seconds("report-target", defaults.ReportTarget),
+            ViewsRuns = Int("views-runs", defaults.ViewsRuns),
+            ViewsTarget = Milliseconds("views-target", defaults.ViewsTarget),
             ApproveProjects = Int("approve-projects", defaults.ApproveProjects),
             ApproveMilestones = Int("approve-milestones", defaults.ApproveMilestones),
             ApproveWarmup = Int("approve-warmup", defaults.ApproveWarmup),

@@ -71,6 +71,7 @@ public static class ScenarioCatalog
     [
         new Scenarios.SlipScanScenario(),
         new Scenarios.WeeklyReportScenario(),
+        new Scenarios.PortfolioViewsScenario(),
         new Scenarios.PlanChangeApprovalScenario(),
         new Scenarios.DependencyLinksScenario(),
     ];

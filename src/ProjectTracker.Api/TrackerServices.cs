@@ -50,6 +50,7 @@ public static class TrackerServices
         services.AddDependencies();
         services.AddSchedule();
         services.AddIssues();
+        services.AddPortfolio(configuration);
         services.AddAlerts();
         services.AddReports();
         services.AddIntegration(configuration);

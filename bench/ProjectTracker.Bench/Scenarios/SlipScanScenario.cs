@@ -23,6 +23,19 @@ public sealed class SlipScanScenario : IJobScenario
 
     private static readonly string[] Categories = ["ring-road", "arterial-road", "pocket-park", "river-governance", "public-facility", "urban-renewal", "transport-hub"];
 
+    /// <summary>The six clusters (六组团); two projects in three sit in one, the rest in the central city.</summary>
+    internal static readonly (string Code, string Name)[] Clusters =
+        [("yanshi", "偃师组团"), ("mengjin", "孟津组团"), ("xin-an", "新安组团"), ("yichuan", "伊川组团"), ("yiyang", "宜阳组团"), ("ruyang", "汝阳组团")];
+
+    /// <summary>Responsible units (责任单位) of every kind; one project in fifty names a unit not in the list (the rankings' 未指定单位).</summary>
+    internal static readonly (string Code, string Name, string Kind)[] Units =
+    [
+        ("city-transport", "市交通运输局", "city-bureau"), ("city-housing", "市住房和城乡建设局", "city-bureau"), ("city-water", "市水利局", "city-bureau"),
+        ("city-gardens", "市城市管理局", "city-bureau"), ("city-culture", "市文化广电和旅游局", "city-bureau"), ("metro-group", "市轨道交通集团", "enterprise"),
+        ("urban-invest", "市城市发展投资集团", "enterprise"), ("gov-410302", "老城区人民政府", "district-government"), ("gov-410303", "西工区人民政府", "district-government"),
+        ("gov-410304", "瀍河回族区人民政府", "district-government"), ("gov-410305", "涧西区人民政府", "district-government"), ("gov-410311", "洛龙区人民政府", "district-government"),
+    ];
+
     /// <summary>A project's milestones in the order they happen; past the ninth they are custom.</summary>
     private static readonly (string Kind, string Name)[] Steps =
     [
@@ -218,8 +231,22 @@ public sealed class SlipScanScenario : IJobScenario
             requests++;
         }
 
+        foreach (var (code, name) in Clusters)
+        {
+            using var response = await context.Http.PutAsJsonAsync($"api/v1/clusters/{code}", new { name }, ct);
+            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
+            requests++;
+        }
+
+        foreach (var (code, name, kind) in Units)
+        {
+            using var response = await context.Http.PutAsJsonAsync($"api/v1/units/{code}", new { name, kind }, ct);
+            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
+            requests++;
+        }
+
         log(string.Create(inv, $"seeding {plans.Length} projects × {options.ScanMilestonesPerProject} milestones in {Districts.Length} districts through the API, "
-            + $"{options.ScanSeedConcurrency} requests in parallel ({plans.Length + milestones + forecasts + Districts.Length} requests)"));
+            + $"{options.ScanSeedConcurrency} requests in parallel ({plans.Length + milestones + forecasts + Districts.Length + Clusters.Length + Units.Length} requests)"));
         // A run-specific type segment, so seeding again into the same database does not clash on codes.
         var batch = 10 + (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 % 90);
         using (var ticker = new CancellationTokenSource())
@@ -280,13 +307,16 @@ public sealed class SlipScanScenario : IJobScenario
     {
         var i = plan.Index;
         var code = string.Create(CultureInfo.InvariantCulture, $"{2021 + i % 5}-{plan.District}-48-{batch:D2}-{i:D6}");
+        var unassigned = i % 50 == 49;
         var register = new
         {
             code,
             name = string.Create(CultureInfo.InvariantCulture, $"巡检基准项目 {i + 1:D5} 城市道路及配套工程"),
             category = Categories[i % Categories.Length],
             district = plan.District,
-            responsibleUnit = "市住房和城乡建设局",
+            responsibleUnit = unassigned ? "某街道办事处" : null,
+            unit = unassigned ? null : Units[i * 7 % Units.Length].Code,
+            cluster = i % 3 == 0 ? null : Clusters[i % Clusters.Length].Code,
             contactEmail = "pm@example.gov.cn",
             leadOfficial = "李四",
             totalInvestment = 8000m + i % 997 * 150.5m,

@@ -133,7 +133,7 @@ public sealed partial class WeeklyReportCriticalChainTests(AlertsApp app) : ICla
             .Expect(HttpStatusCode.Created);
 
     private static string SectionOf(string html, string projectName) =>
-        Assert.Single(html.Split("<section class=\"red-project\"")[1..], s => s.Contains(projectName, StringComparison.Ordinal)).Split("</section>")[0];
+        Assert.Single(html.Split("<section class=\"red-project\"")[1..].Select(s => s.Split("</section>")[0]), s => s.Contains(projectName, StringComparison.Ordinal));
 
     [GeneratedRegex("data-chart=\"chain-[0-9]+\"")]
     private static partial Regex ChainFigure();

@@ -7,10 +7,13 @@ using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.PlanChanges;
+using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Api.Tests.Alerts;
 using ProjectTracker.Api.Tests.Support;
+using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
@@ -158,6 +161,9 @@ public sealed class WeeklyReportPlanChangesTests(AlertsApp app) : IClassFixture<
             scope.ServiceProvider.GetRequiredService<IDocumentStore>(),
             scope.ServiceProvider.GetRequiredService<IOptions<StatusThresholds>>(),
             scope.ServiceProvider.GetRequiredService<IOptions<ReportOptions>>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<RankingRule>>(),
+            scope.ServiceProvider.GetRequiredService<StructureCatalogs>(),
+            scope.ServiceProvider.GetRequiredService<IIssueOutcomes>(),
             app.Clock)
         { ReplayAllEvents = true }.Build(week, CancellationToken.None);
 

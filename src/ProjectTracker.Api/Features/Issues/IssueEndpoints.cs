@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Domain.Issues;
 
 namespace ProjectTracker.Api.Features.Issues;
@@ -9,6 +10,7 @@ public static class IssueEndpoints
     public static IServiceCollection AddIssues(this IServiceCollection services)
     {
         services.AddScoped<IssueWriter>();
+        services.AddSingleton<IIssueOutcomes, StoredIssueOutcomes>();
         services.ConfigureMarten(options =>
         {
             options.Events.AddEventTypes([typeof(IssueRaised), typeof(IssueResolved), typeof(IssueClosed), typeof(IssueReopened), typeof(IssueEscalated)]);

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
+using ProjectTracker.Api.Features.Structure;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -13,7 +16,14 @@ using ProjectTracker.Domain.Structure;
 namespace ProjectTracker.Api.Features.Reports;
 
 /// <summary>The weekly report of a week: its figures (<see cref="WeekFigures"/>) as of the week's end, or now for the current week.</summary>
-public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThresholds> thresholds, IOptions<ReportOptions> options, TimeProvider clock)
+public sealed class BuildWeeklyReport(
+    IDocumentStore store,
+    IOptions<StatusThresholds> thresholds,
+    IOptions<ReportOptions> options,
+    IOptions<RankingRule> rankingRule,
+    StructureCatalogs catalogs,
+    IIssueOutcomes issues,
+    TimeProvider clock)
 {
     /// <summary>Rebuilds the portfolio from every event instead of the stored documents: slower and plainly right, the tests' yardstick.</summary>
     public bool ReplayAllEvents { get; init; }
@@ -59,6 +69,12 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
             });
         }
 
+        var catalog = await catalogs.Current(session, ct);
+        var rankings = await RankingsOf(session, week, replay, figures, provisional ? null : asOf, districtNames, catalog, ct);
+        var completions = new WeeklyCompletions(
+            GetCompletions.Of(day.Year, figures.Counted, figures.Assessments, day, districtNames, catalog),
+            GetCompletions.Of(day.Year + 1, figures.Counted, figures.Assessments, day, districtNames, catalog));
+
         var changes = figures.Changes;
         return new WeeklyReport(
             week.ToString(),
@@ -94,7 +110,81 @@ public sealed class BuildWeeklyReport(IDocumentStore store, IOptions<StatusThres
             redProjects,
             [.. figures.StaleUnits.Select(u => new StaleUnit(u.ResponsibleUnit, u.Projects, u.MaxDaysSinceReport, u.ProjectNames))],
             byDistrict,
-            byCategory);
+            byCategory)
+        {
+            Rankings = rankings,
+            Completions = completions,
+        };
+    }
+
+    /// <summary>The rankings on the report's day, each row with its rank in last week's report.</summary>
+    private async Task<WeeklyRankings> RankingsOf(
+        IQuerySession session,
+        IsoWeek week,
+        PortfolioReplay replay,
+        WeekFigures figures,
+        DateTimeOffset? asOf,
+        IReadOnlyDictionary<string, string> districtNames,
+        StructureCatalog catalog,
+        CancellationToken ct)
+    {
+        var rule = rankingRule.Value;
+        var lastWeek = week.Previous;
+        var then = await PublishedRanks(session, lastWeek, ct) ?? await RanksAsOfEnd(session, lastWeek, replay, districtNames, catalog, ct);
+        var outcomes = await issues.Read(session, asOf, figures.Day, ct);
+
+        IReadOnlyList<WeeklyRankingRow> Moves(GetRankings.Grouping by) =>
+        [
+            .. GetRankings.Rank(figures.Counted, figures.Assessments, figures.Day, by, districtNames, catalog, outcomes, rule).Select(row =>
+            {
+                int? last = then[by].TryGetValue(row.Key, out var rank) ? rank : null;
+                return new WeeklyRankingRow(row, last, row.Rank is { } now && last is { } was ? was - now : null);
+            }),
+        ];
+
+        return new WeeklyRankings(
+            rule.Describe(), GetRankings.Weights.Of(rule.Weights), rule.MinProjects, lastWeek.Sunday, Moves(GetRankings.Grouping.District), Moves(GetRankings.Grouping.Unit));
+    }
+
+    /// <summary>The ranks last week's report published, when it is frozen with them (the Monday job froze it); movement is against what officials saw.</summary>
+    private static async Task<IReadOnlyDictionary<GetRankings.Grouping, IReadOnlyDictionary<string, int>>?> PublishedRanks(IQuerySession session, IsoWeek week, CancellationToken ct)
+    {
+        if (await session.LoadAsync<WeeklyReportSnapshot>(week.ToString(), ct) is not { } frozen)
+        {
+            return null;
+        }
+
+        using var report = JsonDocument.Parse(frozen.Json);
+        if (!report.RootElement.TryGetProperty("rankings", out var published) || published.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var rankings = published.Deserialize<WeeklyRankings>(Json.Options)!;
+        return RanksOf(rankings.ByDistrict.Select(r => r.Standing), rankings.ByUnit.Select(r => r.Standing));
+    }
+
+    /// <summary>The ranks by this rule as of the end of the week, the instant its report is as of: what that report shows once built.</summary>
+    private async Task<IReadOnlyDictionary<GetRankings.Grouping, IReadOnlyDictionary<string, int>>> RanksAsOfEnd(
+        IQuerySession session, IsoWeek week, PortfolioReplay later, IReadOnlyDictionary<string, string> districtNames, StructureCatalog catalog, CancellationToken ct)
+    {
+        var asOf = week.Ends.AddTicks(-10).ToUniversalTime();
+        var portfolio = ReplayAllEvents
+            ? (await ReplayPortfolio.Run(session, asOf, asOf, ct)).Projects
+            : await ReplayPortfolio.Earlier(session, later.Projects, asOf, ct);
+        var counted = portfolio.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
+        var assessed = StatusRules.AssessAll(counted, week.Sunday, thresholds.Value);
+        var outcomes = await issues.Read(session, asOf, week.Sunday, ct);
+        IEnumerable<GetRankings.Row> Rank(GetRankings.Grouping by) =>
+            GetRankings.Rank(counted, assessed, week.Sunday, by, districtNames, catalog, outcomes, rankingRule.Value);
+        return RanksOf(Rank(GetRankings.Grouping.District), Rank(GetRankings.Grouping.Unit));
+    }
+
+    private static Dictionary<GetRankings.Grouping, IReadOnlyDictionary<string, int>> RanksOf(IEnumerable<GetRankings.Row> byDistrict, IEnumerable<GetRankings.Row> byUnit)
+    {
+        static IReadOnlyDictionary<string, int> Ranked(IEnumerable<GetRankings.Row> rows) =>
+            rows.Where(r => r.Rank is not null).ToDictionary(r => r.Key, r => r.Rank!.Value, StringComparer.Ordinal);
+        return new() { [GetRankings.Grouping.District] = Ranked(byDistrict), [GetRankings.Grouping.Unit] = Ranked(byUnit) };
     }
 
     private static async Task<MilestoneTrendLine> TrendOf(IQuerySession session, Guid projectId, Milestone milestone, DateTimeOffset asOf, CancellationToken ct)

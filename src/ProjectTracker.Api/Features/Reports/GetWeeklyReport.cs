@@ -38,7 +38,13 @@ public static class GetWeeklyReport
                 document reference, the day asked and its decision as the week ended), milestones due in the next 14 days,
                 overdue milestones, red projects with their reasons, SPI(t) and (for the first 20, `Reports:MaxChainCharts`) their
                 critical chain, stale reporting by responsible unit, and tables by district and by category (with the median
-                SPI(t), `spiT`). Its figures are those of `GET /api/v1/portfolio/summary?asOf={Sunday}`.
+                SPI(t), `spiT`). Its figures are those of `GET /api/v1/portfolio/summary?asOf={Sunday}`. `rankings` (排名通报)
+                ranks districts and responsible units as `GET /api/v1/portfolio/rankings?asOf={Sunday}` does, each row with
+                `rankLastWeek` (its rank in the previous week's report: as published once that report is frozen, else by the
+                same rule as of that week's end) and `movement` (places up since then);
+                `completions` (年度建成项目) lists this year's and next year's commitments as `GET
+                /api/v1/portfolio/completions` judges them on the report's day. Both are absent from a report frozen before
+                they were counted.
 
                 A finished week's report is generated once and stored: every later request answers the same data, byte for
                 byte, whatever was recorded since. The current week's report is as of now and says `"provisional": true`. A
@@ -46,7 +52,7 @@ public static class GetWeeklyReport
 
                 `format=json|html|csv|xlsx`, or the `Accept` header (default JSON). HTML is the page people read (charts
                 inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser); CSV gives one table, chosen by
-                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale` (default
+                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale|rankings-district|rankings-unit|completions-this-year|completions-next-year` (default
                 `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table.
                 """)
             .Produces<WeeklyReport>(StatusCodes.Status200OK, "application/json")

@@ -40,31 +40,7 @@ public static class ReplayPortfolio
     public static async Task<PortfolioReplay> FromDocuments(IQuerySession session, DateTimeOffset asOf, DateTimeOffset windowStart, CancellationToken ct)
     {
         var (until, from) = (asOf.ToUniversalTime(), windowStart.ToUniversalTime());
-        var current = new Dictionary<Guid, Project>();
-        var projects = new Dictionary<Guid, Project>();
-        var changedSince = new List<Guid>();
-        await foreach (var project in session.Query<Project>().ToAsyncEnumerable(ct))
-        {
-            current[project.Id] = project;
-            if (project.LastChangedAt <= until)
-            {
-                projects[project.Id] = project;
-            }
-            else if (project.RegisteredAt <= until)
-            {
-                changedSince.Add(project.Id);
-            }
-        }
-
-        if (changedSince.Count > 0)
-        {
-            var events = session.Events.QueryAllRawEvents()
-                .Where(e => e.StreamId.IsOneOf(changedSince) && e.Timestamp <= until)
-                .OrderBy(e => e.Sequence)
-                .ToAsyncEnumerable(ct);
-            await Fold(events, projects, seen: null);
-        }
-
+        var (current, projects) = await Documents(session, until, ct);
         var listed = await session.Events.QueryAllRawEvents()
             .Where(e => e.Timestamp >= from && e.EventTypesAre(WeekEvent.Listed))
             .OrderBy(e => e.Sequence)
@@ -85,6 +61,72 @@ public static class ReplayPortfolio
         }
 
         return new PortfolioReplay(projects, await WithTimesAsked(session, window, ct));
+    }
+
+    /// <summary>Every project registered by the instant, as it stood then: the stored documents, the streams changed since replayed.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Project>> ProjectsAsOf(IQuerySession session, DateTimeOffset asOf, CancellationToken ct) =>
+        (await Documents(session, asOf.ToUniversalTime(), ct)).AsOf;
+
+    /// <summary>
+    /// The portfolio at an earlier instant, from the same portfolio as it stood later (<paramref name="later"/>): a project
+    /// not changed between the two is as it is, the others are replayed, and those registered since are left out.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Project>> Earlier(
+        IQuerySession session, IReadOnlyDictionary<Guid, Project> later, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var until = asOf.ToUniversalTime();
+        var projects = new Dictionary<Guid, Project>();
+        var changedSince = new List<Guid>();
+        foreach (var project in later.Values)
+        {
+            if (project.LastChangedAt <= until)
+            {
+                projects[project.Id] = project;
+            }
+            else if (project.RegisteredAt <= until)
+            {
+                changedSince.Add(project.Id);
+            }
+        }
+
+        await Replay(session, changedSince, until, projects, ct);
+        return projects;
+    }
+
+    /// <summary>Every stored document as it is now, and every project registered by the instant as it stood then.</summary>
+    private static async Task<(Dictionary<Guid, Project> Current, Dictionary<Guid, Project> AsOf)> Documents(IQuerySession session, DateTimeOffset until, CancellationToken ct)
+    {
+        var current = new Dictionary<Guid, Project>();
+        var projects = new Dictionary<Guid, Project>();
+        var changedSince = new List<Guid>();
+        await foreach (var project in session.Query<Project>().ToAsyncEnumerable(ct))
+        {
+            current[project.Id] = project;
+            if (project.LastChangedAt <= until)
+            {
+                projects[project.Id] = project;
+            }
+            else if (project.RegisteredAt <= until)
+            {
+                changedSince.Add(project.Id);
+            }
+        }
+
+        await Replay(session, changedSince, until, projects, ct);
+        return (current, projects);
+    }
+
+    private static async Task Replay(IQuerySession session, List<Guid> streams, DateTimeOffset until, Dictionary<Guid, Project> projects, CancellationToken ct)
+    {
+        if (streams.Count == 0)
+        {
+            return;
+        }
+
+        var events = session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(streams) && e.Timestamp <= until)
+            .OrderBy(e => e.Sequence)
+            .ToAsyncEnumerable(ct);
+        await Fold(events, projects, seen: null);
     }
 
     // A decision on a plan change asked for before the window: when it was asked for comes from the plan change's view,

@@ -24,7 +24,32 @@ public sealed record WeeklyReport(
     IReadOnlyList<RedProject> RedProjects,
     IReadOnlyList<StaleUnit> StaleReporting,
     IReadOnlyList<GetPortfolioSummary.Row> ByDistrict,
-    IReadOnlyList<GetPortfolioSummary.Row> ByCategory);
+    IReadOnlyList<GetPortfolioSummary.Row> ByCategory)
+{
+    /// <summary>排名通报 by district and by responsible unit, each row with its rank last week. Null in a report frozen before rankings were counted.</summary>
+    public WeeklyRankings? Rankings { get; init; }
+
+    /// <summary>年度建成项目: the projects committed to finish this year and next year. Null in a report frozen before they were counted.</summary>
+    public WeeklyCompletions? Completions { get; init; }
+}
+
+/// <summary>The rankings as <c>GET /api/v1/portfolio/rankings?asOf=</c> gives them for the report's instant, with last week's ranks.</summary>
+/// <param name="Rule">The rule in words, as published with the ranking.</param>
+/// <param name="LastWeekAssessedOn">The day last week's ranks were judged on: the previous ISO week's Sunday, with the portfolio as of its end.</param>
+public sealed record WeeklyRankings(
+    string Rule,
+    GetRankings.Weights Weights,
+    int MinProjects,
+    DateOnly LastWeekAssessedOn,
+    IReadOnlyList<WeeklyRankingRow> ByDistrict,
+    IReadOnlyList<WeeklyRankingRow> ByUnit);
+
+/// <param name="RankLastWeek">Its rank in last week's report: as that report published it once frozen, else by this rule as of that week's end; null when it was not ranked then.</param>
+/// <param name="Movement">Places moved up since last week (down is negative); null unless ranked both weeks.</param>
+public sealed record WeeklyRankingRow(GetRankings.Row Standing, int? RankLastWeek, int? Movement);
+
+/// <summary>The year's and next year's completion commitments, as <c>GET /api/v1/portfolio/completions</c> gives them, judged on the report's day.</summary>
+public sealed record WeeklyCompletions(GetCompletions.Response ThisYear, GetCompletions.Response NextYear);
 
 /// <param name="Totals">The totals row exactly as <c>GET /api/v1/portfolio/summary?asOf=</c> gives it.</param>
 public sealed record WeeklyHeadline(GetPortfolioSummary.Row Totals, decimal ProRataPercent, decimal? InvestmentPercent);

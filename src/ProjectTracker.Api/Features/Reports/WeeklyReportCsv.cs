@@ -20,6 +20,10 @@ public static class WeeklyReportCsv
         Overdue,
         Red,
         Stale,
+        RankingsDistrict,
+        RankingsUnit,
+        CompletionsThisYear,
+        CompletionsNextYear,
     }
 
     public static string Render(WeeklyReport report, Table table)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Domain.Portfolio;
 using static System.Net.WebUtility;
 
@@ -48,6 +49,9 @@ public static partial class WeeklyReportHtml
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
         thead th { background: #eef2f6; white-space: nowrap; }
+        thead th.wrap { white-space: normal; min-width: 3em; }
+        td.note { min-width: 9em; }
+        .rule { color: #3e4c59; font-size: 0.9rem; }
         td.nowrap { white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tfoot td, tfoot th { font-weight: 600; background: #f7f9fb; }
@@ -87,6 +91,9 @@ public static partial class WeeklyReportHtml
         public const string Table = "border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 14px";
         public const string Th = "border:1px solid #d0d7de;padding:4px 6px;background:#eef2f6;text-align:left;white-space:nowrap";
         public const string ThNum = Th + ";text-align:right";
+        public const string ThWrap = "border:1px solid #d0d7de;padding:4px 6px;background:#eef2f6;text-align:left";
+        public const string ThNumWrap = ThWrap + ";text-align:right";
+        public const string Rule = "color:#3e4c59;font-size:13px";
         public const string Td = "border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top";
         public const string TdNowrap = Td + ";white-space:nowrap";
         public const string TdNum = "border:1px solid #d0d7de;padding:4px 6px;text-align:right;white-space:nowrap";
@@ -138,6 +145,8 @@ public static partial class WeeklyReportHtml
             TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.District), "无", totalsLast: true);
             H2("八、分类别情况");
             TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Category), "无", totalsLast: true);
+            Rankings();
+            Completions();
             Footer(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
             html.Append("</main>\n</body>\n</html>\n");
         }
@@ -259,6 +268,63 @@ public static partial class WeeklyReportHtml
             TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.PlanChanges), "本周无");
         }
 
+        // Absent from a report frozen before rankings and commitments were counted.
+        private void Rankings()
+        {
+            if (report.Rankings is not { } rankings)
+            {
+                return;
+            }
+
+            H2("九、排名通报");
+            html.Append("<p class=\"rule\"").Append(Style(MailCss.Rule)).Append(">排名规则：").Append(Text(rankings.Rule)).Append("</p>\n")
+                .Append("<p class=\"rule\"").Append(Style(MailCss.Rule)).Append(">上周名次为上周周报（截至 ")
+                .Append(Iso(rankings.LastWeekAssessedOn)).Append(" 24:00）的名次；“↑”为名次上升，“↓”为名次下降。</p>\n");
+            H3("（一）按区县");
+            RankingTable(WeeklyReportCsv.Table.RankingsDistrict);
+            H3("（二）按责任单位");
+            RankingTable(WeeklyReportCsv.Table.RankingsUnit);
+        }
+
+        private void RankingTable(WeeklyReportCsv.Table table)
+        {
+            var data = WeeklyReportTables.Of(report, table);
+            if (data.Rows.Count == 0)
+            {
+                None("无");
+                return;
+            }
+
+            var shown = Enumerable.Range(0, data.Columns.Count).Where(c => !WeeklyReportTables.RankingColumnsNotOnPage.Contains(data.Columns[c].Name)).ToList();
+            Table([.. shown.Select(c => data.Columns[c])], [.. data.Rows.Select(row => shown.Select(c => row[c]).ToArray())], totalsLast: false, wrapHeaders: true);
+        }
+
+        private void Completions()
+        {
+            if (report.Completions is not { } completions)
+            {
+                return;
+            }
+
+            H2("十、年度建成项目");
+            Commitments("（一）", completions.ThisYear, WeeklyReportCsv.Table.CompletionsThisYear);
+            Commitments("（二）", completions.NextYear, WeeklyReportCsv.Table.CompletionsNextYear);
+        }
+
+        private void Commitments(string number, GetCompletions.Response year, WeeklyReportCsv.Table table)
+        {
+            H3($"{number}{year.Year} 年建成项目");
+            var counts = year.Counts;
+            if (counts.Total > 0)
+            {
+                html.Append("<p>计划 ").Append(Count(year.Year)).Append(" 年建成 <strong>").Append(Count(counts.Total)).Append("</strong> 个：已建成 ")
+                    .Append(Count(counts.Done)).Append(" 个，按期推进 ").Append(Count(counts.OnTrack)).Append(" 个，存在风险 ")
+                    .Append(Count(counts.AtRisk)).Append(" 个，延期 ").Append(Count(counts.Late)).Append(" 个。</p>\n");
+            }
+
+            TableOrNone(WeeklyReportTables.Of(report, table), $"无计划 {year.Year} 年建成的项目");
+        }
+
         private void MilestoneSection(string heading, WeeklyReportCsv.Table table, string none)
         {
             H2(heading);
@@ -370,13 +436,17 @@ public static partial class WeeklyReportHtml
             Table(table.Columns, table.Rows, totalsLast);
         }
 
-        private void Table(IReadOnlyList<ReportColumn> columns, IReadOnlyList<object?[]> rows, bool totalsLast, string cellSuffix = "")
+        /// <param name="wrapHeaders">Lets long headers wrap, so a table of many narrow figures fits the page.</param>
+        private void Table(IReadOnlyList<ReportColumn> columns, IReadOnlyList<object?[]> rows, bool totalsLast, string cellSuffix = "", bool wrapHeaders = false)
         {
             html.Append(IsMail ? "<div>" : "<div class=\"table-wrap\">").Append("<table").Append(Style(MailCss.Table)).Append(">\n<thead><tr>");
             foreach (var column in columns)
             {
-                html.Append("<th scope=\"col\"").Append(IsNumeric(column.Kind) ? Class("num") + Style(MailCss.ThNum) : Style(MailCss.Th)).Append('>')
-                    .Append(Text(column.Name)).Append("</th>");
+                var numeric = IsNumeric(column.Kind);
+                var attributes = wrapHeaders
+                    ? Class(numeric ? "num wrap" : "wrap") + Style(numeric ? MailCss.ThNumWrap : MailCss.ThWrap)
+                    : numeric ? Class("num") + Style(MailCss.ThNum) : Style(MailCss.Th);
+                html.Append("<th scope=\"col\"").Append(attributes).Append('>').Append(Text(column.Name)).Append("</th>");
             }
 
             html.Append("</tr></thead>\n<tbody>\n");
@@ -415,6 +485,11 @@ public static partial class WeeklyReportHtml
             if (IsNumeric(kind))
             {
                 return Class("num") + Style(MailCss.TdNum);
+            }
+
+            if (kind == ColumnKind.Note)
+            {
+                return Class("note") + Style(MailCss.Td);
             }
 
             var keepWhole = IsMail

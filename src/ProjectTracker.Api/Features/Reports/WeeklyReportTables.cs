@@ -11,6 +11,8 @@ namespace ProjectTracker.Api.Features.Reports;
 internal enum ColumnKind
 {
     Text,
+    // Text that wraps on the page however short it is: a remark beside many figures.
+    Note,
     Count,
     Money,
     Percent,
@@ -132,6 +134,10 @@ internal static class WeeklyReportTables
         WeeklyReportCsv.Table.Overdue => Milestones("已逾期", "逾期天数", report.Overdue),
         WeeklyReportCsv.Table.Red => Red(report.RedProjects),
         WeeklyReportCsv.Table.Stale => Stale(report.StaleReporting),
+        WeeklyReportCsv.Table.RankingsDistrict => Rankings("排名通报(区县)", report.Rankings?.ByDistrict),
+        WeeklyReportCsv.Table.RankingsUnit => Rankings("排名通报(责任单位)", report.Rankings?.ByUnit),
+        WeeklyReportCsv.Table.CompletionsThisYear => Completions(report.Completions?.ThisYear.Year ?? report.AssessedOn.Year, report.Completions?.ThisYear),
+        WeeklyReportCsv.Table.CompletionsNextYear => Completions(report.Completions?.NextYear.Year ?? report.AssessedOn.Year + 1, report.Completions?.NextYear),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 
@@ -232,6 +238,87 @@ internal static class WeeklyReportTables
         "报送滞后",
         [new("责任单位", ColumnKind.Text), new("项目数", ColumnKind.Count), new("最长未报送天数", ColumnKind.Count), new("项目", ColumnKind.Text)],
         [.. units.Select(u => new object?[] { u.ResponsibleUnit, u.Projects, u.MaxDaysSinceReport, string.Join("、", u.ProjectNames) })]);
+
+    private static readonly ReportColumn[] RankingColumns =
+    [
+        new("名次", ColumnKind.Count),
+        new("上周名次", ColumnKind.Count),
+        new("变化", ColumnKind.Text),
+        new("代码", ColumnKind.Text),
+        new("名称", ColumnKind.Text),
+        new("项目数", ColumnKind.Count),
+        new("综合得分", ColumnKind.Ratio),
+        new("开工率(%)", ColumnKind.Percent),
+        new("投资完成率(%)", ColumnKind.Percent),
+        new("资金到位率(%)", ColumnKind.Percent),
+        new("按期竣工率(%)", ColumnKind.Percent),
+        new("关键节点按期率(%)", ColumnKind.Percent),
+        new("进展按时报送率(%)", ColumnKind.Percent),
+        new("逾期节点", ColumnKind.Count),
+        new("节点未逾期率(%)", ColumnKind.Percent),
+        new("问题办结率(%)", ColumnKind.Percent),
+        new("说明", ColumnKind.Note),
+    ];
+
+    /// <summary>The ranking columns the page leaves out to fit its width; the CSV and workbook keep them.</summary>
+    public static readonly string[] RankingColumnsNotOnPage = ["代码", "逾期节点"];
+
+    private static ReportTable Rankings(string sheet, IReadOnlyList<WeeklyRankingRow>? rows) => new(
+        sheet,
+        RankingColumns,
+        [
+            .. (rows ?? []).Select(r =>
+            {
+                var (row, f) = (r.Standing, r.Standing.Figures);
+                return new object?[]
+                {
+                    row.Rank,
+                    r.RankLastWeek,
+                    Movement(r),
+                    row.Key,
+                    row.Label,
+                    row.Projects,
+                    row.Score,
+                    f.StartRate,
+                    f.InvestmentCompletionRate,
+                    f.FundsInPlaceRate,
+                    f.OnTimeCompletionRate,
+                    f.KeyMilestonesOnTime.Rate,
+                    f.ReportsOnTime.Rate,
+                    f.OverdueMilestones.Overdue,
+                    f.OverdueMilestones.NotOverdueRate,
+                    f.IssuesClosedOnTime?.Rate,
+                    row.NotRankedBecause,
+                };
+            }),
+        ]);
+
+    public static string? Movement(WeeklyRankingRow row) => row.Movement switch
+    {
+        > 0 and var up => $"↑{up}",
+        < 0 and var down => $"↓{-down}",
+        0 => "持平",
+        _ when row.Standing.Rank is not null && row.RankLastWeek is null => "新进",
+        _ => null,
+    };
+
+    private static ReportTable Completions(int year, GetCompletions.Response? completions) => new(
+        $"{year}年建成项目",
+        [
+            .. ProjectColumns,
+            new("完工节点", ColumnKind.Text),
+            new("预计完成日期", ColumnKind.Date),
+            new("实际完成日期", ColumnKind.Date),
+            new("展望", ColumnKind.Text),
+            new("状态", ColumnKind.Light),
+            new("说明", ColumnKind.Note),
+        ],
+        [
+            .. (completions?.Items ?? []).Select(i => new object?[]
+            {
+                i.Code, i.Name, i.DistrictName, i.UnitName, i.Milestone, i.ExpectedDate, i.CompletedOn, i.Outlook.ChineseName(), i.Rag, i.Reason,
+            }),
+        ]);
 
     private static object?[] Project(ProjectRef project, params object?[] rest) =>
         [project.Code, project.Name, project.DistrictName, project.ResponsibleUnit, .. rest];

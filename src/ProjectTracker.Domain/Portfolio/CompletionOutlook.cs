@@ -1,0 +1,112 @@
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Domain.Portfolio;
+
+/// <summary>How a project committed to finish in a year stands against that commitment; the worst first.</summary>
+public enum Outlook
+{
+    Late,
+    AtRisk,
+    OnTrack,
+    Done,
+}
+
+/// <param name="Finish">The milestone that finishes the project: its last <c>completion</c> or <c>in-service</c> milestone by baseline (the target completion of API.md); null when it has none.</param>
+/// <param name="ExpectedDate">The finish's actual date once done, else its expected date over the dependency network; null without a finish.</param>
+/// <param name="CompletedOn">The finish's actual date; null while open.</param>
+/// <param name="Reason">Why the outlook is what it is, in the words shown to officials.</param>
+public sealed record CompletionCommitment(Project Project, Rag Rag, Milestone? Finish, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason);
+
+/// <summary>
+/// 年度建成项目: the projects committed to finish in a year (their <c>targetYear</c>) and their outlook, judged on a day:
+/// <list type="bullet">
+/// <item><c>done</c>: the finish is done within the year, or the project is closed;</item>
+/// <item><c>late</c>: the finish was done, or is expected, after 31 December of the year (a project with no finish, once the year is over);</item>
+/// <item><c>at-risk</c>: expected within the year, but the finish slips against its baseline or has negative float, or the project is amber or red (and a project with no finish, during the year);</item>
+/// <item><c>on-track</c>: otherwise.</item>
+/// </list></summary>
+public static class CompletionOutlook
+{
+    /// <summary>The year's commitments among the projects (cancelled ones never count), the worst outlook first, then by expected date and code.</summary>
+    public static IReadOnlyList<CompletionCommitment> For(int year, IEnumerable<(Project Project, ProjectAssessment Assessment)> projects, DateOnly day) =>
+    [
+        .. projects
+            .Where(p => p.Project.Profile.TargetYear == year && p.Project.Status != ProjectStatus.Cancelled)
+            .Select(p => Of(p.Project, p.Assessment, year, day))
+            .OrderBy(c => c.Outlook)
+            .ThenBy(c => c.ExpectedDate ?? DateOnly.MaxValue)
+            .ThenBy(c => c.Project.Code, StringComparer.Ordinal),
+    ];
+
+    public static Milestone? FinishOf(Project project) =>
+        project.Milestones
+            .Where(m => m.Kind is MilestoneKind.Completion or MilestoneKind.InService)
+            .OrderByDescending(m => m.BaselineDate)
+            .ThenByDescending(m => m.Kind == MilestoneKind.InService)
+            .FirstOrDefault();
+
+    public static CompletionCommitment Of(Project project, ProjectAssessment assessment, int year, DateOnly day)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        var finish = FinishOf(project);
+        CompletionCommitment Commitment(DateOnly? expected, Outlook outlook, string reason) =>
+            new(project, assessment.Rag, finish, expected, finish?.ActualDate, outlook, reason);
+
+        if (finish?.ActualDate is { } done)
+        {
+            return done > yearEnd
+                ? Commitment(done, Outlook.Late, $"{finish.Name} {Iso(done)} 完成，晚于 {year} 年底")
+                : Commitment(done, Outlook.Done, $"{finish.Name} 已于 {Iso(done)} 完成");
+        }
+
+        if (project.Status == ProjectStatus.Closed)
+        {
+            return Commitment(null, Outlook.Done, "项目已关闭（建成）");
+        }
+
+        if (finish is null)
+        {
+            return day > yearEnd
+                ? Commitment(null, Outlook.Late, $"未设竣工或投用节点，{year} 年已过")
+                : Commitment(null, Outlook.AtRisk, "未设竣工或投用节点，无法判断能否按期建成");
+        }
+
+        var scheduled = assessment.Schedule[finish.Id];
+        var expected = scheduled.ExpectedDate;
+        if (expected > yearEnd)
+        {
+            return Commitment(expected, Outlook.Late, $"{finish.Name} 预计 {Iso(expected)} 完成，晚于 {year} 年底");
+        }
+
+        var slip = assessment.Milestones.First(m => m.MilestoneId == finish.Id).Slip;
+        if (slip.SlipDays > 0)
+        {
+            return Commitment(expected, Outlook.AtRisk, $"{finish.Name} 预计延期 {slip.SlipDays} 天（预计 {Iso(expected)}）");
+        }
+
+        if (scheduled.TotalFloatDays is { } behind && behind < 0)
+        {
+            return Commitment(expected, Outlook.AtRisk, $"{finish.Name} 总时差 {behind} 天");
+        }
+
+        if (assessment.Rag != Rag.Green)
+        {
+            var why = assessment.Reasons.FirstOrDefault(r => r.Severity == assessment.Rag)?.Text;
+            return Commitment(expected, Outlook.AtRisk, $"项目{assessment.Rag.ChineseName()}{(why is null ? "" : "：" + why)}");
+        }
+
+        return Commitment(expected, Outlook.OnTrack, $"{finish.Name} 预计 {Iso(expected)} 完成");
+    }
+
+    /// <summary>The outlook as officials name it.</summary>
+    public static string ChineseName(this Outlook outlook) => outlook switch
+    {
+        Outlook.Late => "延期",
+        Outlook.AtRisk => "存在风险",
+        Outlook.OnTrack => "按期推进",
+        _ => "已建成",
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
