@@ -28,7 +28,8 @@ public sealed class BuildWeeklyReport(
     /// <summary>Rebuilds the portfolio from every event instead of the stored documents: slower and plainly right, the tests' yardstick.</summary>
     public bool ReplayAllEvents { get; init; }
 
-    public async Task<WeeklyReport> Build(IsoWeek week, CancellationToken ct)
+    /// <param name="filter">Narrows the report to the projects placed there, judged as in the whole report; null for all.</param>
+    public async Task<WeeklyReport> Build(IsoWeek week, CancellationToken ct, IStructureFilter? filter = null)
     {
         var now = clock.GetUtcNow();
         if (week.Starts > now)
@@ -46,10 +47,20 @@ public sealed class BuildWeeklyReport(
             ? await ReplayPortfolio.Run(session, asOf, week.Starts, ct)
             : await ReplayPortfolio.FromDocuments(session, asOf, week.Starts, ct);
         var districtNames = (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        var catalog = await catalogs.Current(session, ct);
+        var narrowed = filter is null || filter.IsEmpty() ? null : WeeklyFilter(filter, catalog);
+        if (narrowed is not null)
+        {
+            var kept = replay.Projects.Where(p => narrowed.Matches(p.Value.Profile, catalog)).ToDictionary(p => p.Key, p => p.Value);
+            replay = new PortfolioReplay(kept, [.. replay.Window.Where(e => kept.ContainsKey(e.ProjectId))]);
+        }
+
         var figures = WeekFigures.Of(replay.Projects, replay.Window, day, thresholds.Value);
 
         Rag RagOf(Project p) => figures.Assessments[p.Id].Rag;
-        var names = new GetPortfolioSummary.GroupNames(districtNames, StructureCatalog.Empty);
+        var names = new GetPortfolioSummary.GroupNames(districtNames, catalog);
+        IReadOnlyList<GetPortfolioSummary.Row> By(GetPortfolioSummary.Grouping grouping) =>
+            GetPortfolioSummary.Summarise(figures.Counted, day, grouping, names, RagOf).Rows;
         var (byDistrict, totals) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.District, names, RagOf);
         var (byCategory, _) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.Category, names, RagOf);
         ProjectRef Ref(Project p) => new(
@@ -69,7 +80,6 @@ public sealed class BuildWeeklyReport(
             });
         }
 
-        var catalog = await catalogs.Current(session, ct);
         var rankings = await RankingsOf(session, week, replay, figures, provisional ? null : asOf, districtNames, catalog, ct);
         var completions = new WeeklyCompletions(
             GetCompletions.Of(day.Year, figures.Counted, figures.Assessments, day, districtNames, catalog),
@@ -114,6 +124,13 @@ public sealed class BuildWeeklyReport(
         {
             Rankings = rankings,
             Completions = completions,
+            Groupings = new WeeklyGroupings(
+                By(GetPortfolioSummary.Grouping.Cluster),
+                By(GetPortfolioSummary.Grouping.Sector),
+                By(GetPortfolioSummary.Grouping.System),
+                By(GetPortfolioSummary.Grouping.Programme),
+                By(GetPortfolioSummary.Grouping.Unit)),
+            Filter = narrowed,
         };
     }
 
@@ -194,4 +211,23 @@ public sealed class BuildWeeklyReport(
             milestone.Name,
             [.. points.Select(p => new TrendPoint(ShanghaiCalendar.Today(p.RecordedAt), p.BaselineDate, p.ForecastDate, p.ActualDate))]);
     }
+
+    // The codes as the lists give them and the names beside them, so the report says what it was narrowed to.
+    private static WeeklyReportFilter WeeklyFilter(IStructureFilter filter, StructureCatalog catalog)
+    {
+        string? Code(StructureList list, string? asked) => string.IsNullOrWhiteSpace(asked) ? null : catalog.Find(list, asked)?.Code ?? asked.Trim();
+        var parts = new (string Label, StructureList? List, string? Value)[]
+        {
+            ("组团", StructureList.Cluster, Code(StructureList.Cluster, filter.Cluster)),
+            ("板块", StructureList.Sector, Code(StructureList.Sector, filter.Sector)),
+            ("体系", StructureList.System, Code(StructureList.System, filter.System)),
+            ("专项", StructureList.Programme, Code(StructureList.Programme, filter.Programme)),
+            ("责任单位", StructureList.Unit, Code(StructureList.Unit, filter.Unit)),
+            ("牵头领导", null, string.IsNullOrWhiteSpace(filter.LeadOfficial) ? null : filter.LeadOfficial.Trim()),
+        };
+        var description = string.Join("；", parts.Where(p => p.Value is not null)
+            .Select(p => $"{p.Label}：{(p.List is { } list ? catalog.NameOf(list, p.Value) ?? p.Value : p.Value)}"));
+        return new WeeklyReportFilter(parts[0].Value, parts[1].Value, parts[2].Value, parts[3].Value, parts[4].Value, parts[5].Value, description);
+    }
+
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Reports;
@@ -52,8 +54,14 @@ public static class GetWeeklyReport
 
                 `format=json|html|csv|xlsx`, or the `Accept` header (default JSON). HTML is the page people read (charts
                 inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser); CSV gives one table, chosen by
-                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale|rankings-district|rankings-unit|completions-this-year|completions-next-year` (default
-                `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table.
+                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale|rankings-district|rankings-unit|completions-this-year|completions-next-year|cluster|sector|system|programme|unit`
+                (default `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table, among them one per
+                grouping (district, category, cluster, sector, system, programme, responsible unit).
+
+                The structure filters (`cluster`, `sector`, `system`, `programme`, `unit`: codes of their lists, 400 when
+                unknown; `leadOfficial`: part of the name) narrow the report to those projects, judged as in the whole report,
+                and the report says so in `filter`. A narrowed report is built from the events on each request and never
+                frozen: only the whole portfolio's report is the week's record.
                 """)
             .Produces<WeeklyReport>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
@@ -62,12 +70,14 @@ public static class GetWeeklyReport
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-    public sealed record Query(string? Format, string? Table)
+    public sealed record Query(
+        string? Format, string? Table, string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial) : IStructureFilter
     {
         public sealed class Validator : AbstractValidator<Query>
         {
-            public Validator()
+            public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
+                this.StructureFiltered(session, catalogs);
                 RuleFor(q => q.Format).WireNameOf<Query, Format>();
                 RuleFor(q => q.Table).WireNameOf<Query, WeeklyReportCsv.Table>();
             }
@@ -88,7 +98,7 @@ public static class GetWeeklyReport
                 detail: $"The weekly report comes as {string.Join(", ", MediaTypes.Select(m => m.MediaType))}; ask with Accept or format=json|html|csv|xlsx.");
         }
 
-        var stored = await reports.Get(week, ct);
+        var stored = filter.IsEmpty() ? await reports.Get(week, ct) : await reports.Narrowed(week, filter, ct);
         var report = stored.Report;
         http.Response.Headers.CacheControl = report.Provisional ? "no-store" : "private, max-age=3600";
         http.Response.Headers.Vary = HeaderNames.Accept;

@@ -1,5 +1,6 @@
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -31,7 +32,25 @@ public sealed record WeeklyReport(
 
     /// <summary>年度建成项目: the projects committed to finish this year and next year. Null in a report frozen before they were counted.</summary>
     public WeeklyCompletions? Completions { get; init; }
+
+    /// <summary>The summary by each structure list (组团, 板块, 体系, 专项, 责任单位). Null in a report frozen before they were counted.</summary>
+    public WeeklyGroupings? Groupings { get; init; }
+
+    /// <summary>The structure filters the report was narrowed by; null for the whole portfolio (the report that is frozen).</summary>
+    public WeeklyReportFilter? Filter { get; init; }
 }
+
+/// <summary>Rows as <c>GET /api/v1/portfolio/summary?groupBy=</c> gives them, `unassigned` for projects placed nowhere.</summary>
+public sealed record WeeklyGroupings(
+    IReadOnlyList<GetPortfolioSummary.Row> ByCluster,
+    IReadOnlyList<GetPortfolioSummary.Row> BySector,
+    IReadOnlyList<GetPortfolioSummary.Row> BySystem,
+    IReadOnlyList<GetPortfolioSummary.Row> ByProgramme,
+    IReadOnlyList<GetPortfolioSummary.Row> ByUnit);
+
+/// <param name="Description">The filter as officials read it, e.g. 组团：偃师组团；责任单位：市交通运输局.</param>
+public sealed record WeeklyReportFilter(
+    string? Cluster, string? Sector, string? System, string? Programme, string? Unit, string? LeadOfficial, string Description) : IStructureFilter;
 
 /// <summary>The rankings as <c>GET /api/v1/portfolio/rankings?asOf=</c> gives them for the report's instant, with last week's ranks.</summary>
 /// <param name="Rule">The rule in words, as published with the ranking.</param>

@@ -24,6 +24,11 @@ public static class WeeklyReportCsv
         RankingsUnit,
         CompletionsThisYear,
         CompletionsNextYear,
+        Cluster,
+        Sector,
+        System,
+        Programme,
+        Unit,
     }
 
     public static string Render(WeeklyReport report, Table table)

@@ -147,8 +147,25 @@ public static partial class WeeklyReportHtml
             TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Category), "无", totalsLast: true);
             Rankings();
             Completions();
+            Groupings();
             Footer(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
             html.Append("</main>\n</body>\n</html>\n");
+        }
+
+        // Clusters, sectors and systems are short lists worth reading; programmes and units are in the workbook.
+        private void Groupings()
+        {
+            if (report.Groupings is null)
+            {
+                return;
+            }
+
+            H2("十一、分组团、板块、体系情况");
+            foreach (var (title, table) in new[] { ("组团", WeeklyReportCsv.Table.Cluster), ("板块", WeeklyReportCsv.Table.Sector), ("体系", WeeklyReportCsv.Table.System) })
+            {
+                H3(title);
+                TableOrNone(WeeklyReportTables.Of(report, table), "无", totalsLast: true);
+            }
         }
 
         private void Header()
@@ -161,6 +178,11 @@ public static partial class WeeklyReportHtml
             {
                 html.Append("<p class=\"provisional\" role=\"note\"").Append(Style(MailCss.Provisional))
                     .Append(">本周尚未结束，数据为临时数据，将随新报送变化</p>\n");
+            }
+
+            if (report.Filter is { } filter)
+            {
+                html.Append("<p class=\"filter\" role=\"note\"").Append(Style(MailCss.Muted)).Append(">范围 ").Append(Text(filter.Description)).Append("</p>\n");
             }
 
             html.Append("</header>\n");

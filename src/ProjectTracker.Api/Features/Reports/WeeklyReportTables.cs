@@ -138,11 +138,23 @@ internal static class WeeklyReportTables
         WeeklyReportCsv.Table.RankingsUnit => Rankings("排名通报(责任单位)", report.Rankings?.ByUnit),
         WeeklyReportCsv.Table.CompletionsThisYear => Completions(report.Completions?.ThisYear.Year ?? report.AssessedOn.Year, report.Completions?.ThisYear),
         WeeklyReportCsv.Table.CompletionsNextYear => Completions(report.Completions?.NextYear.Year ?? report.AssessedOn.Year + 1, report.Completions?.NextYear),
+        WeeklyReportCsv.Table.Cluster => Summary("分组团", report.Groupings?.ByCluster ?? [], report.Headline.Totals, row => row.Label),
+        WeeklyReportCsv.Table.Sector => Summary("分板块", report.Groupings?.BySector ?? [], report.Headline.Totals, row => row.Label),
+        WeeklyReportCsv.Table.System => Summary("分体系", report.Groupings?.BySystem ?? [], report.Headline.Totals, row => row.Label),
+        WeeklyReportCsv.Table.Programme => Summary("分专项", report.Groupings?.ByProgramme ?? [], report.Headline.Totals, row => row.Label),
+        WeeklyReportCsv.Table.Unit => Summary("分责任单位", report.Groupings?.ByUnit ?? [], report.Headline.Totals, row => row.Label),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 
+    // The groupings stand together after the overview; the rest in the order of the page.
+    private static readonly WeeklyReportCsv.Table[] Groupings =
+    [
+        WeeklyReportCsv.Table.District, WeeklyReportCsv.Table.Category, WeeklyReportCsv.Table.Cluster, WeeklyReportCsv.Table.Sector,
+        WeeklyReportCsv.Table.System, WeeklyReportCsv.Table.Programme, WeeklyReportCsv.Table.Unit,
+    ];
+
     public static IEnumerable<ReportTable> All(WeeklyReport report) =>
-        Enum.GetValues<WeeklyReportCsv.Table>().Select(table => Of(report, table)).Prepend(Overview(report));
+        Groupings.Concat(Enum.GetValues<WeeklyReportCsv.Table>().Except(Groupings)).Select(table => Of(report, table)).Prepend(Overview(report));
 
     private static ReportTable Summary(string sheet, IReadOnlyList<GetPortfolioSummary.Row> rows, GetPortfolioSummary.Row totals, Func<GetPortfolioSummary.Row, string> name) =>
         new(sheet, SummaryColumns, [.. rows.Select(row => SummaryRow(row.Key, name(row), row)), SummaryRow("", "合计", totals)]);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using JasperFx;
 using Marten;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Schedule;
 
@@ -34,6 +35,13 @@ public sealed class WeeklyReports(IDocumentStore store, BuildWeeklyReport build,
 {
     // Chinese stays readable in the stored text; HTML-sensitive characters stay escaped.
     private static readonly JsonSerializerOptions ReportJson = new(Json.Options) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>The report narrowed by the structure filters: built on each request from the events, never frozen.</summary>
+    public async Task<StoredWeeklyReport> Narrowed(IsoWeek week, IStructureFilter filter, CancellationToken ct)
+    {
+        var report = await build.Build(week, ct, filter);
+        return new StoredWeeklyReport(report, JsonSerializer.Serialize(report, ReportJson));
+    }
 
     public async Task<StoredWeeklyReport> Get(IsoWeek week, CancellationToken ct)
     {
