@@ -67,6 +67,10 @@ cat <<MSG
 [run] Swagger UI:  $base/swagger
 [run] Admin key:   $Auth__BootstrapAdminKey
 [run] Try:         curl -H "X-Api-Key: $Auth__BootstrapAdminKey" $base/api/v1/projects
+[run] By cluster:  curl -H "X-Api-Key: $Auth__BootstrapAdminKey" "$base/api/v1/portfolio/summary?groupBy=cluster"
+[run] Rankings:    curl -H "X-Api-Key: $Auth__BootstrapAdminKey" "$base/api/v1/portfolio/rankings?by=unit"
+[run] Open issues: curl -H "X-Api-Key: $Auth__BootstrapAdminKey" "$base/api/v1/issues?status=open"
+[run] Weekly:      $base/reports/weekly/$(date +%G-W%V)?api_key=$Auth__BootstrapAdminKey
 [run] Alert mail:  $mail_note
 [run] starting the API on $ASPNETCORE_URLS (environment $ASPNETCORE_ENVIRONMENT); Ctrl-C stops it
 MSG

@@ -100,6 +100,9 @@ public sealed class StructureFilterTests(TrackerApp app)
             var summary = await (await given.Admin.GetAsync($"/api/v1/portfolio/summary?district={district}&groupBy={groupBy}")).Expect(HttpStatusCode.OK);
             Assert.Equal(groupBy, summary.Str("groupBy"));
             Assert.Equal(3, summary.GetProperty("totals").GetProperty("projects").GetInt32());
+            // Projects placed nowhere come last, after the entries by code.
+            var keys = summary.GetProperty("rows").EnumerateArray().Select(r => r.Str("key")).ToList();
+            Assert.True(!keys.Contains("unassigned") || keys[^1] == "unassigned");
             return summary.GetProperty("rows").EnumerateArray().ToDictionary(r => r.Str("key")!, r => (r.Str("label")!, r.GetProperty("projects").GetInt32()));
         }
 

@@ -96,7 +96,7 @@ public static class GetPortfolioSummary
             .WithSummary("The portfolio at a glance: lights, investment, the four rates and churn, by district, category or plan period")
             .WithDescription("""
                 One row per group (`groupBy=district|category|plan-period|cluster|sector|system|programme|unit`, default
-                `district`), ordered by key, and `totals` over all of them. Counts active and closed projects (never cancelled
+                `district`), ordered by key (`unassigned` last), and `totals` over all of them. Counts active and closed projects (never cancelled
                 ones); `district`, `category` and the structure filters narrow the portfolio first. Grouped by a structure
                 list, a project is in the entry it reads as (a programme's system when it names no system; the unit whose name
                 its `responsibleUnit` is when it names no unit), and projects with none are the row `unassigned`. `rag` counts the light judged on the day by the same rules as
@@ -161,7 +161,8 @@ public static class GetPortfolioSummary
         var figures = projects.Select(p => ProjectFigures.Of(p, day, ragOf(p))).ToList();
         var rows = figures
             .GroupBy(f => KeyOf(f.Project, grouping, names.Catalog))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == Unassigned)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => RowOf(g.Key, LabelOf(g.Key, g.First().Project, grouping, names), GroupFigures.Of(g)))
             .ToList();
         return (rows, RowOf("all", "合计", GroupFigures.Of(figures)));
