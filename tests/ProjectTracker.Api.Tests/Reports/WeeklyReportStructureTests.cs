@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Tests.Issues;
 using ProjectTracker.Api.Tests.Structure;
 using ProjectTracker.Api.Tests.Support;
 
@@ -21,15 +22,18 @@ public sealed class WeeklyReportStructureTests(TrackerApp app)
         var cluster = await lists.Entry("clusters");
         var unit = await lists.Unit();
         var district = await given.NewDistrict();
+        var projects = new List<string>();
         foreach (var inCluster in new[] { true, false })
         {
             var body = Scenario.ProjectBody(district);
             body["unit"] = unit.Code;
             body["cluster"] = inCluster ? cluster.Code : null;
-            await (await given.Admin.PostJson("/api/v1/projects", body)).Expect(HttpStatusCode.Created);
+            projects.Add((await (await given.Admin.PostJson("/api/v1/projects", body)).Expect(HttpStatusCode.Created)).Str("id")!);
         }
 
-        await given.NewProject(district);
+        var elsewhere = await given.NewProject(district);
+        await given.Admin.NewIssue(projects[0], unit.Code, TrackerApp.Today.AddDays(-2));
+        await given.Admin.NewIssue(elsewhere.Str("id")!, unit.Code, TrackerApp.Today.AddDays(-2));
 
         var report = await (await given.Admin.GetAsync($"/api/v1/reports/weekly/{ThisWeek}?unit={unit.Code}")).Expect(HttpStatusCode.OK);
 
@@ -39,6 +43,10 @@ public sealed class WeeklyReportStructureTests(TrackerApp app)
         var byCluster = report.GetProperty("groupings").GetProperty("byCluster").EnumerateArray()
             .ToDictionary(r => r.Str("key")!, r => (r.Str("label"), r.GetProperty("projects").GetInt32()));
         Assert.Equal(new() { [cluster.Code] = (cluster.Name, 1), ["unassigned"] = ("未指定", 1) }, byCluster);
+        // Only the issues of the projects the report holds.
+        var issues = report.GetProperty("issues");
+        Assert.Equal((1, 1, 1), (issues.GetProperty("raised").GetInt32(), issues.GetProperty("open").GetInt32(), issues.GetProperty("overdue").GetInt32()));
+        Assert.Equal(0.0m, issues.GetProperty("onTimeRate").GetDecimal());
         var byUnit = Assert.Single(report.GetProperty("groupings").GetProperty("byUnit").EnumerateArray());
         Assert.Equal((unit.Code, 2), (byUnit.Str("key"), byUnit.GetProperty("projects").GetInt32()));
 
@@ -49,6 +57,7 @@ public sealed class WeeklyReportStructureTests(TrackerApp app)
         var html = await (await given.Admin.GetAsync($"/api/v1/reports/weekly/{ThisWeek}?unit={unit.Code}&format=html")).Content.ReadAsStringAsync();
         Assert.Contains($"范围 责任单位：{unit.Name}", html, StringComparison.Ordinal);
         Assert.Contains("十一、分组团、板块、体系情况", html, StringComparison.Ordinal);
+        Assert.Contains("其中逾期 <strong>1</strong> 个", html, StringComparison.Ordinal);
     }
 
     [Fact]

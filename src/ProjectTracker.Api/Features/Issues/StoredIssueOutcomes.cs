@@ -8,7 +8,12 @@ namespace ProjectTracker.Api.Features.Issues;
 /// <summary>Each issue counted by 问题办结率 on the day, for the unit it was assigned to.</summary>
 public sealed class StoredIssueOutcomes : IIssueOutcomes
 {
-    public async Task<IReadOnlyList<IssueOutcome>> Read(IQuerySession session, DateTimeOffset? asOf, DateOnly day, CancellationToken ct)
+    public async Task<IReadOnlyList<IssueOutcome>> Read(IQuerySession session, DateTimeOffset? asOf, DateOnly day, CancellationToken ct) =>
+        [.. (await Issues(session, asOf, day, ct))
+            .Where(i => i.DueDate <= day || i.Status == IssueStatus.Closed)
+            .Select(i => new IssueOutcome(i.ProjectId, i.Unit, i.ClosedOnTime))];
+
+    public async Task<IReadOnlyList<Issue>> Issues(IQuerySession session, DateTimeOffset? asOf, DateOnly day, CancellationToken ct)
     {
         var stored = await session.Query<Issue>().Where(i => i.RaisedOn <= day).ToListAsync(ct);
         var issues = new List<Issue>(stored.Count);
@@ -28,8 +33,6 @@ public sealed class StoredIssueOutcomes : IIssueOutcomes
             }
         }
 
-        return [.. issues
-            .Where(i => i.DueDate <= day || i.Status == IssueStatus.Closed)
-            .Select(i => new IssueOutcome(i.ProjectId, i.Unit, i.ClosedOnTime))];
+        return issues;
     }
 }

@@ -12,4 +12,7 @@ public interface IIssueOutcomes
     /// <param name="asOf">The instant the portfolio is read as of; null for now.</param>
     /// <param name="day">The day (Asia/Shanghai) the issues are judged on: due dates before it have passed.</param>
     Task<IReadOnlyList<IssueOutcome>> Read(IQuerySession session, DateTimeOffset? asOf, DateOnly day, CancellationToken ct);
+
+    /// <summary>Every issue raised by the day, as it stood at the instant (now when null).</summary>
+    Task<IReadOnlyList<Domain.Issues.Issue>> Issues(IQuerySession session, DateTimeOffset? asOf, DateOnly day, CancellationToken ct);
 }

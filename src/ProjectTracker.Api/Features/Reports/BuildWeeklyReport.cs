@@ -131,6 +131,8 @@ public sealed class BuildWeeklyReport(
                 By(GetPortfolioSummary.Grouping.Programme),
                 By(GetPortfolioSummary.Grouping.Unit)),
             Filter = narrowed,
+            Issues = Domain.Issues.IssueFigures.Of(
+                (await issues.Issues(session, provisional ? null : asOf, day, ct)).Where(i => replay.Projects.ContainsKey(i.ProjectId)), day).Total,
         };
     }
 

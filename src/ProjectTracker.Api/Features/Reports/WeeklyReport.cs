@@ -36,6 +36,9 @@ public sealed record WeeklyReport(
     /// <summary>The summary by each structure list (组团, 板块, 体系, 专项, 责任单位). Null in a report frozen before they were counted.</summary>
     public WeeklyGroupings? Groupings { get; init; }
 
+    /// <summary>督办: the supervised issues raised by the report's day, as they stood then. Null in a report frozen before they were counted.</summary>
+    public Domain.Issues.IssueCounts? Issues { get; init; }
+
     /// <summary>The structure filters the report was narrowed by; null for the whole portfolio (the report that is frozen).</summary>
     public WeeklyReportFilter? Filter { get; init; }
 }

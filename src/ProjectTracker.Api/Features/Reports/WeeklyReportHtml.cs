@@ -215,6 +215,14 @@ public static partial class WeeklyReportHtml
                 html.Append("。</p>\n");
             }
 
+            // Null in a report frozen before issues were counted.
+            if (report.Issues is { } issues)
+            {
+                html.Append("<p>督办问题 <strong>").Append(Count(issues.Raised)).Append("</strong> 个：未办结 ").Append(Count(issues.Open))
+                    .Append(" 个，其中逾期 <strong>").Append(Count(issues.Overdue)).Append("</strong> 个；问题按期办结率 ")
+                    .Append(Text(Percent(issues.OnTimeRate))).Append("。</p>\n");
+            }
+
             H3("投资完成情况");
             html.Append("<p>本年完成投资 <strong>").Append(Text(Money(totals.InvestmentThisYear))).Append(" 万元</strong>，本年计划投资 ")
                 .Append(Text(Money(totals.AnnualPlan))).Append(" 万元，完成 ")

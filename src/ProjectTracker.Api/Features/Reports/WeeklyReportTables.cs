@@ -113,6 +113,10 @@ internal static class WeeklyReportTables
             ["本周申报规划调整", tally.Asked],
             ["本周同意规划调整", tally.Approved],
             ["本周不同意规划调整", tally.Rejected],
+            ["督办问题数", report.Issues?.Raised],
+            ["督办问题未办结", report.Issues?.Open],
+            ["督办问题逾期", report.Issues?.Overdue],
+            ["问题按期办结率(%)", report.Issues?.OnTimeRate],
         ];
         return new ReportTable("概览", [new("项目", ColumnKind.Text), new("值", ColumnKind.Text)], rows);
     }
