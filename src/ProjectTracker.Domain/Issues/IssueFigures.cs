@@ -1,14 +1,9 @@
 namespace ProjectTracker.Domain.Issues;
 
-/// <summary>The supervised issues of one group as they stood at the end of a day (Asia/Shanghai).</summary>
-/// <param name="Raised">Issues raised on or before the day.</param>
-/// <param name="Open">Neither resolved nor closed.</param>
-/// <param name="Overdue">Open and past their due date.</param>
-/// <param name="Resolved">Resolved and waiting for the city office, or closed.</param>
-/// <param name="ResolvedOnTime">Of those, resolved on or before the due date.</param>
-/// <param name="Closed">Closed by the city office.</param>
-/// <param name="ClosedOnTime">Closed, their resolution having come on or before the due date (办结).</param>
-/// <param name="Counted">The rate's base: issues due by the day, or closed (an issue closed before it fell due counts).</param>
+/// <summary>
+/// A group's supervised issues at the end of a day: raised by then; open (neither resolved nor closed); overdue (open past
+/// due); resolved (or closed) and resolved on time; closed and closed on time (办结); counted: due by the day, or closed.
+/// </summary>
 public sealed record IssueCounts(int Raised, int Open, int Overdue, int Resolved, int ResolvedOnTime, int Closed, int ClosedOnTime, int Counted)
 {
     public static IssueCounts None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
@@ -17,16 +12,10 @@ public sealed record IssueCounts(int Raised, int Open, int Overdue, int Resolved
     public decimal? OnTimeRate => Counted == 0 ? null : Math.Round(100m * ClosedOnTime / Counted, 1, MidpointRounding.AwayFromZero);
 }
 
-/// <param name="ByUnit">By the responsible unit's code; a unit with no issue is absent.</param>
-/// <param name="ByDistrict">By the project's district code.</param>
+// By the assigned unit's code and by the project's district; a group with no issue is absent.
 public sealed record IssueFigures(IssueCounts Total, IReadOnlyDictionary<string, IssueCounts> ByUnit, IReadOnlyDictionary<string, IssueCounts> ByDistrict)
 {
-    /// <summary>
-    /// The figures the rankings and the weekly report need, on <paramref name="day"/>. Pass each issue as it stood at the
-    /// end of that day (the stored documents for today; for a past day, the streams folded up to then); issues raised
-    /// after it are left out. An issue counts in its project's district: the one in <paramref name="projectDistricts"/>
-    /// when given (a plan change may have moved the project), else the one it was raised in.
-    /// </summary>
+    // Each issue as it stood at the end of the day; by district, the project's now when given (a plan change may move it).
     public static IssueFigures Of(IEnumerable<Issue> issues, DateOnly day, IReadOnlyDictionary<Guid, string>? projectDistricts = null)
     {
         var raised = issues.Where(i => i.RaisedOn <= day).ToList();

@@ -18,14 +18,7 @@ public enum Outlook
 /// <param name="Reason">Why the outlook is what it is, in the words shown to officials.</param>
 public sealed record CompletionCommitment(Project Project, Rag Rag, Milestone? Finish, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason);
 
-/// <summary>
-/// 年度建成项目: the projects committed to finish in a year (their <c>targetYear</c>) and their outlook, judged on a day:
-/// <list type="bullet">
-/// <item><c>done</c>: the finish is done within the year, or the project is closed;</item>
-/// <item><c>late</c>: the finish was done, or is expected, after 31 December of the year (a project with no finish, once the year is over);</item>
-/// <item><c>at-risk</c>: expected within the year, but the finish slips against its baseline or has negative float, or the project is amber or red (and a project with no finish, during the year);</item>
-/// <item><c>on-track</c>: otherwise.</item>
-/// </list></summary>
+// 年度建成项目: the projects whose targetYear is the year, and their outlook on a day (the rule: docs/reports.md).
 public static class CompletionOutlook
 {
     /// <summary>The year's commitments among the projects (cancelled ones never count), the worst outlook first, then by expected date and code.</summary>

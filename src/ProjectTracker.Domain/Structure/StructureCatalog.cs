@@ -2,7 +2,7 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Domain.Structure;
 
-/// <summary>The reference lists of the "9+2" layout (六组团 · 三大板块 · 九大体系 · 重大专项) and the responsible units.</summary>
+// The "9+2" layout (六组团 · 三大板块 · 九大体系 · 重大专项) and the responsible units.
 public enum StructureList
 {
     Cluster,
@@ -39,10 +39,7 @@ public sealed record ProjectPlacement(string? Cluster, string? Sector, string? S
 /// <param name="Field">The project field in camelCase: `cluster`, `sector`, `system`, `programme`, `unit` or `responsibleUnit`.</param>
 public sealed record UnmatchedValue(string Field, string Value);
 
-/// <summary>
-/// The lists as one read saw them. A value is an entry's code, or, as free text written before the lists existed, its
-/// name: a name two entries share matches neither, for it cannot say which is meant.
-/// </summary>
+// A value is an entry's code, or (free text written before the lists) its name; a name two entries share matches neither.
 public sealed class StructureCatalog
 {
     private readonly Dictionary<(StructureList, string), StructureEntry> byCode = [];
@@ -79,14 +76,10 @@ public sealed class StructureCatalog
 
     public string? NameOf(StructureList list, string? code) => code is null ? null : byCode.GetValueOrDefault((list, code))?.Name;
 
-    /// <summary>Every stored value that reads as the entry: its code and, when no other entry has it, its name.</summary>
     public IReadOnlyList<string> ValuesOf(StructureEntry entry) =>
         byName.GetValueOrDefault((entry.List, entry.Name.Trim())) == entry ? [entry.Code, entry.Name.Trim()] : [entry.Code];
 
-    /// <summary>
-    /// The project's place in the lists. A programme gives its system when the project names none; a project with no
-    /// unit is the unit whose name its responsible unit is.
-    /// </summary>
+    // A programme gives its system when the project names none; a project with no unit is the unit its responsible unit names.
     public ProjectPlacement Place(ProjectProfile profile)
     {
         var programme = Find(StructureList.Programme, profile.Programme);
@@ -98,10 +91,7 @@ public sealed class StructureCatalog
             (string.IsNullOrWhiteSpace(profile.Unit) ? Find(StructureList.Unit, profile.ResponsibleUnit) : Find(StructureList.Unit, profile.Unit))?.Code);
     }
 
-    /// <summary>
-    /// The profile as it is stored: names read as codes, the system its programme's, and the responsible unit the
-    /// unit's name when <paramref name="unitNamesResponsible"/> (the writer gave a unit and no responsible unit).
-    /// </summary>
+    /// <summary>As stored: names read as codes, the system its programme's, the responsible unit the unit's name if asked.</summary>
     public ProjectProfile Normalize(ProjectProfile profile, bool unitNamesResponsible)
     {
         var programme = Find(StructureList.Programme, profile.Programme);
