@@ -50,7 +50,7 @@ public sealed record BenchOptions
     public int ReportRuns { get; init; } = 3;
     /// <summary>Weekly report: the most all four formats may take together (sum of the medians), client wall time.</summary>
     public TimeSpan ReportTarget { get; init; } = TimeSpan.FromSeconds(10);
-    /// <summary>Rankings and summary: timed requests of each view, one after another, after two untimed.</summary>
+    /// <summary>Rankings and summary: timed requests of each view, one after another, after two untimed; as many again each just after a write.</summary>
     public int ViewsRuns { get; init; } = 30;
     /// <summary>Rankings and summary: the highest p99 of each view, client wall time.</summary>
     public TimeSpan ViewsTarget { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -115,7 +115,7 @@ public sealed record BenchOptions
           --report-target S                BENCH_REPORT_TARGET                 target for json+html+csv+xlsx, sum of the medians, in seconds (default 10)
 
         Rankings and summary (--only rankings; runs after the weekly report, on the slip scan's portfolio; seeds it, with one scan, when the slip scan is not selected):
-          --views-runs N                   BENCH_VIEWS_RUNS                    timed GETs of each view (rankings by unit, the grouped summary) after 2 untimed (default 30)
+          --views-runs N                   BENCH_VIEWS_RUNS                    timed GETs of each view (rankings by unit, the grouped summary) after 2 untimed, with nothing written and as many again each just after a write (default 30)
           --views-target MS                BENCH_VIEWS_TARGET                  p99 target of each view, in milliseconds (default 500)
 
         Plan change approval (--only approval; runs last, on projects of its own):

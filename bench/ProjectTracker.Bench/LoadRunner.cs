@@ -119,6 +119,11 @@ public sealed record CpuUsage(TimeSpan? Api, TimeSpan? Postgres, TimeSpan Bench,
 
     public static CpuUsage operator -(CpuUsage a, CpuUsage b) => new(
         a.Api - b.Api, a.Postgres - b.Postgres, a.Bench - b.Bench, a.MachineBusy - b.MachineBusy, a.MachineTotal - b.MachineTotal);
+
+    public static CpuUsage operator +(CpuUsage a, CpuUsage b) => new(
+        a.Api + b.Api, a.Postgres + b.Postgres, a.Bench + b.Bench, a.MachineBusy + b.MachineBusy, a.MachineTotal + b.MachineTotal);
+
+    public static CpuUsage Zero { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0, 0);
 }
 
 /// <summary>The processes whose CPU time is measured: the API (by pid) and the PostgreSQL server (by its postmaster).</summary>

@@ -217,7 +217,7 @@ public sealed class WeeklyReportScenario : IJobScenario
     }
 
     /// <summary>The active project the bench appends its progress reports to.</summary>
-    private static async Task<Guid> OneActiveProject(BenchContext context, CancellationToken ct)
+    internal static async Task<Guid> OneActiveProject(BenchContext context, CancellationToken ct)
     {
         await using var command = context.Db.CreateCommand($"select id from {ProjectGet.DocumentTable} where data ->> 'status' = 'active' order by id limit 1");
         return await command.ExecuteScalarAsync(ct) as Guid? ?? throw new InvalidOperationException("no active project to append progress reports to");

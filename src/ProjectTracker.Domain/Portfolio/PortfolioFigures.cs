@@ -3,8 +3,13 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Portfolio;
 
+/// <summary>
+/// What the portfolio views count of one project judged on a day: small, so a node can keep one per project and judge
+/// again only the projects that changed.</summary>
 public sealed record ProjectFigures(
-    Project Project,
+    Guid ProjectId,
+    ProjectStatus Status,
+    ProjectProfile Profile,
     Rag Rag,
     decimal? AnnualPlan,
     decimal? InvestmentThisYear,
@@ -13,7 +18,11 @@ public sealed record ProjectFigures(
     bool Started,
     int CompletionsDone,
     int CompletionsOnTime,
-    decimal? SpiT)
+    decimal? SpiT,
+    decimal InvestmentToDate,
+    int Rebaselines,
+    int DaysMoved,
+    PlanChangeCounts PlanChanges)
 {
     public static ProjectFigures Of(Project project, DateOnly day, Rag rag)
     {
@@ -22,7 +31,9 @@ public sealed record ProjectFigures(
         var groundbreaking = project.Milestones.Where(m => m.Kind == MilestoneKind.Groundbreaking).ToList();
         var completions = project.Milestones.Where(m => m.Kind == MilestoneKind.Completion && m.IsDone).ToList();
         return new ProjectFigures(
-            project,
+            project.Id,
+            project.Status,
+            project.Profile,
             rag,
             project.AnnualPlans.TryGetValue(year, out var plan) ? plan : null,
             StatusRules.InvestedInYear(project, year),
@@ -31,7 +42,11 @@ public sealed record ProjectFigures(
             groundbreaking.Any(m => m.IsDone),
             completions.Count,
             completions.Count(m => m.ActualDate <= m.BaselineDate),
-            project.Status == ProjectStatus.Active ? EarnedSchedule.Of(project, day)?.SpiT : null);
+            project.Status == ProjectStatus.Active ? EarnedSchedule.Of(project, day)?.SpiT : null,
+            project.LatestProgress?.InvestmentToDate ?? 0,
+            project.RebaselineCount,
+            project.RebaselineDaysMoved,
+            PlanChangeCounts.Of(project));
     }
 }
 
@@ -67,8 +82,8 @@ public sealed record GroupFigures(
             all.Count(f => f.Rag == Rag.Green),
             all.Count(f => f.Rag == Rag.Amber),
             all.Count(f => f.Rag == Rag.Red),
-            all.Sum(f => f.Project.Profile.TotalInvestment ?? 0),
-            all.Sum(f => f.Project.LatestProgress?.InvestmentToDate ?? 0),
+            all.Sum(f => f.Profile.TotalInvestment ?? 0),
+            all.Sum(f => f.InvestmentToDate),
             all.Sum(f => f.InvestmentThisYear ?? 0),
             all.Sum(f => f.AnnualPlan ?? 0),
             new FourRates(
@@ -76,9 +91,9 @@ public sealed record GroupFigures(
                 Percent(planned.Sum(f => f.InvestmentThisYear ?? 0), planned.Sum(f => f.AnnualPlan!.Value)),
                 Percent(withFunds.Sum(f => f.FundsInPlace!.Value), withFunds.Sum(f => f.AnnualPlan!.Value)),
                 Percent(all.Sum(f => f.CompletionsOnTime), all.Sum(f => f.CompletionsDone))),
-            all.Sum(f => f.Project.RebaselineCount),
-            all.Sum(f => f.Project.RebaselineDaysMoved),
-            PlanChangeCounts.Sum(all.Select(f => PlanChangeCounts.Of(f.Project))),
+            all.Sum(f => f.Rebaselines),
+            all.Sum(f => f.DaysMoved),
+            PlanChangeCounts.Sum(all.Select(f => f.PlanChanges)),
             Median(spiT),
             spiT.Count);
     }

@@ -47,39 +47,20 @@ public sealed record RankingFigures(
     Share OverdueMilestones,
     Share? IssuesClosedOnTime)
 {
-    public static RankingFigures Of(IEnumerable<(Project Project, ProjectAssessment Assessment)> group, DateOnly day, Share? issuesClosedOnTime = null)
+    public static RankingFigures Of(IEnumerable<(Project Project, ProjectAssessment Assessment)> group, DateOnly day, Share? issuesClosedOnTime = null) =>
+        Of(group.Select(m => ProjectRankingFigures.Of(m.Project, m.Assessment, day)), issuesClosedOnTime);
+
+    public static RankingFigures Of(IEnumerable<ProjectRankingFigures> group, Share? issuesClosedOnTime = null)
     {
         var members = group.ToList();
-        var rates = GroupFigures.Of(members.Select(m => ProjectFigures.Of(m.Project, day, m.Assessment.Rag))).Rates;
-        var (keyOnTime, keyDue, overdue, due, active, reporting) = (0, 0, 0, 0, 0, 0);
-        foreach (var (project, assessment) in members)
-        {
-            var isActive = project.Status == ProjectStatus.Active;
-            if (isActive)
-            {
-                active++;
-                reporting += assessment.Reasons.Any(r => r.Rule == StatusRule.StaleReporting) ? 0 : 1;
-            }
-
-            foreach (var (milestone, judged) in project.Milestones.Zip(assessment.Milestones))
-            {
-                var late = isActive && !milestone.IsDone && judged.Slip.IsOverdue;
-                if (!milestone.IsDone && !late)
-                {
-                    continue;
-                }
-
-                due++;
-                overdue += late ? 1 : 0;
-                if (milestone.IsKey)
-                {
-                    keyDue++;
-                    keyOnTime += milestone.ActualDate <= milestone.BaselineDate ? 1 : 0;
-                }
-            }
-        }
-
-        return new RankingFigures(members.Count, rates, new Share(keyOnTime, keyDue), new Share(reporting, active), new Share(overdue, due), issuesClosedOnTime);
+        var active = members.Where(m => m.Figures.Status == ProjectStatus.Active).ToList();
+        return new RankingFigures(
+            members.Count,
+            GroupFigures.Of(members.Select(m => m.Figures)).Rates,
+            new Share(members.Sum(m => m.KeyMilestonesOnTime), members.Sum(m => m.KeyMilestonesDue)),
+            new Share(active.Count(m => m.ReportsOnTime), active.Count),
+            new Share(members.Sum(m => m.MilestonesOverdue), members.Sum(m => m.MilestonesDue)),
+            issuesClosedOnTime);
     }
 
     /// <summary>The figure as the rule scores it, 0–100; null when there is nothing to count it on.</summary>
@@ -98,6 +79,48 @@ public sealed record RankingFigures(
 
     // Investing or funding beyond the year's plan does not make up for a milestone missed.
     private static decimal? Capped(decimal? percent) => percent is { } p ? Math.Min(p, 100) : null;
+}
+
+/// <summary>One project's part in its group's <see cref="RankingFigures"/>, judged on a day.</summary>
+/// <param name="ReportsOnTime">Active, and its reporting is not stale.</param>
+/// <param name="MilestonesDue">Its milestones done, and (when active) those open past their baseline.</param>
+public sealed record ProjectRankingFigures(
+    ProjectFigures Figures,
+    bool ReportsOnTime,
+    int KeyMilestonesOnTime,
+    int KeyMilestonesDue,
+    int MilestonesOverdue,
+    int MilestonesDue)
+{
+    public static ProjectRankingFigures Of(Project project, ProjectAssessment assessment, DateOnly day)
+    {
+        var isActive = project.Status == ProjectStatus.Active;
+        var (keyOnTime, keyDue, overdue, due) = (0, 0, 0, 0);
+        foreach (var (milestone, judged) in project.Milestones.Zip(assessment.Milestones))
+        {
+            var late = isActive && !milestone.IsDone && judged.Slip.IsOverdue;
+            if (!milestone.IsDone && !late)
+            {
+                continue;
+            }
+
+            due++;
+            overdue += late ? 1 : 0;
+            if (milestone.IsKey)
+            {
+                keyDue++;
+                keyOnTime += milestone.ActualDate <= milestone.BaselineDate ? 1 : 0;
+            }
+        }
+
+        return new ProjectRankingFigures(
+            ProjectFigures.Of(project, day, assessment.Rag),
+            isActive && !assessment.Reasons.Any(r => r.Rule == StatusRule.StaleReporting),
+            keyOnTime,
+            keyDue,
+            overdue,
+            due);
+    }
 }
 
 /// <summary>Each figure's weight in the score; only their proportions matter.</summary>

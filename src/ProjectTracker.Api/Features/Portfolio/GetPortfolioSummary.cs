@@ -121,7 +121,7 @@ public static class GetPortfolioSummary
                 project's `earnedSchedule.spiT` on the day) over the group's active projects that have one, i.e. are past
                 their first key milestone's baseline, and how many those are; `median` is `null` when there are none.
 
-                Without `asOf` the stored projects are read in one query and judged today (Asia/Shanghai). With `asOf` (a date
+                Without `asOf` the projects as stored now are judged today (Asia/Shanghai). With `asOf` (a date
                 meaning the end of that day in Asia/Shanghai, or an RFC 3339 instant) every project registered by then is
                 rebuilt from its events up to that instant, exactly as `GET /api/v1/projects/{id}?asOf=` does, and judged on
                 that day: computed from the events, so slower for a large portfolio.
@@ -129,7 +129,13 @@ public static class GetPortfolioSummary
             .ProducesValidationProblem();
 
     public static async Task<Ok<Response>> Handle(
-        IQuerySession session, TimeProvider clock, ProjectView view, StructureCatalogs catalogs, [AsParameters] Query filter, CancellationToken ct)
+        IQuerySession session,
+        TimeProvider clock,
+        ProjectView view,
+        JudgedPortfolio judged,
+        StructureCatalogs catalogs,
+        [AsParameters] Query filter,
+        CancellationToken ct)
     {
         var grouping = WireEnum.From<Grouping>(filter.GroupBy) ?? Grouping.District;
         var categoryFilter = WireEnum.From<Category>(filter.Category);
@@ -138,16 +144,25 @@ public static class GetPortfolioSummary
 
         var day = pointInTime?.Day ?? ShanghaiCalendar.Today(clock);
         var catalog = await catalogs.Current(session, ct);
-        var projects = pointInTime is null
-            ? await LoadNow(session, districtFilter, categoryFilter, filter, catalog, ct)
-            : await LoadAsOf(session, pointInTime.Instant, districtFilter, categoryFilter, filter, catalog, ct);
+        IReadOnlyList<ProjectFigures> figures;
+        if (pointInTime is null)
+        {
+            var all = (await judged.Current(session, day, ct)).Select(f => f.Figures).Where(f => f.Status != ProjectStatus.Cancelled);
+            var chosen = await Chosen(session, districtFilter, categoryFilter, filter, catalog, ct);
+            figures = [.. chosen is null ? all : all.Where(f => chosen.Contains(f.ProjectId))];
+        }
+        else
+        {
+            // As of a past instant, over the links between the projects rebuilt to then.
+            var projects = await LoadAsOf(session, pointInTime.Instant, districtFilter, categoryFilter, filter, catalog, ct);
+            var assessed = StatusRules.AssessAll(projects, day, view.Thresholds);
+            figures = [.. projects.Select(p => ProjectFigures.Of(p, day, assessed[p.Id].Rag))];
+        }
+
         var districtNames = grouping == Grouping.District
             ? (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name)
             : [];
-
-        // Now, over the whole dependency network; as of a past instant, over the links between the projects rebuilt to then.
-        var assessed = pointInTime is null ? await view.Assess(session, projects, day, ct) : StatusRules.AssessAll(projects, day, view.Thresholds);
-        var (rows, totals) = Summarise(projects, day, grouping, new GroupNames(districtNames, catalog), p => assessed[p.Id].Rag);
+        var (rows, totals) = Summarise(figures, grouping, new GroupNames(districtNames, catalog));
         return TypedResults.Ok(new Response(grouping, day, rows, totals));
     }
 
@@ -156,22 +171,30 @@ public static class GetPortfolioSummary
     /// what this endpoint answers, and what the weekly report shows, computed once.</summary>
     /// <param name="ragOf">Each project's light on the day, from a caller that has judged the projects already.</param>
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
-        IEnumerable<Project> projects, DateOnly day, Grouping grouping, GroupNames names, Func<Project, Rag> ragOf)
+        IEnumerable<Project> projects, DateOnly day, Grouping grouping, GroupNames names, Func<Project, Rag> ragOf) =>
+        Summarise([.. projects.Select(p => ProjectFigures.Of(p, day, ragOf(p)))], grouping, names);
+
+    private static (IReadOnlyList<Row> Rows, Row Totals) Summarise(IReadOnlyList<ProjectFigures> figures, Grouping grouping, GroupNames names)
     {
-        var figures = projects.Select(p => ProjectFigures.Of(p, day, ragOf(p))).ToList();
         var rows = figures
-            .GroupBy(f => KeyOf(f.Project, grouping, names.Catalog))
+            .GroupBy(f => KeyOf(f.Profile, grouping, names.Catalog))
             .OrderBy(g => g.Key == Unassigned)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => RowOf(g.Key, LabelOf(g.Key, g.First().Project, grouping, names), GroupFigures.Of(g)))
+            .Select(g => RowOf(g.Key, LabelOf(g.Key, g.First().Profile, grouping, names), GroupFigures.Of(g)))
             .ToList();
         return (rows, RowOf("all", "合计", GroupFigures.Of(figures)));
     }
 
-    private static async Task<IReadOnlyList<Project>> LoadNow(
+    /// <summary>The projects the filters leave, read in SQL as the project list reads them; null when nothing is filtered.</summary>
+    private static async Task<IReadOnlySet<Guid>?> Chosen(
         IQuerySession session, string? district, Category? category, IStructureFilter structure, StructureCatalog catalog, CancellationToken ct)
     {
-        var query = session.Query<Project>().Where(p => p.Status != ProjectStatus.Cancelled);
+        if (structure.IsEmpty() && district is null && category is null)
+        {
+            return null;
+        }
+
+        IQueryable<Project> query = session.Query<Project>();
         if (!structure.IsEmpty())
         {
             query = query.Where(structure, catalog);
@@ -187,7 +210,7 @@ public static class GetPortfolioSummary
             query = query.Where(p => p.Profile.Category == c);
         }
 
-        return await query.ToListAsync(ct);
+        return (await query.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>The projects as they stood at the instant: profile, status and district included, so the filters apply to then.</summary>
@@ -214,12 +237,12 @@ public static class GetPortfolioSummary
         return projects;
     }
 
-    private static string KeyOf(Project project, Grouping grouping, StructureCatalog catalog) => grouping switch
+    private static string KeyOf(ProjectProfile profile, Grouping grouping, StructureCatalog catalog) => grouping switch
     {
-        Grouping.Category => Json.WireName(project.Profile.Category),
-        Grouping.PlanPeriod => project.Profile.PlanPeriod is { } period ? Json.WireName(period) : "unspecified",
-        Grouping.District => project.Profile.District,
-        _ => catalog.Place(project.Profile).Of(ListOf(grouping)) ?? Unassigned,
+        Grouping.Category => Json.WireName(profile.Category),
+        Grouping.PlanPeriod => profile.PlanPeriod is { } period ? Json.WireName(period) : "unspecified",
+        Grouping.District => profile.District,
+        _ => catalog.Place(profile).Of(ListOf(grouping)) ?? Unassigned,
     };
 
     private static StructureList ListOf(Grouping grouping) => grouping switch
@@ -231,12 +254,12 @@ public static class GetPortfolioSummary
         _ => StructureList.Unit,
     };
 
-    private static string LabelOf(string key, Project project, Grouping grouping, GroupNames names) => grouping switch
+    private static string LabelOf(string key, ProjectProfile profile, Grouping grouping, GroupNames names) => grouping switch
     {
-        Grouping.District => names.Districts.GetValueOrDefault(project.Profile.District, project.Profile.District),
+        Grouping.District => names.Districts.GetValueOrDefault(profile.District, profile.District),
         Grouping.Cluster or Grouping.Sector or Grouping.System or Grouping.Programme or Grouping.Unit =>
             names.Catalog.NameOf(ListOf(grouping), key) ?? "未指定",
-        Grouping.PlanPeriod => project.Profile.PlanPeriod switch
+        Grouping.PlanPeriod => profile.PlanPeriod switch
         {
             PlanPeriod.Thirteenth => "十三五 2016–2020",
             PlanPeriod.Fourteenth => "十四五 2021–2025",
@@ -244,7 +267,7 @@ public static class GetPortfolioSummary
             PlanPeriod.Sixteenth => "十六五 2031–2035",
             _ => "未定规划期",
         },
-        _ => Json.WireName(project.Profile.Category),
+        _ => Json.WireName(profile.Category),
     };
 
     private static Row RowOf(string key, string label, GroupFigures f) => new(

@@ -128,6 +128,7 @@ public static class GetRankings
         IQuerySession session,
         TimeProvider clock,
         ProjectView view,
+        JudgedPortfolio judged,
         StructureCatalogs catalogs,
         IIssueOutcomes issues,
         IOptions<RankingRule> rule,
@@ -138,23 +139,22 @@ public static class GetRankings
         var pointInTime = AsOf.Parse(query.AsOf);
         var day = pointInTime?.Day ?? ShanghaiCalendar.Today(clock);
 
-        IReadOnlyList<Project> projects;
-        IReadOnlyDictionary<Guid, ProjectAssessment> assessed;
+        IReadOnlyList<ProjectRankingFigures> figures;
         if (pointInTime is null)
         {
-            projects = await session.Query<Project>().Where(p => p.Status != ProjectStatus.Cancelled).ToListAsync(ct);
-            assessed = await view.Assess(session, projects, day, ct);
+            figures = [.. (await judged.Current(session, day, ct)).Where(f => f.Figures.Status != ProjectStatus.Cancelled)];
         }
         else
         {
-            projects = [.. (await ReplayPortfolio.ProjectsAsOf(session, pointInTime.Instant, ct)).Values.Where(p => p.Status != ProjectStatus.Cancelled)];
-            assessed = StatusRules.AssessAll(projects, day, view.Thresholds);
+            var projects = (await ReplayPortfolio.ProjectsAsOf(session, pointInTime.Instant, ct)).Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
+            var assessed = StatusRules.AssessAll(projects, day, view.Thresholds);
+            figures = [.. projects.Select(p => ProjectRankingFigures.Of(p, assessed[p.Id], day))];
         }
 
         var districtNames = (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var catalog = await catalogs.Current(session, ct);
         var outcomes = await issues.Read(session, pointInTime?.Instant, day, ct);
-        var rows = Rank(projects, assessed, day, by, districtNames, catalog, outcomes, rule.Value);
+        var rows = Rank(figures, by, districtNames, catalog, outcomes, rule.Value);
         return TypedResults.Ok(new Response(by, day, rule.Value.Describe(), Weights.Of(rule.Value.Weights), rule.Value.MinProjects, rows));
     }
 
@@ -171,15 +171,25 @@ public static class GetRankings
         IReadOnlyDictionary<string, string> districtNames,
         StructureCatalog catalog,
         IReadOnlyCollection<IssueOutcome> issues,
+        RankingRule rule) =>
+        Rank([.. projects.Select(p => ProjectRankingFigures.Of(p, assessed[p.Id], day))], by, districtNames, catalog, issues, rule);
+
+    private static IReadOnlyList<Row> Rank(
+        IReadOnlyCollection<ProjectRankingFigures> projects,
+        Grouping by,
+        IReadOnlyDictionary<string, string> districtNames,
+        StructureCatalog catalog,
+        IReadOnlyCollection<IssueOutcome> issues,
         RankingRule rule)
     {
-        var byId = projects.ToDictionary(p => p.Id);
-        string KeyOf(Project p) => by == Grouping.Unit ? catalog.Place(p.Profile).Unit ?? RankingRule.Unassigned : p.Profile.District;
-        var members = projects.ToLookup(KeyOf, StringComparer.Ordinal);
+        var keyOf = projects.ToDictionary(
+            p => p.Figures.ProjectId,
+            p => by == Grouping.Unit ? catalog.Place(p.Figures.Profile).Unit ?? RankingRule.Unassigned : p.Figures.Profile.District);
+        var members = projects.ToLookup(p => keyOf[p.Figures.ProjectId], StringComparer.Ordinal);
         // An issue counts for the unit it is assigned to, which need not be its project's.
         var issuesOf = issues
-            .Where(i => byId.ContainsKey(i.ProjectId))
-            .GroupBy(i => by == Grouping.Unit && i.Unit is { } unit ? unit : KeyOf(byId[i.ProjectId]), StringComparer.Ordinal)
+            .Where(i => keyOf.ContainsKey(i.ProjectId))
+            .GroupBy(i => by == Grouping.Unit && i.Unit is { } unit ? unit : keyOf[i.ProjectId], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new Share(g.Count(i => i.ClosedOnTime), g.Count()), StringComparer.Ordinal);
 
         var groups = members.Select(g => g.Key).Union(issuesOf.Keys, StringComparer.Ordinal).Select(key => new RankingGroup(
@@ -187,7 +197,7 @@ public static class GetRankings
             by == Grouping.Unit
                 ? key == RankingRule.Unassigned ? RankingRule.UnassignedLabel : catalog.NameOf(StructureList.Unit, key) ?? key
                 : districtNames.GetValueOrDefault(key, key),
-            RankingFigures.Of(members[key].Select(p => (p, assessed[p.Id])), day, issuesOf.GetValueOrDefault(key)),
+            RankingFigures.Of(members[key], issuesOf.GetValueOrDefault(key)),
             by == Grouping.Unit && key == RankingRule.Unassigned ? "未指定责任单位，不排名" : null));
         return [.. rule.Rank(groups).Select(RowOf)];
     }

@@ -11,6 +11,7 @@ public static class PortfolioEndpoints
             .Bind(configuration.GetSection("Rankings"))
             .Validate(rule => !rule.Problems().Any(), "Rankings: weights are 0 or more, at least one above 0, and MinProjects is 1 or more.")
             .ValidateOnStart();
+        services.AddSingleton<JudgedPortfolio>();
         return services;
     }
 

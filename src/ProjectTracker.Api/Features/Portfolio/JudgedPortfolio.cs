@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Marten;
+using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Features.Dependencies;
+using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
+using ProjectTracker.Domain.Schedule;
+
+namespace ProjectTracker.Api.Features.Portfolio;
+
+// Reading and judging 10,000 documents costs 1–2 s, mostly JSON and the collector: each node keeps every project judged,
+// and each request reads the stream versions (one small query) and judges again only what moved, so every committed
+// write still counts at once, on any node. Linked projects move with other streams: never kept. (docs/performance.md)
+public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork network, IOptions<StatusThresholds> thresholds) : IDisposable
+{
+    private readonly ConcurrentDictionary<Guid, Judged> held = new();
+
+    // One request judges at a time, so a burst after a restart or at midnight judges the portfolio once, not once each.
+    private readonly SemaphoreSlim judging = new(1, 1);
+
+    /// <summary>Every stored project (cancelled ones too) judged on the day, over the network as it is now.</summary>
+    public async Task<IReadOnlyList<ProjectRankingFigures>> Current(IQuerySession session, DateOnly day, CancellationToken ct)
+    {
+        var links = await network.Current(session, ct);
+        var versions = await Versions(ct);
+        var figures = new List<ProjectRankingFigures>(versions.Count);
+        var stale = Unheld(versions, links, day, figures);
+        if (stale.Count > 0)
+        {
+            await judging.WaitAsync(ct);
+            try
+            {
+                // Another request may have judged them meanwhile, at these versions or later ones.
+                stale = Unheld(stale, links, day, figures);
+                figures.AddRange(await Judge(session, stale.Select(v => v.Id), links, day, ct));
+            }
+            finally
+            {
+                judging.Release();
+            }
+        }
+
+        if (held.Count > versions.Count)
+        {
+            var stored = versions.Select(v => v.Id).ToHashSet();
+            foreach (var gone in held.Keys.Where(id => !stored.Contains(id)))
+            {
+                held.TryRemove(gone, out _);
+            }
+        }
+
+        return figures;
+    }
+
+    public void Dispose() => judging.Dispose();
+
+    private List<(Guid Id, long Version)> Unheld(IEnumerable<(Guid Id, long Version)> versions, DependencyLinks links, DateOnly day, List<ProjectRankingFigures> into)
+    {
+        var unheld = new List<(Guid, long)>();
+        foreach (var (id, version) in versions)
+        {
+            if (held.TryGetValue(id, out var judged) && judged.Version == version && judged.Day == day && !links.ReachesOut(id))
+            {
+                into.Add(judged.Figures);
+            }
+            else
+            {
+                unheld.Add((id, version));
+            }
+        }
+
+        return unheld;
+    }
+
+    private async Task<List<ProjectRankingFigures>> Judge(IQuerySession session, IEnumerable<Guid> ids, DependencyLinks links, DateOnly day, CancellationToken ct)
+    {
+        var projects = await session.LoadManyAsync<Project>(ct, ids);
+        // Judged over the very links that decide below whether a project may be kept.
+        var boundaries = await DependencyNetwork.Boundaries(session, links, projects, day, ct);
+        var judged = new List<ProjectRankingFigures>(projects.Count);
+        foreach (var project in projects)
+        {
+            var figures = ProjectRankingFigures.Of(project, StatusRules.Assess(project, day, thresholds.Value, boundaries[project.Id]), day);
+            if (!links.ReachesOut(project.Id))
+            {
+                // The document's own version: it may be newer than the one read above, never older.
+                held[project.Id] = new Judged(project.Version, day, figures);
+            }
+
+            judged.Add(figures);
+        }
+
+        return judged;
+    }
+
+    private async Task<List<(Guid Id, long Version)>> Versions(CancellationToken ct)
+    {
+        // Read-only, and raw: Marten's LINQ would read each version out of the JSON, which costs the documents' bytes.
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"select id, mt_version from {store.Options.FindOrResolveDocumentType(typeof(Project)).TableName.QualifiedName}";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var versions = new List<(Guid, long)>();
+        while (await reader.ReadAsync(ct))
+        {
+            versions.Add((reader.GetGuid(0), reader.GetInt64(1)));
+        }
+
+        return versions;
+    }
+
+    private sealed record Judged(long Version, DateOnly Day, ProjectRankingFigures Figures);
+}
