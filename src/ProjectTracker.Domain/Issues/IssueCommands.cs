@@ -2,8 +2,7 @@ using ProjectTracker.Domain.Alerts;
 
 namespace ProjectTracker.Domain.Issues;
 
-// Ids are made by the caller so that deciding stays pure; that the project exists, that the unit is listed and that the
-// progress report is the project's need the store, and the caller checks them before asking.
+// Ids are the caller's, and what needs the store (the project, the unit, the report) the caller checks: deciding stays pure.
 public abstract record IssueCommand
 {
     public sealed record RaiseIssue(

@@ -2,9 +2,7 @@ using ProjectTracker.Domain.Alerts;
 
 namespace ProjectTracker.Domain.Issues;
 
-// Once shipped, an event's shape never changes: add a new event type or an upcaster (docs/event-catalogue.md).
-
-/// <summary>An event of a supervised issue's stream: it names the issue and the project it was raised on.</summary>
+// Once shipped, an event's shape never changes (docs/event-catalogue.md); each names its issue and the issue's project.
 public interface IIssueEvent
 {
     Guid IssueId { get; }

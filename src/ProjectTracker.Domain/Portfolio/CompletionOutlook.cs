@@ -14,7 +14,6 @@ public enum Outlook
 
 /// <param name="Finish">The milestone that finishes the project: its last <c>completion</c> or <c>in-service</c> milestone by baseline (the target completion of API.md); null when it has none.</param>
 /// <param name="ExpectedDate">The finish's actual date once done, else its expected date over the dependency network; null without a finish.</param>
-/// <param name="CompletedOn">The finish's actual date; null while open.</param>
 /// <param name="Reason">Why the outlook is what it is, in the words shown to officials.</param>
 public sealed record CompletionCommitment(Project Project, Rag Rag, Milestone? Finish, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason);
 

@@ -3,9 +3,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Domain.Portfolio;
 
-/// <summary>
-/// What the portfolio views count of one project judged on a day: small, so a node can keep one per project and judge
-/// again only the projects that changed.</summary>
+// Small, so a node can keep one per project and judge again only the projects that changed.
 public sealed record ProjectFigures(
     Guid ProjectId,
     ProjectStatus Status,
@@ -50,7 +48,6 @@ public sealed record ProjectFigures(
     }
 }
 
-// 四率, as GET /api/v1/portfolio/summary describes them to clients.
 public sealed record FourRates(decimal? StartRate, decimal? InvestmentCompletionRate, decimal? FundsInPlaceRate, decimal? OnTimeCompletionRate);
 
 // Totals pool the projects' figures; they never average groups.

@@ -25,20 +25,10 @@ public sealed record Share(int Part, int Whole)
     public decimal? Percent => Whole == 0 ? null : Math.Round(100m * Part / Whole, 1, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>
-/// A supervised issue (督办) that counts for 问题办结率 by the day: closed, or still open past its due date.
-/// <paramref name="Unit"/> is the unit it is assigned to (a code of the units list); null counts it for the project's own unit.
-/// </summary>
+// A supervised issue (督办) that counts for 问题办结率 by the day, for its assigned unit (null: the project's own unit).
 public sealed record IssueOutcome(Guid ProjectId, string? Unit, bool ClosedOnTime);
 
-/// <summary>
-/// What a group of projects (a district, a responsible unit) is ranked on, judged on a day. Cancelled projects are the
-/// caller's to leave out; closed ones count for what they did, not for what is open.</summary>
-/// <param name="Rates">四率, exactly as <c>GET /api/v1/portfolio/summary</c> counts them for the same projects.</param>
-/// <param name="KeyMilestonesOnTime">Key milestones done on or before their baseline, of the key milestones done or overdue (open past their baseline in an active project).</param>
-/// <param name="ReportsOnTime">Active projects whose reporting is not stale (the amber rule of <see cref="StatusThresholds.StaleAfterDays"/>), of the active projects.</param>
-/// <param name="OverdueMilestones">Open milestones of active projects past their baseline, of the milestones done or overdue.</param>
-/// <param name="IssuesClosedOnTime">Supervised issues closed on time, of those that count (<see cref="IssueOutcome"/>); null when there are none.</param>
+// What a district or unit is ranked on, judged on a day; each figure as docs/reports.md, "排名通报", defines it.
 public sealed record RankingFigures(
     int Projects,
     FourRates Rates,
@@ -163,9 +153,7 @@ public sealed record RankingGroup(string Key, string Label, RankingFigures Figur
 /// <param name="Rank">1 = best; equal scores share a rank (1, 1, 3). Null when not ranked, and then <paramref name="NotRankedBecause"/> says why.</param>
 public sealed record Standing(RankingGroup Group, decimal? Score, int? Rank, string? NotRankedBecause);
 
-/// <summary>
-/// 排名通报: how districts and units are ranked, configuration section <c>Rankings</c>. The score is the weighted mean
-/// of the figures (each 0–100) that can be counted; <see cref="Describe"/> says the rule in the words published with it.</summary>
+// 排名通报 (configuration section Rankings): the weighted mean of the figures that can be counted; Describe() publishes it.
 public sealed record RankingRule
 {
     // Not a shared default instance: the configuration binder fills this object in place.

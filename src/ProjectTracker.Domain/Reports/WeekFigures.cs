@@ -52,9 +52,7 @@ public sealed record WeekRedProject(Project Project, ProjectAssessment Assessmen
 
 public sealed record WeekStaleUnit(string ResponsibleUnit, int Projects, int MaxDaysSinceReport, IReadOnlyList<string> ProjectNames);
 
-/// <summary>
-/// What the weekly report (周报) counts: the portfolio as of the week's end judged on <paramref name="Day"/>, and what
-/// changed in the week. Cancelled projects are not counted; only active ones have milestones due, red or stale.</summary>
+/// <summary>周报: the portfolio at the week's end judged on the day, and the week's changes; cancelled projects not counted.</summary>
 /// <param name="ProRataPercent">序时进度: the share of the year gone by on the day.</param>
 public sealed record WeekFigures(
     DateOnly Day,

@@ -131,8 +131,7 @@ public sealed record ProjectSchedule(DateOnly? TargetDate, IReadOnlyDictionary<G
 
 public static class PortfolioSchedule
 {
-    // An open milestone of a closed or cancelled project will never be done, and such a project's milestones wait for
-    // nothing: the link stays in the history and counts again once the milestone is done.
+    // A closed or cancelled project's open milestone will never be done and its milestones wait for nothing; a link counts again once done.
     public static bool Counts(Project successorProject, Project predecessorProject, Guid predecessorMilestoneId) =>
         successorProject.TakesChanges && (predecessorProject.TakesChanges || predecessorProject.FindMilestone(predecessorMilestoneId) is { IsDone: true });
 

@@ -20,7 +20,6 @@ public enum UnitKind
     Other,
 }
 
-/// <param name="System">A programme's system (its code); null for the other lists.</param>
 public sealed record StructureEntry(StructureList List, string Code, string Name, string? System = null);
 
 /// <summary>Where a project sits, every value a code of its list; null where it has none or its value matches nothing.</summary>
@@ -36,7 +35,6 @@ public sealed record ProjectPlacement(string? Cluster, string? Sector, string? S
     };
 }
 
-/// <param name="Field">The project field in camelCase: `cluster`, `sector`, `system`, `programme`, `unit` or `responsibleUnit`.</param>
 public sealed record UnmatchedValue(string Field, string Value);
 
 // A value is an entry's code, or (free text written before the lists) its name; a name two entries share matches neither.
