@@ -101,9 +101,10 @@ public sealed class RateLimitTests(RateLimitApp limited) : IClassFixture<RateLim
     {
         var anonymous = limited.Host.Client(apiKey: null);
 
-        // The address's bucket may still be partly spent by an earlier anonymous request of this class.
+        // The address's bucket may still be partly spent by an earlier anonymous request of this class, and a token may
+        // come back while a slow first request runs (one per period): so until the first refusal, within a few more.
         var answers = new List<HttpStatusCode>();
-        for (var i = 0; i <= RateLimitApp.AnonymousBurst; i++)
+        while (answers.Count < 3 * (RateLimitApp.AnonymousBurst + 1) && (answers.Count == 0 || answers[^1] != HttpStatusCode.TooManyRequests))
         {
             answers.Add((await anonymous.GetAsync("/api/v1/projects")).StatusCode);
         }
