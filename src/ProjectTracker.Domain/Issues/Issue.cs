@@ -50,11 +50,13 @@ public sealed record Issue
 
     public bool IsOverdueOn(DateOnly day) => DaysOverdue(day) > 0;
 
-    /// <summary>Resolved on or before the due date; null while no resolution stands.</summary>
     public bool? ResolvedOnTime => ResolvedOn is { } resolved ? resolved <= DueDate : null;
 
     /// <summary>办结: closed by the city office, its resolution having come on or before the due date.</summary>
     public bool ClosedOnTime => Status == IssueStatus.Closed && ResolvedOnTime == true;
+
+    // 问题办结率's base: due by the day, or closed (one closed before it fell due counts).
+    public bool CountsOn(DateOnly day) => DueDate <= day || Status == IssueStatus.Closed;
 
     public static Issue? Evolve(Issue? state, object @event) => @event switch
     {

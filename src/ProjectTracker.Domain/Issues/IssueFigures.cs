@@ -38,7 +38,7 @@ public sealed record IssueFigures(IssueCounts Total, IReadOnlyDictionary<string,
             resolvedOnTime += issue.ResolvedOnTime == true ? 1 : 0;
             closed += issue.Status == IssueStatus.Closed ? 1 : 0;
             closedOnTime += issue.ClosedOnTime ? 1 : 0;
-            counted += issue.DueDate <= day || issue.Status == IssueStatus.Closed ? 1 : 0;
+            counted += issue.CountsOn(day) ? 1 : 0;
         }
 
         return new IssueCounts(raised, open, overdue, resolved, resolvedOnTime, closed, closedOnTime, counted);

@@ -26,7 +26,11 @@ public sealed record Share(int Part, int Whole)
 }
 
 // A supervised issue (督办) that counts for 问题办结率 by the day, for its assigned unit (null: the project's own unit).
-public sealed record IssueOutcome(Guid ProjectId, string? Unit, bool ClosedOnTime);
+public sealed record IssueOutcome(Guid ProjectId, string? Unit, bool ClosedOnTime)
+{
+    public static IReadOnlyList<IssueOutcome> On(IEnumerable<Issues.Issue> issues, DateOnly day) =>
+        [.. issues.Where(i => i.CountsOn(day)).Select(i => new IssueOutcome(i.ProjectId, i.Unit, i.ClosedOnTime))];
+}
 
 // What a district or unit is ranked on, judged on a day; each figure as docs/reports.md, "排名通报", defines it.
 public sealed record RankingFigures(
@@ -53,7 +57,6 @@ public sealed record RankingFigures(
             issuesClosedOnTime);
     }
 
-    /// <summary>The figure as the rule scores it, 0–100; null when there is nothing to count it on.</summary>
     public decimal? Score(RankingFigure figure) => figure switch
     {
         RankingFigure.StartRate => Rates.StartRate,
@@ -72,8 +75,6 @@ public sealed record RankingFigures(
 }
 
 /// <summary>One project's part in its group's <see cref="RankingFigures"/>, judged on a day.</summary>
-/// <param name="ReportsOnTime">Active, and its reporting is not stale.</param>
-/// <param name="MilestonesDue">Its milestones done, and (when active) those open past their baseline.</param>
 public sealed record ProjectRankingFigures(
     ProjectFigures Figures,
     bool ReportsOnTime,
@@ -113,7 +114,6 @@ public sealed record ProjectRankingFigures(
     }
 }
 
-/// <summary>Each figure's weight in the score; only their proportions matter.</summary>
 public sealed record RankingWeights
 {
     public decimal StartRate { get; init; } = 15;
@@ -167,7 +167,6 @@ public sealed record RankingRule
 
     public const string UnassignedLabel = "未指定单位";
 
-    /// <summary>What is wrong with the configuration, for the host to refuse to start with it; empty when nothing is.</summary>
     public IEnumerable<string> Problems()
     {
         var figures = Enum.GetValues<RankingFigure>();
@@ -197,7 +196,6 @@ public sealed record RankingRule
         return weight == 0 ? null : Math.Round(present.Sum(f => f.Weight * f.Score!.Value) / weight, 2, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>Every group, the ranked first by rank (equal scores by label), then the others by label.</summary>
     public IReadOnlyList<Standing> Rank(IEnumerable<RankingGroup> groups)
     {
         var scored = groups
@@ -227,7 +225,6 @@ public sealed record RankingRule
         ];
     }
 
-    /// <summary>The rule in the words published with the ranking.</summary>
     public string Describe()
     {
         var figures = Enum.GetValues<RankingFigure>();

@@ -86,8 +86,12 @@ public sealed class StructureCatalog
             Find(StructureList.Sector, profile.Sector)?.Code,
             Find(StructureList.System, profile.System)?.Code ?? programme?.System,
             programme?.Code,
-            (string.IsNullOrWhiteSpace(profile.Unit) ? Find(StructureList.Unit, profile.ResponsibleUnit) : Find(StructureList.Unit, profile.Unit))?.Code);
+            UnitOf(profile.Unit, profile.ResponsibleUnit));
     }
+
+    // Named by its code or, as free text written before the lists, by the responsible unit's name.
+    public string? UnitOf(string? unit, string? responsibleUnit) =>
+        Find(StructureList.Unit, string.IsNullOrWhiteSpace(unit) ? responsibleUnit : unit)?.Code;
 
     /// <summary>As stored: names read as codes, the system its programme's, the responsible unit the unit's name if asked.</summary>
     public ProjectProfile Normalize(ProjectProfile profile, bool unitNamesResponsible)

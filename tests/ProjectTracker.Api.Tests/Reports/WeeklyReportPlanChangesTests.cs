@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.PlanChanges;
-using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
@@ -163,7 +162,6 @@ public sealed class WeeklyReportPlanChangesTests(AlertsApp app) : IClassFixture<
             scope.ServiceProvider.GetRequiredService<IOptions<ReportOptions>>(),
             scope.ServiceProvider.GetRequiredService<IOptions<RankingRule>>(),
             scope.ServiceProvider.GetRequiredService<StructureCatalogs>(),
-            scope.ServiceProvider.GetRequiredService<IIssueOutcomes>(),
             app.Clock)
         { ReplayAllEvents = true }.Build(week, CancellationToken.None);
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using ProjectTracker.Api.Features.Imports;
-using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
@@ -134,7 +133,6 @@ public sealed class WeeklyReportRankingsTests(AlertsApp app) : IClassFixture<Ale
             scope.ServiceProvider.GetRequiredService<IOptions<ReportOptions>>(),
             scope.ServiceProvider.GetRequiredService<IOptions<RankingRule>>(),
             scope.ServiceProvider.GetRequiredService<StructureCatalogs>(),
-            scope.ServiceProvider.GetRequiredService<IIssueOutcomes>(),
             app.Clock)
         { ReplayAllEvents = true }.Build(week, CancellationToken.None);
 

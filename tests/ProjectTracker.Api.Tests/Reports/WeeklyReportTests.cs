@@ -7,7 +7,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
@@ -220,7 +219,6 @@ public sealed class WeeklyReportTests(AlertsApp app) : IClassFixture<AlertsApp>
             scope.ServiceProvider.GetRequiredService<IOptions<ReportOptions>>(),
             scope.ServiceProvider.GetRequiredService<IOptions<RankingRule>>(),
             scope.ServiceProvider.GetRequiredService<StructureCatalogs>(),
-            scope.ServiceProvider.GetRequiredService<IIssueOutcomes>(),
             app.Clock)
         { ReplayAllEvents = true }.Build(week, CancellationToken.None);
 

@@ -1,5 +1,6 @@
 using Marten;
 using ProjectTracker.Api.Features.Proposals;
+using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Structure;
 
@@ -8,17 +9,7 @@ namespace ProjectTracker.Api.Features.Access;
 /// <summary>What a unit key sees: its unit's projects, found as <see cref="StructureCatalog.Place"/> places them.</summary>
 public static class UnitScope
 {
-    // A unit is named by its code or, as free text written before the lists, by its name when no other unit has it.
-    public static string? UnitOf(this StructureCatalog catalog, string? unit, string? responsibleUnit) =>
-        catalog.Find(StructureList.Unit, string.IsNullOrWhiteSpace(unit) ? responsibleUnit : unit)?.Code;
-
-    // A project stores its unit as a code (the name given is read as the code when written).
-    public static IQueryable<Project> OfUnit(this IQueryable<Project> projects, Caller caller)
-    {
-        var values = Values(caller);
-        var code = caller.Unit;
-        return projects.Where(p => p.Profile.Unit == code || (p.Profile.Unit == null && p.Profile.ResponsibleUnit.IsOneOf(values)));
-    }
+    public static IQueryable<Project> OfUnit(this IQueryable<Project> projects, Caller caller) => StructureFilters.OfUnit(projects, Values(caller));
 
     // Proposals keep the fields as sent (trimmed, a blank unit as none).
     public static IQueryable<Proposal> OfUnit(this IQueryable<Proposal> proposals, Caller caller)

@@ -1,5 +1,6 @@
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;
+using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Alerts;
@@ -79,6 +80,25 @@ public sealed record Alert
     public int Attempts { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>What every alert says of its project, as the project stands when the alert is planned; no recipient yet.</summary>
+    public static Alert About(Project project, AlertKind kind, string bucket, DateOnly plannedOn, string? districtName, string linkBase) => new()
+    {
+        Kind = kind,
+        Bucket = bucket,
+        PlannedOn = plannedOn,
+        ProjectId = project.Id,
+        ProjectCode = project.Code,
+        ProjectName = project.Profile.Name,
+        District = project.Profile.District,
+        DistrictName = districtName,
+        ResponsibleUnit = project.Profile.ResponsibleUnit,
+        LeadOfficial = project.Profile.LeadOfficial,
+        Rag = project.FlaggedRag,
+        Reasons = project.FlaggedReasons,
+        Link = $"{linkBase.TrimEnd('/')}/api/v1/projects/{project.Id}",
+        Recipients = [],
+    };
 
     public Alert WithRecipients(IReadOnlyList<AlertRecipient> recipients) => this with
     {

@@ -129,27 +129,13 @@ public sealed partial class KnockOnAlerts : EventProjection
                 continue;
             }
 
-            operations.Insert(new Alert
+            operations.Insert((Alert.About(project, AlertKind.KnockOn, alert.Bucket, today, names.GetValueOrDefault(project.Profile.District), link) with
             {
                 Id = alert.Id,
-                Kind = AlertKind.KnockOn,
-                Bucket = alert.Bucket,
-                PlannedOn = today,
                 PlannedAt = e.Timestamp,
-                ProjectId = project.Id,
-                ProjectCode = project.Code,
-                ProjectName = project.Profile.Name,
-                District = project.Profile.District,
-                DistrictName = names.GetValueOrDefault(project.Profile.District),
-                ResponsibleUnit = project.Profile.ResponsibleUnit,
-                LeadOfficial = project.Profile.LeadOfficial,
                 Days = alert.Days,
-                Rag = project.FlaggedRag,
-                Reasons = project.FlaggedReasons,
-                Link = $"{link}/api/v1/projects/{project.Id}",
                 KnockOn = cause with { Milestones = lines },
-                Recipients = [],
-            }.WithRecipients(recipients));
+            }).WithRecipients(recipients));
         }
     }
 

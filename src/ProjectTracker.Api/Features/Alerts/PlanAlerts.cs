@@ -69,31 +69,18 @@ public sealed class PlanAlerts(
         var milestone = due.MilestoneId is { } id ? project.FindMilestone(id) : null;
         var step = due.Kind == AlertKind.Escalation ? due.Escalation : EscalationLadder.StepOf(project, today, rules.Value);
         var district = audience.Districts.GetValueOrDefault(project.Profile.District);
-        return new Alert
+        return (Alert.About(project, due.Kind, due.Bucket, today, district?.Name, delivery.Value.LinkBaseUrl) with
         {
             Id = due.Id,
-            Kind = due.Kind,
-            Bucket = due.Bucket,
-            PlannedOn = today,
             PlannedAt = clock.GetUtcNow(),
-            ProjectId = project.Id,
-            ProjectCode = project.Code,
-            ProjectName = project.Profile.Name,
-            District = project.Profile.District,
-            DistrictName = district?.Name,
-            ResponsibleUnit = project.Profile.ResponsibleUnit,
-            LeadOfficial = project.Profile.LeadOfficial,
+            Days = due.Days,
             MilestoneId = milestone?.Id,
             MilestoneName = milestone?.Name,
             BaselineDate = milestone?.BaselineDate,
             ForecastDate = milestone?.ForecastDate,
-            Days = due.Days,
             Rag = due.Kind == AlertKind.Slip && milestone is not null ? milestone.FlaggedSeverity : project.FlaggedRag,
-            Reasons = project.FlaggedReasons,
             Escalation = step,
-            Link = $"{delivery.Value.LinkBaseUrl.TrimEnd('/')}/api/v1/projects/{project.Id}",
-            Recipients = [],
-        }.WithRecipients(audience.For(project, due.Kind, step, district));
+        }).WithRecipients(audience.For(project, due.Kind, step, district));
     }
 
     private sealed record Audience(

@@ -135,23 +135,12 @@ public sealed partial class PlanChangeAlerts : EventProjection
 
         var held = meeting is null ? null : await meeting;
         var link = delivery.Value.LinkBaseUrl.TrimEnd('/');
-        operations.Insert(new Alert
+        operations.Insert((Alert.About(project, AlertKind.PlanChange, due.Bucket, ShanghaiCalendar.Today(e.Timestamp), names.GetValueOrDefault(district), link) with
         {
             Id = due.Id,
-            Kind = AlertKind.PlanChange,
-            Bucket = due.Bucket,
-            PlannedOn = ShanghaiCalendar.Today(e.Timestamp),
             PlannedAt = e.Timestamp,
-            ProjectId = projectId,
-            ProjectCode = project.Code,
-            ProjectName = project.Profile.Name,
+            // The district the change was asked in: a decision goes back there, wherever it moves the project.
             District = district,
-            DistrictName = names.GetValueOrDefault(district),
-            ResponsibleUnit = project.Profile.ResponsibleUnit,
-            LeadOfficial = project.Profile.LeadOfficial,
-            Rag = project.FlaggedRag,
-            Reasons = project.FlaggedReasons,
-            Link = $"{link}/api/v1/projects/{projectId}",
             PlanChange = new PlanChangeNotice
             {
                 RequestId = requestId,
@@ -165,8 +154,7 @@ public sealed partial class PlanChangeAlerts : EventProjection
                 Meeting = held is null ? null : $"{held.Title}（{Day(held.Date)}）",
                 Link = $"{link}/api/v1/plan-changes/{requestId}",
             },
-            Recipients = [],
-        }.WithRecipients(recipients));
+        }).WithRecipients(recipients));
     }
 
     private sealed record Asked(string Reason, string? DocumentRef, PlanChangeSet Changes, PlanValues Before, string RequestedBy, Guid? RequestedByKeyId);

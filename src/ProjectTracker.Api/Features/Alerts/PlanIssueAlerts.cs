@@ -118,24 +118,14 @@ public sealed class PlanIssueAlerts(
         var district = audience.Districts.GetValueOrDefault(project.Profile.District);
         var unit = audience.Units.GetValueOrDefault(issue.Unit);
         var link = delivery.Value.LinkBaseUrl.TrimEnd('/');
-        return new Alert
+        return (Alert.About(project, AlertKind.Issue, due.Bucket, today, district?.Name, link) with
         {
             Id = due.Id,
-            Kind = AlertKind.Issue,
-            Bucket = due.Bucket,
-            PlannedOn = today,
             PlannedAt = clock.GetUtcNow(),
-            ProjectId = project.Id,
-            ProjectCode = project.Code,
-            ProjectName = project.Profile.Name,
-            District = project.Profile.District,
-            DistrictName = district?.Name,
-            ResponsibleUnit = project.Profile.ResponsibleUnit,
-            LeadOfficial = project.Profile.LeadOfficial,
             Days = due.DaysOverdue,
-            Rag = project.FlaggedRag,
+            // An issue alert is about the issue: the project's light reasons are not repeated.
+            Reasons = [],
             Escalation = due.Escalation,
-            Link = $"{link}/api/v1/projects/{project.Id}",
             Issue = new IssueNotice
             {
                 IssueId = issue.Id,
@@ -146,8 +136,7 @@ public sealed class PlanIssueAlerts(
                 DueDate = issue.DueDate,
                 Link = $"{link}/api/v1/issues/{issue.Id}",
             },
-            Recipients = [],
-        }.WithRecipients(audience.For(issue, project, due.Escalation, unit, district));
+        }).WithRecipients(audience.For(issue, project, due.Escalation, unit, district));
     }
 
     private sealed record Audience(
@@ -179,6 +168,6 @@ public sealed class PlanIssueAlerts(
             s.ProjectId == issue.ProjectId
             || (s.Unit is not null && Catalog.Find(StructureList.Unit, s.Unit)?.Code == issue.Unit)
             || (s.District is not null && s.District == project.Profile.District)
-            || (s.ProjectId is null && s.District is null && s.Unit is null);
+            || s.IsWholePortfolio;
     }
 }

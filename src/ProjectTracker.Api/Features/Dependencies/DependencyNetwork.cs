@@ -1,4 +1,5 @@
 using Marten;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 
@@ -80,40 +81,16 @@ public sealed class DependencyLinks
 // checks the stamp instead of reading 20,000 rows. (docs/architecture.md, "Where the derived dates live")
 public sealed class DependencyNetwork : IDisposable
 {
-    // One reader reads the links again; the others wait for it rather than all reading 20,000 rows at once.
-    private readonly SemaphoreSlim reading = new(1, 1);
-    private volatile DependencyLinks? held;
+    private readonly StampedSnapshot<DependencyLinks> held = new();
 
     public async Task<DependencyLinks> Current(IQuerySession session, CancellationToken ct) =>
         await Current(session, (await session.LoadAsync<DependencyNetworkStamp>(DependencyNetworkStamp.Single, ct))?.Stamp ?? Guid.Empty, ct);
 
     /// <param name="stamp">The stamp as read just now: links read after it are at least as new.</param>
-    public async Task<DependencyLinks> Current(IQuerySession session, Guid stamp, CancellationToken ct)
-    {
-        if (held is { } links && links.Stamp == stamp)
-        {
-            return links;
-        }
+    public Task<DependencyLinks> Current(IQuerySession session, Guid stamp, CancellationToken ct) =>
+        held.Get(stamp, async token => new DependencyLinks(stamp, await session.Query<DependencyView>().ToListAsync(token)), ct);
 
-        await reading.WaitAsync(ct);
-        try
-        {
-            if (held is { } readMeanwhile && readMeanwhile.Stamp == stamp)
-            {
-                return readMeanwhile;
-            }
-
-            var read = new DependencyLinks(stamp, await session.Query<DependencyView>().ToListAsync(ct));
-            held = read;
-            return read;
-        }
-        finally
-        {
-            reading.Release();
-        }
-    }
-
-    public void Dispose() => reading.Dispose();
+    public void Dispose() => held.Dispose();
 
     /// <summary>
     /// What the network outside each project given says about it: the projects up- and downstream are read as well

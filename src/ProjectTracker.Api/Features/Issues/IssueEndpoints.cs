@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Marten;
-using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Domain.Issues;
 
 namespace ProjectTracker.Api.Features.Issues;
@@ -10,7 +9,6 @@ public static class IssueEndpoints
     public static IServiceCollection AddIssues(this IServiceCollection services)
     {
         services.AddScoped<IssueWriter>();
-        services.AddSingleton<IIssueOutcomes, StoredIssueOutcomes>();
         services.ConfigureMarten(options =>
         {
             options.Events.AddEventTypes([typeof(IssueRaised), typeof(IssueResolved), typeof(IssueClosed), typeof(IssueReopened), typeof(IssueEscalated)]);

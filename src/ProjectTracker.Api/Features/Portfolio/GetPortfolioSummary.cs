@@ -1,9 +1,9 @@
 using FluentValidation;
 using Marten;
-using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
@@ -123,8 +123,8 @@ public static class GetPortfolioSummary
 
                 Without `asOf` the projects as stored now are judged today (Asia/Shanghai). With `asOf` (a date
                 meaning the end of that day in Asia/Shanghai, or an RFC 3339 instant) every project registered by then is
-                rebuilt from its events up to that instant, exactly as `GET /api/v1/projects/{id}?asOf=` does, and judged on
-                that day: computed from the events, so slower for a large portfolio.
+                taken as it stood at that instant, as `GET /api/v1/projects/{id}?asOf=` shows it (a project changed since is
+                rebuilt from its events, as the weekly report does), and judged on that day: slower for a large portfolio.
                 """ + " " + StructureFilters.Description)
             .ProducesValidationProblem();
 
@@ -217,23 +217,13 @@ public static class GetPortfolioSummary
     private static async Task<IReadOnlyList<Project>> LoadAsOf(
         IQuerySession session, DateTimeOffset instant, string? district, Category? category, IStructureFilter structure, StructureCatalog catalog, CancellationToken ct)
     {
-        var registrations = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp <= instant && e.EventTypesAre(typeof(ProjectRegistered)))
-            .ToListAsync(ct);
-
-        var projects = new List<Project>(registrations.Count);
-        foreach (var id in registrations.Select(e => e.StreamId).Distinct())
-        {
-            if (await session.Events.AggregateStreamAsync<Project>(id, timestamp: instant, token: ct) is { } project
-                && project.Status != ProjectStatus.Cancelled
+        // The weekly report's reading: a project unchanged since the instant is its document, only the others are replayed.
+        var projects = (await ReplayPortfolio.ProjectsAsOf(session, instant, ct)).Values
+            .Where(project => project.Status != ProjectStatus.Cancelled
                 && (district is null || project.Profile.District == district)
                 && (category is null || project.Profile.Category == category)
                 && structure.Matches(project.Profile, catalog))
-            {
-                projects.Add(project);
-            }
-        }
-
+            .ToList();
         return projects;
     }
 

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Issues;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Structure;
@@ -130,7 +131,6 @@ public static class GetRankings
         ProjectView view,
         JudgedPortfolio judged,
         StructureCatalogs catalogs,
-        IIssueOutcomes issues,
         IOptions<RankingRule> rule,
         [AsParameters] Query query,
         CancellationToken ct)
@@ -153,7 +153,7 @@ public static class GetRankings
 
         var districtNames = (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var catalog = await catalogs.Current(session, ct);
-        var outcomes = await issues.Read(session, pointInTime?.Instant, day, ct);
+        var outcomes = IssueOutcome.On(await IssuesAsOf.Read(session, pointInTime?.Instant, day, ct), day);
         var rows = Rank(figures, by, districtNames, catalog, outcomes, rule.Value);
         return TypedResults.Ok(new Response(by, day, rule.Value.Describe(), Weights.Of(rule.Value.Weights), rule.Value.MinProjects, rows));
     }
@@ -162,7 +162,7 @@ public static class GetRankings
     /// The ranking of these projects judged on the day (cancelled ones are the caller's to leave out): what this
     /// endpoint answers, and what the weekly report shows.</summary>
     /// <param name="assessed">Each project's assessment on the day, from a caller that has judged them already.</param>
-    /// <param name="issues">The supervised issues that count by the day (<see cref="IIssueOutcomes"/>); those of projects not given are left out.</param>
+    /// <param name="issues">The supervised issues that count by the day (<see cref="IssueOutcome.On"/>); those of projects not given are left out.</param>
     public static IReadOnlyList<Row> Rank(
         IReadOnlyCollection<Project> projects,
         IReadOnlyDictionary<Guid, ProjectAssessment> assessed,

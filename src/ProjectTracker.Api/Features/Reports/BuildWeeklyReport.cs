@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Issues;
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Structure;
@@ -22,7 +23,6 @@ public sealed class BuildWeeklyReport(
     IOptions<ReportOptions> options,
     IOptions<RankingRule> rankingRule,
     StructureCatalogs catalogs,
-    IIssueOutcomes issues,
     TimeProvider clock)
 {
     /// <summary>Rebuilds the portfolio from every event instead of the stored documents: slower and plainly right, the tests' yardstick.</summary>
@@ -80,7 +80,9 @@ public sealed class BuildWeeklyReport(
             });
         }
 
-        var rankings = await RankingsOf(session, week, replay, figures, provisional ? null : asOf, districtNames, catalog, ct);
+        // Only the issues of the projects the report holds (a narrowed report holds some).
+        var raised = (await IssuesAsOf.Read(session, provisional ? null : asOf, day, ct)).Where(i => replay.Projects.ContainsKey(i.ProjectId)).ToList();
+        var rankings = await RankingsOf(session, week, replay, figures, IssueOutcome.On(raised, day), districtNames, catalog, ct);
         var completions = new WeeklyCompletions(
             GetCompletions.Of(day.Year, figures.Counted, figures.Assessments, day, districtNames, catalog),
             GetCompletions.Of(day.Year + 1, figures.Counted, figures.Assessments, day, districtNames, catalog));
@@ -131,8 +133,7 @@ public sealed class BuildWeeklyReport(
                 By(GetPortfolioSummary.Grouping.Programme),
                 By(GetPortfolioSummary.Grouping.Unit)),
             Filter = narrowed,
-            Issues = Domain.Issues.IssueFigures.Of(
-                (await issues.Issues(session, provisional ? null : asOf, day, ct)).Where(i => replay.Projects.ContainsKey(i.ProjectId)), day).Total,
+            Issues = Domain.Issues.IssueFigures.Of(raised, day).Total,
         };
     }
 
@@ -142,7 +143,7 @@ public sealed class BuildWeeklyReport(
         IsoWeek week,
         PortfolioReplay replay,
         WeekFigures figures,
-        DateTimeOffset? asOf,
+        IReadOnlyList<IssueOutcome> outcomes,
         IReadOnlyDictionary<string, string> districtNames,
         StructureCatalog catalog,
         CancellationToken ct)
@@ -150,7 +151,6 @@ public sealed class BuildWeeklyReport(
         var rule = rankingRule.Value;
         var lastWeek = week.Previous;
         var then = await PublishedRanks(session, lastWeek, ct) ?? await RanksAsOfEnd(session, lastWeek, replay, districtNames, catalog, ct);
-        var outcomes = await issues.Read(session, asOf, figures.Day, ct);
 
         IReadOnlyList<WeeklyRankingRow> Moves(GetRankings.Grouping by) =>
         [
@@ -193,7 +193,7 @@ public sealed class BuildWeeklyReport(
             : await ReplayPortfolio.Earlier(session, later.Projects, asOf, ct);
         var counted = portfolio.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
         var assessed = StatusRules.AssessAll(counted, week.Sunday, thresholds.Value);
-        var outcomes = await issues.Read(session, asOf, week.Sunday, ct);
+        var outcomes = IssueOutcome.On(await IssuesAsOf.Read(session, asOf, week.Sunday, ct), week.Sunday);
         IEnumerable<GetRankings.Row> Rank(GetRankings.Grouping by) =>
             GetRankings.Rank(counted, assessed, week.Sunday, by, districtNames, catalog, outcomes, rankingRule.Value);
         return RanksOf(Rank(GetRankings.Grouping.District), Rank(GetRankings.Grouping.Unit));

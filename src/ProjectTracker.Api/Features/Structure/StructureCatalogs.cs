@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Structure;
@@ -8,39 +9,15 @@ namespace ProjectTracker.Api.Features.Structure;
 /// <summary>The structure lists as this node last read them, read again only when the stamp changed.</summary>
 public sealed class StructureCatalogs : IDisposable
 {
-    private readonly SemaphoreSlim reading = new(1, 1);
-    private volatile StructureLists? held;
+    private readonly StampedSnapshot<StructureLists> held = new();
 
     public async Task<StructureCatalog> Current(IQuerySession session, CancellationToken ct) => (await Read(session, ct)).Catalog;
 
-    public async Task<StructureLists> Read(IQuerySession session, CancellationToken ct) =>
-        await Read(session, (await session.LoadAsync<StructureStamp>(StructureStamp.Single, ct))?.Stamp ?? Guid.Empty, ct);
-
-    /// <param name="stamp">The stamp as read just now: entries read after it are at least as new.</param>
-    public async Task<StructureLists> Read(IQuerySession session, Guid stamp, CancellationToken ct)
+    public async Task<StructureLists> Read(IQuerySession session, CancellationToken ct)
     {
-        if (held is { } now && now.Stamp == stamp)
-        {
-            return now;
-        }
-
-        await reading.WaitAsync(ct);
-        try
-        {
-            if (held is { } readMeanwhile && readMeanwhile.Stamp == stamp)
-            {
-                return readMeanwhile;
-            }
-
-            var entries = await session.Query<ReferenceEntry>().ToListAsync(ct);
-            var read = new StructureLists(stamp, new StructureCatalog(entries.Select(e => e.ToEntry())));
-            held = read;
-            return read;
-        }
-        finally
-        {
-            reading.Release();
-        }
+        var stamp = (await session.LoadAsync<StructureStamp>(StructureStamp.Single, ct))?.Stamp ?? Guid.Empty;
+        return await held.Get(stamp, async token =>
+            new StructureLists(stamp, new StructureCatalog((await session.Query<ReferenceEntry>().ToListAsync(token)).Select(e => e.ToEntry()))), ct);
     }
 
     // Only a unit key's rights depend on the lists (which unit a project is); every other key goes on without reading them.
@@ -57,7 +34,7 @@ public sealed class StructureCatalogs : IDisposable
         return ct => read ??= Current(session, ct);
     }
 
-    public void Dispose() => reading.Dispose();
+    public void Dispose() => held.Dispose();
 }
 
 public sealed record StructureLists(Guid Stamp, StructureCatalog Catalog);
@@ -68,5 +45,5 @@ public static class StructureRules
         this IRuleBuilder<T, string?> rule, StructureList list, Func<CancellationToken, Task<StructureCatalog>> lists) =>
         rule.MaximumLength(Domain.Projects.ProjectProfile.MaxNameLength)
             .MustAsync(async (value, ct) => string.IsNullOrWhiteSpace(value) || (await lists(ct)).Find(list, value) is not null)
-            .WithMessage(value => $"Unknown {Infrastructure.Json.WireName(list)}: give a code of GET /api/v1/{StructureEndpoints.PathOf(list)} (or register it first with PUT).");
+            .WithMessage(value => $"Unknown {Json.WireName(list)}: give a code of GET /api/v1/{StructureEndpoints.PathOf(list)} (or register it first with PUT).");
 }

@@ -72,7 +72,7 @@ public static class StructureFilters
 
         if (Values(catalog, StructureList.Unit, filter.Unit) is { } units)
         {
-            query = query.Where(p => units.Contains(p.Profile.Unit!) || (p.Profile.Unit == null && units.Contains(p.Profile.ResponsibleUnit)));
+            query = query.OfUnit(units);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.LeadOfficial))
@@ -83,6 +83,10 @@ public static class StructureFilters
 
         return query;
     }
+
+    /// <summary>The projects of the unit these stored values name (<see cref="StructureCatalog.ValuesOf"/>): by unit, or by responsible unit when none.</summary>
+    public static IQueryable<Project> OfUnit(this IQueryable<Project> query, string[] units) =>
+        query.Where(p => units.Contains(p.Profile.Unit!) || (p.Profile.Unit == null && units.Contains(p.Profile.ResponsibleUnit)));
 
     /// <summary>In memory, for projects rebuilt as of a past instant: the same answer as <see cref="Where"/>.</summary>
     public static bool Matches(this IStructureFilter filter, ProjectProfile profile, StructureCatalog catalog)
