@@ -29,6 +29,7 @@ public static class TrackerServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddTrackerTelemetry(configuration);
         // First: its hosted service applies the schema before any other starts.
         services.AddTrackerStore(configuration);
         services.AddTrackerErrors();
@@ -80,6 +81,7 @@ public static class TrackerServices
     public static WebApplication UseTracker(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseTrackerMetricsPort();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseTrackerOpenApi();
@@ -92,6 +94,7 @@ public static class TrackerServices
         app.UseStorableJsonBodies();
         app.UseIdempotency();
         app.MapTrackerHealth();
+        app.MapTrackerMetrics();
 
         var api = app.MapGroup("/api/v1")
             .RequireCors(CrossOrigin.Keyed)

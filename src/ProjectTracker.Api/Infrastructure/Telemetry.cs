@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Reflection;
+using JasperFx.OpenTelemetry;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ProjectTracker.Api.Infrastructure;
+
+public sealed class MetricsOptions
+{
+    public const string Section = "Metrics";
+
+    // A second port that answers GET /metrics without a key, and nothing else: for a scraper on a private network.
+    public int? Port { get; set; }
+
+    // Where that port listens: localhost (loopback) or * (every interface).
+    public string Host { get; set; } = "localhost";
+
+    // The backlog gauges (alert outbox, webhook lag) ask the database only when metrics are read, and at most this often.
+    public TimeSpan BacklogRefresh { get; set; } = TimeSpan.FromSeconds(15);
+
+    internal bool IsValid() =>
+        Port is null or (>= 1 and <= 65535) && !string.IsNullOrWhiteSpace(Host) && BacklogRefresh >= TimeSpan.Zero;
+}
+
+// Set up once, as dotnet/eShop's ServiceDefaults do: features add only their instruments, on the meter named here.
+public static class Telemetry
+{
+    public const string Name = "ProjectTracker";
+
+    public const string MetricsPath = "/metrics";
+
+    // Sampling every request costs a span tree per write; parent-based, so a caller's decision is kept (docs/operations.md).
+    public const double DefaultTraceSampleRatio = 0.1;
+
+    public static readonly ActivitySource Source = new(Name, Version);
+
+    private static string Version => typeof(Telemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>OTLP export is on when any of the standard endpoint settings is given (environment or configuration).</summary>
+    public static bool ExportsOtlp(IConfiguration configuration) =>
+        new[] { "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT" }
+            .Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
+
+    public static IServiceCollection AddTrackerTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MetricsOptions>()
+            .Bind(configuration.GetSection(MetricsOptions.Section))
+            .Validate(o => o.IsValid(), "Metrics: Port is 1-65535 when set, Host is not empty, BacklogRefresh is not negative.")
+            .ValidateOnStart();
+
+        var otlp = ExportsOtlp(configuration);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                serviceName: configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "projecttracker",
+                serviceVersion: Version))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Name, "Marten", "System.Runtime")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsqlInstrumentation()
+                    .AddPrometheusExporter(prometheus => prometheus.ScrapeEndpointPath = MetricsPath);
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        // Appended events counted by type (marten.event.append): a counter on the commit, nothing per read.
+        services.ConfigureMarten(options => options.OpenTelemetry.TrackEventCounters());
+
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddSource(Name, "Marten")
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsScrapeOrProbe(http.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddOtlpExporter();
+                // OTEL_TRACES_SAMPLER (and _ARG), when given, is the SDK's to read.
+                if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
+                {
+                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(DefaultTraceSampleRatio)));
+                }
+            });
+            // A span per session's connection, the parent of its commands: only worth its allocations when exported.
+            services.ConfigureMarten(options => options.OpenTelemetry.TrackConnections = TrackLevel.Normal);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Makes <typeparamref name="TGauges"/> (a singleton whose constructor creates observable instruments) when the meter
+    /// provider is built: nothing else asks for it.
+    /// </summary>
+    public static IServiceCollection AddGauges<TGauges>(this IServiceCollection services)
+        where TGauges : class
+    {
+        services.AddSingleton<TGauges>();
+        services.ConfigureOpenTelemetryMeterProvider((provider, _) => provider.GetRequiredService<TGauges>());
+        return services;
+    }
+
+    // First in the pipeline: the metrics port answers /metrics without a key and nothing else.
+    public static WebApplication UseTrackerMetricsPort(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        if (options.Port is not { } port)
+        {
+            return app;
+        }
+
+        // Addresses added here replace ASPNETCORE_URLS, so the configured ones are added again beside the metrics port.
+        var urls = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (urls.Any(url => BindingAddress.Parse(url).Port == port))
+        {
+            throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions), [$"Metrics:Port {port} is also a port of ASPNETCORE_URLS."]);
+        }
+
+        foreach (var url in urls)
+        {
+            app.Urls.Add(url);
+        }
+
+        app.Urls.Add($"http://{options.Host}:{port}");
+        app.MapWhen(http => http.Connection.LocalPort == port, metrics =>
+        {
+            metrics.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Request.Path == MetricsPath);
+            metrics.Run(http =>
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        });
+        return app;
+    }
+
+    // On the API's own port: admin keys only, like the job dashboard; never rate limited, as a busy node must stay visible.
+    public static void MapTrackerMetrics(this IEndpointRouteBuilder app) =>
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Admin).DisableRateLimiting();
+
+    private static bool IsScrapeOrProbe(PathString path) =>
+        path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// A value read from the database for a gauge: read only when metrics are collected, at most once per
+/// <see cref="MetricsOptions.BacklogRefresh"/>, and never while a collection waits (it shows the last reading meanwhile).
+/// </summary>
+public sealed partial class GaugeReading<T>(Func<CancellationToken, Task<T>> read, TimeSpan refresh, ILogger logger, CancellationToken stopping)
+    where T : class
+{
+    private T? last;
+    private long readAt;
+    private int reading;
+
+    public T? Last
+    {
+        get
+        {
+            var at = Volatile.Read(ref readAt);
+            if ((at == 0 || Stopwatch.GetElapsedTime(at) >= refresh) && !stopping.IsCancellationRequested && Interlocked.Exchange(ref reading, 1) == 0)
+            {
+                _ = Task.Run(Refresh, CancellationToken.None);
+            }
+
+            return Volatile.Read(ref last);
+        }
+    }
+
+    private async Task Refresh()
+    {
+        try
+        {
+            Volatile.Write(ref last, await read(stopping));
+        }
+        catch (Exception e)
+        {
+            // No value rather than an old one: a gauge that stops reporting is noticed, one that freezes is not.
+            Volatile.Write(ref last, null);
+            if (!stopping.IsCancellationRequested)
+            {
+                LogReadFailed(e, typeof(T).Name);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref readAt, Stopwatch.GetTimestamp());
+            Volatile.Write(ref reading, 0);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {Reading} for the metrics")]
+    private partial void LogReadFailed(Exception exception, string reading);
+}
