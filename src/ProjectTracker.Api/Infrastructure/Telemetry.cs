@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
-using JasperFx.OpenTelemetry;
 using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -52,6 +53,7 @@ public static class Telemetry
             .Bind(configuration.GetSection(MetricsOptions.Section))
             .Validate(o => o.IsValid(), "Metrics: Port is 1-65535 when set, Host is not empty, BacklogRefresh is not negative.")
             .ValidateOnStart();
+        services.AddHostedService<MetricsPortBinding>();
 
         var otlp = ExportsOtlp(configuration);
         var telemetry = services.AddOpenTelemetry()
@@ -64,7 +66,12 @@ public static class Telemetry
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddNpgsqlInstrumentation()
-                    .AddPrometheusExporter(prometheus => prometheus.ScrapeEndpointPath = MetricsPath);
+                    .AddPrometheusExporter(prometheus =>
+                    {
+                        prometheus.ScrapeEndpointPath = MetricsPath;
+                        // Each scrape collects afresh: there is one scraper, not the many a cached answer would spare.
+                        prometheus.ScrapeResponseCacheDurationMilliseconds = 0;
+                    });
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
@@ -88,8 +95,9 @@ public static class Telemetry
                     tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(DefaultTraceSampleRatio)));
                 }
             });
-            // A span per session's connection, the parent of its commands: only worth its allocations when exported.
-            services.ConfigureMarten(options => options.OpenTelemetry.TrackConnections = TrackLevel.Normal);
+            // Marten's connection spans (TrackConnections) stay off: one begun on a session that then opens its transaction
+            // itself, as the write path does, is never ended (Marten 9.58), and the SQL under it would hang from nothing.
+            // Its daemon's spans come through the "Marten" source all the same.
         }
 
         return services;
@@ -116,19 +124,6 @@ public static class Telemetry
             return app;
         }
 
-        // Addresses added here replace ASPNETCORE_URLS, so the configured ones are added again beside the metrics port.
-        var urls = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (urls.Any(url => BindingAddress.Parse(url).Port == port))
-        {
-            throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions), [$"Metrics:Port {port} is also a port of ASPNETCORE_URLS."]);
-        }
-
-        foreach (var url in urls)
-        {
-            app.Urls.Add(url);
-        }
-
-        app.Urls.Add($"http://{options.Host}:{port}");
         app.MapWhen(http => http.Connection.LocalPort == port, metrics =>
         {
             metrics.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Request.Path == MetricsPath);
@@ -147,6 +142,47 @@ public static class Telemetry
 
     private static bool IsScrapeOrProbe(PathString path) =>
         path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+}
+
+// Kestrel listens on the addresses of ASPNETCORE_URLS only while nothing else names one: the metrics port is added, just
+// before the server starts, beside whatever the server was given (those URLs, or a test host's own address).
+internal sealed class MetricsPortBinding(IServer server, IConfiguration configuration, IOptions<MetricsOptions> options) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Port is not { } port || server.Features.Get<IServerAddressesFeature>() is not { Addresses.IsReadOnly: false } feature)
+        {
+            return Task.CompletedTask;
+        }
+
+        var addresses = feature.Addresses.Count > 0
+            ? [.. feature.Addresses]
+            : (configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Any(address => BindingAddress.Parse(address).Port == port))
+        {
+            throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions), [$"Metrics:Port {port} is a port of the API itself."]);
+        }
+
+        // First: a client that takes the server's last address as the API's (WebApplicationFactory does) still finds it.
+        feature.Addresses.Clear();
+        feature.Addresses.Add($"http://{options.Value.Host}:{port}");
+        foreach (var address in addresses)
+        {
+            feature.Addresses.Add(address);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
