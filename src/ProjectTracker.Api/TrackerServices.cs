@@ -29,9 +29,9 @@ public static class TrackerServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddTrackerTelemetry(configuration);
         // First: its hosted service applies the schema before any other starts.
         services.AddTrackerStore(configuration);
+        services.AddTrackerTelemetry(configuration);
         services.AddTrackerErrors();
         services.AddTrackerValidation();
         services.AddTrackerOpenApi();

@@ -14,7 +14,8 @@ public sealed class JobTelemetry(IMeterFactory meters) : IServerFilter
     private readonly Histogram<double> duration = meters.Create(Telemetry.Name).CreateHistogram(
         "projecttracker.job.duration",
         "s",
-        "How long each background job run took, by job (its recurring id, e.g. slip-scan, weekly-report) and outcome.",
+        // job.name, not job: Prometheus keeps the label "job" for the scrape target's name.
+        "How long each background job run took, by job.name (its recurring id, e.g. slip-scan, weekly-report) and outcome.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600] });
 
     public void OnPerforming(PerformingContext context)
@@ -37,7 +38,7 @@ public sealed class JobTelemetry(IMeterFactory meters) : IServerFilter
         {
             duration.Record(
                 Stopwatch.GetElapsedTime(at).TotalSeconds,
-                new KeyValuePair<string, object?>("job", NameOf(context)),
+                new KeyValuePair<string, object?>("job.name", NameOf(context)),
                 new KeyValuePair<string, object?>("outcome", failed ? "failed" : "succeeded"));
         }
 

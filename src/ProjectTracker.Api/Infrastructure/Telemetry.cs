@@ -62,8 +62,10 @@ public static class Telemetry
                 serviceVersion: Version))
             .WithMetrics(metrics =>
             {
+                // ASP.NET Core's request, connection and error meters, not all it has: the memory pool, routing,
+                // authentication, authorization and rate-limiter meters would add a dozen measurements to every request.
                 metrics.AddMeter(Name, "Marten", "System.Runtime")
-                    .AddAspNetCoreInstrumentation()
+                    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics")
                     .AddHttpClientInstrumentation()
                     .AddNpgsqlInstrumentation()
                     .AddPrometheusExporter(prometheus =>
@@ -188,10 +190,12 @@ internal sealed class MetricsPortBinding(IServer server, IConfiguration configur
 /// <summary>
 /// A value read from the database for a gauge: read only when metrics are collected, at most once per
 /// <see cref="MetricsOptions.BacklogRefresh"/>, and never while a collection waits (it shows the last reading meanwhile).
+/// Not before the host has started: an OTLP export can collect while the schema is still being applied.
 /// </summary>
-public sealed partial class GaugeReading<T>(Func<CancellationToken, Task<T>> read, TimeSpan refresh, ILogger logger, CancellationToken stopping)
+public sealed partial class GaugeReading<T>(Func<CancellationToken, Task<T>> read, TimeSpan refresh, ILogger logger, IHostApplicationLifetime lifetime)
     where T : class
 {
+    private readonly CancellationToken stopping = lifetime.ApplicationStopping;
     private T? last;
     private long readAt;
     private int reading;
@@ -201,7 +205,8 @@ public sealed partial class GaugeReading<T>(Func<CancellationToken, Task<T>> rea
         get
         {
             var at = Volatile.Read(ref readAt);
-            if ((at == 0 || Stopwatch.GetElapsedTime(at) >= refresh) && !stopping.IsCancellationRequested && Interlocked.Exchange(ref reading, 1) == 0)
+            if ((at == 0 || Stopwatch.GetElapsedTime(at) >= refresh) && lifetime.ApplicationStarted.IsCancellationRequested
+                && !stopping.IsCancellationRequested && Interlocked.Exchange(ref reading, 1) == 0)
             {
                 _ = Task.Run(Refresh, CancellationToken.None);
             }

@@ -106,7 +106,7 @@ public sealed class TracingTests(TracingApp app) : IClassFixture<TracingApp>
         Assert.Equal("", job.ParentSpanId);
         await Eventually(() => Collector.Spans.FirstOrDefault(s => s.TraceId == job.TraceId && s.Scope == NpgsqlScope));
         var scrape = PrometheusText.Parse(await given.Admin.GetStringAsync("/metrics"));
-        Assert.Equal(1, scrape.Sum("projecttracker_job_duration_seconds_count", ("job", ScanForSlipsJob.RecurringId), ("outcome", "succeeded")));
+        Assert.Equal(1, scrape.Sum("projecttracker_job_duration_seconds_count", ("job_name", ScanForSlipsJob.RecurringId), ("outcome", "succeeded")));
     }
 
     [Fact]

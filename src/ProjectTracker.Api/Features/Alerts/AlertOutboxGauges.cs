@@ -14,7 +14,7 @@ public sealed class AlertOutboxGauges
     public AlertOutboxGauges(
         IMeterFactory meters, IDocumentStore store, TimeProvider clock, IOptions<MetricsOptions> options, IHostApplicationLifetime lifetime, ILogger<AlertOutboxGauges> logger)
     {
-        reading = new GaugeReading<Backlog>(ct => Read(store, clock, ct), options.Value.BacklogRefresh, logger, lifetime.ApplicationStopping);
+        reading = new GaugeReading<Backlog>(ct => Read(store, clock, ct), options.Value.BacklogRefresh, logger, lifetime);
         var meter = meters.Create(Telemetry.Name);
         meter.CreateObservableGauge<long>(
             "projecttracker.alert_outbox.depth",

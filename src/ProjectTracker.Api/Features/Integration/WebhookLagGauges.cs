@@ -14,7 +14,7 @@ public sealed class WebhookLagGauges
     public WebhookLagGauges(
         IMeterFactory meters, IDocumentStore store, ChangeFeed feed, TimeProvider clock, IOptions<MetricsOptions> options, IHostApplicationLifetime lifetime, ILogger<WebhookLagGauges> logger)
     {
-        reading = new GaugeReading<Lag>(ct => Read(store, feed, clock, ct), options.Value.BacklogRefresh, logger, lifetime.ApplicationStopping);
+        reading = new GaugeReading<Lag>(ct => Read(store, feed, clock, ct), options.Value.BacklogRefresh, logger, lifetime);
         var meter = meters.Create(Telemetry.Name);
         meter.CreateObservableGauge<long>(
             "projecttracker.webhook.lag",
