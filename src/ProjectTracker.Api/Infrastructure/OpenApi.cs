@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using ProjectTracker.Domain.Geography;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -39,6 +40,8 @@ public static class OpenApi
                 [new OpenApiSecuritySchemeReference(ApiKeys.Scheme, document)] = [],
             });
             options.CustomSchemaIds(SchemaId);
+            // The domain keeps a geometry as its text; the API writes it as the GeoJSON object itself.
+            options.MapType<GeoShape>(GeoJson.Schema);
             options.OperationFilter<SharedHeadersAndProblems>();
             options.OperationFilter<OpenApiExamples>();
             options.OperationFilter<QueryRules.CamelCaseQueryParameters>();
