@@ -7,6 +7,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Valid;
 using ProjectTracker.Domain.Geography;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
@@ -68,6 +69,35 @@ public static class GeoJson
         },
         Examples = [JsonNode.Parse("""{ "type": "LineString", "coordinates": [[112.558, 34.72], [112.561, 34.69], [112.566, 34.635]] }""")!],
     };
+
+    /// <summary>Documents a request field (a <see cref="JsonElement"/>, so that a bad one reaches the validator) as a geometry.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class FieldAttribute : Attribute;
+
+    public sealed class FieldSchemas : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete)
+            {
+                return;
+            }
+
+            foreach (var property in context.Type.GetProperties().Where(p => p.IsDefined(typeof(FieldAttribute), inherit: true)))
+            {
+                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                if (concrete.Properties.TryGetValue(name, out var documented))
+                {
+                    var field = Schema();
+                    field.Type |= JsonSchemaType.Null;
+                    field.Description = documented.Description ?? field.Description;
+                    // The request's own example shows the field; a boundary is no LineString.
+                    field.Examples = null;
+                    concrete.Properties[name] = field;
+                }
+            }
+        }
+    }
 
     private static (GeoShape? Shape, string? Problem) Check(JsonElement geometry, IReadOnlyList<string> types)
     {

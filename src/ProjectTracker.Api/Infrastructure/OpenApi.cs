@@ -47,6 +47,7 @@ public static class OpenApi
             options.OperationFilter<QueryRules.CamelCaseQueryParameters>();
             options.SchemaFilter<OpenApiRequiredFields>();
             options.SchemaFilter<OpenApiNullableReferences>();
+            options.SchemaFilter<GeoJson.FieldSchemas>();
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
             var xml = Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Api.xml");

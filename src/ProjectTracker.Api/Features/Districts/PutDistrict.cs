@@ -9,7 +9,7 @@ namespace ProjectTracker.Api.Features.Districts;
 public static class PutDistrict
 {
     /// <param name="Boundary">The district's outline: a GeoJSON Polygon or MultiPolygon, checked as a project's location is; null for none.</param>
-    public sealed record Request(string? Name, string? LeaderEmail, JsonElement? Boundary = null)
+    public sealed record Request(string? Name, string? LeaderEmail, [property: GeoJson.Field] JsonElement? Boundary = null)
     {
         public sealed class Validator : AbstractValidator<Request>
         {

@@ -39,6 +39,7 @@ public abstract record ProjectFields
     /// or MultiPolygon, in WGS 84 longitude and latitude within 73–136 E, 3–54 N, with at most 5,000 positions; null for
     /// none. Stored as NetTopologySuite writes it again: members other than type and coordinates are dropped, and polygon
     /// rings are wound as RFC 7946 asks (outer rings counterclockwise).</summary>
+    [GeoJson.Field]
     public JsonElement? Location { get; init; }
 
     /// <param name="unitNamesResponsible">The unit's name replaces the responsible unit; by default when none is given.</param>
