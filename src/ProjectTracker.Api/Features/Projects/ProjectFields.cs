@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FluentValidation;
 using Marten;
-using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Api.Features.Structure;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Structure;
