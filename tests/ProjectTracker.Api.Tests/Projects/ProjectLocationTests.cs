@@ -193,6 +193,21 @@ public sealed class ProjectLocationTests(TrackerApp app)
         Assert.Equal(Station, Compact((await given.Admin.GetProject(id)).GetProperty("location")));
     }
 
+    [Fact]
+    public async Task A_move_on_a_stale_version_is_412_and_one_by_another_districts_key_403_and_the_location_stays()
+    {
+        var project = await Register(Station);
+        var id = project.Str("id");
+        await (await given.Admin.PatchJson($"/api/v1/projects/{id}", new { name = "龙门站改造" })).Expect(HttpStatusCode.OK);
+        var otherDistrict = app.Client(await given.NewKey("district", await given.NewDistrict()));
+
+        await (await given.Admin.PatchJson($"/api/v1/projects/{id}", new { location = Geo(RingRoad) }, ifMatch: "\"1\"")).ExpectProblem(HttpStatusCode.PreconditionFailed);
+        await (await otherDistrict.PatchJson($"/api/v1/projects/{id}", new { location = Geo(RingRoad) })).ExpectProblem(HttpStatusCode.Forbidden);
+        await (await given.Admin.PatchJson($"/api/v1/projects/{Guid.NewGuid()}", new { location = Geo(RingRoad) })).ExpectProblem(HttpStatusCode.NotFound);
+
+        Assert.Equal(Station, Compact((await given.Admin.GetProject(id)).GetProperty("location")));
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("true")]
