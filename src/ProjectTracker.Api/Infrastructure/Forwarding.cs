@@ -1,8 +1,8 @@
 using System.Net;
 using Marten;
 using Microsoft.AspNetCore.HttpOverrides;
-using IPNetwork = System.Net.IPNetwork;
 using Microsoft.Extensions.Options;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace ProjectTracker.Api.Infrastructure;
 
@@ -42,7 +42,8 @@ public static class Forwarding
             {
                 // A list (Network__TrustedProxies__0=…) or one comma-separated value (Network__TrustedProxies=a,b).
                 var proxies = section.GetSection(nameof(NetworkOptions.TrustedProxies));
-                options.TrustedProxies = [.. (proxies.Value is { } one ? [one] : proxies.GetChildren().Select(c => c.Value ?? ""))
+                var children = proxies.GetChildren().Select(c => c.Value ?? "").ToList();
+                options.TrustedProxies = [.. (children.Count > 0 ? children : [proxies.Value ?? ""])
                     .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
                 options.AddressHashKey = section[nameof(NetworkOptions.AddressHashKey)] is { Length: > 0 } key ? key : null;
             })
