@@ -51,8 +51,7 @@ public static class SubmitFeedback
                 seconds until one more is accepted. Bodies over {{options.MaxBodyBytes}} bytes are 413. An `Idempotency-Key`
                 works as on every POST, per client address: a retry answers the same `id` and counts once.
                 """)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     public static async Task<Results<Accepted<Answer>, NotFound>> Handle(
         Guid id, Request request, IDocumentSession session, FeedbackQuota quota, HttpContext http, TimeProvider clock, CancellationToken ct)
