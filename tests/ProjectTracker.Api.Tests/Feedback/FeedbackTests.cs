@@ -235,4 +235,32 @@ public sealed class FeedbackTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         await published.Expect(HttpStatusCode.OK);
         Assert.Equal(2, published.ETag());
     }
+
+    [Fact]
+    public async Task The_publics_messages_stay_out_of_the_change_feed_which_moves_past_them()
+    {
+        var after = 0L;
+        for (var page = await Changes(after); page.GetProperty("items").GetArrayLength() > 0; page = await Changes(after))
+        {
+            after = page.GetProperty("next").GetInt64();
+        }
+
+        var project = await app.Given.NewPublicProject();
+        var id = await app.NewMessage(project);
+        await (await app.Admin.Decide(id, "publish")).Expect(HttpStatusCode.OK);
+        await (await app.Admin.Decide(id, "reply", new { text = "感谢建议。" })).Expect(HttpStatusCode.OK);
+        var later = await app.Given.NewPublicProject();
+
+        var read = await Changes(after);
+
+        var items = read.GetProperty("items").EnumerateArray().ToList();
+        Assert.DoesNotContain(items, i => i.Str("type").StartsWith("feedback-", StringComparison.Ordinal));
+        Assert.Equal([project, later], items.Select(i => i.Str("projectId")).Distinct());
+        Assert.Equal(items[^1].GetProperty("sequence").GetInt64(), read.GetProperty("next").GetInt64());
+        await (await app.Admin.PostJson("/api/v1/webhooks", new { url = "https://hooks.example.org/feedback", eventTypes = new[] { "feedback-received" } }))
+            .ExpectProblem(HttpStatusCode.BadRequest, "eventTypes[0]");
+    }
+
+    private async Task<JsonElement> Changes(long after) =>
+        await (await app.Admin.GetAsync($"/api/v1/changes?after={after}&limit=1000")).Expect(HttpStatusCode.OK);
 }
