@@ -133,14 +133,14 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         return rows.Any(r => r.Api.ErrorRate > MaxErrorRate || r.Baseline.ErrorRate > MaxErrorRate) || halfPeak?.ErrorRate > MaxErrorRate;
     }
 
-    private static async Task<double> OtherLoad(Processes processes, CancellationToken ct)
+    internal static async Task<double> OtherLoad(Processes processes, CancellationToken ct)
     {
         var before = processes.Cpu();
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         return (processes.Cpu() - before).OthersShare;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private void Log(string message) => progress.WriteLine($"[bench] {message}");
@@ -148,14 +148,14 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
     private static string Summary(Measurement m) => string.Create(CultureInfo.InvariantCulture,
         $"{m.Completed} ok, {m.Errors} errors in {m.Elapsed.TotalSeconds:F1} s: {m.Throughput:F0} req/s, p50 {m.PercentileMs(50):F2} ms, p99 {m.PercentileMs(99):F2} ms{(m.FirstError is null ? "" : "; first error: " + m.FirstError)}");
 
-    private sealed record ServerInfo(string Version, string Fsync, string SynchronousCommit, string FullPageWrites, int? PostmasterPid)
+    internal sealed record ServerInfo(string Version, string Fsync, string SynchronousCommit, string FullPageWrites, int? PostmasterPid)
     {
         public string Durability => Fsync == "on" && SynchronousCommit == "on" && FullPageWrites == "on"
             ? "durable: fsync=on, synchronous_commit=on, full_page_writes=on"
             : $"NOT durable: fsync={Fsync}, synchronous_commit={SynchronousCommit}, full_page_writes={FullPageWrites}";
     }
 
-    private static async Task<ServerInfo> DescribeServer(BenchContext context, CancellationToken ct)
+    internal static async Task<ServerInfo> DescribeServer(BenchContext context, CancellationToken ct)
     {
         await using var command = context.Db.CreateCommand(
             "select current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes'), pg_backend_pid()");

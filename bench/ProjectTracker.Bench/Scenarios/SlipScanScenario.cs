@@ -416,7 +416,7 @@ public sealed class SlipScanScenario : IJobScenario
     }
 
     /// <summary>Logs the seeding rate every 15 s until cancelled.</summary>
-    private static async Task Report(Func<int> done, Stopwatch elapsed, Action<string> log, CancellationToken ct)
+    internal static async Task Report(Func<int> done, Stopwatch elapsed, Action<string> log, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15));
         try
