@@ -2,26 +2,41 @@
 # Performance benchmark: the Release API over real HTTP against raw Npgsql baselines.
 #
 #   scripts/bench.sh [bench options, e.g. --only GET --requests 5000]
+#   scripts/bench.sh --scale [--scale-sizes 1000,10000,50000] [bench options]
 #
 # Starts its own PostgreSQL cluster (pg-bench, 127.0.0.1:15434) with a fresh database
 # bench_<UTC timestamp> (earlier bench_* databases are dropped), builds Release, starts the API
-# (ProjectTracker.Api.dll, 127.0.0.1:5095, Production, its own admin key), runs
-# bench/ProjectTracker.Bench against it (the request scenarios against their baselines, then the
-# slip scan: 10,000 more projects × 10 milestones seeded over HTTP, three POST /jobs/slip-scan;
-# then the weekly report of that portfolio in all four formats; then the rankings by unit and the grouped
-# summary of that portfolio (its projects spread over units and clusters), p99 each; then approving plan changes of 20 on
-# projects of 50 key milestones; last, 20,000 dependency links on the slip scan's portfolio (a tenth
-# across projects in chains of 30; most made by one dependency import, 400 with POST …/dependencies),
-# a forecast change at a chain's head read back from its last project (p99), three slip scans with
-# the links, and every expected and latest date recomputed in the bench's own process; --only slip,
-# --only weekly, --only rankings, --only approval or --only links for one of those, --scan-projects N for a smaller
-# portfolio, with --links N to fit; bench/ProjectTracker.Bench --help lists every option), always
-# stops the API and the cluster on exit, and prints the report, also written to
-# bench-results/latest.txt (API log: bench-results/api.log).
+# (ProjectTracker.Api.dll, 127.0.0.1:5095, Production, its own admin key) once to create the schema,
+# stops it and starts it again, timing that cold start (process start until /health/ready answers 200,
+# target ≤ 3 s), runs bench/ProjectTracker.Bench against it (the request scenarios against their
+# baselines, with POST progress also as an open loop at half its measured peak rate, p99 from each
+# scheduled send ≤ 10 ms; then the slip scan: 10,000 more projects × 10 milestones seeded over HTTP,
+# three POST /jobs/slip-scan; then the weekly report of that portfolio in all four formats; then the
+# rankings by unit and the grouped summary of that portfolio (its projects spread over units and clusters),
+# p99 each; then approving plan changes of 20 on projects of 50 key milestones; last, 20,000 dependency
+# links on the slip scan's portfolio (a tenth across projects in chains of 30; most made by one
+# dependency import, 400 with POST …/dependencies), a forecast change at a chain's head read back from
+# its last project (p99), three slip scans with the links, and every expected and latest date recomputed
+# in the bench's own process; --only slip, --only weekly, --only rankings, --only approval or --only
+# links for one of those, --scan-projects N for a smaller portfolio, with --links N to fit;
+# bench/ProjectTracker.Bench --help lists every option), always stops the API and the cluster on exit,
+# and prints the report, also written to bench-results/latest.txt (API log, every start:
+# bench-results/api.log).
+#
+# --scale measures cost as the work grows instead: for each size of --scale-sizes (projects × 10
+# milestones, the slip scan's portfolio) a database of its own (bench_<stamp>_s<size>), seeded through
+# the API by an API started for it (project imports, then milestones and late forecasts one request
+# each), then an API started afresh (its cold start and peak RSS are that size's) for the slip scans,
+# the weekly report, the project list, summary and slips (p99), GET project and POST progress; the
+# steps leave their figures in bench-results/scale/, and the report (latest.txt) sets the sizes side by
+# side with growth exponents and targets. A short check: --scale --scale-sizes 200,1000 --duration 5
+# --api-warmup 3 --report-runs 1 --scan-runs 2 --scale-runs 5.
 #   PT_BENCH_PG_OPTS   extra server options; default none: PostgreSQL's durable defaults
 #                      (fsync, synchronous_commit, full_page_writes on), e.g. "-c fsync=off"
 #   PT_BENCH_KEEP_DB   1 to leave the cluster running afterwards (the database is kept anyway)
 #   PT_BENCH_API_PORT  API port (default 5095)
+#   PT_BENCH_PG_PORT   the cluster's port (default 15434); another port is another cluster,
+#                      pg-bench-<port>, so two checkouts can run the bench side by side
 #   PT_BENCH_API_ENV   extra environment for the API process only, for experiments,
 #                      e.g. "DOTNET_TieredPGO=0 DOTNET_gcServer=0" (shown in the report header)
 #   PT_BENCH_API_CS    appended to the API's connection string only, for experiments,

@@ -154,7 +154,7 @@ public static class ScaleReport
         {
             var line = seeded[i] is not { } s
                 ? "not seeded (the seed step failed or did not run)"
-                : string.Create(inv, $"{s.TotalSeconds:F1} s: {s.Size:N0} projects registered by {s.Imports} imports in {s.ImportSeconds:F1} s ({s.Size / s.ImportSeconds:F0} projects/s), then "
+                : string.Create(inv, $"{s.TotalSeconds:F1} s: {s.Size:N0} projects registered by {s.Imports} project import{(s.Imports == 1 ? "" : "s")} in {s.ImportSeconds:F1} s ({s.Size / s.ImportSeconds:F0} projects/s), then "
                     + $"{s.Milestones:N0} milestones and {s.Forecasts:N0} late forecasts in {s.RequestSeconds:F1} s ({(s.Milestones + s.Forecasts) / s.RequestSeconds:F0} req/s at concurrency {s.Concurrency})")
                     + (s.FirstStartSeconds is { } first ? string.Create(inv, $"; the API's first start on the empty database, creating the schema: {first:F2} s") : "");
             text.AppendLine(inv, $"  {sizes[i],7:N0} projects: {line}");
