@@ -81,7 +81,7 @@ public static class OpenLoop
                 tasks[i] = One(i, due);
             }
         })
-        { IsBackground = true, Name = "open-loop dispatcher", Priority = ThreadPriority.AboveNormal };
+        { IsBackground = true, Name = "open-loop dispatcher" };
         dispatcher.Start();
         await Task.Run(dispatcher.Join, ct);
         await Task.WhenAll(tasks.Where(t => t is not null));
