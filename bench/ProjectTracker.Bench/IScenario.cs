@@ -78,5 +78,6 @@ public static class ScenarioCatalog
         new Scenarios.PortfolioViewsScenario(),
         new Scenarios.PlanChangeApprovalScenario(),
         new Scenarios.DependencyLinksScenario(),
+        new Scenarios.FeedbackFloodScenario(),
     ];
 }
