@@ -28,10 +28,12 @@ public static class PublicEndpoints
         ListPublicProjects.Map(publicData);
         GetPublicProject.Map(publicData);
         GetOc4idsPackage.Map(publicData);
+        GetPublicGeoJson.Map(publicData);
+        GetPublicDistrictGeoJson.Map(publicData);
     }
 
     // A project made public a moment ago must not stay a cached 404.
-    private static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var response = context.HttpContext.Response;
         response.OnStarting(() =>
