@@ -14,7 +14,7 @@ public sealed class PublicProjectsTests(TrackerApp app)
         "targetYear", "cluster", "sector", "programme", "description", "status", "rag", "reasons", "reasons[].rule",
         "reasons[].severity", "reasons[].text", "latestProgress", "latestProgress.reportDate", "latestProgress.percentComplete",
         "milestones", "milestones[].name", "milestones[].kind", "milestones[].isKey", "milestones[].baselineDate",
-        "milestones[].forecastDate", "milestones[].actualDate",
+        "milestones[].forecastDate", "milestones[].expectedDate", "milestones[].actualDate",
         "planChanges", "planChanges[].id", "planChanges[].decidedOn", "planChanges[].reason", "planChanges[].documentRef",
         "planChanges[].fields", .. PlanValues("planChanges[].before"), .. PlanValues("planChanges[].after"),
     ];

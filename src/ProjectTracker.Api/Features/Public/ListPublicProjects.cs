@@ -15,24 +15,32 @@ public static class ListPublicProjects
             .WithSummary("List the public projects, public fields only (no key needed)")
             .WithDescription("""
                 The projects marked `isPublic` that are not cancelled, ordered by project code, paged like every list.
-                Filters `district` (division code) and `category` combine with AND. Each shows what is planned and how it
+                Filters `district` (division code), `category` and `q` (part of the name or of the project code, any case;
+                at most 100 characters) combine with AND. Each shows what is planned and how it
                 is going (light judged today in Asia/Shanghai, latest percent complete, milestone dates) and its approved plan
                 changes, never contact details, people's names or internal notes. Answers may be cached for 60 seconds.
                 """);
 
-    public sealed record Query(string? District, string? Category, int? Page, int? PageSize) : IPageQuery
+    public const int MaxSearchLength = 100;
+
+    public sealed record Query(string? District, string? Category, string? Q, int? Page, int? PageSize) : IPageQuery
     {
         public sealed class Validator : AbstractValidator<Query>
         {
             public Validator()
             {
                 RuleFor(q => q.Category).WireNameOf<Query, Category>();
+                RuleFor(q => q.Q).MaximumLength(MaxSearchLength);
                 this.Paged();
             }
         }
     }
 
-    public static async Task<Ok<Paged<PublicProject>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
+    public static async Task<Ok<Paged<PublicProject>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct) =>
+        TypedResults.Ok(await Find(session, view, filter, ct));
+
+    /// <summary>A page of the public projects the filters leave: what this endpoint answers, and what the public page's search lists.</summary>
+    public static async Task<Paged<PublicProject>> Find(IQuerySession session, ProjectView view, Query filter, CancellationToken ct)
     {
         var district = filter.District;
         var categoryFilter = WireEnum.From<Category>(filter.Category);
@@ -49,11 +57,17 @@ public static class ListPublicProjects
             query = query.Where(p => p.Profile.Category == c);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var term = filter.Q.Trim();
+            query = query.Where(p => p.Profile.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || p.Code.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+
         var today = view.Today;
         var shown = await query.OrderBy(p => p.Code).ToPageAsync(filter, (page, token) => view.Show(session, page, today, token), ct);
         var districtName = await PublicProjects.DistrictNames(session, shown.Items.Select(p => p.District), ct);
         var planChanges = await PublicPlanChange.Of(session, [.. shown.Items.Select(p => p.Id)], ct);
-        return TypedResults.Ok(new Paged<PublicProject>(
-            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District), planChanges[p.Id]))], shown.Page, shown.PageSize, shown.Total));
+        return new Paged<PublicProject>(
+            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District), planChanges[p.Id]))], shown.Page, shown.PageSize, shown.Total);
     }
 }
