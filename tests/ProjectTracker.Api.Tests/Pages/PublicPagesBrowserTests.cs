@@ -16,7 +16,8 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
     [InlineData(1920, 1080)]
     public async Task A_person_browses_the_overview_searches_by_keyboard_and_opens_a_project(int width, int height)
     {
-        var cluster = await app.NewCluster("洛北组团");
+        var clusterName = $"洛北组团{width}";
+        var cluster = await app.NewCluster(clusterName);
         var name = $"洛北快速路{Scenario.Next()}";
         var project = await app.NewProject(b => (b["cluster"], b["name"], b["targetYear"], b["category"]) = (cluster, name, 2026, "expressway"));
         var id = project.Str("id");
@@ -33,7 +34,7 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         Assert.Equal((int)HttpStatusCode.OK, overview?.Status);
         Assert.Equal("重点项目建设情况", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("caption", new PageLocatorOptions { HasText = "各组团项目灯色与四率" }).IsVisibleAsync());
-        Assert.True(await page.Locator("th[scope=row]", new PageLocatorOptions { HasText = "洛北组团" }).IsVisibleAsync());
+        Assert.True(await page.Locator("th[scope=row]", new PageLocatorOptions { HasText = clusterName }).IsVisibleAsync());
         Assert.True(await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name }).IsVisibleAsync(), "this year's completions list the project");
         await Check(page, $"public-overview-{width}");
 
