@@ -33,7 +33,7 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         var overview = await page.GotoAsync($"{app.BaseAddress}public");
         Assert.Equal((int)HttpStatusCode.OK, overview?.Status);
         Assert.Equal("重点项目建设情况", (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.True(await page.Locator("caption", new PageLocatorOptions { HasText = "各组团项目灯色与四率" }).IsVisibleAsync());
+        Assert.True(await page.Locator("caption", new PageLocatorOptions { HasText = "各组团项目灯色、开工率与按期竣工率" }).IsVisibleAsync());
         Assert.True(await page.Locator("th[scope=row]", new PageLocatorOptions { HasText = clusterName }).IsVisibleAsync());
         Assert.True(await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name }).IsVisibleAsync(), "this year's completions list the project");
         await Check(page, $"public-overview-{width}");
