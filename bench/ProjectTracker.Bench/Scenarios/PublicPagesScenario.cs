@@ -110,7 +110,7 @@ public sealed class PublicPagesScenario : IJobScenario
 
         text.Append(table);
         text.AppendLine(string.Create(inv, $"(first request, untimed: overview {first!.Value.TotalMilliseconds:F0} ms; the overview reads the portfolio each node keeps judged, so "
-            + "after a start it judges every project once)"));
+            + $"after a start it judges every project once)"));
         text.AppendLine("(client wall time per request, one at a time, no key; CPU per request, mean; just after a write: a progress report POSTed to the project whose page is "
             + "timed, before each GET, untimed)");
         text.AppendLine();
