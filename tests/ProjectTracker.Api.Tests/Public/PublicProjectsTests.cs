@@ -65,6 +65,24 @@ public sealed class PublicProjectsTests(TrackerApp app)
     }
 
     [Fact]
+    public async Task The_list_finds_projects_by_part_of_the_name_or_the_code_in_any_case()
+    {
+        var district = await given.NewDistrict();
+        var word = $"Road{Scenario.Next()}";
+        var named = await given.NewPublicProject(b => b["name"] = $"伊洛{word}改造", district);
+        var coded = await given.NewPublicProject(district: district);
+        await given.NewPublicProject(b => (b["name"], b["isPublic"]) = ($"伊洛{word}内部", false), district);
+
+        var byName = await (await anonymous.GetAsync($"/api/v1/public/projects?q={word.ToLowerInvariant()}")).Expect(HttpStatusCode.OK);
+        var byCode = await (await anonymous.GetAsync($"/api/v1/public/projects?district={district}&q={coded.Str("code")[^6..]}")).Expect(HttpStatusCode.OK);
+        var tooLong = await (await anonymous.GetAsync($"/api/v1/public/projects?q={new string('路', 101)}")).ExpectProblem(HttpStatusCode.BadRequest, "q");
+
+        Assert.Equal([named.Str("id")], byName.GetProperty("items").EnumerateArray().Select(p => p.Str("id")));
+        Assert.Equal([coded.Str("id")], byCode.GetProperty("items").EnumerateArray().Select(p => p.Str("id")));
+        Assert.Equal("q", tooLong.GetProperty("errors").EnumerateObject().Single().Name);
+    }
+
+    [Fact]
     public async Task A_project_that_is_not_public_is_not_listed_and_answers_the_same_404_as_an_unknown_id()
     {
         var district = await given.NewDistrict();

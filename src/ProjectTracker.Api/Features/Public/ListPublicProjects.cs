@@ -36,11 +36,7 @@ public static class ListPublicProjects
         }
     }
 
-    public static async Task<Ok<Paged<PublicProject>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct) =>
-        TypedResults.Ok(await Find(session, view, filter, ct));
-
-    /// <summary>A page of the public projects the filters leave: what this endpoint answers, and what the public page's search lists.</summary>
-    public static async Task<Paged<PublicProject>> Find(IQuerySession session, ProjectView view, Query filter, CancellationToken ct)
+    public static async Task<Ok<Paged<PublicProject>>> Handle(IQuerySession session, ProjectView view, [AsParameters] Query filter, CancellationToken ct)
     {
         var district = filter.District;
         var categoryFilter = WireEnum.From<Category>(filter.Category);
@@ -67,7 +63,7 @@ public static class ListPublicProjects
         var shown = await query.OrderBy(p => p.Code).ToPageAsync(filter, (page, token) => view.Show(session, page, today, token), ct);
         var districtName = await PublicProjects.DistrictNames(session, shown.Items.Select(p => p.District), ct);
         var planChanges = await PublicPlanChange.Of(session, [.. shown.Items.Select(p => p.Id)], ct);
-        return new Paged<PublicProject>(
-            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District), planChanges[p.Id]))], shown.Page, shown.PageSize, shown.Total);
+        return TypedResults.Ok(new Paged<PublicProject>(
+            [.. shown.Items.Select(p => PublicProject.From(p, districtName(p.District), planChanges[p.Id]))], shown.Page, shown.PageSize, shown.Total));
     }
 }
