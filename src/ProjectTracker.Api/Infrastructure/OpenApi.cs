@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using ProjectTracker.Domain.Geography;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
@@ -39,11 +40,14 @@ public static class OpenApi
                 [new OpenApiSecuritySchemeReference(ApiKeys.Scheme, document)] = [],
             });
             options.CustomSchemaIds(SchemaId);
+            // The domain keeps a geometry as its text; the API writes it as the GeoJSON object itself.
+            options.MapType<GeoShape>(GeoJson.Schema);
             options.OperationFilter<SharedHeadersAndProblems>();
             options.OperationFilter<OpenApiExamples>();
             options.OperationFilter<QueryRules.CamelCaseQueryParameters>();
             options.SchemaFilter<OpenApiRequiredFields>();
             options.SchemaFilter<OpenApiNullableReferences>();
+            options.SchemaFilter<GeoJson.FieldSchemas>();
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
             var xml = Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Api.xml");

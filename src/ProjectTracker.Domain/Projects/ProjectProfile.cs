@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using ProjectTracker.Domain.Geography;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Schedule;
 
@@ -26,6 +27,8 @@ public sealed record ProjectProfile
     public string? Description { get; init; }
     // 建设内容及规模: part of the approved plan.
     public string? Scope { get; init; }
+    // Where the works are: descriptive, so outside the approved plan.
+    public GeoShape? Location { get; init; }
 
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 4000;

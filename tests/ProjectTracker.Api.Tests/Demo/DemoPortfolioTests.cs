@@ -364,6 +364,43 @@ public sealed class DemoPortfolioTests
             DemoPortfolio.Issues(today, DemoPortfolio.Build(today)).SelectMany(i => i.Steps).Select(s => $"{s.Day} {JsonSerializer.Serialize<object>(s.Command)}"));
     }
 
+    [Fact]
+    public async Task The_demo_portfolio_is_on_the_map_its_projects_mostly_located_around_Luoyang_and_every_district_outlined()
+    {
+        await using var database = await TestDatabase.Create("pt_demo");
+        await using var host = DemoHost(database.ConnectionString, seed: true);
+        var client = host.Client();
+
+        var projects = await Projects(host);
+        var map = await client.GetFromJsonAsync<JsonElement>("/api/v1/public/geojson");
+        var districtMap = await client.GetFromJsonAsync<JsonElement>("/api/v1/public/geojson/districts");
+
+        var located = projects.Where(p => p.GetProperty("location").ValueKind == JsonValueKind.Object).ToList();
+        Assert.True(located.Count >= projects.Count * 9 / 10, $"{located.Count} of {projects.Count} demo projects have a location.");
+        Assert.Equal(
+            ["LineString", "MultiLineString", "MultiPoint", "MultiPolygon", "Point", "Polygon"],
+            located.Select(p => p.GetProperty("location").GetProperty("type").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        // Around Luoyang (its districts and counties lie within about 111.2–113.0 E, 33.6–35.1 N), so inside the API's ranges too.
+        Assert.All(located.SelectMany(p => Positions(p.GetProperty("location").GetProperty("coordinates"))), position =>
+        {
+            Assert.InRange(position[0], 111.2, 113.0);
+            Assert.InRange(position[1], 33.6, 35.1);
+        });
+        Assert.Equal(
+            located.Where(p => p.GetProperty("isPublic").GetBoolean() && p.GetProperty("status").GetString() != "cancelled").Select(IdOf).Order(StringComparer.Ordinal),
+            map.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            DemoPortfolio.Districts.Select(d => d.Id).Order(StringComparer.Ordinal),
+            districtMap.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!));
+        Assert.All(districtMap.GetProperty("features").EnumerateArray(), f => Assert.Equal("Polygon", f.GetProperty("geometry").GetProperty("type").GetString()));
+    }
+
+    // Every [longitude, latitude] of a geometry's coordinates, however deeply nested.
+    private static IEnumerable<double[]> Positions(JsonElement coordinates) =>
+        coordinates[0].ValueKind == JsonValueKind.Number
+            ? [[.. coordinates.EnumerateArray().Select(n => n.GetDouble())]]
+            : coordinates.EnumerateArray().SelectMany(Positions);
+
     private static string Serialized(ProjectCommand command) => $"{command.GetType().Name} {JsonSerializer.Serialize<object>(command)}";
 
     private static Task<List<JsonElement>> Projects(ApiHost host) => Items(host.Client(), "/api/v1/projects?pageSize=500");

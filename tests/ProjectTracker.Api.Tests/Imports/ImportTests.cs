@@ -14,7 +14,7 @@ public sealed class ImportTests(TrackerApp app)
     private const string Header = "code,name,category,district,responsibleUnit,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,cluster,sector,programme,isPublic,description";
 
     // Every column, in the template's order: unit and system (issue 18) stand beside the free text they refine.
-    private const string TemplateHeader = "code,name,category,district,responsibleUnit,unit,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,cluster,sector,system,programme,isPublic,description,scope";
+    private const string TemplateHeader = "code,name,category,district,responsibleUnit,unit,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,cluster,sector,system,programme,isPublic,description,scope,location";
 
     private readonly Scenario given = new(app);
 
@@ -71,6 +71,36 @@ public sealed class ImportTests(TrackerApp app)
         Assert.Equal(("全长8.2公里，双向六车道", 125000.5m, 2027), (original.Str("scope"), original.GetProperty("totalInvestment").GetDecimal(), original.GetProperty("targetYear").GetInt32()));
         var patch = await given.Admin.PatchJson($"/api/v1/projects/{created.Str("id")}", new { scope = "全长9公里" });
         Assert.EndsWith("plan-change-required", (await patch.ExpectProblem(HttpStatusCode.Conflict)).Str("type"));
+    }
+
+    [Fact]
+    public async Task A_location_column_of_GeoJSON_text_locates_each_imported_project()
+    {
+        var district = await given.NewDistrict();
+        var code = Scenario.NewCode();
+        var csv = "\uFEFF" + Header + ",location\r\n" + Row(code, district) + ",\"{\"\"type\"\":\"\"Point\"\",\"\"coordinates\"\":[112.466,34.582]}\"\r\n";
+
+        var created = (await (await Import(given.Admin, csv)).Expect(HttpStatusCode.Created)).GetProperty("created")[0];
+
+        var location = (await given.Admin.GetProject(created.Str("id"))).GetProperty("location");
+        Assert.Equal("""{"type":"Point","coordinates":[112.466,34.582]}""", System.Text.Json.JsonSerializer.Serialize(location));
+    }
+
+    [Fact]
+    public async Task A_location_cell_that_is_not_GeoJSON_or_not_a_good_geometry_is_named_by_row_and_nothing_is_registered()
+    {
+        var district = await given.NewDistrict();
+        string[] codes = [Scenario.NewCode(), Scenario.NewCode()];
+        var csv = "\uFEFF" + Header + ",location\r\n"
+            + Row(codes[0], district) + ",112.466 34.582\r\n"
+            + Row(codes[1], district) + ",\"{\"\"type\"\":\"\"Point\"\",\"\"coordinates\"\":[200,34.582]}\"\r\n";
+
+        var problem = await (await Import(given.Admin, csv)).ExpectProblem(HttpStatusCode.BadRequest, "rows[2].location");
+
+        Assert.Contains("GeoJSON geometry as text", problem.GetProperty("errors").GetProperty("rows[2].location")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("coordinates: longitude 200 is outside 73–136", problem.GetProperty("errors").GetProperty("rows[3].location")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(await Exists(codes[0]));
+        Assert.False(await Exists(codes[1]));
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public sealed class StoredProposalTests(TrackerApp app)
             "select data->'project' from tracker.mt_doc_proposal where id = ?", CancellationToken.None, Guid.Parse(proposal.Str("id")))).Single();
         var names = JsonDocument.Parse(stored).RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         var before = JsonDocument.Parse(StoredBefore(Guid.Empty, "c", "d", 2027)).RootElement.GetProperty("project").EnumerateObject().Select(p => p.Name);
-        // scope (建设内容及规模, issue 16), system and unit (issue 18) are new and optional: a proposal stored without them reads them as null.
-        Assert.Equal(before.Concat(["scope", "system", "unit"]).Order(StringComparer.Ordinal), names);
+        // scope (建设内容及规模, issue 16), system and unit (issue 18), location (issue 19) are new and optional: a proposal stored
+        // without them reads them as null.
+        Assert.Equal(before.Concat(["scope", "system", "unit", "location"]).Order(StringComparer.Ordinal), names);
     }
 }

@@ -11,7 +11,7 @@ public sealed class PublicProjectsTests(TrackerApp app)
     internal static readonly HashSet<string> PublicProjectFields =
     [
         "id", "code", "name", "category", "district", "districtName", "responsibleUnit", "totalInvestment", "planPeriod",
-        "targetYear", "cluster", "sector", "programme", "description", "status", "rag", "reasons", "reasons[].rule",
+        "targetYear", "cluster", "sector", "programme", "description", "location", "location.type", "location.coordinates", "status", "rag", "reasons", "reasons[].rule",
         "reasons[].severity", "reasons[].text", "latestProgress", "latestProgress.reportDate", "latestProgress.percentComplete",
         "milestones", "milestones[].name", "milestones[].kind", "milestones[].isKey", "milestones[].baselineDate",
         "milestones[].forecastDate", "milestones[].expectedDate", "milestones[].actualDate",
@@ -145,6 +145,7 @@ public sealed class PublicProjectsTests(TrackerApp app)
         var body = Scenario.ProjectBody(district);
         body["contactEmail"] = email;
         body["leadOfficial"] = official;
+        body["location"] = JsonDocument.Parse("""{"type":"Point","coordinates":[112.466,34.582]}""").RootElement;
         var project = await (await owner.PostJson("/api/v1/projects", body)).Expect(HttpStatusCode.Created);
         var id = project.Str("id");
         var milestone = await (await owner.PostJson($"/api/v1/projects/{id}/milestones", ProjectTestKit.MilestoneBody())).Expect(HttpStatusCode.Created);
@@ -160,12 +161,15 @@ public sealed class PublicProjectsTests(TrackerApp app)
         var (listResponse, listText) = await anonymous.GetText($"/api/v1/public/projects?district={district}");
         var (oneResponse, oneText) = await anonymous.GetText($"/api/v1/public/projects/{id}");
         var (packageResponse, packageText) = await anonymous.GetText("/api/v1/public/oc4ids");
+        var (mapResponse, mapText) = await anonymous.GetText("/api/v1/public/geojson");
 
         Assert.Equal(HttpStatusCode.OK, listResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, oneResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, packageResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, mapResponse.StatusCode);
         Assert.Contains(project.Str("code"), packageText, StringComparison.Ordinal);
-        foreach (var (where, text) in new[] { ("list", listText), ("project", oneText), ("oc4ids", packageText) }.Select(a => (a.Item1, PublicTestKit.DecodedText(a.Item2))))
+        Assert.Contains(project.Str("code"), mapText, StringComparison.Ordinal);
+        foreach (var (where, text) in new[] { ("list", listText), ("project", oneText), ("oc4ids", packageText), ("geojson", mapText) }.Select(a => (a.Item1, PublicTestKit.DecodedText(a.Item2))))
         {
             foreach (var secret in secrets)
             {

@@ -16,7 +16,7 @@ namespace ProjectTracker.Api.Features.Demo;
 
 internal sealed record DemoData(
     IReadOnlyList<string> About,
-    IReadOnlyList<District> Districts,
+    IReadOnlyList<DemoDistrict> Districts,
     IReadOnlyList<DemoEntry> Clusters,
     IReadOnlyList<DemoEntry> Sectors,
     IReadOnlyList<DemoEntry> Systems,
@@ -29,6 +29,16 @@ internal sealed record DemoData(
     DemoMeeting? Meeting = null,
     DemoKeys? PlanChangeKeys = null,
     IReadOnlyList<DemoIssue>? Issues = null);
+
+// Boundary: approximate, for the public map; checked by the rules of PUT /districts.
+internal sealed record DemoDistrict(string Id, string Name, string? LeaderEmail = null, JsonElement? Boundary = null)
+{
+    public District ToDistrict() => new(Id, Name, LeaderEmail, Boundary is { } boundary
+        ? GeoJson.Problem(boundary, GeoJson.Polygonal) is { } problem
+            ? throw new InvalidDataException($"demo/portfolio.json: the boundary of district {Id}: {problem}")
+            : GeoJson.Shape(boundary, GeoJson.Polygonal)
+        : null);
+}
 
 internal sealed record DemoEntry(string Code, string Name, string? System = null, UnitKind? Kind = null, string? Leader = null, string? Email = null)
 {
@@ -70,6 +80,9 @@ internal sealed record DemoLink(MilestoneKind Milestone, string Predecessor, Mil
 
 internal sealed record DemoHistory(string Code, string Name, string Shape, int Start, int Days)
 {
+    // A GeoJSON geometry; the sheet's location cell, checked as an import's.
+    public JsonElement? Location { get; init; }
+
     public IReadOnlyList<DemoLink> Links { get; init; } = [];
 
     public int Reports { get; init; } = 4;
@@ -120,7 +133,9 @@ internal static class DemoPortfolio
 
     private static readonly Lazy<(DemoData Data, IReadOnlyList<SheetRow> Sheet)> Files = new(() => Load(Path.Combine(AppContext.BaseDirectory, "demo")));
 
-    public static IReadOnlyList<District> Districts => Files.Value.Data.Districts;
+    public static IReadOnlyList<District> Districts => districts.Value;
+
+    private static readonly Lazy<IReadOnlyList<District>> districts = new(() => [.. Files.Value.Data.Districts.Select(d => d.ToDistrict())]);
 
     public static IReadOnlyList<DemoHistory> Projects => Files.Value.Data.Projects;
 
@@ -176,6 +191,7 @@ internal static class DemoPortfolio
                     _ => PlanPeriod.Sixteenth,
                 }),
                 ["targetYear"] = plan.Single(m => m.Step.Kind == MilestoneKind.Completion).Baseline.Year.ToString(CultureInfo.InvariantCulture),
+                ["location"] = data.Projects[index].Location?.GetRawText(),
             };
             return new SheetRow(row.Number, cells);
         })];

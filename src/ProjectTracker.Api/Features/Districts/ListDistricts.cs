@@ -12,11 +12,15 @@ public static class ListDistricts
         districts.MapGet("/", Handle)
             .WithName("ListDistricts")
             .WithSummary("List the districts")
-            .WithDescription("Each with its `leaderEmail` (the district leader alerts escalate to) for admin, district and unit keys; null for reader keys.");
+            .WithDescription(
+                "Each with its `leaderEmail` (the district leader alerts escalate to) for admin, district and unit keys, null for reader keys, " +
+                "and its `boundary` (a GeoJSON Polygon or MultiPolygon, or null).");
         districts.MapGet("/{code}", Get)
             .WithName("GetDistrict")
             .WithSummary("Get one district")
-            .WithDescription("The district's code and name, and its `leaderEmail` for admin, district and unit keys (null for reader keys). 404 for an unknown code.");
+            .WithDescription(
+                "The district's code, name and `boundary` (a GeoJSON Polygon or MultiPolygon, or null), and its `leaderEmail` for admin, " +
+                "district and unit keys (null for reader keys). 404 for an unknown code.");
     }
 
     public static async Task<Ok<IReadOnlyList<DistrictResponse>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

@@ -167,6 +167,26 @@ public sealed class ImportProcessor(
             return value;
         }
 
+        // A GIS exports a geometry as GeoJSON text; the register validator then checks it as it checks a request's.
+        JsonElement? Geometry(string column)
+        {
+            if (Cell(column) is not { } text)
+            {
+                return null;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                return document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                Add(errors, row.Number, column, $"A {column} is a GeoJSON geometry as text, e.g. {{\"type\":\"Point\",\"coordinates\":[112.45,34.62]}}.");
+                return null;
+            }
+        }
+
         TEnum? Wire<TEnum>(string text) where TEnum : struct, Enum
         {
             try
@@ -199,6 +219,7 @@ public sealed class ImportProcessor(
             IsPublic = Typed("isPublic", ParseBool),
             Description = Cell("description"),
             Scope = Cell("scope"),
+            Location = Geometry("location"),
         };
         var proposal = kind == ImportKind.Proposals
             ? new ProposeProject.Request(

@@ -31,8 +31,9 @@ public static class ImportRecords
             .WithSummary("Import projects, proposals or milestone dependencies from a CSV or xlsx file")
             .WithDescription("""
                 The raw body is the file (`text/csv` in UTF-8, with or without BOM, or an xlsx workbook), at most 16 MB
-                (`Imports:MaxFileBytes`). The first row names the columns: the fields of `POST /api/v1/projects` (for
-                `kind=proposals` also `year` and `justification`). For `kind=dependencies` each row makes a milestone
+                (`Imports:MaxFileBytes`). The first row names the columns: the fields of `POST /api/v1/projects`, `location` as
+                GeoJSON text (`{"type":"Point","coordinates":[112.45,34.62]}`) (for `kind=proposals` also `year` and
+                `justification`). For `kind=dependencies` each row makes a milestone
                 wait for another, as `POST …/milestones/{milestoneId}/dependencies` does: `code` and `milestone` (the
                 project's unified code and the milestone's name), `predecessorCode` (empty: the same project),
                 `predecessorMilestone` and `lagDays` (0–3650, default 0); a link that already exists with the same lag is

@@ -28,7 +28,7 @@ public static class ImportSheet
     public static readonly string[] ProjectColumns =
     [
         "code", "name", "category", "district", "responsibleUnit", "unit", "contactEmail", "leadOfficial", "totalInvestment",
-        "planPeriod", "targetYear", "cluster", "sector", "system", "programme", "isPublic", "description", "scope",
+        "planPeriod", "targetYear", "cluster", "sector", "system", "programme", "isPublic", "description", "scope", "location",
     ];
 
     public static readonly string[] ProposalColumns = [.. ProjectColumns, "year", "justification"];

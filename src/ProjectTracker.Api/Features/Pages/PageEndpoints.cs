@@ -13,6 +13,7 @@ public static class PageEndpoints
         SiteStyle.Map(pages);
         ShowOverview.Map(pages);
         SearchPublicProjects.Map(pages);
+        ShowMap.Map(pages);
         ShowPublicProject.Map(pages);
         ShowProjectPage.Map(pages);
     }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
+using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Public;
@@ -46,6 +47,7 @@ public static class ShowProjectPage
         var codes = changes.SelectMany(c => new[] { c.Before.District, c.Changes.District }).OfType<string>().Append(shown.District);
         var districtName = await PublicProjects.DistrictNames(session, codes, ct);
         var sheet = ProjectSheet.Whole(shown, districtName(shown.District), changes, await catalogs.Current(session, ct), districtName);
-        return PublicSite.Page<ProjectPage>(http, new ProjectPage.View(sheet), cache: "no-store");
+        var place = shown.Location is null ? null : ProjectPlace.Of(shown.Location, shown.District, await session.LoadAsync<District>(shown.District, ct));
+        return PublicSite.Page<ProjectPage>(http, new ProjectPage.View(sheet, place), cache: "no-store");
     }
 }

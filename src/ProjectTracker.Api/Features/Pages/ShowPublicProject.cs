@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Public;
 using ProjectTracker.Api.Features.Structure;
@@ -23,6 +24,7 @@ public static class ShowPublicProject
         var moved = project.PlanChanges.SelectMany(c => new[] { c.Before.District, c.After.District }).OfType<string>();
         var districtName = await PublicProjects.DistrictNames(session, moved, ct);
         var sheet = ProjectSheet.Public(project, view.Today, await catalogs.Current(session, ct), districtName);
-        return PublicSite.Page<ProjectPage>(http, new ProjectPage.View(sheet));
+        var place = project.Location is null ? null : ProjectPlace.Of(project.Location, project.District, await session.LoadAsync<District>(project.District, ct));
+        return PublicSite.Page<ProjectPage>(http, new ProjectPage.View(sheet, place));
     }
 }

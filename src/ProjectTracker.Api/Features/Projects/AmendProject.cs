@@ -84,7 +84,15 @@ public static class AmendProject
                 merged["system"] = null;
             }
 
-            return merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile(catalog, unitNamesResponsible: Has("unit") && !Has("responsibleUnit"));
+            // A location not sent is kept as stored, not read and written again.
+            var keepsLocation = !Has("location");
+            if (keepsLocation)
+            {
+                merged.Remove("location");
+            }
+
+            var profile = merged.Deserialize<Request>(Json.RequestOptions)!.ToProfile(catalog, unitNamesResponsible: Has("unit") && !Has("responsibleUnit"));
+            return keepsLocation ? profile with { Location = current.Location } : profile;
         }
     }
 

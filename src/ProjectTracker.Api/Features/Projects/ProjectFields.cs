@@ -1,6 +1,8 @@
+using System.Text.Json;
 using FluentValidation;
 using Marten;
 using ProjectTracker.Api.Features.Structure;
+using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Structure;
@@ -32,6 +34,13 @@ public abstract record ProjectFields
     public string? Description { get; init; }
     /// <summary>建设内容及规模: part of the approved plan, at most 2,000 characters.</summary>
     public string? Scope { get; init; }
+    /// <summary>
+    /// Where the works are: a GeoJSON geometry (RFC 7946) of type Point, MultiPoint, LineString, MultiLineString, Polygon
+    /// or MultiPolygon, in WGS 84 longitude and latitude within 73–136 E, 3–54 N, with at most 5,000 positions; null for
+    /// none. Stored as NetTopologySuite writes it again: members other than type and coordinates are dropped, and polygon
+    /// rings are wound as RFC 7946 asks (outer rings counterclockwise).</summary>
+    [GeoJson.Field]
+    public JsonElement? Location { get; init; }
 
     /// <param name="unitNamesResponsible">The unit's name replaces the responsible unit; by default when none is given.</param>
     public ProjectProfile ToProfile(StructureCatalog catalog, bool? unitNamesResponsible = null) => catalog.Normalize(new ProjectProfile
@@ -53,6 +62,7 @@ public abstract record ProjectFields
         IsPublic = IsPublic ?? false,
         Description = Description,
         Scope = Blank(Scope),
+        Location = Location is { ValueKind: not JsonValueKind.Null } location ? GeoJson.Shape(location, GeoJson.AnyType) : null,
     }, unitNamesResponsible ?? string.IsNullOrWhiteSpace(ResponsibleUnit));
 
     public Command ToCommand(Guid projectId, StructureCatalog catalog) => new(projectId, Code!.Trim(), ToProfile(catalog));
@@ -91,5 +101,6 @@ public static class ProjectFieldRules
         validator.RuleFor(r => r.IsPublic).NotNull().When(r => needs(r, "isPublic"));
         validator.RuleFor(r => r.Description).OptionalText(ProjectProfile.MaxTextLength);
         validator.RuleFor(r => r.Scope).OptionalText(ApprovedPlan.MaxScopeLength);
+        validator.RuleFor(r => r.Location).Geometry(GeoJson.AnyType);
     }
 }

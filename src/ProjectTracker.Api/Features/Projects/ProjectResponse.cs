@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.Geography;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -79,6 +80,7 @@ public sealed record ProgressResponse(
 /// <param name="RebaselineCount">Churn: how many rebaseline requests were approved.</param>
 /// <param name="RebaselineDaysMoved">Churn, net: the days approved changes moved baselines by in all, a move back cancelling a move forward (the slip they absorbed).</param>
 /// <param name="Scope">建设内容及规模: part of the approved plan.</param>
+/// <param name="Location">Where the works are: a GeoJSON geometry (RFC 7946, WGS 84 longitude and latitude); null when none was given.</param>
 /// <param name="OriginalPlan">The plan as registered, beside the current one: investment, target year, scope and each key milestone's first baseline.</param>
 /// <param name="PlanChanges">Plan changes approved, rejected and pending, the days baselines moved (absolute and net) and the investment change.</param>
 /// <param name="TargetDate">The target completion scheduled backwards from: the last completion or in-service baseline, else 31 December of the target year.</param>
@@ -103,6 +105,7 @@ public sealed record ProjectResponse(
     bool IsPublic,
     string? Description,
     string? Scope,
+    GeoShape? Location,
     ProjectStatus Status,
     Rag Rag,
     IReadOnlyList<StatusReason> Reasons,
@@ -142,6 +145,7 @@ public sealed record ProjectResponse(
         p.Profile.IsPublic,
         p.Profile.Description,
         p.Profile.Scope,
+        p.Profile.Location,
         p.Status,
         assessed.Rag,
         assessed.Reasons,

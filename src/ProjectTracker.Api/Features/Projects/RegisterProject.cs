@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,6 +52,7 @@ public static class RegisterProject
         Programme = "城市更新三年行动",
         IsPublic = true,
         Description = "东环路全线快速化改造，新建高架桥 8.6 公里，改造互通立交 3 座。",
+        Location = JsonDocument.Parse("""{ "type": "LineString", "coordinates": [[112.558, 34.72], [112.561, 34.69], [112.566, 34.635]] }""").RootElement,
     };
 
     public static void Map(IEndpointRouteBuilder projects) =>

@@ -16,6 +16,8 @@ public static class GetOc4idsPackage
 {
     private const string ResponsibleUnitId = "responsible-unit";
 
+    private const string SiteLocationId = "site";
+
     public static void Map(IEndpointRouteBuilder publicData) =>
         publicData.MapGet("/oc4ids", Handle)
             .WithName("GetPublicOc4idsPackage")
@@ -33,7 +35,9 @@ public static class GetOc4idsPackage
                 annual plan, else `projectPlan`; the title carries the document number, the description what changed and
                 why, `datePublished` the day it was approved); `relatedProjects` lists each other published project linked to
                 it by a milestone dependency, once (scheme `oc4ids`, `identifier` its id here, `relationship` `predecessor`,
-                `successor` or `interdependent`). Answers may be cached for 60 seconds.
+                `successor` or `interdependent`); `locations` holds the district (`id` its code, `description` its name) and, when
+                the project has a `location`, a second entry `site` whose `geometry` is that GeoJSON geometry. Answers may be
+                cached for 60 seconds.
                 """)
             .Produces<Oc4ids.Package>(StatusCodes.Status200OK, "application/json");
 
@@ -108,7 +112,9 @@ public static class GetOc4idsPackage
             Description: string.IsNullOrWhiteSpace(project.Description) ? null : project.Description,
             Budget: project.TotalInvestment is { } wan ? new Oc4ids.Budget(new Oc4ids.Value(wan * 10_000m, "CNY")) : null,
             Period: Period(project),
-            Locations: [new Oc4ids.Location(project.District, districtName(project.District))],
+            Locations: project.Location is { } site
+                ? [new Oc4ids.Location(project.District, districtName(project.District)), new Oc4ids.Location(SiteLocationId, null, site)]
+                : [new Oc4ids.Location(project.District, districtName(project.District))],
             Status: Status(project),
             Sector: sectors.Length > 0 ? sectors : null,
             AdditionalClassifications: [new(Scheme: "ProjectTracker category", Id: Json.WireName(project.Category), Description: project.Category.ChineseName())],

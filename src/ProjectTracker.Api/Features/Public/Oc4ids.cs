@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Geography;
 
 namespace ProjectTracker.Api.Features.Public;
 
@@ -69,7 +70,9 @@ public static class Oc4ids
     /// <summary>Dates as RFC 3339 instants: a calendar day is its start in Asia/Shanghai.</summary>
     public sealed record Period(string? StartDate, string? EndDate);
 
-    public sealed record Location(string Id, string Description);
+    /// <param name="Id">Unique within the project's locations: the district's division code, or <c>site</c> for where the works are.</param>
+    /// <param name="Geometry">The project's own location (GeoJSON, WGS 84), on the <c>site</c> entry only.</param>
+    public sealed record Location(string Id, string? Description, GeoShape? Geometry = null);
 
     public sealed record Classification(string Scheme, string Id, string Description);
 

@@ -28,6 +28,8 @@ public static class PublicEndpoints
         ListPublicProjects.Map(publicData);
         GetPublicProject.Map(publicData);
         GetOc4idsPackage.Map(publicData);
+        GetPublicGeoJson.Map(publicData);
+        GetPublicDistrictGeoJson.Map(publicData);
     }
 
     // A project made public a moment ago must not stay a cached 404.

@@ -1,6 +1,7 @@
 using Marten;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Geography;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
@@ -15,6 +16,7 @@ namespace ProjectTracker.Api.Features.Public;
 /// change and the decisions' comments, and the names of the API keys that made changes.</summary>
 /// <param name="DistrictName">The district's name (县市区), for screens that show no codes.</param>
 /// <param name="TotalInvestment">总投资 in 万元.</param>
+/// <param name="Location">Where the works are: a GeoJSON geometry (RFC 7946, WGS 84 longitude and latitude); null when none was given.</param>
 /// <param name="Rag">The light judged today in Asia/Shanghai, as <c>GET /api/v1/projects/{id}</c> judges it.</param>
 /// <param name="Reasons">Why the light is not green, worst first: the rule texts officials read, built from milestone names and numbers.</param>
 /// <param name="LatestProgress">The latest progress report's date and percent complete; null before the first report.</param>
@@ -34,6 +36,7 @@ public sealed record PublicProject(
     string? Sector,
     string? Programme,
     string? Description,
+    GeoShape? Location,
     ProjectStatus Status,
     Rag Rag,
     IReadOnlyList<PublicStatusReason> Reasons,
@@ -56,6 +59,7 @@ public sealed record PublicProject(
         project.Sector,
         project.Programme,
         project.Description,
+        project.Location,
         project.Status,
         project.Rag,
         [.. project.Reasons.Select(r => new PublicStatusReason(r.Rule, r.Severity, r.Text))],

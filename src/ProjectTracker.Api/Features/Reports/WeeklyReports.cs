@@ -24,6 +24,9 @@ public sealed class ProvisionalReportCache
 
     public void Keep(string week, EventStoreMark mark, DateOnly day, StoredWeeklyReport report) => latest = new Entry(week, mark, day, report);
 
+    // A report no request can be answered with any more would otherwise stay in memory beside the one being built.
+    public void Forget() => latest = null;
+
     private sealed record Entry(string Week, EventStoreMark Mark, DateOnly Day, StoredWeeklyReport Report);
 }
 
@@ -60,6 +63,11 @@ public sealed class WeeklyReports(IDocumentStore store, BuildWeeklyReport build,
         if (isCurrent && provisional.Find(week.ToString(), mark, today) is { } unchanged)
         {
             return unchanged;
+        }
+
+        if (isCurrent)
+        {
+            provisional.Forget();
         }
 
         var report = await build.Build(week, ct);
