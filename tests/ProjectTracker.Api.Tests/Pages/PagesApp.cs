@@ -56,6 +56,18 @@ public sealed partial class PagesApp : IAsyncLifetime
         return code;
     }
 
+    /// <summary>A district around Luoyang's centre (112.3–112.7 E, 34.5–34.8 N) with that outline; answers its code.</summary>
+    public async Task<string> NewOutlinedDistrict(string name)
+    {
+        var code = $"9{Scenario.Next():D5}";
+        var boundary = JsonDocument.Parse("""{"type":"Polygon","coordinates":[[[112.3,34.5],[112.7,34.5],[112.7,34.8],[112.3,34.8],[112.3,34.5]]]}""").RootElement;
+        await (await Admin.PutJson($"/api/v1/districts/{code}", new { name, boundary })).Expect(HttpStatusCode.Created);
+        return code;
+    }
+
+    /// <summary>A line across the outlined district, as a road's location.</summary>
+    public static JsonElement Road => JsonDocument.Parse("""{"type":"LineString","coordinates":[[112.4,34.6],[112.6,34.7]]}""").RootElement;
+
     /// <summary>A project registered with the body changed as asked (public unless told otherwise).</summary>
     public async Task<JsonElement> NewProject(Action<Dictionary<string, object?>>? change = null, string? district = null)
     {

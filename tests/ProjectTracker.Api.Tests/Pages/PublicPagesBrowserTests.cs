@@ -19,7 +19,8 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         var clusterName = $"洛北组团{width}";
         var cluster = await app.NewCluster(clusterName);
         var name = $"洛北快速路{Scenario.Next()}";
-        var project = await app.NewProject(b => (b["cluster"], b["name"], b["targetYear"], b["category"]) = (cluster, name, 2026, "expressway"));
+        var district = await app.NewOutlinedDistrict($"洛北区{width}");
+        var project = await app.NewProject(b => (b["cluster"], b["name"], b["targetYear"], b["category"], b["location"]) = (cluster, name, 2026, "expressway", PagesApp.Road), district);
         var id = project.Str("id");
         var approval = await app.Milestone(id, "立项", "approval", PagesApp.Today.AddDays(-60));
         await app.Complete(id, approval.Str("id"), PagesApp.Today.AddDays(-58));
@@ -37,6 +38,19 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         Assert.True(await page.Locator("th[scope=row]", new PageLocatorOptions { HasText = clusterName }).IsVisibleAsync());
         Assert.True(await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name }).IsVisibleAsync(), "this year's completions list the project");
         await Check(page, $"public-overview-{width}");
+
+        // The map: the district's outline, the road drawn on it, a click opens the project.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "项目地图", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"洛北区{width}" }).ClickAsync();
+        await page.WaitForURLAsync($"**/public/map?district={district}");
+        var shape = page.Locator($"svg a[href=\"/public/projects/{id}\"]");
+        var box = await shape.BoundingBoxAsync();
+        Assert.True(box is { Width: > 20 }, "the road is drawn at a size one can click");
+        await Check(page, $"public-map-{width}");
+        await shape.ClickAsync();
+        await page.WaitForURLAsync($"**/public/projects/{id}");
+        Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
+        await page.GotoAsync($"{app.BaseAddress}public");
 
         // Keyboard only: the skip link comes first and shows where focus is; the search box is next in the main content.
         await page.Keyboard.PressAsync("Tab");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProjectTracker.Api.Features.Pages;
 using ProjectTracker.Api.Tests.Support;
@@ -91,6 +92,31 @@ public sealed class PublicPagesTests(PagesApp app) : IClassFixture<PagesApp>
     }
 
     [Fact]
+    public async Task The_map_draws_public_projects_over_the_districts_outlines_each_a_link_to_its_page()
+    {
+        var district = await app.NewOutlinedDistrict($"涧西区{Scenario.Next()}");
+        var road = await app.NewProject(b => (b["name"], b["location"]) = ("涧西大道", PagesApp.Road), district);
+        var site = await app.NewProject(b => (b["name"], b["location"]) = ("涧西片区", JsonDocument.Parse("""{"type":"Point","coordinates":[112.5,34.65]}""").RootElement), district);
+        await app.NewProject(b => (b["name"], b["location"], b["isPublic"]) = ("涧西内部", PagesApp.Road, false), district);
+        await app.NewProject(b => b["name"] = "涧西未标注", district);
+
+        var (response, html) = await app.Page($"/public/map?district={district}");
+        var (_, city) = await app.Page("/public/map");
+        var (_, project) = await app.Page($"/public/projects/{road.Str("id")}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = PagesApp.Squeezed(html);
+        Assert.Matches("<path class=\"district\" d=\"M[0-9. LZ]+\"", page);
+        Assert.Matches($"<a href=\"/public/projects/{road.Str("id")}\" aria-label=\"涧西大道（绿灯）\"><title>涧西大道（绿灯）</title><path class=\"shape line rag-green\" d=\"M[0-9.]+ [0-9.]+L[0-9.]+ [0-9.]+\"", page);
+        Assert.Contains($"<a href=\"/public/projects/{site.Str("id")}\"", page, StringComparison.Ordinal);
+        Assert.Contains("shape point rag-green", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("涧西内部", html, StringComparison.Ordinal);
+        Assert.Contains("2 个项目已标注位置，1 个尚未标注", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/public/projects/{road.Str("id")}\"", city, StringComparison.Ordinal);
+        Assert.Matches("<svg viewBox=\"[0-9. ]+\" role=\"img\" aria-labelledby=\"place-caption\"><path class=\"district\" d=\"M[^\"]+\"\s*/?><path class=\"place line\"", PagesApp.Squeezed(project));
+    }
+
+    [Fact]
     public async Task A_project_not_public_cancelled_or_unknown_is_the_same_404_page_never_kept_in_a_cache()
     {
         var hidden = await app.NewProject(b => b["isPublic"] = false);
@@ -118,6 +144,7 @@ public sealed class PublicPagesTests(PagesApp app) : IClassFixture<PagesApp>
     [InlineData("/public")]
     [InlineData("/public/search?q=%E9%81%93%E8%B7%AF")]
     [InlineData("/public/projects/{id}")]
+    [InlineData("/public/map")]
     [InlineData("/public/projects/00000000-0000-4000-8000-000000000000")]
     public async Task Every_page_has_a_content_policy_that_allows_no_script_and_nothing_from_another_server(string path)
     {
