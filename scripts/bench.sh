@@ -14,7 +14,8 @@
 # across projects in chains of 30; most made by one dependency import, 400 with POST …/dependencies),
 # a forecast change at a chain's head read back from its last project (p99), three slip scans with
 # the links, and every expected and latest date recomputed in the bench's own process; --only slip,
-# --only weekly, --only rankings, --only approval or --only links for one of those, --scan-projects N for a smaller
+# --only weekly, --only rankings, --only approval or --only links for one of those, last the feedback flood (200 anonymous
+# feedback posts a second from forwarded addresses beside official GET and POST traffic, p99 with and without; --only feedback), --scan-projects N for a smaller
 # portfolio, with --links N to fit; bench/ProjectTracker.Bench --help lists every option), always
 # stops the API and the cluster on exit, and prints the report, also written to
 # bench-results/latest.txt (API log: bench-results/api.log).
@@ -141,6 +142,8 @@ log "starting the API on $api_url (Release, Production, log $results/api.log)"
   export ASPNETCORE_URLS=$api_url ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Seed=false
   # The load comes from one admin key at thousands of requests a second: measured, not rate limited.
   export RateLimits__TokensPerPeriod=100000000 RateLimits__BurstLimit=100000000
+  # The feedback flood speaks from many client addresses through X-Forwarded-For: loopback is its trusted forwarder.
+  export Network__TrustedProxies=127.0.0.1,::1
   exec env "${api_env[@]}" dotnet ProjectTracker.Api.dll
 ) >"$results/api.log" 2>&1 &
 api_pid=$!

@@ -81,6 +81,15 @@ public sealed record BenchOptions
     /// <summary>Dependency links: the most the in-process plan (median), and the load with it, may take.</summary>
     public TimeSpan ReplanTarget { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Feedback flood: anonymous public messages a second during the flood.</summary>
+    public int FeedbackRate { get; init; } = 200;
+    /// <summary>Feedback flood: GET project and POST progress report a second each, alone and under the flood.</summary>
+    public int FeedbackOfficialRate { get; init; } = 20;
+    /// <summary>Feedback flood: how long each phase (alone, under the flood) lasts.</summary>
+    public TimeSpan FeedbackSeconds { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Feedback flood: the highest p99 of each official request under the flood.</summary>
+    public TimeSpan FeedbackTarget { get; init; } = TimeSpan.FromMilliseconds(100);
+
     public int MainConcurrency => Concurrency[0];
 
     public const string Usage = """
@@ -139,6 +148,12 @@ public sealed record BenchOptions
           --replan-runs N                  BENCH_REPLAN_RUNS                   in-process plans of the whole portfolio after loading it once and a first, cold one (default 5)
           --replan-target S                BENCH_REPLAN_TARGET                 target for their median, and for load + median, in seconds (default 2)
           (the slip scans with links use --scan-runs and --scan-target; POST …/dependencies runs --scan-seed-concurrency at a time)
+
+        Feedback flood (--only feedback; runs last, on 20 public projects of its own; the API must trust loopback as forwarder, as bench.sh sets it):
+          --feedback-rate N                BENCH_FEEDBACK_RATE                 anonymous POST …/public/projects/{id}/feedback a second, from forwarded addresses of 12 messages each (default 200)
+          --feedback-official-rate N       BENCH_FEEDBACK_OFFICIAL_RATE        GET project and POST progress report a second each, open loop (default 20)
+          --feedback-seconds S             BENCH_FEEDBACK_SECONDS              length of each phase, alone and under the flood, after 5 s untimed (default 30)
+          --feedback-target MS             BENCH_FEEDBACK_TARGET               p99 target of each official request under the flood, in milliseconds (default 100)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -237,6 +252,10 @@ public sealed record BenchOptions
             LinksTarget = Milliseconds("links-target", defaults.LinksTarget),
             ReplanRuns = Int("replan-runs", defaults.ReplanRuns),
             ReplanTarget = Seconds("replan-target", defaults.ReplanTarget),
+            FeedbackRate = Int("feedback-rate", defaults.FeedbackRate),
+            FeedbackOfficialRate = Int("feedback-official-rate", defaults.FeedbackOfficialRate),
+            FeedbackSeconds = Seconds("feedback-seconds", defaults.FeedbackSeconds),
+            FeedbackTarget = Milliseconds("feedback-target", defaults.FeedbackTarget),
         };
         if (options.ApproveMilestones < 18)
         {

@@ -170,7 +170,8 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
 
         // The slip scan and the weekly report share the scan's portfolio; the approval scenario seeds its own; the links come last.
         var links = jobs.Contains(Scenarios.DependencyLinksScenario.Title);
-        var scanJobs = jobs.Where(j => j != Scenarios.PlanChangeApprovalScenario.Title && j != Scenarios.DependencyLinksScenario.Title).ToList();
+        var flood = jobs.Contains(Scenarios.FeedbackFloodScenario.Title);
+        var scanJobs = jobs.Where(j => j != Scenarios.PlanChangeApprovalScenario.Title && j != Scenarios.DependencyLinksScenario.Title && j != Scenarios.FeedbackFloodScenario.Title).ToList();
         if (scanJobs.Count > 0)
         {
             var report = scanJobs.Any(j => j == "weekly report") ? $"; weekly report: 1 warm-up + {options.ReportRuns} timed requests per format" : "";
@@ -181,16 +182,22 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         if (jobs.Contains(Scenarios.PlanChangeApprovalScenario.Title))
         {
             var parallel = options.MainConcurrency == 1 ? "" : $" and {options.ApproveProjects} at concurrency {options.MainConcurrency}";
-            text.AppendLine(inv, $"{(links ? "Then:" : "Last:"),-12}{Scenarios.PlanChangeApprovalScenario.Title}, on projects of its own × {options.ApproveMilestones} key milestones, each with one change of 20; "
+            text.AppendLine(inv, $"{(links || flood ? "Then:" : "Last:"),-12}{Scenarios.PlanChangeApprovalScenario.Title}, on projects of its own × {options.ApproveMilestones} key milestones, each with one change of 20; "
                 + $"{options.ApproveWarmup} untimed approvals, then {options.ApproveProjects} at concurrency 1 (judged){parallel}");
         }
 
         if (links)
         {
-            text.AppendLine(inv, $"Last:       {Scenarios.DependencyLinksScenario.Title}, on the slip scan's portfolio ({options.ScanProjects} projects × {options.ScanMilestonesPerProject} milestones, "
+            text.AppendLine(inv, $"{(flood ? "Then:" : "Last:"),-12}{Scenarios.DependencyLinksScenario.Title}, on the slip scan's portfolio ({options.ScanProjects} projects × {options.ScanMilestonesPerProject} milestones, "
                 + $"seeded first with one untimed scan if the slip scan did not run): {options.Links} links, a tenth across projects in chains of {options.LinksDepth}, "
                 + $"{Math.Min(options.LinksPosted, options.Links)} of them with POST …/dependencies and the rest by one import; {options.LinksWarmup} untimed and {options.LinksSamples} timed "
                 + $"forecast changes at a chain's head, each with a GET of its last project; {options.ScanRuns} scans; 1 + {options.ReplanRuns} in-process plans of the whole portfolio");
+        }
+
+        if (flood)
+        {
+            text.AppendLine(inv, $"Last:       {Scenarios.FeedbackFloodScenario.Title}, on 20 public projects of its own: GET project and POST progress report at {options.FeedbackOfficialRate}/s each, "
+                + $"{options.FeedbackSeconds.TotalSeconds:F0} s alone and {options.FeedbackSeconds.TotalSeconds:F0} s beside {options.FeedbackRate} anonymous feedback posts/s from forwarded addresses");
         }
 
         text.AppendLine();

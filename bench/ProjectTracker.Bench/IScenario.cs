@@ -75,5 +75,6 @@ public static class ScenarioCatalog
         new Scenarios.PublicPagesScenario(),
         new Scenarios.PlanChangeApprovalScenario(),
         new Scenarios.DependencyLinksScenario(),
+        new Scenarios.FeedbackFloodScenario(),
     ];
 }

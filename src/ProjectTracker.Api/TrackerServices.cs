@@ -4,6 +4,7 @@ using ProjectTracker.Api.Features.Baselines;
 using ProjectTracker.Api.Features.Demo;
 using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Feedback;
 using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Issues;
@@ -37,6 +38,7 @@ public static class TrackerServices
         services.AddTrackerOpenApi();
         services.AddTrackerHealth();
         services.AddTrackerCors(configuration);
+        services.AddTrackerForwarding(configuration);
         services.AddTrackerRateLimits(configuration);
         services.AddIdempotency(configuration);
         services.AddTrackerJobs(configuration);
@@ -56,6 +58,7 @@ public static class TrackerServices
         services.AddReports();
         services.AddIntegration(configuration);
         services.AddPublic(configuration);
+        services.AddFeedback(configuration);
         services.AddProposals();
         services.AddImports(configuration);
         // Last: after the admin key is seeded.
@@ -80,6 +83,7 @@ public static class TrackerServices
     // In the order docs/architecture.md draws it.
     public static WebApplication UseTracker(this WebApplication app)
     {
+        app.UseTrackerForwarding();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -112,6 +116,7 @@ public static class TrackerServices
         api.MapAlerts();
         api.MapIntegration();
         api.MapPublic();
+        api.MapFeedback();
         api.MapProposals();
         api.MapImports();
         app.MapReports(api);

@@ -36,6 +36,12 @@ public sealed class BadInputException(string field, string message) : Exception(
 
 public sealed class AccessDeniedException(string message) : Exception(message);
 
+// A limit the request's own work found (the public's messages per address), where the rate limiter cannot see it.
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string message) : Exception(message)
+{
+    public int RetryAfterSeconds { get; } = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+}
+
 // The single place where failures become problem details: endpoints throw, nothing else catches.
 public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -52,6 +58,10 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         {
             http.Response.Headers.RetryAfter = StoreUnavailableException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else if (exception is TooManyRequestsException limited)
+        {
+            http.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -65,6 +75,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         DomainException { Kind: DomainErrorKind.Forbidden } e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
         DomainException { Kind: DomainErrorKind.PlanChangeRequired } e => PlanChangeRequired(e),
         AccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
         ConcurrencyException or PreconditionFailedException => Problem(
             StatusCodes.Status412PreconditionFailed,
             "Precondition failed",

@@ -103,8 +103,9 @@ public static class RateLimits
                 return new RateLimitPartition<string>(keyId, keyBucket);
             }
 
-            // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured (docs/operations.md).
-            return new RateLimitPartition<string>(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", addressBucket);
+            // Behind a reverse proxy this is the proxy's address unless it is a trusted one (Network:TrustedProxies,
+            // docs/operations.md); an IPv6 client by its /64, as the feedback limit counts it.
+            return new RateLimitPartition<string>(ClientAddresses.Of(http), addressBucket);
         }
     }
 

@@ -10,4 +10,5 @@ public enum AlertKind
     PlanChange,
     KnockOn,
     Issue,
+    Feedback,
 }

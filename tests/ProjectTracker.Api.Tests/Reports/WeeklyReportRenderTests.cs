@@ -263,7 +263,7 @@ public sealed class WeeklyReportRenderTests
     }
 
     [Fact]
-    public void The_workbook_has_all_twenty_one_sheets_in_order_the_groupings_together()
+    public void The_workbook_has_all_twenty_two_sheets_in_order_the_groupings_together()
     {
         var xlsx = WeeklyReportXlsx.Render(Sample());
 
@@ -272,7 +272,7 @@ public sealed class WeeklyReportRenderTests
         XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         var names = XDocument.Load(workbook).Descendants(main + "sheet").Select(s => (string)s.Attribute("name")!).ToList();
         Assert.Equal(["概览", "分区县", "分类别", "分组团", "分板块", "分体系", "分专项", "分责任单位", "本周新增滞后", "本周恢复", "本周完成节点", "本周批准调整", "本周规划调整", "未来14天到期", "已逾期", "红灯项目", "报送滞后",
-            "排名通报(区县)", "排名通报(责任单位)", "2026年建成项目", "2027年建成项目"], names);
+            "排名通报(区县)", "排名通报(责任单位)", "2026年建成项目", "2027年建成项目", "公众留言"], names);
     }
 
     [Fact]

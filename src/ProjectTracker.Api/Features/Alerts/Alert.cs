@@ -73,6 +73,8 @@ public sealed record Alert
     public KnockOnNotice? KnockOn { get; init; }
     // Issue alerts only: the supervised issue overdue.
     public IssueNotice? Issue { get; init; }
+    // Feedback alerts only: the public's message received or published (never the sender's contact).
+    public FeedbackNotice? Feedback { get; init; }
 
     public required IReadOnlyList<AlertRecipient> Recipients { get; init; }
 
@@ -162,6 +164,23 @@ public sealed record IssueNotice
     public required string UnitName { get; init; }
     public required DateOnly RaisedOn { get; init; }
     public required DateOnly DueDate { get; init; }
+    public required string Link { get; init; }
+}
+
+public enum FeedbackStage
+{
+    // To the city office, which reviews it.
+    Received,
+    // To the project's unit, district and project subscribers, who answer it.
+    Published,
+}
+
+public sealed record FeedbackNotice
+{
+    public required Guid FeedbackId { get; init; }
+    public required FeedbackStage Stage { get; init; }
+    public required string Message { get; init; }
+    public required DateOnly ReceivedOn { get; init; }
     public required string Link { get; init; }
 }
 

@@ -27,6 +27,7 @@ public static class AlertEndpoints
             var delivery = provider.GetRequiredService<IOptions<AlertDeliveryOptions>>();
             var clock = provider.GetRequiredService<TimeProvider>();
             options.Projections.Add(new PlanChangeAlerts(delivery, clock), ProjectionLifecycle.Inline);
+            options.Projections.Add(new FeedbackAlerts(delivery, clock), ProjectionLifecycle.Inline);
             options.Projections.Add(new KnockOnAlerts(provider.GetRequiredService<DependencyNetwork>(), delivery, clock), ProjectionLifecycle.Inline);
         });
         return services;

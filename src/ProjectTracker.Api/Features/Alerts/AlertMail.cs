@@ -59,6 +59,8 @@ public static class AlertMail
             AlertKind.Issue when alert.Issue is { } issue && alert.Escalation >= EscalationStep.DistrictLeader =>
                 Invariant($"{project} 督办问题「{issue.Title}」逾期 {alert.Days} 天，提请区县领导督办"),
             AlertKind.Issue when alert.Issue is { } issue => Invariant($"{project} 督办问题「{issue.Title}」已逾期 {alert.Days} 天"),
+            AlertKind.Feedback when alert.Feedback is { Stage: FeedbackStage.Published } => $"{project} 公众留言已公开，请责任单位答复",
+            AlertKind.Feedback => $"{project} 收到公众留言，待审核",
             _ => $"{project} 周报",
         };
         return OneLine(headline);
@@ -97,7 +99,8 @@ public static class AlertMail
         AlertKind.KnockOn => 4,
         AlertKind.Deadline => 5,
         AlertKind.PlanChange => 6,
-        _ => 7,
+        AlertKind.Feedback => 7,
+        _ => 8,
     };
 
     // The most pressing first: the longest overdue or slipped, the soonest due.
@@ -112,6 +115,7 @@ public static class AlertMail
     {
         var prefix = ordered.Any(a => a.Kind == AlertKind.Escalation || (a.Kind == AlertKind.Issue && a.Escalation >= EscalationStep.DistrictLeader)) ? "【督办】"
             : ordered.All(a => a.Kind == AlertKind.PlanChange) ? "【规划调整】"
+            : ordered.All(a => a.Kind == AlertKind.Feedback) ? "【公众留言】"
             : ordered.All(a => a.Kind is AlertKind.Deadline or AlertKind.PlanChange) ? "【提醒】"
             : "【预警】";
         var more = ordered.Count > 1 ? Invariant($" 等 {ordered.Count} 项") : "";
@@ -234,6 +238,13 @@ public static class AlertMail
             facts.Add(("提出日期", Day(issue.RaisedOn)));
             facts.Add(("办结时限", Day(issue.DueDate)));
             facts.Add(("查看问题", issue.Link));
+        }
+
+        if (alert.Feedback is { } feedback)
+        {
+            facts.Add(("留言内容", feedback.Message));
+            facts.Add(("留言日期", Day(feedback.ReceivedOn)));
+            facts.Add((feedback.Stage == FeedbackStage.Received ? "审核留言" : "查看并答复", feedback.Link));
         }
 
         if (!string.IsNullOrWhiteSpace(alert.MilestoneName))

@@ -25,6 +25,7 @@ public sealed record KnockOnResponse(
 
 /// <param name="PlanChangeId">For a `plan-change` alert: the plan change filed or decided.</param>
 /// <param name="KnockOn">For a `knock-on` alert: what moved this project's milestones later, and each one moved.</param>
+/// <param name="FeedbackId">For a `feedback` alert: the public's message received (to the city office) or published (to those who answer it).</param>
 /// <param name="IssueId">For an `issue` alert: the supervised issue overdue (its escalation to the district leader has `escalation` `district-leader`).</param>
 /// <param name="Days">Days left, overdue (a milestone or an issue), behind the baseline, since the trouble began, or (knock-on) the most any milestone moved.</param>
 public sealed record AlertResponse(
@@ -42,6 +43,7 @@ public sealed record AlertResponse(
     Guid? PlanChangeId,
     KnockOnResponse? KnockOn,
     Guid? IssueId,
+    Guid? FeedbackId,
     int Days,
     Rag Rag,
     EscalationStep Escalation,
@@ -132,7 +134,7 @@ public static class ListAlerts
 
     private static AlertResponse ToResponse(Alert a) => new(
         a.Id, a.Kind, a.Bucket, AlertMail.Headline(a), a.PlannedOn, a.ProjectId, a.ProjectCode, a.ProjectName, a.District,
-        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, KnockOn(a.KnockOn), a.Issue?.IssueId, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
+        a.MilestoneId, a.MilestoneName, a.PlanChange?.RequestId, KnockOn(a.KnockOn), a.Issue?.IssueId, a.Feedback?.FeedbackId, a.Days, a.Rag, a.Escalation, a.Status, a.Attempts, a.LastError, a.SentAt,
         [.. a.Recipients.Select(r => new AlertRecipientResponse(r.Email, r.Roles, r.Status, r.Attempts, r.LastError, r.SentAt, r.MessageId))]);
 
     private static KnockOnResponse? KnockOn(KnockOnNotice? notice) => notice is null ? null : new(

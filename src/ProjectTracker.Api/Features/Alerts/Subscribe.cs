@@ -23,7 +23,7 @@ public static class Subscribe
             public Validator(IQuerySession session, StructureCatalogs catalogs)
             {
                 RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
-                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation, plan-change, knock-on, issue.");
+                RuleFor(r => r.Kinds).NotEmpty().WithMessage("Name at least one kind: deadline, overdue, slip, weekly-report, escalation, plan-change, knock-on, issue, feedback.");
                 RuleForEach(r => r.Kinds).IsInEnum();
                 RuleFor(r => r.Kinds).Must(k => k is null || k.Distinct().Count() == k.Count).WithMessage("Name each kind once.");
                 RuleFor(r => r.ProjectId).Null().When(r => r.District is not null)
@@ -44,7 +44,7 @@ public static class Subscribe
             .WithSummary("Subscribe an e-mail address to alerts")
             .WithDescription("""
                 By district, by responsible unit, by project, or (none) the whole portfolio; for the kinds named (`deadline`,
-                `overdue`, `slip`, `weekly-report`, `escalation`, `plan-change`, `knock-on`, `issue`). A district key subscribes
+                `overdue`, `slip`, `weekly-report`, `escalation`, `plan-change`, `knock-on`, `issue`, `feedback`). A district key subscribes
                 only for its own district or its projects, a unit key only for its own unit or its projects (403 otherwise); a
                 unit is subscribed by its own key or an admin key, and the whole portfolio needs an admin key. A project's own
                 `contactEmail` always gets its deadline and overdue alerts.
@@ -58,6 +58,11 @@ public static class Subscribe
                 a predecessor in another project) makes open milestones of the subscribed projects expected later, one alert per
                 change and project names each milestone moved, its expected date before → after and the change that caused it;
                 mailed once, through the alert outbox.
+
+                `feedback` (公众留言, 汇聚民意): a whole-portfolio subscription is the city office's and hears of every message the
+                public leaves, as it arrives, to review it; a unit, district or project subscription hears of a message once the
+                city office has published it, for the unit to answer. The mail carries the message, never the sender's contact
+                (the office reads that with `GET /api/v1/feedback`).
                 """)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

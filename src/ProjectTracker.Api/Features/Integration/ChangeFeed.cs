@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using ProjectTracker.Api.Infrastructure;
+using ProjectTracker.Domain.Feedback;
 using ProjectTracker.Domain.Issues;
 
 namespace ProjectTracker.Api.Features.Integration;
@@ -43,7 +44,10 @@ public sealed class ChangeFeed(IDocumentStore store)
     private readonly string schema = store.Options.Events.DatabaseSchemaName;
 
     public IReadOnlySet<string> KnownTypes { get; } =
-        store.Options.Events.AllKnownEventTypes().Select(t => EventWire.TypeName(t.EventTypeName)).ToHashSet(StringComparer.Ordinal);
+        store.Options.Events.AllKnownEventTypes()
+            .Where(t => !typeof(IFeedbackEvent).IsAssignableFrom(t.EventType))
+            .Select(t => EventWire.TypeName(t.EventTypeName))
+            .ToHashSet(StringComparer.Ordinal);
 
     public async Task<ChangePage> Read(long after, int limit, CancellationToken ct)
     {
@@ -55,28 +59,41 @@ public sealed class ChangeFeed(IDocumentStore store)
 
         var settled = await SettledUpTo(after, ct);
         var ceiling = Math.Max(settled, probe.Allocated);
-        IReadOnlyList<IEvent> events;
+        var items = new List<ChangeItem>(limit);
+        var reached = after;
         // A fresh snapshot, taken after the settled mark was proven: every committed event up to it is visible.
-        await using (var session = store.QuerySession())
+        await using var session = store.QuerySession();
+        while (items.Count < limit)
         {
-            events = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > after && e.Sequence <= ceiling)
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > reached && e.Sequence <= ceiling)
                 .OrderBy(e => e.Sequence)
                 .Take(limit)
                 .ToListAsync(ct);
-        }
+            foreach (var e in events)
+            {
+                if (e.Sequence > settled && e.Sequence != reached + 1)
+                {
+                    return new ChangePage(items, reached);
+                }
 
-        var items = new List<ChangeItem>(events.Count);
-        var reached = after;
-        foreach (var e in events)
-        {
-            if (e.Sequence > settled && e.Sequence != reached + 1)
+                reached = e.Sequence;
+                // The public's messages are moderated content, not project changes: unreviewed text is not handed to
+                // every integrator, and a flood of them would bury the feed and the webhooks. GET /feedback serves them.
+                if (e.Data is not IFeedbackEvent)
+                {
+                    items.Add(ChangeItem.From(e));
+                    if (items.Count == limit)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (events.Count < limit)
             {
                 break;
             }
-
-            items.Add(ChangeItem.From(e));
-            reached = e.Sequence;
         }
 
         return new ChangePage(items, reached);

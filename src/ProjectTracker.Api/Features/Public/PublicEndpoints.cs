@@ -33,7 +33,7 @@ public static class PublicEndpoints
     }
 
     // A project made public a moment ago must not stay a cached 404.
-    private static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var response = context.HttpContext.Response;
         response.OnStarting(() =>

@@ -8,6 +8,7 @@ using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain;
+using ProjectTracker.Domain.Feedback;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Reports;
@@ -134,7 +135,37 @@ public sealed class BuildWeeklyReport(
                 By(GetPortfolioSummary.Grouping.Unit)),
             Filter = narrowed,
             Issues = Domain.Issues.IssueFigures.Of(raised, day).Total,
+            Feedback = await FeedbackOf(session, replay, week.Monday, day, catalog, ct),
         };
+    }
+
+    /// <summary>The week's messages, as their dates tell what happened when: each is set once, so a past week counts the same later.</summary>
+    private static async Task<WeeklyFeedback> FeedbackOf(
+        IQuerySession session, PortfolioReplay replay, DateOnly from, DateOnly to, StructureCatalog catalog, CancellationToken ct)
+    {
+        // Whatever the week changed, or what may still have been waiting at its end; the rest was settled before it.
+        var messages = await session.Query<FeedbackMessage>()
+            .Where(m => m.ReceivedOn <= to
+                && (m.ReceivedOn >= from || m.PublishedOn >= from || m.FirstRepliedOn >= from || m.RejectedOn >= from
+                    || m.Status == FeedbackStatus.PendingReview || (m.Status == FeedbackStatus.Published && m.FirstRepliedOn == null)))
+            .ToListAsync(ct);
+        var held = messages.Where(m => replay.Projects.ContainsKey(m.ProjectId)).ToList();
+        string UnitOf(FeedbackMessage m) => catalog.Place(replay.Projects[m.ProjectId].Profile).Unit ?? GetPortfolioSummary.Unassigned;
+        var figures = FeedbackFigures.Of(held, from, to, UnitOf);
+        return new WeeklyFeedback(
+            figures.Total,
+            [
+                .. figures.ByGroup
+                    .OrderByDescending(g => g.Value.Received).ThenBy(g => g.Key == GetPortfolioSummary.Unassigned).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new WeeklyFeedbackRow(
+                        g.Key,
+                        catalog.NameOf(StructureList.Unit, g.Key) ?? "未指定",
+                        g.Value.Received,
+                        g.Value.Published,
+                        g.Value.Answered,
+                        g.Value.AwaitingReview,
+                        g.Value.AwaitingReply)),
+            ]);
     }
 
     /// <summary>The rankings on the report's day, each row with its rank in last week's report.</summary>

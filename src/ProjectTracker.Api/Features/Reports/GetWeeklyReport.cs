@@ -46,8 +46,9 @@ public static class GetWeeklyReport
                 `rankLastWeek` (its rank in the previous week's report: as published once that report is frozen, else by the
                 same rule as of that week's end) and `movement` (places up since then);
                 `completions` (年度建成项目) lists this year's and next year's commitments as `GET
-                /api/v1/portfolio/completions` judges them on the report's day. Both are absent from a report frozen before
-                they were counted.
+                /api/v1/portfolio/completions` judges them on the report's day. `feedback` (公众留言) counts the public's
+                messages by responsible unit: received, published and first answered in the week, and awaiting review or a
+                reply at its end. Each is absent from a report frozen before it was counted.
 
                 A finished week's report is generated once and stored: every later request answers the same data, byte for
                 byte, whatever was recorded since. The current week's report is as of now and says `"provisional": true`. A
@@ -57,7 +58,7 @@ public static class GetWeeklyReport
                 inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser), each project's name linked to the page a
                 person can read: `/public/projects/{id}` for a project the public sees now, else `/projects/{id}` (a key,
                 as for the report page); CSV gives one table, chosen by
-                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale|rankings-district|rankings-unit|completions-this-year|completions-next-year|cluster|sector|system|programme|unit`
+                `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale|rankings-district|rankings-unit|completions-this-year|completions-next-year|cluster|sector|system|programme|unit|feedback`
                 (default `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table, among them one per
                 grouping (district, category, cluster, sector, system, programme, responsible unit).
 

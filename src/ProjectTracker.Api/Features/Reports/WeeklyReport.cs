@@ -39,6 +39,9 @@ public sealed record WeeklyReport(
     /// <summary>督办: the supervised issues raised by the report's day, as they stood then. Null in a report frozen before they were counted.</summary>
     public Domain.Issues.IssueCounts? Issues { get; init; }
 
+    /// <summary>公众留言 (汇聚民意): the public's messages on the report's projects received, published and answered in the week, and those awaiting review or a reply at its end, by responsible unit. Null in a report frozen before they were counted.</summary>
+    public WeeklyFeedback? Feedback { get; init; }
+
     /// <summary>The structure filters the report was narrowed by; null for the whole portfolio (the report that is frozen).</summary>
     public WeeklyReportFilter? Filter { get; init; }
 }
@@ -50,6 +53,18 @@ public sealed record WeeklyGroupings(
     IReadOnlyList<GetPortfolioSummary.Row> BySystem,
     IReadOnlyList<GetPortfolioSummary.Row> ByProgramme,
     IReadOnlyList<GetPortfolioSummary.Row> ByUnit);
+
+/// <param name="Total">Every message of the report's projects.</param>
+/// <param name="ByUnit">By the responsible unit the project is placed in at the report's instant (`unassigned`: none), most received first; a unit with nothing to count is absent.</param>
+public sealed record WeeklyFeedback(Domain.Feedback.FeedbackCounts Total, IReadOnlyList<WeeklyFeedbackRow> ByUnit);
+
+/// <param name="Key">The unit's code in the units list, or `unassigned`.</param>
+/// <param name="Received">Messages that arrived in the week.</param>
+/// <param name="Published">Messages the city office published in the week.</param>
+/// <param name="Answered">Messages the unit first answered in the week (a corrected answer does not count again).</param>
+/// <param name="AwaitingReview">At the week's end: received and not yet published or rejected.</param>
+/// <param name="AwaitingReply">At the week's end: published, not taken down, and not yet answered.</param>
+public sealed record WeeklyFeedbackRow(string Key, string Label, int Received, int Published, int Answered, int AwaitingReview, int AwaitingReply);
 
 /// <param name="Description">The filter as officials read it, e.g. 组团：偃师组团；责任单位：市交通运输局.</param>
 public sealed record WeeklyReportFilter(

@@ -29,6 +29,7 @@ public static class WeeklyReportCsv
         System,
         Programme,
         Unit,
+        Feedback,
     }
 
     public static string Render(WeeklyReport report, Table table)

@@ -150,6 +150,7 @@ public static partial class WeeklyReportHtml
             Rankings();
             Completions();
             Groupings();
+            Feedback();
             Footer(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
             html.Append("</main>\n</body>\n</html>\n");
         }
@@ -168,6 +169,22 @@ public static partial class WeeklyReportHtml
                 H3(title);
                 TableOrNone(WeeklyReportTables.Of(report, table), "无", totalsLast: true);
             }
+        }
+
+        // Absent from a report frozen before the public's messages were counted.
+        private void Feedback()
+        {
+            if (report.Feedback is not { } feedback)
+            {
+                return;
+            }
+
+            H2("十二、公众留言（汇聚民意）");
+            var total = feedback.Total;
+            html.Append("<p>本周收到公众留言 <strong>").Append(Count(total.Received)).Append("</strong> 条，公开 ").Append(Count(total.Published))
+                .Append(" 条，责任单位答复 ").Append(Count(total.Answered)).Append(" 条；截至统计时点，待审核 ").Append(Count(total.AwaitingReview))
+                .Append(" 条，已公开待答复 <strong>").Append(Count(total.AwaitingReply)).Append("</strong> 条。</p>\n");
+            TableOrNone(WeeklyReportTables.Of(report, WeeklyReportCsv.Table.Feedback), "本周无公众留言", totalsLast: true);
         }
 
         private void Header()

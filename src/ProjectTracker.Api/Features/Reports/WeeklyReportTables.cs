@@ -124,6 +124,11 @@ internal static class WeeklyReportTables
             ["督办问题未办结", report.Issues?.Open],
             ["督办问题逾期", report.Issues?.Overdue],
             ["问题按期办结率(%)", report.Issues?.OnTimeRate],
+            ["本周收到公众留言", report.Feedback?.Total.Received],
+            ["本周公开留言", report.Feedback?.Total.Published],
+            ["本周答复留言", report.Feedback?.Total.Answered],
+            ["留言待审核", report.Feedback?.Total.AwaitingReview],
+            ["留言待答复", report.Feedback?.Total.AwaitingReply],
         ];
         return new ReportTable("概览", [new("项目", ColumnKind.Text), new("值", ColumnKind.Text)], rows);
     }
@@ -154,6 +159,7 @@ internal static class WeeklyReportTables
         WeeklyReportCsv.Table.System => Summary("分体系", report.Groupings?.BySystem ?? [], report.Headline.Totals, row => row.Label),
         WeeklyReportCsv.Table.Programme => Summary("分专项", report.Groupings?.ByProgramme ?? [], report.Headline.Totals, row => row.Label),
         WeeklyReportCsv.Table.Unit => Summary("分责任单位", report.Groupings?.ByUnit ?? [], report.Headline.Totals, row => row.Label),
+        WeeklyReportCsv.Table.Feedback => Feedback(report.Feedback),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 
@@ -369,6 +375,30 @@ internal static class WeeklyReportTables
     [
         .. Enum.GetValues<WeeklyReportCsv.Table>().SelectMany(table => Of(report, table).Projects ?? []).Distinct(),
     ];
+
+    // Null in a report frozen before the public's messages were counted: the columns, no rows.
+    private static ReportTable Feedback(WeeklyFeedback? feedback)
+    {
+        var total = feedback?.Total;
+        return new(
+            "公众留言",
+            [
+                new("代码", ColumnKind.Text),
+                new("责任单位", ColumnKind.Text),
+                new("本周收到", ColumnKind.Count),
+                new("本周公开", ColumnKind.Count),
+                new("本周答复", ColumnKind.Count),
+                new("待审核", ColumnKind.Count),
+                new("待答复", ColumnKind.Count),
+            ],
+            feedback is null || total is null || feedback.ByUnit.Count == 0
+                ? []
+                :
+                [
+                    .. feedback.ByUnit.Select(r => new object?[] { r.Key, r.Label, r.Received, r.Published, r.Answered, r.AwaitingReview, r.AwaitingReply }),
+                    ["", "合计", total.Received, total.Published, total.Answered, total.AwaitingReview, total.AwaitingReply],
+                ]);
+    }
 
     private static object?[] Project(ProjectRef project, params object?[] rest) =>
         [project.Code, project.Name, project.DistrictName, project.ResponsibleUnit, .. rest];

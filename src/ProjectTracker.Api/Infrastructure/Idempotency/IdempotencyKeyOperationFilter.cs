@@ -32,7 +32,7 @@ internal sealed class IdempotencyKeyOperationFilter(IOptions<IdempotencyOptions>
             Description = $"""
                 Makes a retry safe: 1 to 255 visible ASCII characters, new for each request (a UUID serves well).
                 A retry with the same key and the same request answers the first answer again, with
-                `{Idempotency.ReplayedHeader}: true`, and changes nothing. Keys are per API key and expire
+                `{Idempotency.ReplayedHeader}: true`, and changes nothing. Keys are per API key (per client address where no key is needed) and expire
                 {options.Value.Expiry.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} hours after use (`Idempotency:Expiry`). Answers of 500 and above are not kept: a retry runs again.
                 """,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },

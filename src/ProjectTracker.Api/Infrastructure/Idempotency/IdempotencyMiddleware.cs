@@ -15,6 +15,7 @@ namespace ProjectTracker.Api.Infrastructure;
 internal sealed partial class IdempotencyMiddleware(
     RequestDelegate next,
     IdempotentRequests requests,
+    ClientAddresses addresses,
     IProblemDetailsService problems,
     TimeProvider clock,
     IOptions<IdempotencyOptions> options,
@@ -32,13 +33,14 @@ internal sealed partial class IdempotencyMiddleware(
     {
         if (!HttpMethods.IsPost(http.Request.Method)
             || !http.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
-            || !http.Request.Headers.TryGetValue(Idempotency.Header, out var header)
-            || ApiKeyId(http.User) is not { } apiKeyId)
+            || !http.Request.Headers.TryGetValue(Idempotency.Header, out var header))
         {
-            // Unauthenticated requests never get here on a guarded endpoint (authorization answered 401): none is stored.
             await next(http);
             return;
         }
+
+        // Without a key (authorization let it through, so the endpoint needs none) the caller is its address, hashed.
+        var apiKeyId = ApiKeyId(http.User) ?? await addresses.Partition(http);
 
         if (ReadKey(header) is not { } key)
         {
@@ -125,9 +127,10 @@ internal sealed partial class IdempotencyMiddleware(
                 }
             }
 
-            if (raced || response.StatusCode >= StatusCodes.Status500InternalServerError)
+            if (raced || response.StatusCode >= StatusCodes.Status500InternalServerError || response.StatusCode == StatusCodes.Status429TooManyRequests)
             {
-                // Not judged (or judged by the other run): nothing of it is kept, and a retry runs it again or replays.
+                // Not judged (or judged by the other run, or "later" rather than "no"): nothing of it is kept, and a retry
+                // runs it again or replays.
                 await scope.RollBack();
             }
             else
