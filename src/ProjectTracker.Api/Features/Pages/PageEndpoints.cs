@@ -15,6 +15,7 @@ public static class PageEndpoints
         SearchPublicProjects.Map(pages);
         ShowMap.Map(pages);
         ShowPublicProject.Map(pages);
+        LeaveFeedback.Map(pages);
         ShowProjectPage.Map(pages);
     }
 }
