@@ -78,6 +78,28 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         Assert.Contains("增设互通立交一处", change, StringComparison.Ordinal);
         Assert.Contains("125,000.5 万元 → 140,000 万元", change, StringComparison.Ordinal);
         await Check(page, $"public-project-{width}");
+
+        // A message left with the keyboard: shown only once the city office publishes it, with the unit's reply.
+        var said = $"建议增设人行天桥{width}";
+        await page.Locator("#message").FocusAsync();
+        await page.Keyboard.TypeAsync(said);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("contact", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync("13800000000");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/public/projects/{id}?sent=1#feedback");
+        Assert.True(await page.GetByRole(AriaRole.Status).IsVisibleAsync(), "the page says the message awaits review");
+        Assert.DoesNotContain(said, await page.Locator("ol.messages").AllInnerTextsAsync().ContinueWith(t => string.Join("", t.Result)), StringComparison.Ordinal);
+        var pending = await (await app.Admin.GetAsync($"/api/v1/feedback?projectId={id}&status=pending-review")).Expect(HttpStatusCode.OK);
+        var feedbackId = Assert.Single(pending.GetProperty("items").EnumerateArray()).Str("id");
+        await (await app.Admin.PostJson($"/api/v1/feedback/{feedbackId}/publish", new { })).Expect(HttpStatusCode.OK);
+        await (await app.Admin.PostJson($"/api/v1/feedback/{feedbackId}/reply", new { text = "已纳入下阶段设计。" })).Expect(HttpStatusCode.OK);
+        await page.ReloadAsync();
+        var message = page.Locator("ol.messages > li");
+        Assert.Contains(said, await message.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已纳入下阶段设计。", await message.Locator(".reply").InnerTextAsync(), StringComparison.Ordinal);
+        await Check(page, $"public-feedback-{width}");
         Assert.Empty(chromium.Errors);
     }
 
