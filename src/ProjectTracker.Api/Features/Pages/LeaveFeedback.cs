@@ -4,7 +4,6 @@ using ProjectTracker.Api.Features.Feedback;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Public;
 using ProjectTracker.Api.Features.Structure;
-using ProjectTracker.Domain;
 using ProjectTracker.Domain.Feedback;
 
 namespace ProjectTracker.Api.Features.Pages;
@@ -59,7 +58,9 @@ public static class LeaveFeedback
         return TypedResults.Redirect($"{PublicSite.ProjectPath(id)}?sent=1#feedback");
     }
 
-    /// <summary>What is wrong with the form, by field, in the words the page shows; the API's own rules.</summary>
+    /// <summary>
+    /// What is wrong with the form, by field, in the words the page shows; the API's own rules. A NUL never gets here:
+    /// ASP.NET Core refuses to read such a form (400, ErrorHandling).</summary>
     public static Dictionary<string, string> Problems(string? message, string? contact)
     {
         var problems = new Dictionary<string, string>();
@@ -71,19 +72,13 @@ public static class LeaveFeedback
         {
             problems["message"] = $"留言内容不超过 {FeedbackMessage.MaxMessageLength:N0} 字。";
         }
-        else if (!StoredText.IsStorable(message))
-        {
-            problems["message"] = "留言内容含有无法保存的空字符（U+0000），请删去后再提交。";
-        }
+
 
         if (contact is not null && contact.Length > FeedbackMessage.MaxContactLength)
         {
             problems["contact"] = $"联系方式不超过 {FeedbackMessage.MaxContactLength} 字。";
         }
-        else if (contact is not null && !StoredText.IsStorable(contact))
-        {
-            problems["contact"] = "联系方式含有无法保存的空字符（U+0000），请删去后再提交。";
-        }
+
 
         return problems;
     }
