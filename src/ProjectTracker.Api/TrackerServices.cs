@@ -32,6 +32,7 @@ public static class TrackerServices
         services.AddHttpContextAccessor();
         // First: its hosted service applies the schema before any other starts.
         services.AddTrackerStore(configuration);
+        services.AddTrackerTelemetry(configuration);
         services.AddTrackerErrors();
         services.AddTrackerValidation();
         services.AddTrackerOpenApi();
@@ -84,6 +85,7 @@ public static class TrackerServices
     {
         app.UseTrackerForwarding();
         app.UseSecurityHeaders();
+        app.UseTrackerMetricsPort();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseTrackerOpenApi();
@@ -96,6 +98,7 @@ public static class TrackerServices
         app.UseStorableJsonBodies();
         app.UseIdempotency();
         app.MapTrackerHealth();
+        app.MapTrackerMetrics();
 
         var api = app.MapGroup("/api/v1")
             .RequireCors(CrossOrigin.Keyed)
