@@ -49,7 +49,10 @@ public sealed class BenchContext : IAsyncDisposable
     /// <summary>The slip scan's portfolio, once seeded in this run (later jobs reuse it).</summary>
     internal IReadOnlyList<Scenarios.ScanProject>? ScanPortfolio { get; set; }
 
-    public bool ScanPortfolioSeeded => ScanPortfolio is not null;
+    /// <summary>The slip scan's portfolio is in the database: seeded in this run, or before it (--scale's seed step).</summary>
+    public bool ScanPortfolioSeeded => ScanPortfolio is not null || PortfolioSeededBefore;
+
+    public bool PortfolioSeededBefore { get; init; }
 
     public SeededProject RandomProject(Random random) => Projects[random.Next(Projects.Count)];
 

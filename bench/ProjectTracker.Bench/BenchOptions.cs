@@ -89,6 +89,25 @@ public sealed record BenchOptions
     public TimeSpan FeedbackSeconds { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Feedback flood: the highest p99 of each official request under the flood.</summary>
     public TimeSpan FeedbackTarget { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>The API's cold start as scripts/bench.sh timed it: process start until /health/ready answered 200; null when not given.</summary>
+    public TimeSpan? ColdStart { get; init; }
+    /// <summary>The first start on the empty database (which creates the schema), for information; null when not given.</summary>
+    public TimeSpan? FirstStart { get; init; }
+    public TimeSpan ColdStartTarget { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>POST progress at half the measured peak: how long the open-loop load runs.</summary>
+    public TimeSpan HalfPeakDuration { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>POST progress at half the measured peak: the highest p99, from each request's scheduled send time.</summary>
+    public TimeSpan HalfPeakTarget { get; init; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>--scale: the step this process runs (seed, measure or report); null for the ordinary run.</summary>
+    public string? ScaleStep { get; init; }
+    /// <summary>--scale: the portfolio size a seed or measure step works on.</summary>
+    public int ScaleSize { get; init; }
+    /// <summary>--scale: the sizes the report step reports, in order.</summary>
+    public IReadOnlyList<int> ScaleSizes { get; init; } = [1_000, 10_000, 50_000];
+    /// <summary>--scale: where the steps leave their figures for the report step.</summary>
+    public string ScaleDir { get; init; } = "bench-results/scale";
+    /// <summary>--scale: timed GETs of the project list, the summary and the slips per size, after 2 untimed.</summary>
+    public int ScaleRuns { get; init; } = 20;
 
     public int MainConcurrency => Concurrency[0];
 
@@ -113,6 +132,13 @@ public sealed record BenchOptions
           --only A,B             BENCH_ONLY             run only scenarios whose name contains one of these
           --note TEXT            BENCH_NOTE             a line for the header
           --sql-profile          BENCH_SQL_PROFILE=1    also list the SQL each request ran (needs pg_stat_statements)
+
+        Start-up and half-peak latency (every run that has the request scenarios):
+          --cold-start-ms MS               BENCH_COLD_START_MS                 the API's cold start as scripts/bench.sh timed it (process start to /health/ready 200), judged
+          --first-start-ms MS              BENCH_FIRST_START_MS                its first start on the empty database, which created the schema (information)
+          --cold-start-target S            BENCH_COLD_START_TARGET             cold start target in seconds (default 3)
+          --half-peak-duration S           BENCH_HALF_PEAK_DURATION            open-loop POST progress at half the peak rate measured at the main concurrency, for this long (default 20)
+          --half-peak-target MS            BENCH_HALF_PEAK_TARGET              its p99 target, from each request's scheduled send time, in milliseconds (default 10)
 
         Slip scan (runs after the other scenarios; seeds its own projects into the same database):
           --scan-projects N                BENCH_SCAN_PROJECTS                 projects to seed for it (default 10000)
@@ -154,6 +180,14 @@ public sealed record BenchOptions
           --feedback-official-rate N       BENCH_FEEDBACK_OFFICIAL_RATE        GET project and POST progress report a second each, open loop (default 20)
           --feedback-seconds S             BENCH_FEEDBACK_SECONDS              length of each phase, alone and under the flood, after 5 s untimed (default 30)
           --feedback-target MS             BENCH_FEEDBACK_TARGET               p99 target of each official request under the flood, in milliseconds (default 100)
+
+        Cost as the work grows (scripts/bench.sh --scale runs these steps, one API process each; see docs/performance.md):
+          --scale-step seed|measure|report BENCH_SCALE_STEP                    seed a portfolio, measure it, or report every size measured
+          --scale-size N                   BENCH_SCALE_SIZE                    projects of the portfolio (seed and measure)
+          --scale-sizes A,B,C              BENCH_SCALE_SIZES                   the sizes the report reads, in order (default 1000,10000,50000)
+          --scale-dir DIR                  BENCH_SCALE_DIR                     where the steps leave their figures (default bench-results/scale)
+          --scale-runs N                   BENCH_SCALE_RUNS                    timed GETs of the project list, the summary and the slips per size, after 2 untimed (default 20)
+          (seeding uses --scan-milestones-per-project and --scan-seed-concurrency; measuring --concurrency, --duration, --api-warmup, --scan-runs, --report-runs)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -256,10 +290,35 @@ public sealed record BenchOptions
             FeedbackOfficialRate = Int("feedback-official-rate", defaults.FeedbackOfficialRate),
             FeedbackSeconds = Seconds("feedback-seconds", defaults.FeedbackSeconds),
             FeedbackTarget = Milliseconds("feedback-target", defaults.FeedbackTarget),
+            ColdStart = Get("cold-start-ms") is { } cold ? TimeSpan.FromMilliseconds(double.Parse(cold, NumberStyles.Float, CultureInfo.InvariantCulture)) : null,
+            FirstStart = Get("first-start-ms") is { } first ? TimeSpan.FromMilliseconds(double.Parse(first, NumberStyles.Float, CultureInfo.InvariantCulture)) : null,
+            ColdStartTarget = Seconds("cold-start-target", defaults.ColdStartTarget),
+            HalfPeakDuration = Seconds("half-peak-duration", defaults.HalfPeakDuration),
+            HalfPeakTarget = Milliseconds("half-peak-target", defaults.HalfPeakTarget),
+            ScaleStep = Get("scale-step"),
+            ScaleSize = Get("scale-size") is { } size ? int.Parse(size, NumberStyles.None, CultureInfo.InvariantCulture) : 0,
+            ScaleSizes = List("scale-sizes") is { Count: > 0 } sizes ? [.. sizes.Select(z => int.Parse(z, NumberStyles.None, CultureInfo.InvariantCulture))] : defaults.ScaleSizes,
+            ScaleDir = Get("scale-dir") ?? defaults.ScaleDir,
+            ScaleRuns = Int("scale-runs", defaults.ScaleRuns),
         };
         if (options.ApproveMilestones < 18)
         {
             throw new UsageException("--approve-milestones must be at least 18: each change moves 18 baselines");
+        }
+
+        if (options.ScaleStep is not (null or "seed" or "measure" or "report"))
+        {
+            throw new UsageException("--scale-step is seed, measure or report");
+        }
+
+        if (options.ScaleStep is "seed" or "measure" && options.ScaleSize < 1)
+        {
+            throw new UsageException("--scale-step seed and measure need --scale-size, a positive number of projects");
+        }
+
+        if (options.ScaleSizes.Any(z => z < 1) || options.ScaleSizes.Distinct().Count() != options.ScaleSizes.Count)
+        {
+            throw new UsageException("--scale-sizes are positive and different");
         }
 
         if (given.Count > 0)

@@ -28,16 +28,28 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
                 + string.Join(", ", ScenarioCatalog.All.Select(s => s.Name).Concat(ScenarioCatalog.Jobs.Select(j => j.Name))));
         }
 
-        output.Write(Header(server, scenarios.Count > 0, jobs.Select(j => j.Name).ToList()));
+        output.Write(Header(server, scenarios.Count > 0, scenarios.Contains(ScenarioCatalog.Post), jobs.Select(j => j.Name).ToList()));
         output.Flush();
 
         var idle = await OtherLoad(processes, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Before the run, other processes kept {idle * 100:F0} % of the machine busy (1 s sample, load average {LoadAverage()}){(idle > 0.1 ? ": NOT QUIET, figures will be noisy" : "")}"));
+        var verdicts = new List<bool>();
+        if (options.ColdStart is { } cold)
+        {
+            var pass = cold <= options.ColdStartTarget;
+            verdicts.Add(pass);
+            var first = options.FirstStart is { } f
+                ? string.Create(CultureInfo.InvariantCulture, $"; the first start, which created the schema in the empty database, took {f.TotalSeconds:F2} s (information)")
+                : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Cold start: {cold.TotalSeconds:F2} s from starting the API process until /health/ready answered 200, the schema already in place{first}; "
+                + $"target ≤ {options.ColdStartTarget.TotalSeconds:F0} s: {(pass ? "PASS" : "FAIL")}"));
+        }
+
         output.WriteLine();
         output.Flush();
 
-        var verdicts = new List<bool>();
         var failed = false;
         if (scenarios.Count > 0)
         {
@@ -86,6 +98,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         var sql = options.SqlProfile ? await SqlProfiler.TryCreateAsync(context.Db, progress, ct) : null;
         var runner = new LoadRunner(options, processes, sql);
         var rows = new List<Row>();
+        OpenLoopMeasurement? halfPeak = null;
         foreach (var scenario in scenarios)
         {
             foreach (var concurrency in options.Concurrency)
@@ -102,24 +115,32 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
                 var baseline = await runner.RunAsync((r, t) => scenario.BaselineAsync(context, r, t), concurrency, ct);
                 Log($"  baseline {Summary(baseline)}");
                 rows.Add(new Row(scenario, api, baseline, main && scenario.TargetRatio is not null));
+                if (main && scenario == ScenarioCatalog.Post && api.ErrorRate <= MaxErrorRate)
+                {
+                    var rate = api.Throughput / 2;
+                    Log(string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}, open loop at half the peak: {rate:F0} req/s for {options.HalfPeakDuration.TotalSeconds:F0} s …"));
+                    halfPeak = await OpenLoop.RunAsync((r, t) => scenario.ApiAsync(context, r, t), rate, options.HalfPeakDuration, processes, ct);
+                    Log(string.Create(CultureInfo.InvariantCulture, $"  {halfPeak.Completed} ok, {halfPeak.Errors} errors: p50 {OpenLoopMeasurement.PercentileMs(halfPeak.FromDue, 50):F2} ms, "
+                        + $"p99 {OpenLoopMeasurement.PercentileMs(halfPeak.FromDue, 99):F2} ms from the scheduled send"));
+                }
             }
         }
 
         // Read before any job scenario seeds its larger data set: this is the peak of the request scenarios.
         var memory = rss.Finish();
-        output.Write(Report(rows, memory, rssAfterSeed, verdicts));
+        output.Write(Report(rows, memory, rssAfterSeed, halfPeak, verdicts));
         output.Flush();
-        return rows.Any(r => r.Api.ErrorRate > MaxErrorRate || r.Baseline.ErrorRate > MaxErrorRate);
+        return rows.Any(r => r.Api.ErrorRate > MaxErrorRate || r.Baseline.ErrorRate > MaxErrorRate) || halfPeak?.ErrorRate > MaxErrorRate;
     }
 
-    private static async Task<double> OtherLoad(Processes processes, CancellationToken ct)
+    internal static async Task<double> OtherLoad(Processes processes, CancellationToken ct)
     {
         var before = processes.Cpu();
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         return (processes.Cpu() - before).OthersShare;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private void Log(string message) => progress.WriteLine($"[bench] {message}");
@@ -127,14 +148,14 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
     private static string Summary(Measurement m) => string.Create(CultureInfo.InvariantCulture,
         $"{m.Completed} ok, {m.Errors} errors in {m.Elapsed.TotalSeconds:F1} s: {m.Throughput:F0} req/s, p50 {m.PercentileMs(50):F2} ms, p99 {m.PercentileMs(99):F2} ms{(m.FirstError is null ? "" : "; first error: " + m.FirstError)}");
 
-    private sealed record ServerInfo(string Version, string Fsync, string SynchronousCommit, string FullPageWrites, int? PostmasterPid)
+    internal sealed record ServerInfo(string Version, string Fsync, string SynchronousCommit, string FullPageWrites, int? PostmasterPid)
     {
         public string Durability => Fsync == "on" && SynchronousCommit == "on" && FullPageWrites == "on"
             ? "durable: fsync=on, synchronous_commit=on, full_page_writes=on"
             : $"NOT durable: fsync={Fsync}, synchronous_commit={SynchronousCommit}, full_page_writes={FullPageWrites}";
     }
 
-    private static async Task<ServerInfo> DescribeServer(BenchContext context, CancellationToken ct)
+    internal static async Task<ServerInfo> DescribeServer(BenchContext context, CancellationToken ct)
     {
         await using var command = context.Db.CreateCommand(
             "select current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes'), pg_backend_pid()");
@@ -145,7 +166,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         return new ServerInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), postmaster);
     }
 
-    private string Header(ServerInfo server, bool requestScenarios, IReadOnlyList<string> jobs)
+    private string Header(ServerInfo server, bool requestScenarios, bool halfPeak, IReadOnlyList<string> jobs)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -166,6 +187,11 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
             text.AppendLine(inv, $"Load:       closed loop, HTTP/1.1 keep-alive; each run ≤ {requests} requests or ≤ {duration.TotalSeconds:F0} s "
                 + $"(concurrency 1: ≤ {options.SerialRequests} or ≤ {options.SerialDuration.TotalSeconds:F0} s), after a warm-up of ≤ {options.WarmupRequests} requests or ≤ {options.WarmupDuration.TotalSeconds:F0} s");
             text.AppendLine(inv, $"Data:       {options.Projects} projects × {options.MilestonesPerProject} milestones seeded through the API; requests pick a random project");
+            if (halfPeak)
+            {
+                text.AppendLine(inv, $"Open loop:  after {ScenarioCatalog.Post.Name} at concurrency {options.MainConcurrency}, the same request at half its measured rate on a fixed schedule for "
+                    + $"{options.HalfPeakDuration.TotalSeconds:F0} s (after 1 s unrecorded), latency from each scheduled send");
+            }
         }
 
         // The slip scan and the weekly report share the scan's portfolio; the approval scenario seeds its own; the links come last.
@@ -204,7 +230,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         return text.ToString();
     }
 
-    private string Report(List<Row> rows, RssSampler.Result memory, double? rssAfterSeed, List<bool> verdicts)
+    private string Report(List<Row> rows, RssSampler.Result memory, double? rssAfterSeed, OpenLoopMeasurement? halfPeak, List<bool> verdicts)
     {
         var inv = CultureInfo.InvariantCulture;
         string F(double v, string format = "F0") => double.IsNaN(v) ? "-" : v.ToString(format, inv);
@@ -269,6 +295,12 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
                 + $"after seeding {F(rssAfterSeed ?? double.NaN)} MB, highest sampled every 200 ms {F(memory.MaxSampledMb ?? double.NaN)} MB");
         }
 
+        if (halfPeak is not null)
+        {
+            text.AppendLine();
+            text.Append(HalfPeakReport(halfPeak, rows.First(r => r.Scenario == ScenarioCatalog.Post && r.Api.Concurrency == options.MainConcurrency).Api, verdicts));
+        }
+
         foreach (var row in rows.Where(r => r.Scenario.CeilingOf is not null))
         {
             if (rows.FirstOrDefault(r => r.Scenario.Name == row.Scenario.CeilingOf && r.Api.Concurrency == row.Api.Concurrency) is not { } judged)
@@ -308,6 +340,30 @@ public sealed class BenchRun(BenchOptions options, TextWriter output, TextWriter
         }
 
         text.AppendLine();
+        return text.ToString();
+    }
+
+    /// <summary>The open-loop POST progress run at half the closed loop's peak: its latencies, the bench's own lag, the target.</summary>
+    private string HalfPeakReport(OpenLoopMeasurement m, Measurement peak, List<bool> verdicts)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double Ms(long[] sorted, double p) => OpenLoopMeasurement.PercentileMs(sorted, p);
+        string F(double? v, string format = "F0") => v is { } x && !double.IsNaN(x) ? x.ToString(format, inv) : "-";
+        var p99 = Ms(m.FromDue, 99);
+        var error = m.ErrorRate > MaxErrorRate;
+        var pass = !error && p99 <= options.HalfPeakTarget.TotalMilliseconds;
+        verdicts.Add(pass);
+        var text = new StringBuilder();
+        text.AppendLine(inv, $"Half-peak latency: {ScenarioCatalog.Post.Name}, open loop at {m.Rate:F0} req/s (half the {peak.Throughput:F0} req/s measured above at concurrency {peak.Concurrency}) "
+            + $"for {options.HalfPeakDuration.TotalSeconds:F0} s: each request sent at its scheduled time whatever the earlier ones are doing, its latency counted from that time");
+        text.AppendLine(inv, $"            {m.Sent:N0} scheduled, {m.Completed:N0} answered {(m.Errors > 0 ? $"({m.Errors} errors; first: {m.FirstError}) " : "")}at {m.Achieved:F0} req/s; "
+            + $"from the scheduled send: p50 {F(Ms(m.FromDue, 50), "F2")}, p90 {F(Ms(m.FromDue, 90), "F2")}, p99 {F(p99, "F2")}, p99.9 {F(Ms(m.FromDue, 99.9), "F1")}, max {F(Ms(m.FromDue, 100), "F1")} ms");
+        text.AppendLine(inv, $"            from the actual send (information): p50 {F(Ms(m.FromSend, 50), "F2")}, p99 {F(Ms(m.FromSend, 99), "F2")} ms; the bench sent behind schedule by "
+            + $"p50 {F(Ms(m.DispatchLag, 50), "F2")}, p99 {F(Ms(m.DispatchLag, 99), "F2")} ms (counted in the latency); at most {m.MostInFlight} requests in flight");
+        text.AppendLine(inv, $"            CPU per request: API {F(m.PerOpMicros(m.Cpu.Api))} µs, PostgreSQL {F(m.PerOpMicros(m.Cpu.Postgres))} µs, bench {F(m.PerOpMicros(m.Cpu.Bench))} µs; "
+            + $"machine {F(m.Cpu.MachineBusyShare * 100)} % busy, other processes {F(m.Cpu.OthersShare * 100)} %");
+        text.AppendLine(inv, $"Target:     p99 at half the peak POST progress rate ≤ {options.HalfPeakTarget.TotalMilliseconds:F0} ms, from the scheduled send: {F(p99, "F2")} ms: "
+            + $"{(error ? "ERROR (more than 1 % of the requests failed)" : pass ? "PASS" : "FAIL")}");
         return text.ToString();
     }
 

@@ -51,7 +51,11 @@ public interface IJobScenario
 
 /// <param name="Text">The report section, ready to print.</param>
 /// <param name="Verdicts">One entry per judged target: met or not.</param>
-public sealed record JobReport(string Text, IReadOnlyList<bool> Verdicts);
+public sealed record JobReport(string Text, IReadOnlyList<bool> Verdicts)
+{
+    /// <summary>The section's main figures by name, for a report that sets them beside other runs' (--scale).</summary>
+    public IReadOnlyDictionary<string, double> Figures { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>The scenarios, in the order they run and are printed.</summary>
 public static class ScenarioCatalog

@@ -25,7 +25,9 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return await new BenchRun(options, Console.Out, Console.Error).RunAsync(cancel.Token);
+    return options.ScaleStep is null
+        ? await new BenchRun(options, Console.Out, Console.Error).RunAsync(cancel.Token)
+        : await ProjectTracker.Bench.Scale.ScaleRun.RunAsync(options, Console.Out, Console.Error, cancel.Token);
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace ProjectTracker.Bench;
@@ -66,6 +69,51 @@ public static class Seeder
         }
 
         return new SeededProject(id, code, milestones);
+    }
+
+    /// <summary>
+    /// One import (<c>POST /api/v1/imports?kind=…</c>) of a CSV file, in the background, polled until it succeeds; returns its
+    /// <c>result</c> (<c>kind</c>, <c>rows</c>, <c>created</c>) and throws with the problem when it fails.
+    /// </summary>
+    internal static async Task<JsonElement> ImportAsync(HttpClient http, string kind, string csv, Action<string> log, CancellationToken ct)
+    {
+        var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        Uri location;
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/imports?kind={kind}") { Content = new ByteArrayContent(file) })
+        {
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+            request.Headers.Add("Prefer", "respond-async");
+            using var response = await http.SendAsync(request, ct);
+            await Expect(response, HttpStatusCode.Accepted);
+            location = response.Headers.Location ?? throw new InvalidOperationException("the import's 202 has no Location");
+        }
+
+        var lastLogged = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            using var response = await http.GetAsync(location, ct);
+            var import = await Expect(response, HttpStatusCode.OK);
+            var status = import.GetProperty("status").GetString();
+            if (status == "succeeded")
+            {
+                return import.GetProperty("result");
+            }
+
+            if (status == "failed")
+            {
+                var problem = import.GetProperty("problem").GetRawText();
+                throw new InvalidOperationException($"the {kind} import failed: {problem[..Math.Min(2000, problem.Length)]}");
+            }
+
+            if (Stopwatch.GetElapsedTime(lastLogged) > TimeSpan.FromSeconds(15))
+            {
+                lastLogged = Stopwatch.GetTimestamp();
+                log(string.Create(CultureInfo.InvariantCulture, $"  {status} {import.GetProperty("phase")}: {import.GetProperty("rowsChecked").GetInt32():N0} checked, "
+                    + $"{import.GetProperty("rowsWritten").GetInt32():N0} written, {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s"));
+            }
+        }
     }
 
     /// <summary>Reads the answer; throws with its body unless the status is one of the expected.</summary>

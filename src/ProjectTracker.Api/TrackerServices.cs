@@ -33,6 +33,7 @@ public static class TrackerServices
         services.AddHttpContextAccessor();
         // First: its hosted service applies the schema before any other starts.
         services.AddTrackerStore(configuration);
+        services.AddTrackerTelemetry(configuration);
         services.AddTrackerErrors();
         services.AddTrackerValidation();
         services.AddTrackerOpenApi();
@@ -85,6 +86,7 @@ public static class TrackerServices
     {
         app.UseTrackerForwarding();
         app.UseSecurityHeaders();
+        app.UseTrackerMetricsPort();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseTrackerOpenApi();
@@ -97,6 +99,7 @@ public static class TrackerServices
         app.UseStorableJsonBodies();
         app.UseIdempotency();
         app.MapTrackerHealth();
+        app.MapTrackerMetrics();
 
         var api = app.MapGroup("/api/v1")
             .RequireCors(CrossOrigin.Keyed)

@@ -402,51 +402,18 @@ public sealed class DependencyLinksScenario : IJobScenario
                 .Append(inv, $"{link.Predecessor.Plan.Milestones[link.PredecessorMilestone].Name},{link.LagDays}\n");
         }
 
-        var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        log(string.Create(inv, $"POST /api/v1/imports?kind=dependencies: {links.Count:N0} rows, {file.Length / 1024.0 / 1024.0:F2} MB of CSV, in the background, on a network of {networkBefore:N0} …"));
+        log(string.Create(inv, $"POST /api/v1/imports?kind=dependencies: {links.Count:N0} rows, {Encoding.UTF8.GetByteCount(csv.ToString()) / 1024.0 / 1024.0:F2} MB of CSV, in the background, on a network of {networkBefore:N0} …"));
         var started = Stopwatch.GetTimestamp();
-        Uri location;
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/imports?kind=dependencies") { Content = new ByteArrayContent(file) })
+        var result = await Seeder.ImportAsync(http, "dependencies", csv.ToString(), log, ct);
+        var took = Stopwatch.GetElapsedTime(started);
+        var created = result.GetProperty("created").GetArrayLength();
+        if (created != links.Count)
         {
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
-            request.Headers.Add("Prefer", "respond-async");
-            using var response = await http.SendAsync(request, ct);
-            await Seeder.Expect(response, HttpStatusCode.Accepted);
-            location = response.Headers.Location ?? throw new InvalidOperationException("the import's 202 has no Location");
+            throw new InvalidOperationException($"the import created {created} links of {links.Count}");
         }
 
-        var lastLogged = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
-            using var response = await http.GetAsync(location, ct);
-            var import = await Seeder.Expect(response, HttpStatusCode.OK);
-            var status = import.GetProperty("status").GetString();
-            if (status == "succeeded")
-            {
-                var took = Stopwatch.GetElapsedTime(started);
-                var created = import.GetProperty("result").GetProperty("created").GetArrayLength();
-                if (created != links.Count)
-                {
-                    throw new InvalidOperationException($"the import created {created} links of {links.Count}");
-                }
-
-                log(string.Create(inv, $"  {created:N0} links in {took.TotalSeconds:F1} s = {created / took.TotalSeconds:F0} links/s"));
-                return new Seeding("dependency import", links.Count, took, 1, null, networkBefore);
-            }
-
-            if (status == "failed")
-            {
-                throw new InvalidOperationException($"the dependency import failed: {import.GetProperty("problem").GetRawText()[..Math.Min(2000, import.GetProperty("problem").GetRawText().Length)]}");
-            }
-
-            if (Stopwatch.GetElapsedTime(lastLogged) > TimeSpan.FromSeconds(15))
-            {
-                lastLogged = Stopwatch.GetTimestamp();
-                log(string.Create(inv, $"  {status} {import.GetProperty("phase")}: {import.GetProperty("rowsChecked").GetInt32():N0} checked, "
-                    + $"{import.GetProperty("rowsWritten").GetInt32():N0} written, {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s"));
-            }
-        }
+        log(string.Create(inv, $"  {created:N0} links in {took.TotalSeconds:F1} s = {created / took.TotalSeconds:F0} links/s"));
+        return new Seeding("dependency import", links.Count, took, 1, null, networkBefore);
     }
 
     /// <summary>How long every link would take with POST, between the rates measured on the smallest and the largest network.</summary>

@@ -205,8 +205,41 @@ public sealed class SlipScanScenario : IJobScenario
     /// <summary>Today in Shanghai: the day the scan (and the weekly report) judges on.</summary>
     internal static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai()).DateTime);
 
-    internal static ProjectPlan[] Plans(BenchOptions options, DateOnly today) =>
-        [.. Enumerable.Range(0, options.ScanProjects).Select(i => Plan(i, options.ScanMilestonesPerProject, today))];
+    internal static ProjectPlan[] Plans(BenchOptions options, DateOnly today) => Plans(options.ScanProjects, options.ScanMilestonesPerProject, today);
+
+    internal static ProjectPlan[] Plans(int projects, int milestonesPerProject, DateOnly today) =>
+        [.. Enumerable.Range(0, projects).Select(i => Plan(i, milestonesPerProject, today))];
+
+    /// <summary>A run-specific type segment of the project codes, so seeding again into the same database does not clash on codes.</summary>
+    internal static int CodeBatch() => 10 + (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 % 90);
+
+    /// <summary>The districts, clusters and responsible units the portfolio's projects name, each PUT once; returns the requests sent.</summary>
+    internal static async Task<int> SeedReferenceDataAsync(HttpClient http, CancellationToken ct)
+    {
+        var requests = 0;
+        foreach (var (code, name) in Districts)
+        {
+            using var response = await http.PutAsJsonAsync($"api/v1/districts/{code}", new { name }, ct);
+            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
+            requests++;
+        }
+
+        foreach (var (code, name) in Clusters)
+        {
+            using var response = await http.PutAsJsonAsync($"api/v1/clusters/{code}", new { name }, ct);
+            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
+            requests++;
+        }
+
+        foreach (var (code, name, kind) in Units)
+        {
+            using var response = await http.PutAsJsonAsync($"api/v1/units/{code}", new { name, kind }, ct);
+            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
+            requests++;
+        }
+
+        return requests;
+    }
 
     /// <summary>
     /// Seeds the scan's portfolio through the API (districts, projects, milestones, late forecasts) and keeps it on the
@@ -224,31 +257,10 @@ public sealed class SlipScanScenario : IJobScenario
         var seeded = new ScanProject[plans.Length];
         var cpuBefore = processes.Cpu();
         var seeding = Stopwatch.StartNew();
-        foreach (var (code, name) in Districts)
-        {
-            using var response = await context.Http.PutAsJsonAsync($"api/v1/districts/{code}", new { name }, ct);
-            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
-            requests++;
-        }
-
-        foreach (var (code, name) in Clusters)
-        {
-            using var response = await context.Http.PutAsJsonAsync($"api/v1/clusters/{code}", new { name }, ct);
-            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
-            requests++;
-        }
-
-        foreach (var (code, name, kind) in Units)
-        {
-            using var response = await context.Http.PutAsJsonAsync($"api/v1/units/{code}", new { name, kind }, ct);
-            await Seeder.Expect(response, HttpStatusCode.Created, HttpStatusCode.OK);
-            requests++;
-        }
-
+        requests += await SeedReferenceDataAsync(context.Http, ct);
         log(string.Create(inv, $"seeding {plans.Length} projects × {options.ScanMilestonesPerProject} milestones in {Districts.Length} districts through the API, "
             + $"{options.ScanSeedConcurrency} requests in parallel ({plans.Length + milestones + forecasts + Districts.Length + Clusters.Length + Units.Length} requests)"));
-        // A run-specific type segment, so seeding again into the same database does not clash on codes.
-        var batch = 10 + (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 % 90);
+        var batch = CodeBatch();
         using (var ticker = new CancellationTokenSource())
         {
             var reporter = Report(() => Volatile.Read(ref requests), seeding, log, ticker.Token);
@@ -302,41 +314,71 @@ public sealed class SlipScanScenario : IJobScenario
         return new ProjectPlan(index, Districts[index % Districts.Length].Code, plans);
     }
 
+    /// <summary>
+    /// What <c>POST /api/v1/projects</c> registers for a project of the portfolio (camelCase as JSON), and the same fields as a
+    /// row of a project import: both paths register the same project.
+    /// </summary>
+    internal sealed record Registration(
+        string Code, string Name, string Category, string District, string? ResponsibleUnit, string? Unit, string? Cluster, string ContactEmail,
+        string LeadOfficial, decimal TotalInvestment, string PlanPeriod, int TargetYear, bool IsPublic, string Description)
+    {
+        public const string CsvHeader = "code,name,category,district,responsibleUnit,unit,cluster,contactEmail,leadOfficial,totalInvestment,planPeriod,targetYear,isPublic,description";
+
+        public string CsvRow()
+        {
+            // Quoted where a value holds the separator, a quote or a line break.
+            static string Cell(string? value) =>
+                value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            var inv = CultureInfo.InvariantCulture;
+            return string.Join(',', Cell(Code), Cell(Name), Cell(Category), Cell(District), Cell(ResponsibleUnit), Cell(Unit), Cell(Cluster), Cell(ContactEmail),
+                Cell(LeadOfficial), TotalInvestment.ToString(inv), Cell(PlanPeriod), TargetYear.ToString(inv), IsPublic ? "true" : "false", Cell(Description));
+        }
+    }
+
+    internal static Registration RegistrationOf(ProjectPlan plan, int batch)
+    {
+        var i = plan.Index;
+        var unassigned = i % 50 == 49;
+        return new Registration(
+            Code: string.Create(CultureInfo.InvariantCulture, $"{2021 + i % 5}-{plan.District}-48-{batch:D2}-{i:D6}"),
+            Name: string.Create(CultureInfo.InvariantCulture, $"巡检基准项目 {i + 1:D5} 城市道路及配套工程"),
+            Category: Categories[i % Categories.Length],
+            District: plan.District,
+            ResponsibleUnit: unassigned ? "某街道办事处" : null,
+            Unit: unassigned ? null : Units[i * 7 % Units.Length].Code,
+            Cluster: i % 3 == 0 ? null : Clusters[i % Clusters.Length].Code,
+            ContactEmail: "pm@example.gov.cn",
+            LeadOfficial: "李四",
+            TotalInvestment: 8000m + i % 997 * 150.5m,
+            PlanPeriod: "14th",
+            TargetYear: 2026 + i % 4,
+            IsPublic: i % 3 == 0,
+            Description: "道路新建及改造工程，含排水、照明、绿化配套。");
+    }
+
     /// <summary>Registers the project, plans its milestones, moves the late forecasts; returns the requests sent and what was seeded.</summary>
     private static async Task<(int Requests, ScanProject Project)> SeedProject(BenchContext context, ProjectPlan plan, int batch, CancellationToken ct)
     {
-        var i = plan.Index;
-        var code = string.Create(CultureInfo.InvariantCulture, $"{2021 + i % 5}-{plan.District}-48-{batch:D2}-{i:D6}");
-        var unassigned = i % 50 == 49;
-        var register = new
-        {
-            code,
-            name = string.Create(CultureInfo.InvariantCulture, $"巡检基准项目 {i + 1:D5} 城市道路及配套工程"),
-            category = Categories[i % Categories.Length],
-            district = plan.District,
-            responsibleUnit = unassigned ? "某街道办事处" : null,
-            unit = unassigned ? null : Units[i * 7 % Units.Length].Code,
-            cluster = i % 3 == 0 ? null : Clusters[i % Clusters.Length].Code,
-            contactEmail = "pm@example.gov.cn",
-            leadOfficial = "李四",
-            totalInvestment = 8000m + i % 997 * 150.5m,
-            planPeriod = "14th",
-            targetYear = 2026 + i % 4,
-            isPublic = i % 3 == 0,
-            description = "道路新建及改造工程，含排水、照明、绿化配套。",
-        };
+        var register = RegistrationOf(plan, batch);
         Guid id;
         using (var response = await context.Http.PostAsJsonAsync("api/v1/projects", register, ct))
         {
             id = (await Seeder.Expect(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         }
 
+        var (requests, project) = await SeedMilestonesAsync(context.Http, plan, id, register.Code, ct);
+        return (1 + requests, project);
+    }
+
+    /// <summary>Plans a registered project's milestones in order and moves its late forecasts; returns the requests sent and what was seeded.</summary>
+    internal static async Task<(int Requests, ScanProject Project)> SeedMilestonesAsync(HttpClient http, ProjectPlan plan, Guid id, string code, CancellationToken ct)
+    {
         var ids = new Guid[plan.Milestones.Count];
         for (var m = 0; m < ids.Length; m++)
         {
             var milestone = plan.Milestones[m];
             var body = new { name = milestone.Name, kind = milestone.Kind, baselineDate = milestone.Baseline, isKey = milestone.IsKey };
-            using var response = await context.Http.PostAsJsonAsync($"api/v1/projects/{id}/milestones", body, ct);
+            using var response = await http.PostAsJsonAsync($"api/v1/projects/{id}/milestones", body, ct);
             ids[m] = (await Seeder.Expect(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         }
 
@@ -346,13 +388,13 @@ public sealed class SlipScanScenario : IJobScenario
             if (plan.Milestones[m].Forecast is { } forecast)
             {
                 var body = new { forecastDate = forecast, reason = "征地拆迁滞后，施工单位进场推迟。" };
-                using var response = await context.Http.PostAsJsonAsync($"api/v1/projects/{id}/milestones/{ids[m]}/forecast", body, ct);
+                using var response = await http.PostAsJsonAsync($"api/v1/projects/{id}/milestones/{ids[m]}/forecast", body, ct);
                 await Seeder.Expect(response, HttpStatusCode.OK);
                 forecasts++;
             }
         }
 
-        return (1 + ids.Length + forecasts, new ScanProject(plan, id, code, ids));
+        return (ids.Length + forecasts, new ScanProject(plan, id, code, ids));
     }
 
     /// <summary>Active projects already in the database (the other scenarios' ones), which the scan reads too.</summary>
@@ -374,7 +416,7 @@ public sealed class SlipScanScenario : IJobScenario
     }
 
     /// <summary>Logs the seeding rate every 15 s until cancelled.</summary>
-    private static async Task Report(Func<int> done, Stopwatch elapsed, Action<string> log, CancellationToken ct)
+    internal static async Task Report(Func<int> done, Stopwatch elapsed, Action<string> log, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15));
         try

@@ -19,7 +19,8 @@ namespace ProjectTracker.Bench.Scenarios;
 /// </summary>
 public sealed class WeeklyReportScenario : IJobScenario
 {
-    private static readonly string[] Formats = ["json", "html", "csv", "xlsx"];
+    /// <summary>In the order they are measured; each is also the name of its median (seconds) in <see cref="JobReport.Figures"/>.</summary>
+    public static readonly string[] Formats = ["json", "html", "csv", "xlsx"];
 
     public string Name => "weekly report";
 
@@ -213,8 +214,25 @@ public sealed class WeeklyReportScenario : IJobScenario
                 + $"target ≤ {options.RssLimitMb.ToString(inv)} MB: {(rssPass ? "PASS" : "FAIL")}");
         }
 
-        return new JobReport(text.ToString(), verdicts);
+        var figures = results.ToDictionary(r => r.Format, r => r.Median.TotalSeconds);
+        figures[AllFormats] = all.TotalSeconds;
+        figures[Events] = counts.Events;
+        if (memory.MaxSampledMb is { } sampled)
+        {
+            figures[MaxSampledRss] = sampled;
+        }
+
+        return new JobReport(text.ToString(), verdicts) { Figures = figures };
     }
+
+    /// <summary>The figure of <see cref="JobReport.Figures"/> the target judges: the sum of the four formats' medians, in seconds.</summary>
+    public const string AllFormats = "all formats";
+
+    /// <summary>Events in the store when the report was measured.</summary>
+    public const string Events = "events";
+
+    /// <summary>The API's highest RSS sampled during the reports, in MB.</summary>
+    public const string MaxSampledRss = "max RSS sampled";
 
     /// <summary>The active project the bench appends its progress reports to.</summary>
     internal static async Task<Guid> OneActiveProject(BenchContext context, CancellationToken ct)

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using ProjectTracker.Domain.Schedule;
 
@@ -40,6 +42,11 @@ public static class Jobs
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(provider.GetRequiredService<JobStorage>()));
+        // Hangfire's own global filters are process-wide (two hosts in one test process would each add one): this host's
+        // servers take theirs, plus its telemetry, from the container.
+        services.AddSingleton<JobTelemetry>();
+        services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(provider =>
+            new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { provider.GetRequiredService<JobTelemetry>() })));
 
         if (options.Enabled)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -75,6 +76,7 @@ public static class RateLimits
             };
         });
 
+        services.AddSingleton<RateLimitMetrics>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
@@ -122,6 +124,7 @@ public static class RateLimits
     private static async ValueTask Reject(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
+        http.RequestServices.GetRequiredService<RateLimitMetrics>().Rejected(http);
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
@@ -131,4 +134,15 @@ public static class RateLimits
             http,
             ErrorHandling.Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This caller has used up its request allowance. Retry after {retryAfter} s."));
     }
+}
+
+public sealed class RateLimitMetrics(IMeterFactory meters)
+{
+    private readonly Counter<long> rejections = meters.Create(Telemetry.Name).CreateCounter<long>(
+        "projecttracker.rate_limit.rejections",
+        "{request}",
+        "Requests refused with 429 by the rate limiter, by caller: key (an API key's bucket) or anonymous (a remote address's).");
+
+    public void Rejected(HttpContext http) =>
+        rejections.Add(1, new KeyValuePair<string, object?>("caller", http.User.Identity?.IsAuthenticated == true ? "key" : "anonymous"));
 }

@@ -1,3 +1,4 @@
+using JasperFx;
 using Marten;
 
 namespace ProjectTracker.Api.Features.Access;
@@ -48,7 +49,15 @@ public sealed class BootstrapAdminKey(IDocumentStore store, IConfiguration confi
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = "configuration",
         });
-        await session.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another node starting at the same moment stored the same key first (the secret's unique index refused ours).
+            logger.LogInformation("The bootstrap admin key was stored by another node starting at the same time.");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

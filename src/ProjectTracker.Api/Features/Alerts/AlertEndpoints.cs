@@ -1,6 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Infrastructure;
 
@@ -14,6 +16,11 @@ public static class AlertEndpoints
         services.AddScoped<PlanAlerts>();
         services.AddScoped<PlanIssueAlerts>();
         services.AddScoped<DispatchAlerts>();
+        services.AddGauges<AlertOutboxGauges>();
+        // MailKit's SMTP spans (connect, authenticate, send) and its meter, which it creates only when asked.
+        MailKit.Telemetry.SmtpClient.Configure();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(MailKit.Telemetry.SmtpClient.MeterName));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(MailKit.Telemetry.SmtpClient.ActivitySourceName));
         services.AddRecurringJob<PlanDeadlineAlertsJob>(PlanDeadlineAlertsJob.RecurringId, PlanDeadlineAlertsJob.Cron, job => job.Run(CancellationToken.None));
         services.AddRecurringJob<DispatchAlertMailJob>(DispatchAlertMailJob.RecurringId, DispatchAlertMailJob.Cron, job => job.Run(CancellationToken.None));
         services.ConfigureMarten(options =>

@@ -17,6 +17,7 @@ public static class IntegrationEndpoints
             .Validate(o => o.IsValid(), "Webhooks: Timeout and RetryBaseDelay must be positive, MaxRetryDelay at least RetryBaseDelay, MaxAttempts and Parallelism at least 1.")
             .ValidateOnStart();
         services.AddScoped<DispatchWebhooks>();
+        services.AddGauges<WebhookLagGauges>();
         services.AddRecurringJob<DeliverWebhooksJob>(DeliverWebhooksJob.RecurringId, DeliverWebhooksJob.Cron, job => job.Run(CancellationToken.None));
         services.AddHttpClient(DispatchWebhooks.HttpClientName)
             .ConfigureHttpClient((provider, client) =>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,7 @@ public sealed partial class ProjectGroupCommit(
     TimeProvider clock,
     IOptions<ProjectWriteOptions> options,
     IOptions<IdempotencyOptions> idempotency,
+    IMeterFactory meters,
     ILogger<ProjectGroupCommit> logger)
 {
     private readonly ConcurrentQueue<Pending> queue = new();
@@ -29,6 +32,8 @@ public sealed partial class ProjectGroupCommit(
     private readonly int maxBatch = options.Value.MaxBatch;
 
     private readonly NpgsqlDataSource connections = ((PostgresqlDatabase)store.Storage.Database).DataSource;
+
+    private readonly GroupCommitMetrics metrics = new(meters.Create(Telemetry.Name));
 
     private int withdrawn;
 
@@ -99,9 +104,18 @@ public sealed partial class ProjectGroupCommit(
     // alone, first looking for its events (docs/reliability.md, "No guessing after a lost COMMIT").
     private async Task Commit(List<Pending> batch)
     {
+        var started = Stopwatch.GetTimestamp();
+        metrics.Taken(batch.Count);
+        foreach (var pending in batch)
+        {
+            metrics.Waited(pending.Enqueued, started);
+        }
+
+        using var activity = StartBatchActivity(batch);
         try
         {
             await CommitTogether(batch);
+            metrics.Committed(started);
         }
         catch (Exception e)
         {
@@ -114,6 +128,7 @@ public sealed partial class ProjectGroupCommit(
             }
 
             LogBatchFailed(e, batch.Count);
+            activity?.AddEvent(new ActivityEvent("retried one by one"));
             foreach (var pending in batch)
             {
                 try
@@ -127,6 +142,36 @@ public sealed partial class ProjectGroupCommit(
                 }
             }
         }
+    }
+
+    // The batch's span is a child of a sampled request in it (the committing one when it is), so that request's trace runs
+    // on to the SQL; it links every other request of the batch, and each of those links back to it.
+    private static Activity? StartBatchActivity(List<Pending> batch)
+    {
+        if (!Telemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var current = Activity.Current;
+        var parent = batch.Find(p => p.Span == current && current is { Recorded: true })?.Span ?? batch.Find(p => p.Span is { Recorded: true })?.Span ?? current;
+        var links = batch.Where(p => p.Span is { } span && span != parent).Select(p => new ActivityLink(p.Span!.Context)).ToList();
+        var activity = Telemetry.Source.StartActivity("project commit", ActivityKind.Internal, parent?.Context ?? default, links: links);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag("projecttracker.batch.size", batch.Count);
+        foreach (var pending in batch)
+        {
+            if (pending.Span is { IsAllDataRequested: true } span && span != parent)
+            {
+                span.AddLink(new ActivityLink(activity.Context));
+            }
+        }
+
+        return activity;
     }
 
     // A bind-time refusal leaves the statement half-prepared on that pooled connection (npgsql/npgsql#6391), and
@@ -286,6 +331,11 @@ public sealed partial class ProjectGroupCommit(
 
         public ProjectCommandRequest Request { get; } = request;
 
+        public long Enqueued { get; } = Stopwatch.GetTimestamp();
+
+        // The request's span, if it has one; the batch that commits it links to it.
+        public Activity? Span { get; } = Activity.Current;
+
         public Task<CommandResult> Answer => answer.Task;
 
         public bool IsAnswered => answer.Task.IsCompleted;
@@ -311,6 +361,36 @@ public sealed partial class ProjectGroupCommit(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} project commands failed to commit; committing them one by one, each unless it is found committed")]
     private partial void LogBatchFailed(Exception exception, int count);
+}
+
+// Histograms with bucket bounds fitted to what they measure (the SDK's defaults are made for milliseconds).
+internal sealed class GroupCommitMetrics(Meter meter)
+{
+    private static readonly double[] Seconds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly Histogram<int> size = meter.CreateHistogram(
+        "projecttracker.group_commit.batch.size",
+        "{command}",
+        "Project commands committed together in one transaction.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000] });
+
+    private readonly Histogram<double> wait = meter.CreateHistogram(
+        "projecttracker.group_commit.wait",
+        "s",
+        "How long a project command waited in the queue before its batch began to commit.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds });
+
+    private readonly Histogram<double> duration = meter.CreateHistogram(
+        "projecttracker.group_commit.duration",
+        "s",
+        "How long one batch took to lock, decide, append and commit.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds });
+
+    public void Taken(int commands) => size.Record(commands);
+
+    public void Waited(long enqueued, long taken) => wait.Record(Stopwatch.GetElapsedTime(enqueued, taken).TotalSeconds);
+
+    public void Committed(long started) => duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
 }
 
 public sealed class ProjectWriteOptions

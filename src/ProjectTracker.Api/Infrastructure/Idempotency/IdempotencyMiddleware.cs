@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -19,8 +20,14 @@ internal sealed partial class IdempotencyMiddleware(
     IProblemDetailsService problems,
     TimeProvider clock,
     IOptions<IdempotencyOptions> options,
+    IMeterFactory meters,
     ILogger<IdempotencyMiddleware> logger)
 {
+    private readonly Counter<long> outcomes = meters.Create(Telemetry.Name).CreateCounter<long>(
+        "projecttracker.idempotency.requests",
+        "{request}",
+        "POSTs with an Idempotency-Key, by outcome: executed, replayed, not-kept (processed, answer not kept), mismatch (422), in-progress (409).");
+
     private static readonly string[] ReplayedHeaders = ["Content-Type", "Location", "ETag"];
 
     private const int RetryAfterSeconds = 1;
@@ -54,6 +61,7 @@ internal sealed partial class IdempotencyMiddleware(
         switch (await requests.Claim(apiKeyId, key, fingerprint, http.RequestAborted))
         {
             case IdempotencyClaim.Won won:
+                Count("executed");
                 await using (won.Scope)
                 {
                     await RunOnce(http, won.Scope);
@@ -61,9 +69,11 @@ internal sealed partial class IdempotencyMiddleware(
 
                 break;
             case IdempotencyClaim.Finished { Answer.Body: { } body } finished:
+                Count("replayed");
                 await Replay(http, finished.Answer, body);
                 break;
             case IdempotencyClaim.Finished finished:
+                Count("not-kept");
                 await WriteProblem(http, ErrorHandling.Problem(
                     StatusCodes.Status409Conflict,
                     "Already processed",
@@ -71,16 +81,20 @@ internal sealed partial class IdempotencyMiddleware(
                     + "it was too large or held a secret. Look the result up instead of retrying."));
                 break;
             case IdempotencyClaim.Mismatch:
+                Count("mismatch");
                 await WriteProblem(http, ErrorHandling.Problem(
                     StatusCodes.Status422UnprocessableEntity,
                     $"{Idempotency.Header} reused",
                     $"The {Idempotency.Header} was used for a different request (another method, path or body). Use a new key for a new request."));
                 break;
             default:
+                Count("in-progress");
                 await InProgress(http);
                 break;
         }
     }
+
+    private void Count(string outcome) => outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     private Task InProgress(HttpContext http)
     {
