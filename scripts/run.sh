@@ -65,6 +65,7 @@ export Alerts__CityLeaderEmail=${Alerts__CityLeaderEmail:-city.leader@example.go
 export Alerts__LinkBaseUrl=${Alerts__LinkBaseUrl:-$base}
 cat <<MSG
 [run] Swagger UI:  $base/swagger
+[run] Public page: $base/public  (规划馆, no key)
 [run] Admin key:   $Auth__BootstrapAdminKey
 [run] Try:         curl -H "X-Api-Key: $Auth__BootstrapAdminKey" $base/api/v1/projects
 [run] By cluster:  curl -H "X-Api-Key: $Auth__BootstrapAdminKey" "$base/api/v1/portfolio/summary?groupBy=cluster"

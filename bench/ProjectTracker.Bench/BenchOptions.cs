@@ -54,6 +54,8 @@ public sealed record BenchOptions
     public int ViewsRuns { get; init; } = 30;
     /// <summary>Rankings and summary: the highest p99 of each view, client wall time.</summary>
     public TimeSpan ViewsTarget { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Public pages: the highest p99 of each page, client wall time.</summary>
+    public TimeSpan PublicTarget { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>Plan change approval: projects whose change each timed run approves (one run at concurrency 1, one at the main concurrency).</summary>
     public int ApproveProjects { get; init; } = 200;
     /// <summary>Plan change approval: key milestones on each project.</summary>
@@ -152,6 +154,9 @@ public sealed record BenchOptions
         Rankings and summary (--only rankings; runs after the weekly report, on the slip scan's portfolio; seeds it, with one scan, when the slip scan is not selected):
           --views-runs N                   BENCH_VIEWS_RUNS                    timed GETs of each view (rankings by unit, the grouped summary) after 2 untimed, with nothing written and as many again each just after a write (default 30)
           --views-target MS                BENCH_VIEWS_TARGET                  p99 target of each view, in milliseconds (default 500)
+
+        Public pages (--only public; runs after the rankings and summary, on the slip scan's portfolio; seeds it, with one scan, when the slip scan is not selected):
+          --public-target MS               BENCH_PUBLIC_TARGET                 p99 target of each page (overview, two searches, a project's page), in milliseconds; --views-runs sets the runs (default 100)
 
         Plan change approval (--only approval; runs last, on projects of its own):
           --approve-projects N             BENCH_APPROVE_PROJECTS              changes approved per timed run, one at a time and at the main concurrency (default 200)
@@ -268,6 +273,7 @@ public sealed record BenchOptions
             ReportTarget = Seconds("report-target", defaults.ReportTarget),
             ViewsRuns = Int("views-runs", defaults.ViewsRuns),
             ViewsTarget = Milliseconds("views-target", defaults.ViewsTarget),
+            PublicTarget = Milliseconds("public-target", defaults.PublicTarget),
             ApproveProjects = Int("approve-projects", defaults.ApproveProjects),
             ApproveMilestones = Int("approve-milestones", defaults.ApproveMilestones),
             ApproveWarmup = Int("approve-warmup", defaults.ApproveWarmup),

@@ -76,6 +76,7 @@ public static class ScenarioCatalog
         new Scenarios.SlipScanScenario(),
         new Scenarios.WeeklyReportScenario(),
         new Scenarios.PortfolioViewsScenario(),
+        new Scenarios.PublicPagesScenario(),
         new Scenarios.PlanChangeApprovalScenario(),
         new Scenarios.DependencyLinksScenario(),
         new Scenarios.FeedbackFloodScenario(),

@@ -9,6 +9,7 @@ using ProjectTracker.Api.Features.Imports;
 using ProjectTracker.Api.Features.Integration;
 using ProjectTracker.Api.Features.Issues;
 using ProjectTracker.Api.Features.Milestones;
+using ProjectTracker.Api.Features.Pages;
 using ProjectTracker.Api.Features.PlanChanges;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Progress;
@@ -122,6 +123,7 @@ public static class TrackerServices
         api.MapProposals();
         api.MapImports();
         app.MapReports(api);
+        app.MapPages();
         api.MapJobs();
         app.MapJobDashboard();
         return app;

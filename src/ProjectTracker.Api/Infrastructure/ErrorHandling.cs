@@ -83,6 +83,8 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         ExistingStreamIdCollisionException => Problem(StatusCodes.Status409Conflict, "Conflict", "A project with this id already exists."),
         _ when FindUniqueViolation(exception) is { } violation => Problem(StatusCodes.Status409Conflict, "Conflict", DescribeUniqueViolation(violation)),
         BadHttpRequestException e => FromBadRequest(e),
+        // A form body ASP.NET Core will not read (a NUL, too many fields, a value too long): what was sent, not a fault here.
+        InvalidDataException e => Validation("body", e.Message),
         _ when IsStoreUnavailable(exception) => Problem(
             StatusCodes.Status503ServiceUnavailable,
             "Store unavailable",

@@ -1,7 +1,7 @@
 namespace ProjectTracker.Api.Infrastructure;
 
 // No Referer, since the report page's address may hold ?api_key=. Set as the answer starts, so that an error answer,
-// which the exception handler writes afresh, has them too.
+// which the exception handler writes afresh, has them too. A page that sets a stricter content policy of its own keeps it.
 public static class SecurityHeaders
 {
     // Inline styles for the report's stylesheet and charts' SVG, data: images for Swagger UI's icons.
@@ -16,7 +16,11 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
+
             return Task.CompletedTask;
         }, http.Response);
         return next(http);

@@ -17,6 +17,21 @@ public enum Outlook
 /// <param name="Reason">Why the outlook is what it is, in the words shown to officials.</param>
 public sealed record CompletionCommitment(Project Project, Rag Rag, Milestone? Finish, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason);
 
+/// <summary>A project's commitment for its own target year without the project, so that a node can keep one per project.</summary>
+public sealed record CommitmentStanding(int Year, string? Milestone, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason)
+{
+    public static CommitmentStanding? Of(Project project, ProjectAssessment assessment, DateOnly day)
+    {
+        if (project.Profile.TargetYear is not { } year || project.Status == ProjectStatus.Cancelled)
+        {
+            return null;
+        }
+
+        var c = CompletionOutlook.Of(project, assessment, year, day);
+        return new CommitmentStanding(year, c.Finish?.Name, c.ExpectedDate, c.CompletedOn, c.Outlook, c.Reason);
+    }
+}
+
 // 年度建成项目: the projects whose targetYear is the year, and their outlook on a day (the rule: docs/reports.md).
 public static class CompletionOutlook
 {

@@ -6,6 +6,7 @@ namespace ProjectTracker.Domain.Portfolio;
 // Small, so a node can keep one per project and judge again only the projects that changed.
 public sealed record ProjectFigures(
     Guid ProjectId,
+    string Code,
     ProjectStatus Status,
     ProjectProfile Profile,
     Rag Rag,
@@ -30,6 +31,7 @@ public sealed record ProjectFigures(
         var completions = project.Milestones.Where(m => m.Kind == MilestoneKind.Completion && m.IsDone).ToList();
         return new ProjectFigures(
             project.Id,
+            project.Code,
             project.Status,
             project.Profile,
             rag,

@@ -74,14 +74,15 @@ public sealed record RankingFigures(
     private static decimal? Capped(decimal? percent) => percent is { } p ? Math.Min(p, 100) : null;
 }
 
-/// <summary>One project's part in its group's <see cref="RankingFigures"/>, judged on a day.</summary>
+/// <summary>One project's part in its group's <see cref="RankingFigures"/>, judged on a day, with its commitment to finish (年度建成).</summary>
 public sealed record ProjectRankingFigures(
     ProjectFigures Figures,
     bool ReportsOnTime,
     int KeyMilestonesOnTime,
     int KeyMilestonesDue,
     int MilestonesOverdue,
-    int MilestonesDue)
+    int MilestonesDue,
+    CommitmentStanding? Commitment)
 {
     public static ProjectRankingFigures Of(Project project, ProjectAssessment assessment, DateOnly day)
     {
@@ -110,7 +111,8 @@ public sealed record ProjectRankingFigures(
             keyOnTime,
             keyDue,
             overdue,
-            due);
+            due,
+            CommitmentStanding.Of(project, assessment, day));
     }
 }
 

@@ -42,6 +42,21 @@ public sealed class DeadlineAlertTests(AlertsApp app) : IClassFixture<AlertsApp>
     }
 
     [Fact]
+    public async Task The_alert_of_a_project_not_public_links_to_its_internal_page_never_to_the_api()
+    {
+        var contact = AlertsApp.NewAddress("private");
+        var (projectId, _) = await app.NewProject(contact, app.Today.AddDays(-1));
+        await (await app.Admin.PatchJson($"/api/v1/projects/{projectId}", new { isPublic = false })).Expect(HttpStatusCode.OK);
+
+        await app.RunDeadlineAlerts();
+
+        var mail = Assert.Single(app.Mail.To(contact));
+        Assert.Contains($"href=\"https://tracker.example.org/projects/{projectId}\"", mail.HtmlBody);
+        Assert.Contains($"查看项目：https://tracker.example.org/projects/{projectId}", mail.TextBody);
+        Assert.DoesNotContain("/api/v1/projects/", mail.HtmlBody + mail.TextBody);
+    }
+
+    [Fact]
     public async Task An_overdue_milestone_alerts_on_its_first_overdue_day_then_weekly_saying_what_is_late_and_who_is_responsible()
     {
         var contact = AlertsApp.NewAddress("overdue");
@@ -60,9 +75,9 @@ public sealed class DeadlineAlertTests(AlertsApp app) : IClassFixture<AlertsApp>
         var first = mails[0];
         Assert.Contains("市交通运输局", first.TextBody);
         Assert.Contains("张三", first.TextBody);
-        Assert.Contains($"https://tracker.example.org/api/v1/projects/{projectId}", first.TextBody);
+        Assert.Contains($"https://tracker.example.org/public/projects/{projectId}", first.TextBody);
         Assert.Contains("lang=\"zh-CN\"", first.HtmlBody);
-        Assert.Contains($"href=\"https://tracker.example.org/api/v1/projects/{projectId}\"", first.HtmlBody);
+        Assert.Contains($"href=\"https://tracker.example.org/public/projects/{projectId}\"", first.HtmlBody);
         Assert.Equal("tracker@example.org", first.From.Mailboxes.Single().Address);
         Assert.Equal("auto-generated", first.Headers["Auto-Submitted"]);
 

@@ -14,7 +14,7 @@ public sealed class PublicProjectsTests(TrackerApp app)
         "targetYear", "cluster", "sector", "programme", "description", "location", "location.type", "location.coordinates", "status", "rag", "reasons", "reasons[].rule",
         "reasons[].severity", "reasons[].text", "latestProgress", "latestProgress.reportDate", "latestProgress.percentComplete",
         "milestones", "milestones[].name", "milestones[].kind", "milestones[].isKey", "milestones[].baselineDate",
-        "milestones[].forecastDate", "milestones[].actualDate",
+        "milestones[].forecastDate", "milestones[].expectedDate", "milestones[].actualDate",
         "planChanges", "planChanges[].id", "planChanges[].decidedOn", "planChanges[].reason", "planChanges[].documentRef",
         "planChanges[].fields", .. PlanValues("planChanges[].before"), .. PlanValues("planChanges[].after"),
     ];
@@ -62,6 +62,24 @@ public sealed class PublicProjectsTests(TrackerApp app)
         Assert.Equal(TrackerApp.Today.AddDays(30).Iso(), milestone.Str("baselineDate"));
         Assert.Equal(TrackerApp.Today.AddDays(30).Iso(), milestone.Str("forecastDate"));
         Assert.Equal(JsonValueKind.Null, milestone.GetProperty("actualDate").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_list_finds_projects_by_part_of_the_name_or_the_code_in_any_case()
+    {
+        var district = await given.NewDistrict();
+        var word = $"Road{Scenario.Next()}";
+        var named = await given.NewPublicProject(b => b["name"] = $"伊洛{word}改造", district);
+        var coded = await given.NewPublicProject(district: district);
+        await given.NewPublicProject(b => (b["name"], b["isPublic"]) = ($"伊洛{word}内部", false), district);
+
+        var byName = await (await anonymous.GetAsync($"/api/v1/public/projects?q={word.ToLowerInvariant()}")).Expect(HttpStatusCode.OK);
+        var byCode = await (await anonymous.GetAsync($"/api/v1/public/projects?district={district}&q={coded.Str("code")[^6..]}")).Expect(HttpStatusCode.OK);
+        var tooLong = await (await anonymous.GetAsync($"/api/v1/public/projects?q={new string('路', 101)}")).ExpectProblem(HttpStatusCode.BadRequest, "q");
+
+        Assert.Equal([named.Str("id")], byName.GetProperty("items").EnumerateArray().Select(p => p.Str("id")));
+        Assert.Equal([coded.Str("id")], byCode.GetProperty("items").EnumerateArray().Select(p => p.Str("id")));
+        Assert.Equal("q", tooLong.GetProperty("errors").EnumerateObject().Single().Name);
     }
 
     [Fact]

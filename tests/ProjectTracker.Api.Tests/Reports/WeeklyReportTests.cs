@@ -156,6 +156,30 @@ public sealed class WeeklyReportTests(AlertsApp app) : IClassFixture<AlertsApp>
     }
 
     [Fact]
+    public async Task The_page_and_the_mail_link_each_project_to_a_page_a_person_can_read_the_public_one_when_it_is_public()
+    {
+        var toMonday = ((int)DayOfWeek.Monday - (int)app.Today.DayOfWeek + 7) % 7;
+        app.AdvanceDays(toMonday == 0 ? 7 : toMonday);
+        var week = IsoWeek.Of(app.Today);
+        var (shown, _) = await app.NewProject(AlertsApp.NewAddress("open"), app.Today.AddDays(-3), name: $"公开项目{Scenario.Next()}");
+        var (hidden, _) = await app.NewProject(AlertsApp.NewAddress("closed"), app.Today.AddDays(-3), name: $"内部项目{Scenario.Next()}");
+        await (await app.Admin.PatchJson($"/api/v1/projects/{hidden}", new { isPublic = false })).Expect(HttpStatusCode.OK);
+        var reader = AlertsApp.NewAddress("links");
+        await (await app.Admin.PostJson("/api/v1/subscriptions", new { email = reader, kinds = new[] { "weekly-report" } })).Expect(HttpStatusCode.Created);
+        app.AdvanceDays(7);
+
+        var page = await (await app.Admin.GetAsync($"/reports/weekly/{week}")).Content.ReadAsStringAsync();
+        await (await app.Admin.PostAsync("/api/v1/jobs/weekly-report", null)).Expect(HttpStatusCode.OK);
+
+        Assert.Contains($"<a href=\"/public/projects/{shown}\">", page);
+        Assert.Contains($"<a href=\"/projects/{hidden}\">", page);
+        var mail = Assert.Single(app.Mail.To(reader)).HtmlBody;
+        Assert.Contains($"<a href=\"https://tracker.example.org/public/projects/{shown}\">", mail);
+        Assert.Contains($"<a href=\"https://tracker.example.org/projects/{hidden}\">", mail);
+        Assert.DoesNotContain("/api/v1/projects/", page + mail);
+    }
+
+    [Fact]
     public async Task Reports_built_from_the_stored_projects_are_the_ones_replayed_from_every_event()
     {
         var toMonday = ((int)DayOfWeek.Monday - (int)app.Today.DayOfWeek + 7) % 7;

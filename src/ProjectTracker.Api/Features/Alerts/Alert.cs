@@ -1,3 +1,4 @@
+using ProjectTracker.Api.Features.Pages;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Portfolio;
 using ProjectTracker.Domain.Projects;
@@ -98,7 +99,7 @@ public sealed record Alert
         LeadOfficial = project.Profile.LeadOfficial,
         Rag = project.FlaggedRag,
         Reasons = project.FlaggedReasons,
-        Link = $"{linkBase.TrimEnd('/')}/api/v1/projects/{project.Id}",
+        Link = ProjectLinks.Of(linkBase, project),
         Recipients = [],
     };
 

@@ -19,6 +19,15 @@ public sealed class FeedbackQuota(ClientAddresses addresses, IOptions<FeedbackOp
     /// <summary>Counts the message in, or throws 429 with the wait until the oldest counted one is an hour old.</summary>
     public async Task Take(IDocumentSession session, HttpContext http, Guid feedbackId, CancellationToken ct)
     {
+        if (await TryTake(session, http, feedbackId, ct) is { } wait)
+        {
+            throw Refused(wait);
+        }
+    }
+
+    /// <summary>Counts the message in; when the address's hour is full, counts nothing and answers how long until one more is accepted.</summary>
+    public async Task<TimeSpan?> TryTake(IDocumentSession session, HttpContext http, Guid feedbackId, CancellationToken ct)
+    {
         var hash = await addresses.Hash(http);
         var now = StoredTime.WholeMilliseconds(clock.GetUtcNow());
         // Held until the transaction ends: two messages from one address, on any nodes, are counted one after the other.
@@ -33,11 +42,13 @@ public sealed class FeedbackQuota(ClientAddresses addresses, IOptions<FeedbackOp
         var limit = options.Value.PerAddressPerHour;
         if (recent.Count >= limit)
         {
-            throw new TooManyRequestsException(
-                recent[recent.Count - limit] + Window - now,
-                $"At most {limit} messages an hour are accepted from one address. Send it again later.");
+            return recent[recent.Count - limit] + Window - now;
         }
 
         session.Insert(new FeedbackSender(feedbackId, hash, now));
+        return null;
     }
+
+    public TooManyRequestsException Refused(TimeSpan wait) =>
+        new(wait, $"At most {options.Value.PerAddressPerHour} messages an hour are accepted from one address. Send it again later.");
 }

@@ -48,10 +48,14 @@ public static class ListPublicFeedback
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await session.Query<FeedbackMessage>()
-            .Where(m => m.ProjectId == id && m.Status == FeedbackStatus.Published)
+        return TypedResults.Ok(await Published(session, id, page, ct));
+    }
+
+    /// <summary>A page of the project's published messages, newest published first: what this endpoint lists and the project's public page shows.</summary>
+    public static Task<Paged<PublicFeedback>> Published(IQuerySession session, Guid projectId, IPageQuery page, CancellationToken ct) =>
+        session.Query<FeedbackMessage>()
+            .Where(m => m.ProjectId == projectId && m.Status == FeedbackStatus.Published)
             .OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id)
             .ToPageAsync(page, m => new PublicFeedback(
-                m.Id, m.Message, m.ReceivedOn, m.PublishedOn!.Value, m.Reply is { } reply ? new PublicFeedbackReply(reply, m.RepliedOn!.Value) : null), ct));
-    }
+                m.Id, m.Message, m.ReceivedOn, m.PublishedOn!.Value, m.Reply is { } reply ? new PublicFeedbackReply(reply, m.RepliedOn!.Value) : null), ct);
 }

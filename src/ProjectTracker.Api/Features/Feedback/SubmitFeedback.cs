@@ -61,18 +61,37 @@ public static class SubmitFeedback
             return TypedResults.NotFound();
         }
 
+        var (feedbackId, wait) = await Receive(id, request.Message!, request.Contact, session, quota, http, clock, ct);
+        if (wait is { } full)
+        {
+            throw quota.Refused(full);
+        }
+
+        return TypedResults.Accepted((string?)null, new Answer(feedbackId, FeedbackStatus.PendingReview));
+    }
+
+    /// <summary>
+    /// Writes a message on a public project for review, counted against its sender's hour: what this endpoint and the
+    /// public page's form both do. Answers the message's id, or, writing nothing, how long until one more is accepted.</summary>
+    public static async Task<(Guid Id, TimeSpan? Wait)> Receive(
+        Guid projectId, string message, string? contact, IDocumentSession session, FeedbackQuota quota, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
         // From the Idempotency-Key when there is one, so a replay names the same message.
         var feedbackId = IdempotencyScope.Of(http)?.NewId() ?? Guid.CreateVersion7();
-        var events = FeedbackDecider.Decide(new FeedbackCommand.ReceiveFeedback(feedbackId, id, request.Message!), null, clock.GetUtcNow());
+        var events = FeedbackDecider.Decide(new FeedbackCommand.ReceiveFeedback(feedbackId, projectId, message), null, clock.GetUtcNow());
         session.LastModifiedBy = By;
-        await quota.Take(session, http, feedbackId, ct);
-        session.Events.StartStream<FeedbackMessage>(feedbackId, events);
-        if (!string.IsNullOrWhiteSpace(request.Contact))
+        if (await quota.TryTake(session, http, feedbackId, ct) is { } wait)
         {
-            session.Insert(new FeedbackContact(feedbackId, request.Contact.Trim(), clock.GetUtcNow()));
+            return (feedbackId, wait);
+        }
+
+        session.Events.StartStream<FeedbackMessage>(feedbackId, events);
+        if (!string.IsNullOrWhiteSpace(contact))
+        {
+            session.Insert(new FeedbackContact(feedbackId, contact.Trim(), clock.GetUtcNow()));
         }
 
         await session.SaveChangesAsync(ct);
-        return TypedResults.Accepted((string?)null, new Answer(feedbackId, FeedbackStatus.PendingReview));
+        return (feedbackId, null);
     }
 }

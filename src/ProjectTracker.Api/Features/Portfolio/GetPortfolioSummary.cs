@@ -174,7 +174,8 @@ public static class GetPortfolioSummary
         IEnumerable<Project> projects, DateOnly day, Grouping grouping, GroupNames names, Func<Project, Rag> ragOf) =>
         Summarise([.. projects.Select(p => ProjectFigures.Of(p, day, ragOf(p)))], grouping, names);
 
-    private static (IReadOnlyList<Row> Rows, Row Totals) Summarise(IReadOnlyList<ProjectFigures> figures, Grouping grouping, GroupNames names)
+    /// <summary>The rows and totals for projects already counted (<see cref="JudgedPortfolio"/>), as this endpoint groups them.</summary>
+    public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(IReadOnlyList<ProjectFigures> figures, Grouping grouping, GroupNames names)
     {
         var rows = figures
             .GroupBy(f => KeyOf(f.Profile, grouping, names.Catalog))

@@ -19,16 +19,20 @@ public static class GetPublicProject
                 """)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<Results<Ok<PublicProject>, NotFound>> Handle(Guid id, IQuerySession session, ProjectView view, CancellationToken ct)
+    public static async Task<Results<Ok<PublicProject>, NotFound>> Handle(Guid id, IQuerySession session, ProjectView view, CancellationToken ct) =>
+        await Find(id, session, view, ct) is { } project ? TypedResults.Ok(project) : TypedResults.NotFound();
+
+    /// <summary>The project as the public sees it; null when it is unknown, not public or cancelled.</summary>
+    public static async Task<PublicProject?> Find(Guid id, IQuerySession session, ProjectView view, CancellationToken ct)
     {
         var project = await session.LoadAsync<Project>(id, ct);
         if (project is null || !PublicProjects.IsVisible(project))
         {
-            return TypedResults.NotFound();
+            return null;
         }
 
         var districtName = await PublicProjects.DistrictNames(session, [project.Profile.District], ct);
         var planChanges = await PublicPlanChange.Of(session, [project.Id], ct);
-        return TypedResults.Ok(PublicProject.From(await view.Show(session, project, ct), districtName(project.Profile.District), planChanges[project.Id]));
+        return PublicProject.From(await view.Show(session, project, ct), districtName(project.Profile.District), planChanges[project.Id]);
     }
 }

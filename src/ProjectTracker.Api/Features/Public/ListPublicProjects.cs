@@ -15,18 +15,22 @@ public static class ListPublicProjects
             .WithSummary("List the public projects, public fields only (no key needed)")
             .WithDescription("""
                 The projects marked `isPublic` that are not cancelled, ordered by project code, paged like every list.
-                Filters `district` (division code) and `category` combine with AND. Each shows what is planned and how it
+                Filters `district` (division code), `category` and `q` (part of the name or of the project code, any case;
+                at most 100 characters) combine with AND. Each shows what is planned and how it
                 is going (light judged today in Asia/Shanghai, latest percent complete, milestone dates) and its approved plan
                 changes, never contact details, people's names or internal notes. Answers may be cached for 60 seconds.
                 """);
 
-    public sealed record Query(string? District, string? Category, int? Page, int? PageSize) : IPageQuery
+    public const int MaxSearchLength = 100;
+
+    public sealed record Query(string? District, string? Category, string? Q, int? Page, int? PageSize) : IPageQuery
     {
         public sealed class Validator : AbstractValidator<Query>
         {
             public Validator()
             {
                 RuleFor(q => q.Category).WireNameOf<Query, Category>();
+                RuleFor(q => q.Q).MaximumLength(MaxSearchLength);
                 this.Paged();
             }
         }
@@ -47,6 +51,12 @@ public static class ListPublicProjects
         if (categoryFilter is { } c)
         {
             query = query.Where(p => p.Profile.Category == c);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var term = filter.Q.Trim();
+            query = query.Where(p => p.Profile.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || p.Code.Contains(term, StringComparison.OrdinalIgnoreCase));
         }
 
         var today = view.Today;

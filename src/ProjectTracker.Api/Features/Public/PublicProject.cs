@@ -64,7 +64,7 @@ public sealed record PublicProject(
         project.Rag,
         [.. project.Reasons.Select(r => new PublicStatusReason(r.Rule, r.Severity, r.Text))],
         project.LatestProgress is { } progress ? new PublicProgress(progress.ReportDate, progress.PercentComplete) : null,
-        [.. project.Milestones.Select(m => new PublicMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ActualDate))],
+        [.. project.Milestones.Select(m => new PublicMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ForecastDate, m.ExpectedDate, m.ActualDate))],
         [.. planChanges]);
 }
 
@@ -75,8 +75,9 @@ public sealed record PublicProgress(DateOnly ReportDate, decimal PercentComplete
 
 /// <param name="BaselineDate">基准日期: the approved plan.</param>
 /// <param name="ForecastDate">预计日期: the owner's current expectation.</param>
+/// <param name="ExpectedDate">When it is now expected: the forecast, or later when a milestone it waits for is late (never before today while open).</param>
 /// <param name="ActualDate">实际日期: when it was done; null while open.</param>
-public sealed record PublicMilestone(string Name, MilestoneKind Kind, bool IsKey, DateOnly BaselineDate, DateOnly ForecastDate, DateOnly? ActualDate);
+public sealed record PublicMilestone(string Name, MilestoneKind Kind, bool IsKey, DateOnly BaselineDate, DateOnly ForecastDate, DateOnly ExpectedDate, DateOnly? ActualDate);
 
 public static class PublicProjects
 {

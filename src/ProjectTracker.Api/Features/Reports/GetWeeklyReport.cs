@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using ProjectTracker.Api.Features.Pages;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 
@@ -54,7 +55,9 @@ public static class GetWeeklyReport
                 week that has not begun is 404.
 
                 `format=json|html|csv|xlsx`, or the `Accept` header (default JSON). HTML is the page people read (charts
-                inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser); CSV gives one table, chosen by
+                inline as SVG; also at `/reports/weekly/{isoWeek}` in a browser), each project's name linked to the page a
+                person can read: `/public/projects/{id}` for a project the public sees now, else `/projects/{id}` (a key,
+                as for the report page); CSV gives one table, chosen by
                 `table=district|category|new-slips|recoveries|completed|rebaselines|plan-changes|due|overdue|red|stale|rankings-district|rankings-unit|completions-this-year|completions-next-year|cluster|sector|system|programme|unit|feedback`
                 (default `district`), UTF-8 with a byte-order mark for Excel; xlsx has one sheet per table, among them one per
                 grouping (district, category, cluster, sector, system, programme, responsible unit).
@@ -86,7 +89,14 @@ public static class GetWeeklyReport
     }
 
     public static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Handle(
-        string isoWeek, [AsParameters] Query filter, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
+        string isoWeek,
+        [AsParameters] Query filter,
+        HttpContext http,
+        IQuerySession session,
+        WeeklyReports reports,
+        WeeklyReportCharts charts,
+        TimeProvider clock,
+        CancellationToken ct)
     {
         var week = IsoWeek.Parse(isoWeek);
         var csvTable = WireEnum.From<WeeklyReportCsv.Table>(filter.Table) ?? WeeklyReportCsv.Table.District;
@@ -107,7 +117,7 @@ public static class GetWeeklyReport
         switch (chosen)
         {
             case Format.Html:
-                return TypedResults.Text(Page(report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
+                return TypedResults.Text(await Page(report, charts, clock, session, ct), "text/html; charset=utf-8", Encoding.UTF8);
             case Format.Csv:
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{Json.WireName(csvTable)}.csv\"";
                 return TypedResults.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(WeeklyReportCsv.Render(report, csvTable))], "text/csv; charset=utf-8");
@@ -118,10 +128,11 @@ public static class GetWeeklyReport
         }
     }
 
-    internal static string Page(WeeklyReport report, WeeklyReportCharts charts, TimeProvider clock)
+    internal static async Task<string> Page(WeeklyReport report, WeeklyReportCharts charts, TimeProvider clock, IQuerySession session, CancellationToken ct)
     {
         var week = IsoWeek.Parse(report.Week);
         var next = week.Next;
+        var projectPath = await ProjectLinks.Paths(session, WeeklyReportTables.ProjectIds(report), ct);
         return WeeklyReportHtml.Render(
             report,
             charts.Draw(report, withPng: false),
@@ -129,7 +140,8 @@ public static class GetWeeklyReport
             $"{WeeklyReportPage.Path}/{week.Previous}",
             next.Starts <= clock.GetUtcNow() ? $"{WeeklyReportPage.Path}/{next}" : null,
             $"/api/v1/reports/weekly/{week}?format=json",
-            $"/api/v1/reports/weekly/{week}?format=xlsx");
+            $"/api/v1/reports/weekly/{week}?format=xlsx",
+            projectPath);
     }
 
     private static Format? FromAccept(HttpRequest request)

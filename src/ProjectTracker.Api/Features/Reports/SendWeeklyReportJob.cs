@@ -4,6 +4,7 @@ using Hangfire;
 using Marten;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Alerts;
+using ProjectTracker.Api.Features.Pages;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Alerts;
 using ProjectTracker.Domain.Schedule;
@@ -51,8 +52,10 @@ public sealed partial class SendWeeklyReportJob(
         var fresh = mails.Where(m => !known.Contains(m.Id)).ToList();
         if (fresh.Count > 0)
         {
-            var html = WeeklyReportHtml.Render(report, charts.Draw(report), WeeklyReportHtml.Target.Mail, null, null, null, null);
-            var text = Text(report, $"{delivery.Value.LinkBaseUrl.TrimEnd('/')}{WeeklyReportPage.Path}/{week}");
+            var linkBase = delivery.Value.LinkBaseUrl.TrimEnd('/');
+            var projectPath = await ProjectLinks.Paths(session, WeeklyReportTables.ProjectIds(report), ct);
+            var html = WeeklyReportHtml.Render(report, charts.Draw(report), WeeklyReportHtml.Target.Mail, null, null, null, null, id => linkBase + projectPath(id));
+            var text = Text(report, $"{linkBase}{WeeklyReportPage.Path}/{week}");
             var nextAttempt = StoredTime.WholeMilliseconds(now);
             session.Insert([.. fresh.Select(m => new Mail
             {

@@ -20,6 +20,7 @@ public static partial class WeeklyReportHtml
 
     /// <param name="previousWeekUrl">/nextWeekUrl: links for the page (null = no link); ignored for mail.</param>
     /// <param name="jsonUrl">/xlsxUrl: download links; in mail only absolute http(s) ones are shown, a relative link leads nowhere there.</param>
+    /// <param name="projectLink">Each project's page (<see cref="Pages.ProjectLinks"/>), its name linked to it; null links none. In mail only absolute http(s) ones.</param>
     public static string Render(
         WeeklyReport report,
         IReadOnlyList<ReportChart> charts,
@@ -27,9 +28,10 @@ public static partial class WeeklyReportHtml
         string? previousWeekUrl,
         string? nextWeekUrl,
         string? jsonUrl,
-        string? xlsxUrl)
+        string? xlsxUrl,
+        Func<Guid, string>? projectLink = null)
     {
-        var writer = new Writer(report, charts, target);
+        var writer = new Writer(report, charts, target, projectLink);
         writer.Document(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
         return writer.ToString();
     }
@@ -112,7 +114,7 @@ public static partial class WeeklyReportHtml
         };
     }
 
-    private sealed class Writer(WeeklyReport report, IReadOnlyList<ReportChart> charts, Target target)
+    private sealed class Writer(WeeklyReport report, IReadOnlyList<ReportChart> charts, Target target, Func<Guid, string>? projectLink)
     {
         private readonly StringBuilder html = new();
 
@@ -392,7 +394,7 @@ public static partial class WeeklyReportHtml
             {
                 var project = red.Project;
                 html.Append("<section class=\"red-project\"").Append(Style(MailCss.RedProject)).Append(">\n<h3").Append(Style(MailCss.H3)).Append('>')
-                    .Append(Light(Rag.Red)).Append(' ').Append(Text(project.Name)).Append("</h3>\n")
+                    .Append(Light(Rag.Red)).Append(' ').Append(ProjectName(project.Id, project.Name)).Append("</h3>\n")
                     .Append("<p class=\"meta\">项目编号：").Append(Text(project.Code))
                     .Append("　区县：").Append(Text(project.DistrictName))
                     .Append("　责任单位：").Append(Text(project.ResponsibleUnit))
@@ -480,11 +482,13 @@ public static partial class WeeklyReportHtml
                 return;
             }
 
-            Table(table.Columns, table.Rows, totalsLast);
+            Table(table.Columns, table.Rows, totalsLast, projects: table.Projects);
         }
 
         /// <param name="wrapHeaders">Lets long headers wrap, so a table of many narrow figures fits the page.</param>
-        private void Table(IReadOnlyList<ReportColumn> columns, IReadOnlyList<object?[]> rows, bool totalsLast, string cellSuffix = "", bool wrapHeaders = false)
+        /// <param name="projects">Each row's project, whose name is linked to its page.</param>
+        private void Table(
+            IReadOnlyList<ReportColumn> columns, IReadOnlyList<object?[]> rows, bool totalsLast, string cellSuffix = "", bool wrapHeaders = false, IReadOnlyList<Guid>? projects = null)
         {
             html.Append(IsMail ? "<div>" : "<div class=\"table-wrap\">").Append("<table").Append(Style(MailCss.Table)).Append(">\n<thead><tr>");
             foreach (var column in columns)
@@ -509,7 +513,9 @@ public static partial class WeeklyReportHtml
                 for (var c = 0; c < columns.Count; c++)
                 {
                     var kind = columns[c].Kind;
-                    var content = CellHtml(rows[i][c], kind);
+                    var content = projects is not null && c == WeeklyReportTables.ProjectNameColumn && rows[i][c] is string name
+                        ? ProjectName(projects[i], name)
+                        : CellHtml(rows[i][c], kind);
                     if (cellSuffix.Length > 0 && rows[i][c] is not null)
                     {
                         content += Text(cellSuffix);
@@ -557,6 +563,15 @@ public static partial class WeeklyReportHtml
             decimal number => Text(Money(number)),
             _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
         };
+
+        /// <summary>The project's name, linked to its page when there is a link fit for the target.</summary>
+        private string ProjectName(Guid id, string name)
+        {
+            var url = projectLink?.Invoke(id);
+            return IsSafeUrl(url) && (!IsMail || AbsoluteOnly(url) is not null)
+                ? $"<a href=\"{HtmlEncode(url)}\">{Text(name)}</a>"
+                : Text(name);
+        }
 
         private string Light(Rag rag)
         {

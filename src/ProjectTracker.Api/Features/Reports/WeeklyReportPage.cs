@@ -1,4 +1,5 @@
 using System.Text;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Infrastructure;
@@ -22,7 +23,7 @@ public static class WeeklyReportPage
     }
 
     public static async Task<ContentHttpResult> Show(
-        string isoWeek, HttpContext http, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
+        string isoWeek, HttpContext http, IQuerySession session, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
     {
         if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
         {
@@ -31,7 +32,7 @@ public static class WeeklyReportPage
 
         var stored = await reports.Get(IsoWeek.Parse(isoWeek), ct);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Text(GetWeeklyReport.Page(stored.Report, charts, clock), "text/html; charset=utf-8", Encoding.UTF8);
+        return TypedResults.Text(await GetWeeklyReport.Page(stored.Report, charts, clock, session, ct), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Latest(HttpContext http, TimeProvider clock)

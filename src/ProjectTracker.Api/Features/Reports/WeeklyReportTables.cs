@@ -25,7 +25,11 @@ internal enum ColumnKind
 internal sealed record ReportColumn(string Name, ColumnKind Kind);
 
 /// <summary>One table of the weekly report. Cells are null, string, int, decimal, DateOnly, <see cref="Rag"/> or bool.</summary>
-internal sealed record ReportTable(string SheetName, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows);
+internal sealed record ReportTable(string SheetName, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>Each row's project, for tables of projects: the page links the name (<see cref="WeeklyReportTables.ProjectNameColumn"/>) to the project's page.</summary>
+    public IReadOnlyList<Guid>? Projects { get; init; }
+}
 
 /// <summary>The week's plan changes counted: asked for in the week, and decided in it either way.</summary>
 internal readonly record struct PlanChangeTally(int Asked, int Approved, int Rejected)
@@ -60,6 +64,9 @@ internal static class WeeklyReportTables
         new("调整天数", ColumnKind.Count),
         new("调整天数(绝对值)", ColumnKind.Count),
     ];
+
+    /// <summary>Where a table of projects holds the project's name.</summary>
+    public const int ProjectNameColumn = 1;
 
     private static readonly ReportColumn[] ProjectColumns =
     [
@@ -196,12 +203,18 @@ internal static class WeeklyReportTables
     private static ReportTable Slips(string sheet, IReadOnlyList<SlipChange> slips) => new(
         sheet,
         [.. ProjectColumns, new("节点", ColumnKind.Text), new("状态", ColumnKind.Light), new("原状态", ColumnKind.Light), new("滞后天数", ColumnKind.Count), new("记录日期", ColumnKind.Date)],
-        [.. slips.Select(s => Project(s.Project, s.MilestoneName, s.Severity, s.PreviousSeverity, s.SlipDays, s.On))]);
+        [.. slips.Select(s => Project(s.Project, s.MilestoneName, s.Severity, s.PreviousSeverity, s.SlipDays, s.On))])
+    {
+        Projects = [.. slips.Select(s => s.Project.Id)],
+    };
 
     private static ReportTable Completed(IReadOnlyList<CompletedMilestone> completed) => new(
         "本周完成节点",
         [.. ProjectColumns, new("节点", ColumnKind.Text), new("基准日期", ColumnKind.Date), new("实际日期", ColumnKind.Date), new("逾期天数", ColumnKind.Count)],
-        [.. completed.Select(c => Project(c.Project, c.MilestoneName, c.BaselineDate, c.ActualDate, c.DaysLate))]);
+        [.. completed.Select(c => Project(c.Project, c.MilestoneName, c.BaselineDate, c.ActualDate, c.DaysLate))])
+    {
+        Projects = [.. completed.Select(c => c.Project.Id)],
+    };
 
     private static ReportTable Rebaselines(IReadOnlyList<ApprovedRebaseline> rebaselines) => new(
         "本周批准调整",
@@ -214,7 +227,10 @@ internal static class WeeklyReportTables
             new("批准人", ColumnKind.Text),
             new("批准日期", ColumnKind.Date),
         ],
-        [.. rebaselines.Select(r => Project(r.Project, r.Reason, r.Milestones, r.DaysMoved, r.DaysMovedAbsolute, r.DecidedBy, r.On))]);
+        [.. rebaselines.Select(r => Project(r.Project, r.Reason, r.Milestones, r.DaysMoved, r.DaysMovedAbsolute, r.DecidedBy, r.On))])
+    {
+        Projects = [.. rebaselines.Select(r => r.Project.Id)],
+    };
 
     private static ReportTable PlanChanges(IReadOnlyList<PlanChangeLine> changes) => new(
         "本周规划调整",
@@ -227,7 +243,10 @@ internal static class WeeklyReportTables
             new("决定", ColumnKind.Text),
             new("决定日期", ColumnKind.Date),
         ],
-        [.. changes.Select(c => Project(c.Project, FieldNames(c.Fields), c.Reason, c.DocumentRef, c.AskedOn, DecisionName(c.Status), c.DecidedOn))]);
+        [.. changes.Select(c => Project(c.Project, FieldNames(c.Fields), c.Reason, c.DocumentRef, c.AskedOn, DecisionName(c.Status), c.DecidedOn))])
+    {
+        Projects = [.. changes.Select(c => c.Project.Id)],
+    };
 
     public static string FieldNames(IEnumerable<string> fields) => string.Join("、", fields.Select(PlanFieldNames.Chinese));
 
@@ -249,12 +268,18 @@ internal static class WeeklyReportTables
             new(daysColumn, ColumnKind.Count),
             new("状态", ColumnKind.Light),
         ],
-        [.. lines.Select(m => Project(m.Project, m.MilestoneName, m.IsKey, m.BaselineDate, m.ForecastDate, m.Days, m.Severity))]);
+        [.. lines.Select(m => Project(m.Project, m.MilestoneName, m.IsKey, m.BaselineDate, m.ForecastDate, m.Days, m.Severity))])
+    {
+        Projects = [.. lines.Select(m => m.Project.Id)],
+    };
 
     private static ReportTable Red(IReadOnlyList<RedProject> red) => new(
         "红灯项目",
         [.. ProjectColumns, new("牵头领导", ColumnKind.Text), new("红灯原因", ColumnKind.Text), new("趋势节点", ColumnKind.Text), new("SPI(t)", ColumnKind.Ratio)],
-        [.. red.Select(r => Project(r.Project, r.LeadOfficial, string.Join("；", r.Reasons), r.Trend?.MilestoneName, r.EarnedSchedule?.SpiT))]);
+        [.. red.Select(r => Project(r.Project, r.LeadOfficial, string.Join("；", r.Reasons), r.Trend?.MilestoneName, r.EarnedSchedule?.SpiT))])
+    {
+        Projects = [.. red.Select(r => r.Project.Id)],
+    };
 
     private static ReportTable Stale(IReadOnlyList<StaleUnit> units) => new(
         "报送滞后",
@@ -340,7 +365,16 @@ internal static class WeeklyReportTables
             {
                 i.Code, i.Name, i.DistrictName, i.UnitName, i.Milestone, i.ExpectedDate, i.CompletedOn, i.Outlook.ChineseName(), i.Rag, i.Reason,
             }),
-        ]);
+        ])
+    {
+        Projects = [.. (completions?.Items ?? []).Select(i => i.ProjectId)],
+    };
+
+    /// <summary>Every project the report names in a table or a red project's section.</summary>
+    public static IReadOnlyList<Guid> ProjectIds(WeeklyReport report) =>
+    [
+        .. Enum.GetValues<WeeklyReportCsv.Table>().SelectMany(table => Of(report, table).Projects ?? []).Distinct(),
+    ];
 
     // Null in a report frozen before the public's messages were counted: the columns, no rows.
     private static ReportTable Feedback(WeeklyFeedback? feedback)

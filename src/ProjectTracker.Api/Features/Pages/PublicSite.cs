@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Infrastructure;
+
+namespace ProjectTracker.Api.Features.Pages;
+
+/// <summary>The addresses of the pages people read, and how each page is answered.</summary>
+public static class PublicSite
+{
+    public const string Root = "/public";
+    public const string Search = "/public/search";
+    public const string PublicProjects = "/public/projects";
+    public const string InternalProjects = "/projects";
+
+    /// <summary>
+    /// Stricter than the API's: nothing but this app's own style sheet, no script at all, forms posting here only. The
+    /// pages draw their map and timeline as SVG attributes and classes, never inline styles.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    // As the public API: screens poll, a minute's staleness spares the database.
+    public const string PublicCache = "public, max-age=60";
+
+    public static string ProjectPath(Guid id) => $"{PublicProjects}/{id}";
+
+    public static string InternalProjectPath(Guid id) => $"{InternalProjects}/{id}";
+
+    /// <summary>The page asked for, within 1..<paramref name="pages"/>: a person typing a wrong number gets a page, not an error.</summary>
+    public static int PageNumber(string? asked, int pages) =>
+        int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? Math.Clamp(number, 1, Math.Max(1, pages)) : 1;
+
+    /// <summary>The component rendered with its model, under the pages' content policy; only a 200 may be cached.</summary>
+    public static ContentHttpResult Page<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK, string cache = PublicCache)
+        where TComponent : IComponent
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.CacheControl = status == StatusCodes.Status200OK ? cache : "no-store";
+        var html = RazorHtml.Render<TComponent>(new Dictionary<string, object?> { ["Model"] = model });
+        return TypedResults.Text(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    public static ContentHttpResult NotFound(HttpContext http) =>
+        Page<NotFoundPage>(http, new NotFoundPage.Text("未找到该项目", "该项目不存在，或未向社会公开。"), StatusCodes.Status404NotFound);
+
+    /// <summary>What a person types into the search box, made safe to query: trimmed, without control characters, at most 100 characters.</summary>
+    public static string? SearchTerm(string? asked)
+    {
+        if (string.IsNullOrWhiteSpace(asked))
+        {
+            return null;
+        }
+
+        var kept = new string([.. asked.Where(c => !char.IsControl(c))]).Trim();
+        if (kept.Length > Public.ListPublicProjects.MaxSearchLength)
+        {
+            // Never half of a surrogate pair: PostgreSQL takes only whole characters.
+            var cut = Public.ListPublicProjects.MaxSearchLength;
+            kept = kept[..(char.IsHighSurrogate(kept[cut - 1]) ? cut - 1 : cut)];
+        }
+
+        return kept.Length == 0 ? null : kept;
+    }
+}

@@ -1,0 +1,74 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Districts;
+using ProjectTracker.Api.Features.Portfolio;
+using ProjectTracker.Api.Features.Projects;
+using ProjectTracker.Domain.Geography;
+using ProjectTracker.Domain.Portfolio;
+
+namespace ProjectTracker.Api.Features.Pages;
+
+/// <summary>
+/// <c>GET /public/map?district=</c>: the public projects that have a location, drawn as SVG over the districts' outlines
+/// (no tiles, nothing fetched), each a link to its page; one district's projects when it is named. The locations and
+/// lights come from the projects each node keeps judged, the outlines from the district documents: no project is read.</summary>
+public static class ShowMap
+{
+    public const string Path = "/public/map";
+
+    /// <param name="District">The district shown alone, when one was asked for and exists.</param>
+    /// <param name="Unmapped">Public projects in view that have no location yet.</param>
+    /// <param name="Choices">Every district with public projects, for looking at one at a time.</param>
+    public sealed record Model(
+        Choice? District, MapFrame? Frame, IReadOnlyList<Outline> Outlines, IReadOnlyList<Shape> Projects, int Unmapped, IReadOnlyList<Choice> Choices);
+
+    public sealed record Choice(string Code, string Name, int Projects);
+
+    public sealed record Outline(string Code, string Name, string Path);
+
+    /// <param name="Kind">`point`, `line` or `area`: how the shape is drawn.</param>
+    public sealed record Shape(Guid Id, string Name, Rag Rag, string Kind, string Path);
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapGet(Path, Handle);
+
+    public static async Task<ContentHttpResult> Handle(
+        HttpContext http, IQuerySession session, ProjectView view, JudgedPortfolio judged, string? district, CancellationToken ct)
+    {
+        var shown = (await judged.Current(session, view.Today, ct))
+            .Select(f => f.Figures)
+            .Where(f => f.Profile.IsPublic && f.Status != ProjectStatus.Cancelled)
+            .ToList();
+        var districts = await session.Query<District>().OrderBy(d => d.Id).ToListAsync(ct);
+        var names = districts.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        var choices = shown
+            .GroupBy(f => f.Profile.District)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Choice(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count()))
+            .ToList();
+        var chosen = choices.FirstOrDefault(c => c.Code == district?.Trim());
+        var inView = chosen is null ? shown : [.. shown.Where(f => f.Profile.District == chosen.Code)];
+        var located = inView.Where(f => f.Profile.Location is not null).ToList();
+        var outlines = districts.Where(d => d.Boundary is not null && (chosen is null || d.Id == chosen.Code)).ToList();
+        // Framed by the outlines when there are any, so that the frame, and with it each shape's drawing, stays the same
+        // from one request to the next (MapFrame keeps them); a shape outside every outline is cut off at the edge.
+        var frame = MapFrame.Around(outlines.Count > 0 ? outlines.Select(d => d.Boundary!) : located.Select(f => f.Profile.Location!));
+        var model = new Model(
+            chosen,
+            frame,
+            frame is null ? [] : [.. districts.Where(d => d.Boundary is not null).Select(d => new Outline(d.Id, d.Name, frame.PathOf(d.Boundary!)))],
+            frame is null ? [] : [.. located
+                // Red drawn last, on top.
+                .OrderBy(f => f.Rag == Rag.Red ? 2 : f.Rag == Rag.Amber ? 1 : 0).ThenBy(f => f.Code, StringComparer.Ordinal)
+                .Select(f => new Shape(f.ProjectId, f.Profile.Name, f.Rag, KindOf(f.Profile.Location!), frame.PathOf(f.Profile.Location!)))],
+            inView.Count - located.Count,
+            choices);
+        return PublicSite.Page<MapPage>(http, model);
+    }
+
+    public static string KindOf(GeoShape shape) => shape.Type switch
+    {
+        "Point" or "MultiPoint" => "point",
+        "LineString" or "MultiLineString" => "line",
+        _ => "area",
+    };
+}
