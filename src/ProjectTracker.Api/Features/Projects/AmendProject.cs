@@ -14,8 +14,7 @@ namespace ProjectTracker.Api.Features.Projects;
 
 public static class AmendProject
 {
-    /// <summary>A JSON merge patch of the descriptive fields: fields present are set (null clears an optional one),
-    /// fields absent stay as they are.</summary>
+    /// <summary>A JSON merge patch of the descriptive fields: fields present are set (null clears an optional one), fields absent stay as they are.</summary>
     public sealed record Request : ProjectFields
     {
         private JsonElement Patch { get; init; }

@@ -8,10 +8,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>A project as the public (规划馆) sees it, every field copied by name so that a field added to the internal
-/// project never reaches the public by accident. Left out on purpose: people and contacts, forecast reasons, progress
-/// narratives, issues, plan changes not approved, who asked for or decided any change and the decisions' comments, and
-/// the API keys' names.</summary>
+/// <summary>A project as the public (规划馆) sees it, every field copied by name so that a field added to the internal project never reaches the public by accident. Left out on purpose: people and contacts, forecast reasons, progress narratives, issues, plan changes not approved, who asked for or decided any change and the decisions' comments, and the API keys' names.</summary>
 /// <param name="DistrictName">The district's name (县市区), for screens that show no codes.</param>
 /// <param name="TotalInvestment">总投资 in 万元.</param>
 /// <param name="Location">Where the works are: a GeoJSON geometry (RFC 7946, WGS 84 longitude and latitude); null when none was given.</param>
