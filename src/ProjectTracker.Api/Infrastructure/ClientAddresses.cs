@@ -9,22 +9,18 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>The key of the client-address hash when no <c>Network:AddressHashKey</c> is configured: made by the first node, shared by all.</summary>
 public sealed record AddressHashSecret(string Id, byte[] Key)
 {
     public const string Single = "address-hash";
 }
 
-/// <summary>
-/// Who a caller without a key is, for limits and Idempotency-Keys, without storing where they are: a keyed hash (HMAC-SHA-256)
-/// of the client's address, an IPv6 address taken by its /64 (one household's or one host's share, which it can walk freely).
-/// </summary>
+// Who a caller without a key is, for limits and Idempotency-Keys, without storing where they are: a keyed hash of the
+// address, an IPv6 address taken by its /64 (one household's or host's share, which it can walk freely).
 public sealed class ClientAddresses(IDocumentStore store, IOptions<NetworkOptions> options)
 {
     private readonly Lock loading = new();
     private Task<byte[]>? key;
 
-    /// <summary>The address the limits go by: an IPv4 address, or an IPv6 address's /64 network.</summary>
     public static string Of(HttpContext http) => Of(http.Connection.RemoteIpAddress);
 
     public static string Of(IPAddress? address)
@@ -50,17 +46,12 @@ public sealed class ClientAddresses(IDocumentStore store, IOptions<NetworkOption
         return $"{new IPAddress(bytes)}/64";
     }
 
-    /// <summary>Hex of the keyed hash of <see cref="Of(HttpContext)"/>: the same on every node, and no address can be read back from it.</summary>
-    public async Task<string> Hash(HttpContext http)
-    {
-        using var hmac = new HMACSHA256(await Key());
-        return Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(Of(http)))[..16]);
-    }
+    public async Task<string> Hash(HttpContext http) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(await Key(), Encoding.UTF8.GetBytes(Of(http))).AsSpan(0, 16));
 
-    /// <summary>A GUID made from <see cref="Hash"/>, where a caller's id is wanted (an API key's id otherwise).</summary>
+    // Where a caller's id is wanted (an API key's id otherwise).
     public async Task<Guid> Partition(HttpContext http) => new(Convert.FromHexString(await Hash(http)));
 
-    /// <summary>A 32-bit lock key from a hash, for a PostgreSQL advisory lock in the two-key space.</summary>
     public static int LockKey(string hash) => BinaryPrimitives.ReadInt32BigEndian(Convert.FromHexString(hash.AsSpan(0, 8)));
 
     // Read once per node; a failed read (the database away) is tried again by the next request.

@@ -3,8 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-// Public data may be read from any origin; keyed endpoints only from Cors:AllowedOrigins, since a page that holds a
-// key is a deliberate integration.
+// Public data from any origin; keyed endpoints only from Cors:AllowedOrigins: a page holding a key is a deliberate integration.
 public static class CrossOrigin
 {
     public const string Public = "public";

@@ -121,8 +121,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
     {
         if (e.InnerException is JsonException json)
         {
-            // A syntax error wraps the reader's own JsonException and names wherever reading stopped ("$.a" for {"a":):
-            // the body is broken, not that field.
+            // A syntax error names wherever reading stopped ("$.a" for {"a":): the body is broken, not that field.
             if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
             {
                 var parent = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
@@ -140,8 +139,7 @@ public sealed partial class ErrorHandling(IProblemDetailsService problems, ILogg
         if (e.StatusCode == StatusCodes.Status400BadRequest)
         {
             var parameter = ParameterName().Match(e.Message);
-            // Anything else refused before binding is an absent body, in words naming a C# parameter; a query record's
-            // property is PascalCase, while clients send (and errors name) the camelCase parameter.
+            // Anything else is an absent body, naming a C# parameter: clients send (and errors name) it in camelCase.
             var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value);
             return parameter.Success
                 ? Validation(name, $"'{parameter.Groups["value"].Value}' is not a valid value for {name}.")

@@ -6,18 +6,13 @@ using IPNetwork = System.Net.IPNetwork;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// Which hops may say who the client is. `X-Forwarded-For` (and `-Proto`) is believed only from these addresses or
-/// networks; by default from none, so a header any client can write never decides a rate limit (docs/operations.md).
-/// </summary>
+// X-Forwarded-For is believed only from TrustedProxies, by default none: a header any client can write never decides a limit.
 public sealed class NetworkOptions
 {
     public const string Section = "Network";
 
-    /// <summary>Addresses (<c>10.0.0.7</c>) and networks (<c>10.0.0.0/8</c>, <c>fd00::/8</c>) of the proxies in front of the API.</summary>
     public IReadOnlyList<string> TrustedProxies { get; set; } = [];
 
-    /// <summary>Base64 of 32 bytes or more: the key of the hash that stands for a client address; unset, one kept in the database.</summary>
     public string? AddressHashKey { get; set; }
 
     internal IEnumerable<string> Invalid() =>

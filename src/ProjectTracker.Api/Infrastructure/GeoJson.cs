@@ -11,11 +11,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// GeoJSON geometries (RFC 7946) as clients send them: first their shape, positions and ranges, with an answer that
-/// says where (<c>coordinates[0][3]: longitude 200 is outside 73–136</c>); then read by NetTopologySuite, judged valid
-/// as OGC simple features (no self-intersecting ring, no overlapping polygons) and written again, rings wound as
-/// RFC 7946 asks, which is the text the domain keeps.</summary>
+// Shape, positions and ranges are checked here, with answers that say where (coordinates[0][3]: longitude 200 is outside
+// 73–136), which NTS's reader cannot; NTS then judges validity (OGC) and writes the rings wound as RFC 7946 asks.
 public static class GeoJson
 {
     public const string MediaType = "application/geo+json";
@@ -51,7 +48,6 @@ public static class GeoJson
             }
         });
 
-    /// <summary>The OpenAPI schema of a geometry as the API writes it (and accepts it).</summary>
     public static OpenApiSchema Schema() => new()
     {
         Type = JsonSchemaType.Object,

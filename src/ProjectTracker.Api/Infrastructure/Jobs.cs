@@ -31,8 +31,7 @@ public static class Jobs
 
         services.AddSingleton(new JobLocks(connectionString));
 
-        // Hangfire keeps its storage and job activator in process-wide statics, which the last host to start would
-        // win: each host (two in one test process) takes its own from the container instead.
+        // Hangfire's storage and activator statics are process-wide: each host (two in one test process) takes its own.
         services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<ITimeZoneResolver, ShanghaiTimeZoneResolver>();
@@ -42,16 +41,14 @@ public static class Jobs
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(provider.GetRequiredService<JobStorage>()));
-        // Hangfire's own global filters are process-wide (two hosts in one test process would each add one): this host's
-        // servers take theirs, plus its telemetry, from the container.
+        // Hangfire's global filters are process-wide too: this host's servers take theirs, and its telemetry, from here.
         services.AddSingleton<JobTelemetry>();
         services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(provider =>
             new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { provider.GetRequiredService<JobTelemetry>() })));
 
         if (options.Enabled)
         {
-            // Workers = 0: this node schedules but never runs jobs (the API test host: a scan firing at 06:00
-            // Shanghai must not write into other tests' projects).
+            // Workers = 0 schedules but never runs jobs (the API test host: a 06:00 scan must not touch other tests' projects).
             if (options.Workers > 0)
             {
                 services.AddHangfireServer(server => server.WorkerCount = options.Workers);
@@ -63,8 +60,7 @@ public static class Jobs
         return services;
     }
 
-    // The storage upgrades its schema as it is constructed, and the installer's scripts race when two nodes start on
-    // a fresh database, so nodes take turns.
+    // Nodes take turns: the storage upgrades its schema as it is built, and two installers race on a fresh database.
     private static PostgreSqlStorage CreateStorage(string connectionString)
     {
         var options = new PostgreSqlStorageOptions { SchemaName = SchemaName, PrepareSchemaIfNecessary = true };
@@ -110,8 +106,7 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IEn
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-// Hangfire's log provider is process-wide too: once one of several hosts in a process (the tests) has stopped, a
-// logger from its disposed factory would throw inside the others' Hangfire servers.
+// Process-wide too: once one of several hosts (the tests) has stopped, its disposed loggers would throw in the others.
 public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
 {
     private readonly AspNetCoreLogProvider inner = new(factory);

@@ -60,8 +60,7 @@ public static class OpenApi
         return services;
     }
 
-    // Before authorization, whose fallback policy would ask them for a key; branched on their path, since on every
-    // other request they would still build a SwaggerGenerator and run a regex.
+    // Before authorization (its fallback policy wants a key), on a branch so that other requests build no SwaggerGenerator.
     public static IApplicationBuilder UseTrackerOpenApi(this IApplicationBuilder app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
@@ -135,8 +134,7 @@ public static class OpenApi
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IAllowAnonymous>().Any())
             {
-                // The document asks every operation for an API key; an empty requirement says this one needs none,
-                // so generated clients and the Swagger UI call it without a key.
+                // An empty requirement: generated clients and the Swagger UI call it without a key.
                 operation.Security = [];
                 return;
             }

@@ -23,8 +23,7 @@ public static class Paging
         where TIn : notnull
     {
         var (number, size) = Of(page.Page, page.PageSize);
-        // Marten's total rides on the page's rows, so past the last page it would be 0; count first, as paging marks
-        // the query for statistics, which a count afterwards refuses.
+        // Counted first: Marten's total rides on the page's rows (0 past the last page), and paging refuses a count after it.
         long? total = number > 1 ? await query.CountAsync(ct) : null;
         var items = await query.ToPagedListAsync(number, size, ct);
         return new Paged<TOut>(await mapPage([.. items], ct), number, size, total ?? items.TotalItemCount);

@@ -2,8 +2,7 @@ using Marten;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-// The version of a stored projection's shape: when a projection learns something new about old events (the original
-// plan, absolute churn), documents stored before it are rebuilt once from the events, before the API serves anyone.
+// Raised when a projection's Evolve reads old events differently: documents stored before are rebuilt once, at start.
 public sealed record ProjectionShape(string Id, int Version);
 
 public sealed class ProjectionShapes(IDocumentStore store, IEnumerable<ProjectionShapes.Current> shapes, ILogger<ProjectionShapes> logger) : IHostedService
@@ -39,7 +38,6 @@ public sealed class ProjectionShapes(IDocumentStore store, IEnumerable<Projectio
 
 public static class ProjectionShapeRegistration
 {
-    // Raise the version whenever a projection's Evolve reads old events differently.
     public static IServiceCollection AddProjectionShape<TProjection>(this IServiceCollection services, string name, int version)
         where TProjection : class
     {

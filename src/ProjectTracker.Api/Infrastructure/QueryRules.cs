@@ -5,7 +5,6 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>A list's page, as every list endpoint's query record carries it.</summary>
 public interface IPageQuery
 {
     int? Page { get; }
@@ -13,9 +12,7 @@ public interface IPageQuery
     int? PageSize { get; }
 }
 
-/// <summary>
-/// The rules of query strings, for the query records endpoints bind with <c>[AsParameters]</c>: a bad query is a
-/// 400 validation problem naming the parameter, the same as a bad body.</summary>
+// For the [AsParameters] query records: a bad query is a 400 validation problem naming the parameter, as a bad body is.
 public static class QueryRules
 {
     /// <summary>Page numbers from 1, 1 to <see cref="Paging.MaxPageSize"/> items, and no page beyond any list.</summary>

@@ -9,8 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-// The defaults (120 a second per key, bursts of 1,200) let an integrating system sync and retry freely and still stop
-// a runaway client.
+// The defaults let an integrating system sync and retry freely and still stop a runaway client.
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -58,8 +57,7 @@ public static class RateLimits
 
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<RequestLimitOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
-        // Kestrel's 413 reaches the client through the status-code pages (binding a body) or ErrorHandling (a
-        // middleware reading it): either way a problem, which here also says what the cap is.
+        // Kestrel's 413 reaches the client as a problem (status-code pages or ErrorHandling), which here says the cap.
         services.AddOptions<ProblemDetailsOptions>().PostConfigure<IOptions<RequestLimitOptions>>((problems, limits) =>
         {
             var customize = problems.CustomizeProblemDetails;
@@ -105,8 +103,7 @@ public static class RateLimits
                 return new RateLimitPartition<string>(keyId, keyBucket);
             }
 
-            // Behind a reverse proxy this is the proxy's address unless it is a trusted one (Network:TrustedProxies,
-            // docs/operations.md); an IPv6 client by its /64, as the feedback limit counts it.
+            // Behind a reverse proxy, the proxy's address unless it is listed in Network:TrustedProxies.
             return new RateLimitPartition<string>(ClientAddresses.Of(http), addressBucket);
         }
     }

@@ -13,8 +13,8 @@ public static class RazorHtml
     public static string Render<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        // A renderer keeps every component it rendered until it is disposed, so each document gets its own. Nothing
-        // else holds this renderer's dispatcher, so the render runs inline and the task is already complete.
+        // One per document, as a renderer keeps every component until disposed; nothing else holds its dispatcher, so the
+        // render runs inline and the task is already complete.
         using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
         return renderer.Dispatcher
             .InvokeAsync(() => renderer.BeginRenderingComponent<TComponent>(ParameterView.FromDictionary(parameters)).ToHtmlString())
@@ -29,8 +29,7 @@ public static class RazorHtml
         public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? encoder : null;
     }
 
-    // The renderer's default encoder writes every non-ASCII character as &#x…;, all the Chinese text included; this one
-    // encodes exactly as WebUtility.HtmlEncode, as the pages and mails always have.
+    // The default encoder writes every non-ASCII character (all the Chinese) as &#x…;: this one is WebUtility.HtmlEncode.
     private sealed class WebUtilityHtmlEncoder : HtmlEncoder
     {
         public override int MaxOutputCharactersPerInputCharacter => "&#1114111;".Length;

@@ -1,8 +1,6 @@
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// What a node keeps in memory and reads again only when its stamp row changed (a random stamp written in the
-/// transaction of every change): one small row read per use instead of every row.</summary>
+// Kept in memory and read again only when its stamp row (a random stamp written with every change) changed.
 public sealed class StampedSnapshot<T> : IDisposable
     where T : class
 {

@@ -6,9 +6,7 @@ using ProjectTracker.Domain;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-/// <summary>
-/// A string the store cannot keep (<see cref="StoredText"/>) would fail only at commit, taking any group commit it rode
-/// in down with it; so JSON bodies are checked here, query strings in <see cref="QueryStringRules"/>.</summary>
+// A string the store cannot keep would fail only at commit, with its group commit: bodies are checked here, queries in QueryStringRules.
 public static class StorableText
 {
     // JSON can carry U+0000 only escaped (a raw control character is not valid JSON).

@@ -62,8 +62,7 @@ public static class Telemetry
                 serviceVersion: Version))
             .WithMetrics(metrics =>
             {
-                // ASP.NET Core's request, connection and error meters, not all it has: the memory pool, routing,
-                // authentication, authorization and rate-limiter meters would add a dozen measurements to every request.
+                // Not all of ASP.NET Core's meters: the others would add a dozen measurements to every request.
                 metrics.AddMeter(Name, "Marten", "System.Runtime")
                     .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics")
                     .AddHttpClientInstrumentation()
@@ -97,18 +96,14 @@ public static class Telemetry
                     tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(DefaultTraceSampleRatio)));
                 }
             });
-            // Marten's connection spans (TrackConnections) stay off: one begun on a session that then opens its transaction
-            // itself, as the write path does, is never ended (Marten 9.58), and the SQL under it would hang from nothing.
-            // Its daemon's spans come through the "Marten" source all the same.
+            // TrackConnections stays off: a span begun on a session that then opens its transaction itself, as the write
+            // path does, is never ended (Marten 9.58). The daemon's spans come through the "Marten" source all the same.
         }
 
         return services;
     }
 
-    /// <summary>
-    /// Makes <typeparamref name="TGauges"/> (a singleton whose constructor creates observable instruments) when the meter
-    /// provider is built: nothing else asks for it.
-    /// </summary>
+    // Made when the meter provider is built (its constructor creates the instruments): nothing else asks for it.
     public static IServiceCollection AddGauges<TGauges>(this IServiceCollection services)
         where TGauges : class
     {
@@ -146,8 +141,7 @@ public static class Telemetry
         path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 }
 
-// Kestrel listens on the addresses of ASPNETCORE_URLS only while nothing else names one: the metrics port is added, just
-// before the server starts, beside whatever the server was given (those URLs, or a test host's own address).
+// Kestrel takes ASPNETCORE_URLS only while nothing else names an address: the port is added just before the server starts.
 internal sealed class MetricsPortBinding(IServer server, IConfiguration configuration, IOptions<MetricsOptions> options) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
@@ -187,11 +181,8 @@ internal sealed class MetricsPortBinding(IServer server, IConfiguration configur
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>
-/// A value read from the database for a gauge: read only when metrics are collected, at most once per
-/// <see cref="MetricsOptions.BacklogRefresh"/>, and never while a collection waits (it shows the last reading meanwhile).
-/// Not before the host has started: an OTLP export can collect while the schema is still being applied.
-/// </summary>
+// Read when metrics are collected, at most once per BacklogRefresh, never while a collection waits (the last reading
+// shows meanwhile), and not before the host has started: an OTLP export can collect while the schema is being applied.
 public sealed partial class GaugeReading<T>(Func<CancellationToken, Task<T>> read, TimeSpan refresh, ILogger logger, IHostApplicationLifetime lifetime)
     where T : class
 {

@@ -5,7 +5,6 @@ namespace ProjectTracker.Api.Infrastructure;
 
 public static class Validation
 {
-    /// <summary>Every validator of the API: those that need nothing are singletons, those that read the database scoped.</summary>
     public static IServiceCollection AddTrackerValidation(this IServiceCollection services)
     {
         UseCamelCaseNames();
@@ -24,9 +23,7 @@ public static class Validation
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
     }
 
-    /// <summary>
-    /// Validates every argument that has a validator before the handler runs, so that a
-    /// handler only ever sees a request of the right shape. Put on route groups.</summary>
+    // On route groups, so that a handler only ever sees a request of the right shape.
     public static EndpointFilterDelegate ValidateArguments(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         // Some validators are scoped (they read the database): ask whether one is registered, never resolve it here.

@@ -1,7 +1,6 @@
 namespace ProjectTracker.Domain.Feedback;
 
-// Once shipped, an event's shape never changes (docs/event-catalogue.md). The sender's contact details are in none of
-// them: they are kept apart, in a document that can be deleted, because the event log is kept forever.
+// The sender's contact is in none of them: the event log is kept forever, the contact is a document that can be deleted.
 public interface IFeedbackEvent
 {
     Guid FeedbackId { get; }

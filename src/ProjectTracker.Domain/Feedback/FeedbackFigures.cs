@@ -1,9 +1,6 @@
 namespace ProjectTracker.Domain.Feedback;
 
-/// <summary>
-/// A group's messages in a span of days: received, published and answered (first reply) in it; and at its last day, those
-/// awaiting the city office's review and those published but not yet answered.
-/// </summary>
+/// <summary>Received, published and first answered in a span of days; awaiting review or a reply at its last day.</summary>
 public sealed record FeedbackCounts(int Received, int Published, int Answered, int AwaitingReview, int AwaitingReply)
 {
     public static FeedbackCounts None { get; } = new(0, 0, 0, 0, 0);

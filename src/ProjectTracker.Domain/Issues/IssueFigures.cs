@@ -1,9 +1,7 @@
 namespace ProjectTracker.Domain.Issues;
 
-/// <summary>
-/// A group's supervised issues at the end of a day: raised by then; open (neither resolved nor closed); overdue (open past
-/// due); resolved (or closed) and resolved on time; closed and closed on time (办结); counted: due by the day, or closed.
-/// </summary>
+// A group's supervised issues at the end of a day: open is neither resolved nor closed, resolved includes the closed,
+// counted is due by the day or closed.
 public sealed record IssueCounts(int Raised, int Open, int Overdue, int Resolved, int ResolvedOnTime, int Closed, int ClosedOnTime, int Counted)
 {
     public static IssueCounts None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);

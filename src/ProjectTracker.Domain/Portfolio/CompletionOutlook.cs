@@ -12,39 +12,43 @@ public enum Outlook
     Done,
 }
 
-/// <param name="Finish">The milestone that finishes the project: its last <c>completion</c> or <c>in-service</c> milestone by baseline (the target completion of API.md); null when it has none.</param>
 /// <param name="ExpectedDate">The finish's actual date once done, else its expected date over the dependency network; null without a finish.</param>
 /// <param name="Reason">Why the outlook is what it is, in the words shown to officials.</param>
 public sealed record CompletionCommitment(Project Project, Rag Rag, Milestone? Finish, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason);
 
-/// <summary>A project's commitment for its own target year without the project, so that a node can keep one per project.</summary>
-public sealed record CommitmentStanding(int Year, string? Milestone, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason)
+// The commitment of a project due to finish in the day's year, without the project, so that a node can keep one per project.
+public sealed record CommitmentStanding(string? Milestone, DateOnly? ExpectedDate, DateOnly? CompletedOn, Outlook Outlook, string Reason)
 {
     public static CommitmentStanding? Of(Project project, ProjectAssessment assessment, DateOnly day)
     {
-        if (project.Profile.TargetYear is not { } year || project.Status == ProjectStatus.Cancelled)
+        if (project.Profile.TargetYear != day.Year || project.Status == ProjectStatus.Cancelled)
         {
             return null;
         }
 
-        var c = CompletionOutlook.Of(project, assessment, year, day);
-        return new CommitmentStanding(year, c.Finish?.Name, c.ExpectedDate, c.CompletedOn, c.Outlook, c.Reason);
+        var c = CompletionOutlook.Of(project, assessment, day.Year, day);
+        return new CommitmentStanding(c.Finish?.Name, c.ExpectedDate, c.CompletedOn, c.Outlook, c.Reason);
     }
 }
 
 // 年度建成项目: the projects whose targetYear is the year, and their outlook on a day (the rule: docs/reports.md).
 public static class CompletionOutlook
 {
-    /// <summary>The year's commitments among the projects (cancelled ones never count), the worst outlook first, then by expected date and code.</summary>
+    /// <summary>The year's commitments among the projects (cancelled ones never count), late first.</summary>
     public static IReadOnlyList<CompletionCommitment> For(int year, IEnumerable<(Project Project, ProjectAssessment Assessment)> projects, DateOnly day) =>
     [
         .. projects
             .Where(p => p.Project.Profile.TargetYear == year && p.Project.Status != ProjectStatus.Cancelled)
             .Select(p => Of(p.Project, p.Assessment, year, day))
-            .OrderBy(c => c.Outlook)
-            .ThenBy(c => c.ExpectedDate ?? DateOnly.MaxValue)
-            .ThenBy(c => c.Project.Code, StringComparer.Ordinal),
+            .LateFirst(c => (c.Outlook, c.ExpectedDate, c.Project.Code)),
     ];
+
+    /// <summary>The worst outlook first, then by expected date (none last), then by project code.</summary>
+    public static IOrderedEnumerable<T> LateFirst<T>(this IEnumerable<T> commitments, Func<T, (Outlook Outlook, DateOnly? ExpectedDate, string Code)> key) =>
+        commitments
+            .OrderBy(c => key(c).Outlook)
+            .ThenBy(c => key(c).ExpectedDate ?? DateOnly.MaxValue)
+            .ThenBy(c => key(c).Code, StringComparer.Ordinal);
 
     public static Milestone? FinishOf(Project project) =>
         project.Milestones
@@ -106,7 +110,6 @@ public static class CompletionOutlook
         return Commitment(expected, Outlook.OnTrack, $"{finish.Name} 预计 {Iso(expected)} 完成");
     }
 
-    /// <summary>The outlook as officials name it.</summary>
     public static string ChineseName(this Outlook outlook) => outlook switch
     {
         Outlook.Late => "延期",

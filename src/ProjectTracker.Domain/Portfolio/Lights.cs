@@ -5,14 +5,12 @@ public static class Lights
 {
     public static bool IsWorseThan(this Rag light, Rag other) => Rank(light) > Rank(other);
 
-    /// <summary>The worst of the lights; green when there are none.</summary>
     public static Rag Worst(this IEnumerable<Rag> lights) => lights.DefaultIfEmpty(Rag.Green).MaxBy(Rank);
 
     public static IOrderedEnumerable<T> WorstFirst<T>(this IEnumerable<T> items, Func<T, Rag> light) => items.OrderByDescending(i => Rank(light(i)));
 
     public static IOrderedEnumerable<T> ThenWorstFirst<T>(this IOrderedEnumerable<T> items, Func<T, Rag> light) => items.ThenByDescending(i => Rank(light(i)));
 
-    /// <summary>The light as officials name it (红灯).</summary>
     public static string ChineseName(this Rag light) => light switch
     {
         Rag.Red => "红灯",

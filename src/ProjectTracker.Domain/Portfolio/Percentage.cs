@@ -1,6 +1,5 @@
 namespace ProjectTracker.Domain.Portfolio;
 
-/// <summary>A share in percent, such as how far a project is: 0 to 100.</summary>
 public static class Percentage
 {
     public const int Min = 0;

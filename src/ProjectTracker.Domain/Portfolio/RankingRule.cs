@@ -74,7 +74,7 @@ public sealed record RankingFigures(
     private static decimal? Capped(decimal? percent) => percent is { } p ? Math.Min(p, 100) : null;
 }
 
-/// <summary>One project's part in its group's <see cref="RankingFigures"/>, judged on a day, with its commitment to finish (年度建成).</summary>
+/// <summary>One project's part in its group's <see cref="RankingFigures"/>, judged on a day, with its commitment to finish that year (年度建成).</summary>
 public sealed record ProjectRankingFigures(
     ProjectFigures Figures,
     bool ReportsOnTime,

@@ -71,6 +71,35 @@ public sealed class FeedbackAlertTests(FeedbackApp app) : IClassFixture<Feedback
     }
 
     [Fact]
+    public async Task A_message_rejected_before_publication_or_answered_reaches_no_one_but_the_city_office()
+    {
+        var unit = await app.Given.NewUnit();
+        var project = await app.Given.NewPublicProject(unit: unit);
+        var unitKey = app.Host.Client(await app.Given.NewUnitKey(unit));
+        var office = await Subscribe(app.Admin, "city-office");
+        var unitDesk = await Subscribe(unitKey, "unit-desk", unit: unit);
+        var rejected = await app.NewMessage(project, "广告：专业代办各类证件。");
+        var answered = await app.NewMessage(project, "东侧人行道何时恢复通行？");
+
+        await (await app.Admin.PostJson($"/api/v1/feedback/{rejected}/reject", new { reason = "广告" })).Expect(HttpStatusCode.OK);
+        await app.RunDispatch();
+
+        Assert.Empty(app.Mail.To(unitDesk));
+        Assert.NotEmpty(app.Mail.To(office));
+        Assert.Equal(2, (await FeedbackAlerts(project)).Count);
+
+        await (await app.Admin.PostJson($"/api/v1/feedback/{answered}/publish", new { })).Expect(HttpStatusCode.OK);
+        await (await unitKey.PostJson($"/api/v1/feedback/{answered}/reply", new { text = "本周内恢复。" })).Expect(HttpStatusCode.OK);
+        await app.RunDispatch();
+
+        Assert.Contains("东侧人行道何时恢复通行？", AlertsApp.TextOf(Assert.Single(app.Mail.To(unitDesk))));
+        Assert.Equal(3, (await FeedbackAlerts(project)).Count);
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> FeedbackAlerts(string project) =>
+        (await (await app.Admin.GetAsync($"/api/v1/alerts?projectId={project}&kind=feedback")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+
+    [Fact]
     public async Task The_senders_contact_is_in_no_public_answer_mail_event_or_log_line_only_in_the_city_offices_reads()
     {
         // ASCII, so that no JSON escaping could hide it from the search.

@@ -155,17 +155,19 @@ public sealed class CompletionOutlookTests
     }
 
     [Fact]
-    public void A_projects_standing_is_its_commitment_for_its_own_target_year_and_there_is_none_without_a_target_year()
+    public void A_projects_standing_is_its_commitment_for_the_days_year_and_there_is_none_for_another_year_or_without_a_target_year()
     {
         var lateFinish = Finish(new DateOnly(2026, 11, 30));
         var late = Project(2026, lateFinish, Forecast(lateFinish, new DateOnly(2027, 1, 15)));
         var undated = Project(2026) with { Profile = Sample.Profile with { TargetYear = null } };
+        var nextYear = Project(2027, Finish(new DateOnly(2027, 9, 30)));
         var cancelled = Project(2026, Finish(new DateOnly(2026, 9, 30)), new ProjectCancelled(Sample.ProjectId, "撤销"));
 
         var standing = CommitmentStanding.Of(late, Judged(late).Item2, Day);
 
-        Assert.Equal(new CommitmentStanding(2026, "竣工验收", new DateOnly(2027, 1, 15), null, Outlook.Late, "竣工验收 预计 2027-01-15 完成，晚于 2026 年底"), standing);
+        Assert.Equal(new CommitmentStanding("竣工验收", new DateOnly(2027, 1, 15), null, Outlook.Late, "竣工验收 预计 2027-01-15 完成，晚于 2026 年底"), standing);
         Assert.Null(CommitmentStanding.Of(undated, Judged(undated).Item2, Day));
+        Assert.Null(CommitmentStanding.Of(nextYear, Judged(nextYear).Item2, Day));
         Assert.Null(CommitmentStanding.Of(cancelled, Judged(cancelled).Item2, Day));
     }
 

@@ -17,7 +17,6 @@ public sealed record ApiKey
     public required string Name { get; init; }
     public ApiKeyRole Role { get; init; }
     public string? District { get; init; }
-    // The responsible unit's code, for a unit key.
     public string? Unit { get; init; }
     public string? Holder { get; init; }
     public required string SecretHash { get; init; }

@@ -26,8 +26,7 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        // The key as sent: HTTP already strips the blanks around a header's value, so any left (or sent in ?api_key=) are
-        // part of what the client sent, and a key with them is not the key.
+        // HTTP strips the blanks around a header's value: any left (or sent in ?api_key=) make the key another one.
         var hash = ApiKey.Hash(values[0]!);
         if (!cache.TryGet(hash, out var caller))
         {

@@ -6,8 +6,7 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
-// Revocation stays immediate on every node: a revoke sends a NOTIFY in its transaction, every node's listener evicts
-// the hash when it commits, and a node that is not listening caches nothing.
+// A revoke NOTIFYs in its transaction and every node's listener evicts the hash; a node not listening caches nothing.
 public sealed class ApiKeyCache(TimeProvider clock)
 {
     public const string RevocationChannel = "pt_api_key_revoked";

@@ -1,4 +1,8 @@
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Reports;
+using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;
 
@@ -45,14 +49,25 @@ public static class BrowserKey
         return user;
     }
 
+    /// <summary>The 401 page that tells a person how to give the key to <paramref name="pages"/> (周报页面, 项目页面); never cached.</summary>
+    public static ContentHttpResult KeyNeeded(HttpResponse response, string here, string pages)
+    {
+        var page = RazorHtml.Render<KeyNeededPage>(new Dictionary<string, object?>
+        {
+            [nameof(KeyNeededPage.Here)] = here,
+            [nameof(KeyNeededPage.Pages)] = pages,
+        });
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Text(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
+    }
+
     private static string? FromBrowser(HttpContext http, string cookie, out string? fromQuery)
     {
         fromQuery = http.Request.Query[QueryParameter] is { Count: 1 } query && !string.IsNullOrWhiteSpace(query[0]) ? query[0] : null;
         return fromQuery ?? (http.Request.Cookies.TryGetValue(cookie, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
     }
 
-    // The scheme reads only the header and remembers its answer for the request, so a key from elsewhere is checked by
-    // the same handler in a scope of its own.
+    // The scheme reads only the header and remembers its answer: a key from elsewhere is checked in a scope of its own.
     private static async Task<AuthenticateResult> AuthenticateKey(HttpContext http, string key)
     {
         await using var scope = http.RequestServices.CreateAsyncScope();

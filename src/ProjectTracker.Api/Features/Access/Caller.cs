@@ -20,8 +20,7 @@ public sealed record Caller(Guid KeyId, string Name, ApiKeyRole Role, string? Di
 
     public bool IsUnit => Role == ApiKeyRole.Unit;
 
-    // Which unit a project is depends on the lists: attached per request to a unit key only (StructureCatalogs.Scoped),
-    // so that no other key's request pays for reading them.
+    // Attached to a unit key's request only (StructureCatalogs.Scoped), so that no other request pays for reading the lists.
     public StructureCatalog? Structure { get; init; }
 
     public Caller WithStructure(StructureCatalog lists) => IsUnit ? this with { Structure = lists } : this;

@@ -36,9 +36,8 @@ public sealed record AlertRecipient
     public string? MessageId { get; init; }
 }
 
-// Its id comes from project, milestone, kind and date bucket (for a plan change: the request and filed or decided; for a
-// knock-on: the event that moved it; for a supervised issue: the issue and stage), so it is planned once; what it says is
-// frozen as planned.
+// Its id comes from what it is about (project, milestone, kind and bucket; or the request, event or issue and stage), so
+// it is planned once; what it says is frozen as planned.
 public sealed record Alert
 {
     public Guid Id { get; init; }
@@ -67,13 +66,10 @@ public sealed record Alert
     public IReadOnlyList<StatusReason> Reasons { get; init; } = [];
     public EscalationStep Escalation { get; init; }
     public required string Link { get; init; }
-    // Plan change alerts only: what was filed or decided.
+    // Each only on alerts of its kind.
     public PlanChangeNotice? PlanChange { get; init; }
-    // Knock-on alerts only: what moved later, and why.
     public KnockOnNotice? KnockOn { get; init; }
-    // Issue alerts only: the supervised issue overdue.
     public IssueNotice? Issue { get; init; }
-    // Feedback alerts only: the public's message received or published (never the sender's contact).
     public FeedbackNotice? Feedback { get; init; }
 
     public required IReadOnlyList<AlertRecipient> Recipients { get; init; }
@@ -184,8 +180,7 @@ public sealed record FeedbackNotice
     public required string Link { get; init; }
 }
 
-// Stored before it is sent, with a Message-ID derived from its address and alerts: a mail sent but not recorded is
-// sent again with the same Message-ID, which mail systems recognise as the same message.
+// Stored before it is sent, with a Message-ID from its address and alerts: sent again unrecorded, it is the same message.
 public sealed record Mail
 {
     public Guid Id { get; init; }

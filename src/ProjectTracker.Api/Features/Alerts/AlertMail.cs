@@ -265,8 +265,8 @@ public static class AlertMail
         return facts;
     }
 
-    // Values pass through OneLine so that a line break inside a name cannot pose as a field or a link of its own.
-    // Items are numbered across projects, so the last number is the count the greeting gives.
+    // Through OneLine, so that a line break in a name cannot pose as a field or a link of its own. Items are numbered
+    // across projects, so the last number is the count the greeting gives.
     private static string Text(string greeting, List<ProjectSection> projects, string recipient, List<string> whyReceived)
     {
         var text = new StringBuilder();

@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Structure;
@@ -12,39 +11,20 @@ using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-// Inline, as plan change alerts: a message's alert is planned in the transaction that appends its receipt or publication,
-// which happens once, and its id (message and stage) makes planning it again a no-op.
-//
-// Two stages, two audiences. At receipt the city office hears (whole-portfolio `feedback` subscriptions, which only an admin
-// key makes): it reviews every message, so it must know one is waiting. The unit's, district's and project's subscribers hear
-// only at publication: they are the ones who answer, and an unreviewed message may be abuse, off the point, or carry someone's
-// personal details, which the review is there to stop. Neither mail carries the sender's contact: the office reads it
-// through the API, so that deleting the contact document deletes every copy the tracker made.
-public sealed partial class FeedbackAlerts : EventProjection
+// The city office hears at receipt, to review; those who answer only at publication, as an unreviewed message may be
+// abuse or carry personal details. No mail carries the contact, so that deleting it deletes every copy.
+public sealed class FeedbackAlerts : InlineAlerts
 {
-    private static readonly TimeSpan NewsFor = TimeSpan.FromDays(1);
-
-    private readonly IOptions<AlertDeliveryOptions> delivery;
-    private readonly TimeProvider clock;
-
     public FeedbackAlerts(IOptions<AlertDeliveryOptions> delivery, TimeProvider clock)
+        : base(delivery, clock)
     {
-        this.delivery = delivery;
-        this.clock = clock;
-        // The alerts are an outbox, not a view: no teardown may delete them.
-        DeletePublishedTypesOnTeardown = false;
         IncludeType<FeedbackReceived>();
         IncludeType<FeedbackPublished>();
     }
 
-    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    protected override async ValueTask Plan(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        // A rebuild replays old events: history, not news.
-        if (clock.GetUtcNow() - e.Timestamp > NewsFor || e.Data is not IFeedbackEvent about)
-        {
-            return;
-        }
-
+        var about = (IFeedbackEvent)e.Data;
         var stage = e.Data is FeedbackReceived ? FeedbackStage.Received : FeedbackStage.Published;
         var due = new DueAlert(about.ProjectId, null, AlertKind.Feedback, $"{(stage == FeedbackStage.Received ? "received" : "published")}-{about.FeedbackId:N}", 0);
         var batch = operations.CreateBatchQuery();
@@ -84,19 +64,14 @@ public sealed partial class FeedbackAlerts : EventProjection
             hearing = audience.Where(s => !s.IsWholePortfolio && s.Covers(project, catalog));
         }
 
-        var recipients = hearing
-            .Select(s => s.Email.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(email => new AlertRecipient { Email = email, Roles = [RecipientRole.Subscriber], Status = DeliveryStatus.Pending })
-            .ToList();
+        var recipients = Subscribers(hearing);
         if (recipients.Count == 0)
         {
             return;
         }
 
         var districtName = (await districts).FirstOrDefault(d => d.Id == project.Profile.District)?.Name;
-        var link = delivery.Value.LinkBaseUrl.TrimEnd('/');
-        operations.Insert((Alert.About(project, AlertKind.Feedback, due.Bucket, ShanghaiCalendar.Today(e.Timestamp), districtName, link) with
+        operations.Insert((Alert.About(project, AlertKind.Feedback, due.Bucket, ShanghaiCalendar.Today(e.Timestamp), districtName, LinkBase) with
         {
             Id = due.Id,
             PlannedAt = e.Timestamp,
@@ -108,7 +83,7 @@ public sealed partial class FeedbackAlerts : EventProjection
                 Stage = stage,
                 Message = message,
                 ReceivedOn = receivedOn,
-                Link = $"{link}/api/v1/feedback/{about.FeedbackId}",
+                Link = $"{LinkBase}/api/v1/feedback/{about.FeedbackId}",
             },
         }).WithRecipients(recipients));
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Dependencies;
 using ProjectTracker.Api.Features.Districts;
@@ -13,37 +12,22 @@ using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-// Inline, like PlanChangeAlerts: the knock-on is planned in the transaction that appends the change, which is appended
-// once, and the alert's id comes from the event, so it is planned once. The network passes are run over the projects
-// up- and downstream without the change and with it: what moves later between the two is the knock-on.
-public sealed partial class KnockOnAlerts : EventProjection
+// The knock-on is what moves later between the network passes without the change and with it.
+public sealed class KnockOnAlerts : InlineAlerts
 {
-    // A rebuild, or a history written back-dated, replays old events: they are history, not news.
-    private static readonly TimeSpan NewsFor = TimeSpan.FromDays(1);
-
     private readonly DependencyNetwork network;
-    private readonly IOptions<AlertDeliveryOptions> delivery;
-    private readonly TimeProvider clock;
 
     public KnockOnAlerts(DependencyNetwork network, IOptions<AlertDeliveryOptions> delivery, TimeProvider clock)
+        : base(delivery, clock)
     {
         this.network = network;
-        this.delivery = delivery;
-        this.clock = clock;
-        // The alerts are an outbox, not a view: no teardown may delete them.
-        DeletePublishedTypesOnTeardown = false;
         IncludeType<MilestoneForecastChanged>();
         IncludeType<MilestoneCompleted>();
         IncludeType<MilestoneLinked>();
     }
 
-    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    protected override async ValueTask Plan(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        if (clock.GetUtcNow() - e.Timestamp > NewsFor)
-        {
-            return;
-        }
-
         var (projectId, milestoneId, linkedFrom) = e.Data switch
         {
             MilestoneForecastChanged f => (f.ProjectId, f.MilestoneId, null),
@@ -114,22 +98,16 @@ public sealed partial class KnockOnAlerts : EventProjection
         var audience = await subscriptions;
         var catalog = new StructureCatalog((await units).Select(u => u.ToEntry()));
         var names = (await districts).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
-        var link = delivery.Value.LinkBaseUrl.TrimEnd('/');
         foreach (var (project, lines) in moved)
         {
             var alert = new DueAlert(project.Id, null, AlertKind.KnockOn, $"{e.Id:N}", lines.Max(l => l.DaysLater));
-            var recipients = audience
-                .Where(s => s.Covers(project, catalog))
-                .Select(s => s.Email.Trim())
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .Select(email => new AlertRecipient { Email = email, Roles = [RecipientRole.Subscriber], Status = DeliveryStatus.Pending })
-                .ToList();
+            var recipients = Subscribers(audience.Where(s => s.Covers(project, catalog)));
             if (recipients.Count == 0)
             {
                 continue;
             }
 
-            operations.Insert((Alert.About(project, AlertKind.KnockOn, alert.Bucket, today, names.GetValueOrDefault(project.Profile.District), link) with
+            operations.Insert((Alert.About(project, AlertKind.KnockOn, alert.Bucket, today, names.GetValueOrDefault(project.Profile.District), LinkBase) with
             {
                 Id = alert.Id,
                 PlannedAt = e.Timestamp,
@@ -139,9 +117,8 @@ public sealed partial class KnockOnAlerts : EventProjection
         }
     }
 
-    // Inside the transaction the session may serve the project as the inline Project projection has already evolved it
-    // (this event and any later one of the batch applied; LoadManyAsync did), or as stored: the change is taken back and
-    // made again, so that either way only its own effect is told.
+    // In the transaction the session may serve the project already evolved by the inline projection (later events of the
+    // batch too), or as stored: the change is taken back and made again, so that only its own effect is told.
     private static (Project Before, Project After) BeforeAndAfter(Project project, object change)
     {
         Project With(Guid milestoneId, Func<Milestone, Milestone> edit) =>

@@ -110,8 +110,7 @@ public sealed class MailTransports(IOptions<SmtpOptions> options)
             || (e is OperationCanceledException && !ct.IsCancellationRequested);
     }
 
-    // Named by Message-ID, so a mail sent again replaces its file; written to a temporary name and moved, so a reader
-    // never sees half a file.
+    // Named by Message-ID, so a mail sent again replaces its file; moved into place, so no reader sees half a file.
     private sealed class PickupFolder(string directory) : IMailTransport
     {
         public static IMailTransport Open(string directory)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 using Microsoft.Extensions.Options;
 using ProjectTracker.Api.Features.Access;
 using ProjectTracker.Api.Features.Districts;
@@ -16,23 +15,12 @@ using static System.FormattableString;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-// Inline: a plan change's alert is planned in the transaction that appends the filing or the decision, and that event is
-// appended once (a retried command is refused or finds it, a replayed Idempotency-Key appends nothing), so the alert is
-// planned once; its id, from the request and the stage, makes planning it again a no-op. The dispatcher sends it.
-public sealed partial class PlanChangeAlerts : EventProjection
+// The alert's id comes from the request and the stage (filed or decided).
+public sealed class PlanChangeAlerts : InlineAlerts
 {
-    // A rebuild, or a history written back-dated, replays old events: they are history, not news.
-    private static readonly TimeSpan NewsFor = TimeSpan.FromDays(1);
-
-    private readonly IOptions<AlertDeliveryOptions> delivery;
-    private readonly TimeProvider clock;
-
     public PlanChangeAlerts(IOptions<AlertDeliveryOptions> delivery, TimeProvider clock)
+        : base(delivery, clock)
     {
-        this.delivery = delivery;
-        this.clock = clock;
-        // The alerts are an outbox, not a view: no teardown may delete them.
-        DeletePublishedTypesOnTeardown = false;
         IncludeType<PlanChangeRequested>();
         IncludeType<RebaselineRequested>();
         IncludeType<PlanChangeApproved>();
@@ -43,13 +31,8 @@ public sealed partial class PlanChangeAlerts : EventProjection
 
     private sealed record Decision(PlanChangeStage Stage, string DecidedBy, string? Comment, Guid? MeetingId);
 
-    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    protected override async ValueTask Plan(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        if (clock.GetUtcNow() - e.Timestamp > NewsFor)
-        {
-            return;
-        }
-
         var (projectId, requestId, decision) = e.Data switch
         {
             PlanChangeRequested r => (r.ProjectId, r.RequestId, null),
@@ -123,23 +106,17 @@ public sealed partial class PlanChangeAlerts : EventProjection
                 || (unit is not null && s.Unit is not null && catalog.Find(StructureList.Unit, s.Unit)?.Code == unit));
         }
 
-        var recipients = hearing
-            .Select(s => s.Email.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(email => new AlertRecipient { Email = email, Roles = [RecipientRole.Subscriber], Status = DeliveryStatus.Pending })
-            .ToList();
+        var recipients = Subscribers(hearing);
         if (recipients.Count == 0)
         {
             return;
         }
 
         var held = meeting is null ? null : await meeting;
-        var link = delivery.Value.LinkBaseUrl.TrimEnd('/');
-        operations.Insert((Alert.About(project, AlertKind.PlanChange, due.Bucket, ShanghaiCalendar.Today(e.Timestamp), names.GetValueOrDefault(district), link) with
+        operations.Insert((Alert.About(project, AlertKind.PlanChange, due.Bucket, ShanghaiCalendar.Today(e.Timestamp), names.GetValueOrDefault(district), LinkBase) with
         {
             Id = due.Id,
             PlannedAt = e.Timestamp,
-            // The district the change was asked in: a decision goes back there, wherever it moves the project.
             District = district,
             PlanChange = new PlanChangeNotice
             {
@@ -152,7 +129,7 @@ public sealed partial class PlanChangeAlerts : EventProjection
                 DecidedBy = decision?.DecidedBy,
                 Comment = string.IsNullOrWhiteSpace(decision?.Comment) ? null : decision.Comment,
                 Meeting = held is null ? null : $"{held.Title}（{Day(held.Date)}）",
-                Link = $"{link}/api/v1/plan-changes/{requestId}",
+                Link = $"{LinkBase}/api/v1/plan-changes/{requestId}",
             },
         }).WithRecipients(recipients));
     }

@@ -10,9 +10,8 @@ using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Alerts;
 
-// Run by the deadline-alerts job after the projects' alerts, so an address hears of both in one digest. An overdue issue
-// alerts its unit once (overdue-n); after Alerts:IssueEscalationDays it is escalated once (district-leader-n), the
-// issue-escalated event and the alert committed together. n counts the reopenings: a reopened issue is news again.
+// After the projects' alerts, so an address hears of both in one digest. An overdue issue alerts its unit once (overdue-n),
+// then is escalated once (district-leader-n) with its event; n counts the reopenings: a reopened issue is news again.
 public sealed class PlanIssueAlerts(
     IDocumentStore store,
     StructureCatalogs catalogs,
@@ -20,7 +19,6 @@ public sealed class PlanIssueAlerts(
     IOptions<AlertDeliveryOptions> delivery,
     TimeProvider clock)
 {
-    /// <summary>The user name on the issue-escalated events it appends.</summary>
     public const string By = PlanDeadlineAlertsJob.RecurringId;
 
     public async Task<(int Scanned, int Planned)> Run(DateOnly today, CancellationToken ct)
@@ -162,8 +160,7 @@ public sealed class PlanIssueAlerts(
             return to.ToList();
         }
 
-        // A subscription for the issue's unit (named by code or, as written before the lists, by name), its project, its
-        // project's district, or the whole portfolio.
+        // The issue's unit (by code or, as written before the lists, by name), its project, its district, or everything.
         private bool Covers(Subscription s, Issue issue, Project project) =>
             s.ProjectId == issue.ProjectId
             || (s.Unit is not null && Catalog.Find(StructureList.Unit, s.Unit)?.Code == issue.Unit)

@@ -121,8 +121,7 @@ internal sealed record DemoIssue(string Project, string Title, string Unit, int 
 /// <param name="Steps">The commands of the issue's life, each with the day it was given.</param>
 internal sealed record DemoIssueScript(Guid Id, IReadOnlyList<(IssueCommand Command, DateOnly Day)> Steps);
 
-// Read from demo/ beside the app, not the working directory: projects.csv, a project import, and portfolio.json,
-// the history in days from the seed day; the history is generated here because investment pace depends on the calendar year.
+// Read from demo/ beside the app; the history is generated here, as investment pace depends on the calendar year.
 internal static class DemoPortfolio
 {
     private const MilestoneKind Groundbreaking = MilestoneKind.Groundbreaking, MainWorks = MilestoneKind.MainWorks,
@@ -219,8 +218,7 @@ internal static class DemoPortfolio
         return [.. rows.Select((row, index) => Script(data, data.Projects[index], row, index, today, Link))];
     }
 
-    // Through the commands of POST /projects/{id}/issues, resolve and close: each on its day, the project's stream by its
-    // place in portfolio.json (its code's year moves with the seed day).
+    // Through the commands of POST /projects/{id}/issues, resolve and close, each on its day.
     public static IReadOnlyList<DemoIssueScript> Issues(DateOnly today, IReadOnlyList<DemoStream> streams)
     {
         var data = Files.Value.Data;
@@ -372,8 +370,7 @@ internal static class DemoPortfolio
             commands.Add(new ProjectCommand.SetAnnualPlan(today.Year, annualPlan));
         }
 
-        // Done milestones, monthly reports and plan changes, in date order; on one day a completion goes before a report,
-        // a report before a plan change, and a change is asked before it is decided.
+        // In date order; on one day a completion, then a report, then a plan change asked, then decided.
         var works = data.Categories.Single(c => c.Category == profile.Category).Works;
         var dated = plan.Where(m => m.Actual is not null).Select(m => (Day: m.Actual!.Value, Order: 0, Command: (ProjectCommand)new ProjectCommand.CompleteMilestone(m.Id, m.Actual!.Value)))
             .Concat(Reports(p, profile, works, index, plan, outlook, annualPlan, today).Select(r => (Day: r.ReportDate, Order: 1, Command: (ProjectCommand)r)))
@@ -405,8 +402,7 @@ internal static class DemoPortfolio
         public bool Names(Guid milestoneId) => Request.Changes.Baselines.Any(b => b.MilestoneId == milestoneId);
     }
 
-    // Through the commands of POST /plan-changes, approve and reject: asked by the district's key, decided by the city
-    // office's. An approved change moves the baselines the rest of the history is generated from.
+    // Asked by the district's key, decided by the city office's; an approved change moves the baselines the rest follows.
     private static List<ScriptedChange> PlanChanges(DemoData data, DemoHistory p, ProjectProfile profile, List<Planned> plan, int index, DateOnly today)
     {
         if (p.PlanChanges.Count == 0)

@@ -15,8 +15,7 @@ using CommitteeMeeting = ProjectTracker.Api.Features.PlanChanges.CommitteeMeetin
 
 namespace ProjectTracker.Api.Features.Demo;
 
-// Each history ends with the slip scan's assessment, so the light it records (which alerts and the rag filter go by)
-// is the live one from the start.
+// Each history ends with the slip scan's assessment, so the light it records is the live one from the start.
 public sealed class SeedDemoPortfolio(
     IDocumentStore store,
     IOptions<StatusThresholds> thresholds,
@@ -28,7 +27,6 @@ public sealed class SeedDemoPortfolio(
     public const string ConfigurationKey = "Demo:Seed";
     public const string SeededBy = "demo-seed";
 
-    /// <summary>The advisory lock key of the seed ("PTDEMO" in ASCII); no other code uses it.</summary>
     private const long AdvisoryLockKey = 0x5054_4445_4D4F;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -119,8 +117,7 @@ public sealed class SeedDemoPortfolio(
         }
     }
 
-    // Null when the database has projects. Waiting on the lock rather than pg_try_: a second instance then sees the
-    // first's projects and stops, and a failed first seed is retried by the next instance instead of skipped.
+    // Null when there are projects. Waits for the lock: a second instance then sees the first's projects and stops.
     private async Task<IDocumentSession?> LockedWhileEmpty(CancellationToken cancellationToken)
     {
         var session = store.LightweightSession();
@@ -137,8 +134,7 @@ public sealed class SeedDemoPortfolio(
         return null;
     }
 
-    // So the demo shows today's alert mail at once rather than at the next 08:00; alerts already planned are not
-    // planned again, so a restart sends nothing twice.
+    // Today's alert mail at once, not at the next 08:00; alerts planned already are not planned again on a restart.
     private async Task SendTodaysAlerts(CancellationToken cancellationToken)
     {
         try
@@ -178,8 +174,7 @@ public sealed class SeedDemoPortfolio(
         ];
     }
 
-    // Each event at the day it happened (a report on its report date), so asOf views and past weekly reports show a
-    // portfolio that grew over the years; never earlier than the event before it, never later than now.
+    // Each event on its day, so asOf views show a portfolio grown over the years; in order, never later than now.
     private static (List<(object Event, DateTimeOffset At)> Events, Project State) History(DemoStream stream, DateTimeOffset now)
     {
         var today = ShanghaiCalendar.Today(now);

@@ -4,8 +4,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Dependencies;
 
-// Read under JobLocks.DependencyLinks by whatever makes links (one by the endpoint, many by an import), so that two
-// links checked at once cannot close a cycle together.
+// Read under JobLocks.DependencyLinks by whatever makes links, so that two links checked at once cannot close a cycle.
 public static class DependencyCycles
 {
     public static async Task<List<DependencyLink>> Load(IQuerySession session, CancellationToken ct) =>

@@ -34,16 +34,13 @@ public sealed class DependencyLinks
 
     public IReadOnlyList<DependencyView> All { get; }
 
-    /// <summary>Each milestone's successors, for the cycle check: built once per network read.</summary>
     public ILookup<MilestoneRef, MilestoneRef> MilestoneSuccessors => milestoneSuccessors.Value;
 
     /// <summary>Linked to a milestone in another project, either way.</summary>
     public bool ReachesOut(Guid projectId) => predecessorProjects.Contains(projectId) || successorProjects.Contains(projectId);
 
-    /// <summary>
-    /// Every project upstream (its expected dates depend on them) and downstream (its latest dates do) of those given,
-    /// them included. Sideways projects, a predecessor's other successors, change neither and are left out.
-    /// </summary>
+    // Upstream projects move the expected dates, downstream ones the latest dates; sideways ones (a predecessor's other
+    // successors) change neither and are left out.
     public IReadOnlySet<Guid> Around(IEnumerable<Guid> projectIds)
     {
         var start = projectIds.ToList();
@@ -86,16 +83,12 @@ public sealed class DependencyNetwork : IDisposable
     public async Task<DependencyLinks> Current(IQuerySession session, CancellationToken ct) =>
         await Current(session, (await session.LoadAsync<DependencyNetworkStamp>(DependencyNetworkStamp.Single, ct))?.Stamp ?? Guid.Empty, ct);
 
-    /// <param name="stamp">The stamp as read just now: links read after it are at least as new.</param>
     public Task<DependencyLinks> Current(IQuerySession session, Guid stamp, CancellationToken ct) =>
         held.Get(stamp, async token => new DependencyLinks(stamp, await session.Query<DependencyView>().ToListAsync(token)), ct);
 
     public void Dispose() => held.Dispose();
 
-    /// <summary>
-    /// What the network outside each project given says about it: the projects up- and downstream are read as well
-    /// (those given are not read again), and the whole is planned at once.
-    /// </summary>
+    // The projects up- and downstream are read as well (those given are not read again), and the whole is planned at once.
     public static async Task<IReadOnlyDictionary<Guid, ScheduleBoundary>> Boundaries(
         IQuerySession session, DependencyLinks links, IReadOnlyCollection<Project> projects, DateOnly today, CancellationToken ct)
     {

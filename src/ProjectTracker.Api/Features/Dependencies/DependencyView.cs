@@ -6,8 +6,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Dependencies;
 
-// One document per link, kept inline, so the cycle check and a predecessor's successors read the whole network
-// without opening every project.
+// One document per link, kept inline, so that the whole network is read without opening every project.
 public sealed record DependencyView(Guid Id, Guid ProjectId, Guid MilestoneId, Guid PredecessorProjectId, Guid PredecessorMilestoneId, int LagDays)
 {
     public DependencyLink ToLink() => new(Id, new MilestoneRef(PredecessorProjectId, PredecessorMilestoneId), new MilestoneRef(ProjectId, MilestoneId), LagDays);

@@ -3,8 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Features.Feedback;
 
-// What the public left behind is kept no longer than it serves: an address's count for its hour, a contact for
-// Feedback:ContactRetention. Deleting twice is harmless, and an expired count is ignored even before it is deleted.
+// Deleting twice is harmless, and an expired count is ignored even before it is deleted.
 public sealed class DeleteExpiredFeedbackDataJob(IDocumentStore store, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     public const string RecurringId = "feedback-cleanup";

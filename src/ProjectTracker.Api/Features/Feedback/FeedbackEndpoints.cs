@@ -11,7 +11,6 @@ namespace ProjectTracker.Api.Features.Feedback;
 
 public static class FeedbackEndpoints
 {
-    /// <summary>The rate-limiter policy that keeps a flood of public messages from taking the connections keyed callers need.</summary>
     public const string PostsAtATime = "feedback-posts";
 
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
@@ -44,12 +43,7 @@ public static class FeedbackEndpoints
     public static void MapFeedback(this IEndpointRouteBuilder api)
     {
         var options = api.ServiceProvider.GetRequiredService<IOptions<FeedbackOptions>>().Value;
-        // Beside the other public routes, on the same terms: no key, any origin may read, answers cached a minute.
-        var publicData = api.MapGroup("/public")
-            .WithTags("Public")
-            .AllowAnonymous()
-            .RequireCors(CrossOrigin.Public)
-            .AddEndpointFilter(PublicEndpoints.CacheSuccessfulAnswers);
+        var publicData = PublicEndpoints.Group(api);
         SubmitFeedback.Map(publicData, options);
         ListPublicFeedback.Map(publicData);
 

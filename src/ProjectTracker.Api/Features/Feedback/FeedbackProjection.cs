@@ -4,7 +4,6 @@ using ProjectTracker.Domain.Feedback;
 
 namespace ProjectTracker.Api.Features.Feedback;
 
-// The domain's own Evolve, inline with every append, plus who and when from the events' metadata.
 public sealed class FeedbackProjection : SingleStreamProjection<FeedbackMessage, Guid>
 {
     public FeedbackProjection()

@@ -4,11 +4,8 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Feedback;
 
-/// <summary>
-/// At most <c>Feedback:PerAddressPerHour</c> messages accepted per client address in any hour (a sliding hour), counted in
-/// PostgreSQL so that every node shares the count. Taken in the message's own transaction: a message that is not written is
-/// not counted, and a replayed Idempotency-Key counts nothing.
-/// </summary>
+// Counted in PostgreSQL so that every node shares the count, in the message's own transaction: a message not written is
+// not counted, and a replayed Idempotency-Key counts nothing.
 public sealed class FeedbackQuota(ClientAddresses addresses, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
@@ -16,16 +13,7 @@ public sealed class FeedbackQuota(ClientAddresses addresses, IOptions<FeedbackOp
     // The two-key advisory lock space is apart from the one-key space the jobs and Idempotency-Keys lock in.
     private const int LockClass = 0x46424B31;
 
-    /// <summary>Counts the message in, or throws 429 with the wait until the oldest counted one is an hour old.</summary>
-    public async Task Take(IDocumentSession session, HttpContext http, Guid feedbackId, CancellationToken ct)
-    {
-        if (await TryTake(session, http, feedbackId, ct) is { } wait)
-        {
-            throw Refused(wait);
-        }
-    }
-
-    /// <summary>Counts the message in; when the address's hour is full, counts nothing and answers how long until one more is accepted.</summary>
+    // Null when counted in; when the hour is full, nothing is counted and the answer is the wait until one more is accepted.
     public async Task<TimeSpan?> TryTake(IDocumentSession session, HttpContext http, Guid feedbackId, CancellationToken ct)
     {
         var hash = await addresses.Hash(http);

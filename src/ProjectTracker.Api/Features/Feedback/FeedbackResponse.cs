@@ -38,7 +38,6 @@ public sealed record FeedbackResponse(
     long Version,
     DateTimeOffset LastChangedAt)
 {
-    /// <param name="withContact">Only for the city office's reads.</param>
     public static async Task<IReadOnlyList<FeedbackResponse>> Show(IQuerySession session, IReadOnlyList<FeedbackMessage> messages, bool withContact, CancellationToken ct)
     {
         if (messages.Count == 0)

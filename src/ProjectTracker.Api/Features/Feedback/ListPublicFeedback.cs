@@ -9,7 +9,6 @@ using ProjectTracker.Domain.Projects;
 namespace ProjectTracker.Api.Features.Feedback;
 
 /// <summary>A published message as the public sees it: what was said and the answer, never who said it or how to reach them.</summary>
-/// <param name="Message">What the sender wrote.</param>
 /// <param name="ReceivedOn">The day it arrived (Asia/Shanghai).</param>
 /// <param name="PublishedOn">The day the city office published it.</param>
 /// <param name="Reply">The responsible unit's answer; null until it answers.</param>
@@ -51,7 +50,7 @@ public static class ListPublicFeedback
         return TypedResults.Ok(await Published(session, id, page, ct));
     }
 
-    /// <summary>A page of the project's published messages, newest published first: what this endpoint lists and the project's public page shows.</summary>
+    // What this endpoint lists and the project's public page shows.
     public static Task<Paged<PublicFeedback>> Published(IQuerySession session, Guid projectId, IPageQuery page, CancellationToken ct) =>
         session.Query<FeedbackMessage>()
             .Where(m => m.ProjectId == projectId && m.Status == FeedbackStatus.Published)

@@ -11,7 +11,6 @@ namespace ProjectTracker.Api.Features.Feedback;
 
 public static class SubmitFeedback
 {
-    /// <summary>The name the public's events carry as their author.</summary>
     public const string By = "public";
 
     /// <param name="Message">What the sender has to say about the project (1 to 1,000 characters).</param>
@@ -70,14 +69,11 @@ public static class SubmitFeedback
         return TypedResults.Accepted((string?)null, new Answer(feedbackId, FeedbackStatus.PendingReview));
     }
 
-    /// <summary>
-    /// Writes a message on a public project for review, counted against its sender's hour: what this endpoint and the
-    /// public page's form both do. Answers the message's id, or, writing nothing, how long until one more is accepted.</summary>
+    // What this endpoint and the public page's form both do: writes nothing when the address's hour is full, and answers the wait.
     public static async Task<(Guid Id, TimeSpan? Wait)> Receive(
         Guid projectId, string message, string? contact, IDocumentSession session, FeedbackQuota quota, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        // From the Idempotency-Key when there is one, so a replay names the same message.
-        var feedbackId = IdempotencyScope.Of(http)?.NewId() ?? Guid.CreateVersion7();
+        var feedbackId = IdempotencyScope.NewIdFor(http);
         var events = FeedbackDecider.Decide(new FeedbackCommand.ReceiveFeedback(feedbackId, projectId, message), null, clock.GetUtcNow());
         session.LastModifiedBy = By;
         if (await quota.TryTake(session, http, feedbackId, ct) is { } wait)

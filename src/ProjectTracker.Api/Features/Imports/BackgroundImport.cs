@@ -3,14 +3,12 @@ using ProjectTracker.Api.Features.Access;
 
 namespace ProjectTracker.Api.Features.Imports;
 
-/// <summary>Configuration section <c>Imports</c>.</summary>
 public sealed class ImportOptions
 {
     public const string Section = "Imports";
 
-    /// <summary>
-    /// The largest import file accepted (413 beyond). Files up to <c>Limits:MaxRequestBodyBytes</c> are imported within
-    /// the request unless the client asks otherwise; larger ones always in the background.</summary>
+    /// <summary>The largest import file accepted (413 beyond). Files up to <c>Limits:MaxRequestBodyBytes</c> are
+    /// imported within the request unless the client asks otherwise; larger ones always in the background.</summary>
     public long MaxFileBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Rows registered per round trip inside the import's one transaction; after each, the progress is stored.</summary>
@@ -49,9 +47,7 @@ public sealed record ImportedRow(int Row, Guid Id, string Code);
 /// <summary>Why an import failed, as the problem the synchronous import would have answered.</summary>
 public sealed record ImportProblem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors);
 
-/// <summary>
-/// A background import (document): who sent which file, how far it has got, and how it ended. Stored when the
-/// file is accepted, so an import is never lost with the node that accepted it; any node may run it.</summary>
+// Stored when the file is accepted, so an import is never lost with the node that accepted it; any node may run it.
 public sealed class BackgroundImport
 {
     public Guid Id { get; set; }

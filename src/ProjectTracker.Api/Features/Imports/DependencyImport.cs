@@ -12,10 +12,7 @@ namespace ProjectTracker.Api.Features.Imports;
 /// <summary>One row of a dependency import, its milestones found: <c>Successor</c> waits for <c>Predecessor</c> plus the lag.</summary>
 public sealed record LinkRow(int Number, string Code, string Milestone, MilestoneRef Successor, MilestoneRef Predecessor, string PredecessorName, int LagDays);
 
-/// <summary>
-/// A sheet of links, each row naming a milestone and the one it waits for by project code and milestone name, as
-/// officials write them. The links are made as <c>POST …/dependencies</c> makes them; a link the network already has
-/// is skipped, so the same sheet may be imported again.</summary>
+// Milestones by project code and name, as officials write them; links the network has are skipped, so re-importing is safe.
 public static class DependencyImport
 {
     public static async Task<IReadOnlyList<LinkRow>> Check(
@@ -199,8 +196,7 @@ public static class DependencyImport
 
     private sealed record Verdict(bool Exists, int? OtherLag, IReadOnlyList<MilestoneRef>? Cycle);
 
-    // The network as the file grows it. Whether the predecessor is downstream of the successor is looked up here, from
-    // the successor on; only then is the whole network walked to name the cycle.
+    // The network as the file grows it: only when a predecessor is downstream is the whole walked to name the cycle.
     private sealed class Network
     {
         private readonly List<DependencyLink> links;

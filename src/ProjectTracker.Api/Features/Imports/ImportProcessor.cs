@@ -18,8 +18,7 @@ namespace ProjectTracker.Api.Features.Imports;
 /// <summary>One data row of an import as the single endpoints would receive it.</summary>
 public sealed record ImportRow(int Number, Register.Request Project, ProposeProject.Request? Proposal);
 
-/// <summary>
-/// What checking a whole file found: its rows (of a dependency import: its links), and every error by
+/// <summary>What checking a whole file found: its rows (of a dependency import: its links), and every error by
 /// <c>rows[N].field</c> (none: all rows may be written).</summary>
 public sealed record ImportCheck(
     IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<LinkRow>? Links = null, StructureCatalog? Catalog = null)
@@ -27,9 +26,7 @@ public sealed record ImportCheck(
     public int RowCount => Links?.Count ?? Rows.Count;
 }
 
-/// <summary>
-/// The checks and writes an import makes, the same whether it runs within the request or in the background:
-/// every row by the rules of the single endpoint, then all of them into the caller's session.</summary>
+// The same within the request or in the background: every row by the single endpoint's rules, then all into the session.
 public sealed class ImportProcessor(
     IValidator<Register.Request> projectValidator,
     IValidator<ProposeProject.Request> proposalValidator,
@@ -101,9 +98,8 @@ public sealed class ImportProcessor(
     public IReadOnlyList<ImportRecords.CreatedRow> Stage(IEnumerable<ImportRow> rows, ImportKind kind, IDocumentSession session, Caller caller, StructureCatalog catalog) =>
         kind == ImportKind.Projects ? RegisterAll(rows, session, caller.WithStructure(catalog), catalog) : ProposeAll(rows, session, caller);
 
-    /// <summary>
-    /// Links the rows' milestones in <paramref name="session"/>; the caller commits, holding
-    /// <see cref="Infrastructure.JobLocks.DependencyLinks"/> until then.</summary>
+    /// <summary>Links the rows' milestones in <paramref name="session"/>; the caller commits, holding <see
+    /// cref="Infrastructure.JobLocks.DependencyLinks"/> until then.</summary>
     public Task<IReadOnlyList<ImportRecords.CreatedRow>> StageLinks(ImportCheck check, IDocumentSession session, Caller caller, CancellationToken ct) =>
         DependencyImport.Stage(check.Links!, session, writer, check.Catalog is { } lists ? caller.WithStructure(lists) : caller, ct);
 
@@ -124,7 +120,6 @@ public sealed class ImportProcessor(
             return new ImportRecords.CreatedRow(row.Number, proposal.Id, row.Project.Code!.Trim());
         })];
 
-    /// <summary>Codes must be unique within the file and not taken by a registered project.</summary>
     private static async Task CheckCodes(List<ImportRow> rows, IQuerySession session, Dictionary<string, List<string>> errors, CancellationToken ct)
     {
         var withCode = rows.Where(r => !string.IsNullOrWhiteSpace(r.Project.Code)).Select(r => (r.Number, Code: r.Project.Code!.Trim())).ToList();

@@ -9,10 +9,8 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Imports;
 
-/// <summary>
-/// Imports many projects, proposals or milestone dependencies from one CSV or xlsx file: every row is checked by the
-/// rules of the single endpoint first, and either all rows are written in one transaction or none is. Small files are
-/// imported within the request; large ones, or any file when the client prefers, in the background with progress to poll.</summary>
+// Every row is checked by the single endpoint's rules first, then all rows are written in one transaction or none is;
+// small files within the request, large ones (or any, when the client prefers) in the background.
 public static class ImportRecords
 {
     public const string RespondAsync = "respond-async";

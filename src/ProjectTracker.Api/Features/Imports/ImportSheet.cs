@@ -19,7 +19,6 @@ public enum ImportKind
 /// <summary>One data row of an import file: its row number as a spreadsheet shows it (header = 1) and its cells by column.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Cells);
 
-/// <summary>Reads CSV or xlsx bodies into rows keyed by the header row's column names.</summary>
 public static class ImportSheet
 {
     public const string Csv = "text/csv";
@@ -61,11 +60,9 @@ public static class ImportSheet
         }
     }
 
-    /// <summary><c>kind</c> is required: projects, proposals or dependencies.</summary>
     public static IRuleBuilderOptions<T, string?> ImportKindName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(kind => KindOf(kind) is not null).WithMessage("kind is projects, proposals or dependencies.");
 
-    /// <summary>Answers the media type this reader understands, or null for any other.</summary>
     public static string? SupportedMediaType(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Value is { } media
             ? new[] { Csv, Xlsx }.FirstOrDefault(m => string.Equals(m, media, StringComparison.OrdinalIgnoreCase))
@@ -101,9 +98,9 @@ public static class ImportSheet
         }
     }
 
-    /// <summary>
-    /// What an upload may unpack to. An xlsx is a zip: a 2 MB file can hold gigabytes of XML, which the reader would
-    /// build in memory (a test file took the process to 4.5 GB). 16 MB of real workbook unpacks to well under this.</summary>
+    /// <summary>What an upload may unpack to. An xlsx is a zip: a 2 MB file can hold gigabytes of XML, which the reader
+    /// would build in memory (a test file took the process to 4.5 GB). 16 MB of real workbook unpacks to well under
+    /// this.</summary>
     private const long MaxUnpackedBytes = 256L * 1024 * 1024;
 
     private static (IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows) ReadXlsx(Stream stream)

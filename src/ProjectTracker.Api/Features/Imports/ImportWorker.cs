@@ -19,8 +19,7 @@ public sealed class ImportQueue
     public IAsyncEnumerable<Guid> ReadAll(CancellationToken ct) => channel.Reader.ReadAllAsync(ct);
 }
 
-// An advisory lock per import, held on the transaction's own connection, keeps two nodes from running one import; a
-// node that stops mid-import leaves nothing written, and the import is run afresh.
+// An advisory lock per import keeps two nodes from running one; a node that stops mid-import leaves nothing written.
 public sealed partial class ImportWorker(
     ImportQueue queue,
     IDocumentStore store,

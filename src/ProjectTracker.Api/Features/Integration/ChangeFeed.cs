@@ -30,8 +30,8 @@ public sealed record ChangeItem(long Sequence, Guid ProjectId, long Version, str
 /// <param name="Next">The sequence to pass as <c>after</c> next time: the last item's, or <c>after</c> itself when there was none.</param>
 public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
 
-// Sequences are taken inside transactions that may commit out of order or roll back, so an event is served only once
-// every sequence below it is proven settled. See docs/integration.md, "How the feed proves that no earlier event can still appear".
+// Sequences are taken in transactions that may commit out of order or roll back: an event is served only once every
+// sequence below it is proven settled (docs/integration.md).
 public sealed class ChangeFeed(IDocumentStore store)
 {
     public const int DefaultLimit = 100;
@@ -78,8 +78,7 @@ public sealed class ChangeFeed(IDocumentStore store)
                 }
 
                 reached = e.Sequence;
-                // The public's messages are moderated content, not project changes: unreviewed text is not handed to
-                // every integrator, and a flood of them would bury the feed and the webhooks. GET /feedback serves them.
+                // Unreviewed text from anyone is not for every integrator, and a flood of it would bury the feed.
                 if (e.Data is not IFeedbackEvent)
                 {
                     items.Add(ChangeItem.From(e));

@@ -12,8 +12,7 @@ namespace ProjectTracker.Api.Features.Integration;
 
 public sealed record WebhookDispatchResult(int Hooks, int Delivered, int Retrying, int Failed);
 
-// Each attempt is recorded with the cursor's move after the POST: a crash in between sends the event again, never
-// skips it. Callers hold JobLocks.Webhooks. See docs/integration.md, "Exactly once, as far as HTTP allows".
+// Callers hold JobLocks.Webhooks. The cursor moves after the POST: a crash in between sends the event again, never skips it.
 public sealed partial class DispatchWebhooks(
     IDocumentStore store,
     ChangeFeed feed,
@@ -97,7 +96,6 @@ public sealed partial class DispatchWebhooks(
                     continue;
                 }
 
-                // Deleted meanwhile: nothing more goes out.
                 if (await Load(hookId, ct) is null)
                 {
                     return;

@@ -5,8 +5,7 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Integration;
 
-// How far the slowest webhook is behind the change feed: in events (the feed's head less its cursor) and in time (the age
-// of the first event it has not passed). Read when metrics are read: the hooks' cursors, the sequence, one event by its key.
+// How far the slowest webhook is behind the change feed, in events and in time; read only when metrics are read.
 public sealed class WebhookLagGauges
 {
     private readonly GaugeReading<Lag> reading;

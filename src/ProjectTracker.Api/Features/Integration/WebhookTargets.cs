@@ -10,8 +10,7 @@ public sealed record WebhookHostResolver(Func<string, CancellationToken, Task<IP
     public static WebhookHostResolver Dns { get; } = new(System.Net.Dns.GetHostAddressesAsync);
 }
 
-// Any writer key chooses a hook's URL and the server connects to it: unguarded, a key could probe this host's ports or
-// the cloud's metadata service. See docs/integration.md, "Where a hook may point".
+// Any writer key chooses a hook's URL: unguarded, it could probe this host's ports or the cloud's metadata service.
 public sealed class WebhookTargets(IOptions<WebhookOptions> options, WebhookHostResolver resolver, TimeProvider clock)
 {
     public const string Refusal =

@@ -4,8 +4,7 @@ using ProjectTracker.Domain.Issues;
 
 namespace ProjectTracker.Api.Features.Issues;
 
-// The domain's own Evolve, inline with every append, plus who and when from the events' metadata: the stored document
-// serves the lists, and FetchForWriting and as-of reads agree with it.
+// The domain's own Evolve, inline, plus who and when from the metadata: lists, FetchForWriting and as-of reads agree.
 public sealed class IssueProjection : SingleStreamProjection<Issue, Guid>
 {
     public IssueProjection()

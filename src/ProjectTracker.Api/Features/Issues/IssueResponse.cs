@@ -8,15 +8,12 @@ using ProjectTracker.Domain.Structure;
 namespace ProjectTracker.Api.Features.Issues;
 
 /// <summary>A supervised issue (督办问题), judged on today (or the `asOf` day) in Asia/Shanghai.</summary>
-/// <param name="District">The project's district.</param>
 /// <param name="Unit">The responsible unit's code (GET /api/v1/units), which resolves the issue.</param>
-/// <param name="UnitName">The unit's name in the units list.</param>
 /// <param name="DueDate">办结时限: resolved on or before this day is on time.</param>
 /// <param name="ProgressReportId">The progress report the issue was raised from, if any.</param>
 /// <param name="Status">`open`, `resolved` (by the unit, waiting for the city office) or `closed`.</param>
 /// <param name="Overdue">Open past its due date.</param>
 /// <param name="DaysOverdue">Days past the due date while open; 0 otherwise.</param>
-/// <param name="RaisedOn">The day it was raised.</param>
 /// <param name="RaisedBy">The name of the API key that raised it.</param>
 /// <param name="Resolution">How the unit resolved it; set aside (kept in the history) when the issue is reopened.</param>
 /// <param name="ResolvedOnTime">Resolved on or before the due date; null while no resolution stands.</param>

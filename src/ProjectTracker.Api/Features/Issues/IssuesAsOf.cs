@@ -3,7 +3,6 @@ using ProjectTracker.Domain.Issues;
 
 namespace ProjectTracker.Api.Features.Issues;
 
-/// <summary>The supervised issues the rankings and the weekly report count (问题办结率).</summary>
 public static class IssuesAsOf
 {
     /// <summary>Every issue raised by the day, as it stood at the instant: the stored documents when it is now (null).</summary>

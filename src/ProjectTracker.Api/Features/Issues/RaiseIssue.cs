@@ -78,8 +78,7 @@ public static class RaiseIssue
         }
 
         var unit = catalog.Find(StructureList.Unit, request.Unit)?.Code ?? request.Unit!.Trim();
-        // From the Idempotency-Key when there is one, so a replay names the same issue.
-        var issueId = IdempotencyScope.Of(http)?.NewId() ?? Guid.CreateVersion7();
+        var issueId = IdempotencyScope.NewIdFor(http);
         var events = IssueDecider.Decide(
             new IssueCommand.RaiseIssue(issueId, id, project.Profile.District, request.Title!, request.Description, unit, request.DueDate!.Value, request.ProgressReportId),
             null,

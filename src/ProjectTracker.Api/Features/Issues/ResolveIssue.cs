@@ -20,8 +20,7 @@ public static class ResolveIssue
         }
     }
 
-    // The unit answers for the issue, so its key resolves it; the district key that raised it does not mark its own
-    // supervision done (a district government that is the responsible unit holds a unit key for that).
+    // The unit resolves: the district that raised the issue does not mark its own supervision done.
     public static void Map(IEndpointRouteBuilder issues) =>
         issues.MapPost("/{id:guid}/resolve", Handle)
             .WithRequestExample(new Request("交警部门已于6月20日批复交通导改方案，导改措施已落实。"))

@@ -8,11 +8,8 @@ using ProjectTracker.Domain.Feedback;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// <c>POST /public/projects/{id}/feedback</c>: the project page's form (a plain HTML form, no script), posting what
-/// <c>POST /api/v1/public/projects/{id}/feedback</c> takes, under the same hourly limit per address. Accepted, it goes back
-/// to the page saying the message awaits review; refused, the page comes again with what was typed and why (400, or 429
-/// with <c>Retry-After</c> when the address's hour is full).</summary>
+// POST /public/projects/{id}/feedback: the project page's form, under the API's rules and hourly limit. Accepted, back
+// to the page saying so; refused, the page again with what was typed and why (400, or 429).
 public static class LeaveFeedback
 {
     public static void Map(IEndpointRouteBuilder app) =>
@@ -58,10 +55,8 @@ public static class LeaveFeedback
         return TypedResults.Redirect($"{PublicSite.ProjectPath(id)}?sent=1#feedback");
     }
 
-    /// <summary>
-    /// What is wrong with the form, by field, in the words the page shows; the API's own rules. A NUL never gets here:
-    /// ASP.NET Core refuses to read such a form (400, ErrorHandling).</summary>
-    public static Dictionary<string, string> Problems(string? message, string? contact)
+    // The API's rules in the page's words. A NUL never gets here: ASP.NET Core refuses to read such a form (400).
+    private static Dictionary<string, string> Problems(string? message, string? contact)
     {
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(message))
@@ -73,12 +68,10 @@ public static class LeaveFeedback
             problems["message"] = $"留言内容不超过 {FeedbackMessage.MaxMessageLength:N0} 字。";
         }
 
-
         if (contact is not null && contact.Length > FeedbackMessage.MaxContactLength)
         {
             problems["contact"] = $"联系方式不超过 {FeedbackMessage.MaxContactLength} 字。";
         }
-
 
         return problems;
     }

@@ -7,17 +7,14 @@ using ProjectTracker.Domain.Geography;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// Geometries drawn as SVG path data, with no tiles and nothing fetched: longitude and latitude projected
-/// equirectangularly, longitude shortened by the cosine of the middle latitude so that a city keeps its shape.</summary>
+// Equirectangular, longitude shortened by the cosine of the middle latitude so that a city keeps its shape.
 public sealed class MapFrame
 {
     public const double Width = 1000;
 
     private const double Margin = 16;
 
-    // A shape drawn once per frame: the kept projects hold the same GeoShape until they change, so a page of 10,000
-    // shapes parses none of them again; the entries go with the shapes.
+    // The judged projects hold the same GeoShape until they change, so a map of 10,000 shapes parses none of them again.
     private static readonly ConditionalWeakTable<GeoShape, ConcurrentDictionary<string, string>> Drawn = new();
 
     private readonly double west, north, scale, shrink;
@@ -39,7 +36,7 @@ public sealed class MapFrame
 
     public string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}");
 
-    /// <summary>The frame around every position of the shapes; null when there is none.</summary>
+    // Null when the shapes have no position.
     public static MapFrame? Around(IEnumerable<GeoShape> shapes)
     {
         var (west, south, east, north) = (double.MaxValue, double.MaxValue, double.MinValue, double.MinValue);
@@ -72,7 +69,6 @@ public sealed class MapFrame
     public (double X, double Y) Project(double lon, double lat) =>
         (Math.Round(Margin + (lon - west) * shrink * scale, 1), Math.Round(Margin + (north - lat) * scale, 1));
 
-    /// <summary>The shape as path data: each polygon ring closed, each line open, each point a small circle.</summary>
     public string PathOf(GeoShape shape) => Drawn.GetOrCreateValue(shape).GetOrAdd(key, _ => Draw(shape));
 
     private string Draw(GeoShape shape)

@@ -3,19 +3,15 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>How the pages write values: Chinese names, 万元 and dates as officials read them.</summary>
 public static class PageText
 {
     public const string None = "—";
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? None;
 
-    /// <summary>万元 with thousands separators and at most one decimal: 12,345.6 万元.</summary>
     public static string Money(decimal? wan) => wan is { } v ? v.ToString("#,##0.#", CultureInfo.InvariantCulture) + " 万元" : None;
 
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : None;
-
-    public static string Count(int value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 
     public static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 
@@ -48,12 +44,9 @@ public static class PageText
         _ => None,
     };
 
-    /// <summary>
-    /// Text for a page's title, where no element can isolate it: without the bidi controls (U+202A–U+202E,
-    /// U+2066–U+2069) that would turn the rest of the tab's title around. In the body, names sit in &lt;bdi&gt;.</summary>
+    // For the <title>, where no <bdi> can isolate a name: without the bidi controls that would turn the tab's title around.
     public static string Plain(string text) => new([.. text.Where(c => c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
 
-    /// <summary>The CSS class of a light: the colour goes with the word, never alone.</summary>
     public static string LightClass(Rag light) => light switch
     {
         Rag.Red => "light light-red",

@@ -4,17 +4,14 @@ using ProjectTracker.Domain.Projects;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// Where mails and reports send a person to read a project: its public page when the public may see it, else the
-/// internal page behind a key. Never the JSON of <c>/api/v1/projects/{id}</c>, which a browser cannot open without a key header.</summary>
+// Where mails and reports send a person to read a project: its public page when the public may see it, else the
+// internal page; never the JSON of /api/v1/projects/{id}, which a browser cannot open without a key header.
 public static class ProjectLinks
 {
     public static string PathOf(Guid id, bool isPublic) => isPublic ? PublicSite.ProjectPath(id) : PublicSite.InternalProjectPath(id);
 
-    /// <summary>An absolute link for a mail, as the project stands now.</summary>
     public static string Of(string linkBase, Project project) => $"{linkBase.TrimEnd('/')}{PathOf(project.Id, PublicProjects.IsVisible(project))}";
 
-    /// <summary>Each project's page path (the public one for those the public may see now), read in one query.</summary>
     public static async Task<Func<Guid, string>> Paths(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToArray();

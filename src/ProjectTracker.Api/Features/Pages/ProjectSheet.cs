@@ -7,9 +7,7 @@ using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// What a project's page shows. The public page builds it from <see cref="PublicProject"/> only, so nothing the public
-/// API would not tell reaches it; the internal page from the whole project, with <see cref="Internal"/> beside.</summary>
+/// <summary>What a project's page shows; the public page's from <see cref="PublicProject"/> only, so that it tells nothing the public API would not.</summary>
 /// <param name="Placement">组团, 板块 and 重大专项 by name (the codes where a list does not name them).</param>
 public sealed record ProjectSheet(
     Guid Id,
@@ -52,13 +50,12 @@ public sealed record ProjectSheet(
         [.. project.Milestones.Select(m => new SheetMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ExpectedDate, m.ActualDate, null))],
         [.. project.PlanChanges.Select(c => SheetPlanChange.Of(c, PlanChangeStatus.Approved, districtName))]);
 
-    public static ProjectSheet Whole(
-        ProjectResponse project, string districtName, IEnumerable<PlanChangeView> planChanges, StructureCatalog catalog, Func<string, string> districtNames) => new(
+    public static ProjectSheet Whole(ProjectResponse project, IEnumerable<PlanChangeView> planChanges, StructureCatalog catalog, Func<string, string> districtName) => new(
         project.Id,
         project.Code,
         project.Name,
         project.Category,
-        districtName,
+        districtName(project.District),
         project.ResponsibleUnit,
         project.TotalInvestment,
         project.PlanPeriod,
@@ -71,16 +68,14 @@ public sealed record ProjectSheet(
         project.AssessedOn,
         project.LatestProgress is { } p ? new SheetProgress(p.ReportDate, p.PercentComplete) : null,
         [.. project.Milestones.Select(m => new SheetMilestone(m.Name, m.Kind, m.IsKey, m.BaselineDate, m.ExpectedDate, m.ActualDate, m.ForecastReason))],
-        [.. planChanges.Select(c => SheetPlanChange.Of(PublicPlanChange.From(c), c.Status, districtNames) with { RequestedBy = c.RequestedBy, DecidedBy = c.DecidedBy })],
+        [.. planChanges.Select(c => SheetPlanChange.Of(PublicPlanChange.From(c), c.Status, districtName) with { RequestedBy = c.RequestedBy, DecidedBy = c.DecidedBy })],
         new InternalFacts(
             project.IsPublic,
             project.ContactEmail,
             project.LeadOfficial,
             project.Scope,
             project.LatestProgress,
-            project.AnnualPlans.OrderBy(a => a.Key).Select(a => (a.Key, a.Value)).ToList(),
-            project.PlanChanges,
-            project.LastChangedAt));
+            project.AnnualPlans.OrderBy(a => a.Key).Select(a => (a.Key, a.Value)).ToList()));
 
     private static IReadOnlyList<(string Label, string Name)> Placed(StructureCatalog catalog, string? cluster, string? sector, string? programme) =>
     [
@@ -96,7 +91,6 @@ public sealed record SheetProgress(DateOnly ReportDate, decimal PercentComplete)
 /// <param name="ForecastReason">Why the forecast moved: on the internal page only.</param>
 public sealed record SheetMilestone(string Name, MilestoneKind Kind, bool IsKey, DateOnly BaselineDate, DateOnly ExpectedDate, DateOnly? ActualDate, string? ForecastReason)
 {
-    /// <summary>Days done or expected after the baseline; negative when early.</summary>
     public int DaysLate => (ActualDate ?? ExpectedDate).DayNumber - BaselineDate.DayNumber;
 }
 
@@ -110,24 +104,27 @@ public sealed record SheetPlanChange(DateOnly On, PlanChangeStatus Status, strin
 
     public static SheetPlanChange Of(PublicPlanChange change, PlanChangeStatus status, Func<string, string> districtName)
     {
+        static string? Year(int? year) => year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         var (before, after) = (change.Before, change.After);
         var lines = new List<string>();
         foreach (var field in change.Fields)
         {
             var name = PlanFieldNames.Chinese(field);
+            string Moved(string? from, string? to) => $"{name}：{from ?? PageText.None} → {to ?? PageText.None}";
             switch (field)
             {
                 case ApprovedPlan.TotalInvestment:
-                    lines.Add($"{name}：{PageText.Money(before.TotalInvestment)} → {PageText.Money(after.TotalInvestment)}");
+                    lines.Add(Moved(PageText.Money(before.TotalInvestment), PageText.Money(after.TotalInvestment)));
                     break;
                 case ApprovedPlan.TargetYear:
-                    lines.Add($"{name}：{before.TargetYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? PageText.None} → {after.TargetYear}");
+                    lines.Add(Moved(Year(before.TargetYear), Year(after.TargetYear)));
                     break;
                 case ApprovedPlan.Category:
-                    lines.Add($"{name}：{before.Category?.ChineseName() ?? PageText.None} → {after.Category?.ChineseName()}");
+                    lines.Add(Moved(before.Category?.ChineseName(), after.Category?.ChineseName()));
                     break;
                 case ApprovedPlan.District:
-                    lines.Add($"{name}：{(before.District is { } b ? districtName(b) : PageText.None)} → {(after.District is { } a ? districtName(a) : PageText.None)}");
+                    lines.Add(Moved(before.District is { } b ? districtName(b) : null, after.District is { } a ? districtName(a) : null));
                     break;
                 case ApprovedPlan.Scope:
                     lines.Add($"{name}调整为：{after.Scope}");
@@ -152,13 +149,11 @@ public sealed record SheetPlanChange(DateOnly On, PlanChangeStatus Status, strin
     }
 }
 
-/// <summary>What only the internal page shows: people, contact, scope, money and the plan changes not decided or refused.</summary>
+/// <summary>What only the internal page shows: people, contact, scope and money.</summary>
 public sealed record InternalFacts(
     bool IsPublic,
     string? ContactEmail,
     string? LeadOfficial,
     string? Scope,
     ProgressResponse? LatestProgress,
-    IReadOnlyList<(int Year, decimal Planned)> AnnualPlans,
-    PlanChangeCounts PlanChangeCounts,
-    DateTimeOffset LastChangedAt);
+    IReadOnlyList<(int Year, decimal Planned)> AnnualPlans);

@@ -6,7 +6,6 @@ using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>The addresses of the pages people read, and how each page is answered.</summary>
 public static class PublicSite
 {
     public const string Root = "/public";
@@ -14,22 +13,28 @@ public static class PublicSite
     public const string PublicProjects = "/public/projects";
     public const string InternalProjects = "/projects";
 
-    /// <summary>
-    /// Stricter than the API's: nothing but this app's own style sheet, no script at all, forms posting here only. The
-    /// pages draw their map and timeline as SVG attributes and classes, never inline styles.</summary>
+    // No script and no inline style at all: the map and the timeline are SVG attributes and classes.
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    // As the public API: screens poll, a minute's staleness spares the database.
-    public const string PublicCache = "public, max-age=60";
+    public const string PublicCache = Public.PublicEndpoints.CacheControl;
 
     public static string ProjectPath(Guid id) => $"{PublicProjects}/{id}";
 
     public static string InternalProjectPath(Guid id) => $"{InternalProjects}/{id}";
 
-    /// <summary>The page asked for, within 1..<paramref name="pages"/>: a person typing a wrong number gets a page, not an error.</summary>
+    // A person typing a wrong number gets a page, not an error.
     public static int PageNumber(string? asked, int pages) =>
         int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? Math.Clamp(number, 1, Math.Max(1, pages)) : 1;
+
+    public static int PageCount(long total, int size) => (int)Math.Max(1, (total + size - 1) / size);
+
+    public static (IReadOnlyList<T> Items, int Page, int Pages) PageOf<T>(IReadOnlyCollection<T> all, string? asked, int size)
+    {
+        var pages = PageCount(all.Count, size);
+        var number = PageNumber(asked, pages);
+        return ([.. all.Skip((number - 1) * size).Take(size)], number, pages);
+    }
 
     /// <summary>The component rendered with its model, under the pages' content policy; only a 200 may be cached.</summary>
     public static ContentHttpResult Page<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK, string cache = PublicCache)

@@ -7,16 +7,13 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// <c>GET /public/search?q=&amp;page=</c>: the public projects whose name or code holds the words (any case, as
-/// <c>GET /api/v1/public/projects?q=</c> finds them), ordered by code, 20 to a page. Found among the projects each node
-/// keeps judged (<see cref="JudgedPortfolio"/>), as the overview counts them: the page reads no project document, and the
-/// light it shows is the one the overview counts.</summary>
+// GET /public/search?q=&page=: the public projects whose name or code holds the words, as GET
+// /api/v1/public/projects?q= finds them, but among those JudgedPortfolio keeps, so that no document is read and the
+// light is the one the overview counts.
 public static class SearchPublicProjects
 {
     public const int PageSize = 20;
 
-    /// <param name="Term">What was searched for; null lists every public project.</param>
     public sealed record Model(string? Term, int Total, IReadOnlyList<Found> Items, int Page, int Pages);
 
     public sealed record Found(Guid Id, string Code, string Name, Rag Rag, ProjectStatus Status, string DistrictName, Category Category, string ResponsibleUnit);
@@ -29,12 +26,10 @@ public static class SearchPublicProjects
         var term = PublicSite.SearchTerm(q);
         var found = (await judged.Current(session, view.Today, ct))
             .Select(f => f.Figures)
-            .Where(f => f.Profile.IsPublic && f.Status != ProjectStatus.Cancelled && (term is null || Matches(f, term)))
+            .Where(f => f.Profile.IsPublic && (term is null || Matches(f, term)))
             .OrderBy(f => f.Code, StringComparer.Ordinal)
             .ToList();
-        var pages = Math.Max(1, (found.Count + PageSize - 1) / PageSize);
-        var number = PublicSite.PageNumber(page, pages);
-        var onPage = found.Skip((number - 1) * PageSize).Take(PageSize).ToList();
+        var (onPage, number, pages) = PublicSite.PageOf(found, page, PageSize);
         var districtName = await PublicProjects.DistrictNames(session, onPage.Select(f => f.Profile.District), ct);
         var items = onPage
             .Select(f => new Found(f.ProjectId, f.Code, f.Profile.Name, f.Rag, f.Status, districtName(f.Profile.District), f.Profile.Category, f.Profile.ResponsibleUnit))

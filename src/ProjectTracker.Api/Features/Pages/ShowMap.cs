@@ -8,17 +8,13 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// <c>GET /public/map?district=</c>: the public projects that have a location, drawn as SVG over the districts' outlines
-/// (no tiles, nothing fetched), each a link to its page; one district's projects when it is named. The locations and
-/// lights come from the projects each node keeps judged, the outlines from the district documents: no project is read.</summary>
+// GET /public/map?district=: the located public projects as SVG over the districts' outlines (no tiles), each a link to
+// its page. Shapes and lights come from JudgedPortfolio: no project is read.
 public static class ShowMap
 {
     public const string Path = "/public/map";
 
-    /// <param name="District">The district shown alone, when one was asked for and exists.</param>
     /// <param name="Unmapped">Public projects in view that have no location yet.</param>
-    /// <param name="Choices">Every district with public projects, for looking at one at a time.</param>
     public sealed record Model(
         Choice? District, MapFrame? Frame, IReadOnlyList<Outline> Outlines, IReadOnlyList<Shape> Projects, int Unmapped, IReadOnlyList<Choice> Choices);
 
@@ -26,7 +22,6 @@ public static class ShowMap
 
     public sealed record Outline(string Code, string Name, string Path);
 
-    /// <param name="Kind">`point`, `line` or `area`: how the shape is drawn.</param>
     public sealed record Shape(Guid Id, string Name, Rag Rag, string Kind, string Path);
 
     public static void Map(IEndpointRouteBuilder app) => app.MapGet(Path, Handle);
@@ -34,10 +29,7 @@ public static class ShowMap
     public static async Task<ContentHttpResult> Handle(
         HttpContext http, IQuerySession session, ProjectView view, JudgedPortfolio judged, string? district, CancellationToken ct)
     {
-        var shown = (await judged.Current(session, view.Today, ct))
-            .Select(f => f.Figures)
-            .Where(f => f.Profile.IsPublic && f.Status != ProjectStatus.Cancelled)
-            .ToList();
+        var shown = (await judged.Current(session, view.Today, ct)).Select(f => f.Figures).Where(f => f.Profile.IsPublic).ToList();
         var districts = await session.Query<District>().OrderBy(d => d.Id).ToListAsync(ct);
         var names = districts.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var choices = shown
@@ -49,8 +41,7 @@ public static class ShowMap
         var inView = chosen is null ? shown : [.. shown.Where(f => f.Profile.District == chosen.Code)];
         var located = inView.Where(f => f.Profile.Location is not null).ToList();
         var outlines = districts.Where(d => d.Boundary is not null && (chosen is null || d.Id == chosen.Code)).ToList();
-        // Framed by the outlines when there are any, so that the frame, and with it each shape's drawing, stays the same
-        // from one request to the next (MapFrame keeps them); a shape outside every outline is cut off at the edge.
+        // Framed by the outlines, when any, so that each kept drawing stays the same; a shape outside them is cut off.
         var frame = MapFrame.Around(outlines.Count > 0 ? outlines.Select(d => d.Boundary!) : located.Select(f => f.Profile.Location!));
         var model = new Model(
             chosen,

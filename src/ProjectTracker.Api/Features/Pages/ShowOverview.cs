@@ -10,16 +10,12 @@ using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// <c>GET /public</c>: the public portfolio at a glance (规划馆): lights and the four rates, by cluster and by category, and
-/// this year's completion commitments, counting public projects only. Read from the projects each node keeps judged
-/// (<see cref="JudgedPortfolio"/>, as the summary and the rankings are), so it costs a version query, not 10,000 documents.</summary>
+// GET /public (规划馆): the public projects' lights and rates by cluster and by category, and this year's completion
+// commitments, all from JudgedPortfolio, so it costs a version query, not 10,000 documents.
 public static class ShowOverview
 {
     public const int CompletionsPageSize = 20;
 
-    /// <param name="Completions">This year's commitments of public projects: late first, as <c>/portfolio/completions</c> orders them.</param>
-    /// <param name="CompletionsOnPage">The page of them shown, <paramref name="Page"/> of <paramref name="Pages"/>.</param>
     public sealed record Model(
         DateOnly AssessedOn,
         GetPortfolioSummary.Row Totals,
@@ -38,36 +34,23 @@ public static class ShowOverview
         HttpContext http, IQuerySession session, ProjectView view, JudgedPortfolio judged, StructureCatalogs catalogs, string? page, CancellationToken ct)
     {
         var day = view.Today;
-        var shown = (await judged.Current(session, day, ct))
-            .Where(f => f.Figures.Profile.IsPublic && f.Figures.Status != ProjectStatus.Cancelled)
-            .ToList();
+        var shown = (await judged.Current(session, day, ct)).Where(f => f.Figures.Profile.IsPublic).ToList();
         var catalog = await catalogs.Current(session, ct);
         var names = new GetPortfolioSummary.GroupNames(new Dictionary<string, string>(), catalog);
         var figures = shown.Select(f => f.Figures).ToList();
-        var (byCluster, totals) = GetPortfolioSummary.Summarise(figures, GetPortfolioSummary.Grouping.Cluster, names);
-        var (byCategory, _) = GetPortfolioSummary.Summarise(figures, GetPortfolioSummary.Grouping.Category, names);
 
         var committed = shown
-            .Where(f => f.Commitment?.Year == day.Year)
-            .OrderBy(f => f.Commitment!.Outlook)
-            .ThenBy(f => f.Commitment!.ExpectedDate ?? DateOnly.MaxValue)
-            .ThenBy(f => f.Figures.Code, StringComparer.Ordinal)
+            .Where(f => f.Commitment is not null)
+            .LateFirst(f => (f.Commitment!.Outlook, f.Commitment.ExpectedDate, f.Figures.Code))
             .ToList();
-        var pages = Math.Max(1, (committed.Count + CompletionsPageSize - 1) / CompletionsPageSize);
-        var number = PublicSite.PageNumber(page, pages);
-        var onPage = committed.Skip((number - 1) * CompletionsPageSize).Take(CompletionsPageSize).ToList();
+        var (onPage, number, pages) = PublicSite.PageOf(committed, page, CompletionsPageSize);
         var districtName = await PublicProjects.DistrictNames(session, onPage.Select(f => f.Figures.Profile.District), ct);
         var model = new Model(
             day,
-            totals,
-            byCluster,
-            byCategory,
-            new GetCompletions.Counts(
-                committed.Count(f => f.Commitment!.Outlook == Outlook.Late),
-                committed.Count(f => f.Commitment!.Outlook == Outlook.AtRisk),
-                committed.Count(f => f.Commitment!.Outlook == Outlook.OnTrack),
-                committed.Count(f => f.Commitment!.Outlook == Outlook.Done),
-                committed.Count),
+            GetPortfolioSummary.Totals(figures),
+            GetPortfolioSummary.Rows(figures, GetPortfolioSummary.Grouping.Cluster, names),
+            GetPortfolioSummary.Rows(figures, GetPortfolioSummary.Grouping.Category, names),
+            GetCompletions.Counts.Of([.. committed.Select(f => f.Commitment!.Outlook)]),
             [.. onPage.Select(f => Line(f, catalog, districtName))],
             number,
             pages);
@@ -81,7 +64,7 @@ public static class ShowOverview
         return new CompletionLine(f.Figures.ProjectId, f.Figures.Code, profile.Name, districtName(profile.District), unit, f.Commitment!, f.Figures.Rag);
     }
 
-    /// <summary>A category row's name in Chinese (the summary names it by its wire name).</summary>
+    // The summary names a category row by its wire name.
     public static string CategoryLabel(GetPortfolioSummary.Row row) =>
         WireEnum.From<Category>(row.Key) is { } category ? category.ChineseName() : row.Label;
 }

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Feedback;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Public;
@@ -8,11 +7,8 @@ using ProjectTracker.Api.Features.Structure;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// <c>GET /public/projects/{id}</c>: one public project as a page, built from exactly what
-/// <c>GET /api/v1/public/projects/{id}</c> answers, with its published messages and the units' replies (newest first,
-/// 20 to a page: <c>?feedback=</c>) and the form to leave one. A project the public may not see is the same 404 as an
-/// unknown id.</summary>
+// GET /public/projects/{id}: what GET /api/v1/public/projects/{id} answers, as a page with the published messages and
+// the form to leave one; a project the public may not see is the same 404 as an unknown id.
 public static class ShowPublicProject
 {
     public const int FeedbackPageSize = 20;
@@ -23,7 +19,6 @@ public static class ShowPublicProject
         Guid id, HttpContext http, IQuerySession session, ProjectView view, StructureCatalogs catalogs, string? sent, string? feedback, CancellationToken ct) =>
         Render(id, http, session, view, catalogs, new ProjectPage.FeedbackForm(Sent: sent == "1"), feedback, StatusCodes.Status200OK, ct);
 
-    /// <summary>The page, with the form as the person left it (what they typed, what was wrong) when a message was refused.</summary>
     public static async Task<ContentHttpResult> Render(
         Guid id,
         HttpContext http,
@@ -43,17 +38,17 @@ public static class ShowPublicProject
         var moved = project.PlanChanges.SelectMany(c => new[] { c.Before.District, c.After.District }).OfType<string>();
         var districtName = await PublicProjects.DistrictNames(session, moved, ct);
         var sheet = ProjectSheet.Public(project, view.Today, await catalogs.Current(session, ct), districtName);
-        var place = project.Location is null ? null : ProjectPlace.Of(project.Location, project.District, await session.LoadAsync<District>(project.District, ct));
+        var place = await ProjectPlace.Of(session, project.Location, project.District, ct);
         var messages = await Messages(session, id, feedbackPage, ct);
         return PublicSite.Page<ProjectPage>(http, new ProjectPage.View(sheet, place, messages, form), status);
     }
 
-    /// <summary>The page of published messages asked for, the last one when asked past it.</summary>
-    public static async Task<ProjectPage.Messages> Messages(IQuerySession session, Guid projectId, string? asked, CancellationToken ct)
+    // The page asked for, the last one when asked past it.
+    private static async Task<ProjectPage.Messages> Messages(IQuerySession session, Guid projectId, string? asked, CancellationToken ct)
     {
         var number = PublicSite.PageNumber(asked, 100_000);
         var found = await ListPublicFeedback.Published(session, projectId, new ListPublicFeedback.Query(number, FeedbackPageSize), ct);
-        var pages = (int)Math.Max(1, (found.Total + FeedbackPageSize - 1) / FeedbackPageSize);
+        var pages = PublicSite.PageCount(found.Total, FeedbackPageSize);
         if (number > pages)
         {
             found = await ListPublicFeedback.Published(session, projectId, new ListPublicFeedback.Query(pages, FeedbackPageSize), ct);

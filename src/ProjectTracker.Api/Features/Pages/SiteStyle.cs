@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// <c>GET /public/site.css</c>: the pages' one style sheet, built into the app (no CDN is reachable from where it runs).
-/// The pages link it with its content's hash, so a browser may keep it a year and still sees every new version at once.</summary>
+// Built in (no CDN is reachable where it runs), linked with its content's hash so that browsers may keep it a year.
 public static class SiteStyle
 {
     public const string Path = "/public/site.css";

@@ -31,8 +31,7 @@ public static class PlanChangeDecision
         took the decision (400 when there is no such meeting).
         """;
 
-    // Through the project writer: the decision is part of the project's history. Rebaseline requests are decided here
-    // too, as the view holds them as the baseline-only kind.
+    // Through the project writer: the decision is part of the project's history (rebaseline requests too).
     public static async Task Execute(
         Guid id, string what, Func<Caller, string?, ProjectCommand> decision, Caller caller, ProjectWriter writer, IQuerySession session, CancellationToken ct)
     {

@@ -35,8 +35,7 @@ public static class RecordCommitteeMeeting
     public static async Task<Created<CommitteeMeetingResponse>> Handle(
         Request request, ClaimsPrincipal user, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        // From the Idempotency-Key when there is one, so a replay names the same meeting.
-        var id = IdempotencyScope.Of(http)?.NewId() ?? Guid.CreateVersion7();
+        var id = IdempotencyScope.NewIdFor(http);
         var meeting = new CommitteeMeeting(id, request.Date!.Value, request.Title!.Trim(), user.Caller().Name, clock.GetUtcNow());
         session.Store(meeting);
         await session.SaveChangesAsync(ct);

@@ -26,7 +26,15 @@ public static class GetCompletions
         }
     }
 
-    public sealed record Counts(int Late, int AtRisk, int OnTrack, int Done, int Total);
+    public sealed record Counts(int Late, int AtRisk, int OnTrack, int Done, int Total)
+    {
+        public static Counts Of(IReadOnlyCollection<Outlook> outlooks) => new(
+            outlooks.Count(o => o == Outlook.Late),
+            outlooks.Count(o => o == Outlook.AtRisk),
+            outlooks.Count(o => o == Outlook.OnTrack),
+            outlooks.Count(o => o == Outlook.Done),
+            outlooks.Count);
+    }
 
     /// <param name="District">The district code; <paramref name="DistrictName"/> its name.</param>
     /// <param name="Unit">The responsible unit's code in the units list; null when the project names none that is there.</param>
@@ -91,7 +99,7 @@ public static class GetCompletions
         return TypedResults.Ok(Of(year, projects, assessed, today, districtNames, await catalogs.Current(session, ct)));
     }
 
-    /// <summary>The year's commitments among these projects judged on the day: what this endpoint answers, and what the weekly report shows.</summary>
+    /// <summary>What this endpoint answers and the weekly report shows.</summary>
     /// <param name="assessed">Each project's assessment on the day (those not committed to the year may be left out).</param>
     public static Response Of(
         int year,
@@ -122,12 +130,6 @@ public static class GetCompletions
                 c.Rag,
                 c.Reason);
         }).ToList();
-        var counts = new Counts(
-            items.Count(i => i.Outlook == Outlook.Late),
-            items.Count(i => i.Outlook == Outlook.AtRisk),
-            items.Count(i => i.Outlook == Outlook.OnTrack),
-            items.Count(i => i.Outlook == Outlook.Done),
-            items.Count);
-        return new Response(year, day, counts, items);
+        return new Response(year, day, Counts.Of([.. items.Select(i => i.Outlook)]), items);
     }
 }

@@ -27,7 +27,6 @@ public static class GetPortfolioSummary
         Unit,
     }
 
-    /// <summary>What a row's key is named by: the districts' names and the structure lists.</summary>
     public sealed record GroupNames(IReadOnlyDictionary<string, string> Districts, StructureCatalog Catalog);
 
     public const string Unassigned = "unassigned";
@@ -147,7 +146,7 @@ public static class GetPortfolioSummary
         IReadOnlyList<ProjectFigures> figures;
         if (pointInTime is null)
         {
-            var all = (await judged.Current(session, day, ct)).Select(f => f.Figures).Where(f => f.Status != ProjectStatus.Cancelled);
+            var all = (await judged.Current(session, day, ct)).Select(f => f.Figures);
             var chosen = await Chosen(session, districtFilter, categoryFilter, filter, catalog, ct);
             figures = [.. chosen is null ? all : all.Where(f => chosen.Contains(f.ProjectId))];
         }
@@ -166,27 +165,26 @@ public static class GetPortfolioSummary
         return TypedResults.Ok(new Response(grouping, day, rows, totals));
     }
 
-    /// <summary>
-    /// The rows and totals for these projects judged on the day (cancelled ones are the caller's to leave out):
-    /// what this endpoint answers, and what the weekly report shows, computed once.</summary>
-    /// <param name="ragOf">Each project's light on the day, from a caller that has judged the projects already.</param>
+    /// <summary>What this endpoint answers and the weekly report shows; cancelled projects are the caller's to leave out.</summary>
     public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(
         IEnumerable<Project> projects, DateOnly day, Grouping grouping, GroupNames names, Func<Project, Rag> ragOf) =>
         Summarise([.. projects.Select(p => ProjectFigures.Of(p, day, ragOf(p)))], grouping, names);
 
-    /// <summary>The rows and totals for projects already counted (<see cref="JudgedPortfolio"/>), as this endpoint groups them.</summary>
-    public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(IReadOnlyList<ProjectFigures> figures, Grouping grouping, GroupNames names)
-    {
-        var rows = figures
+    public static (IReadOnlyList<Row> Rows, Row Totals) Summarise(IReadOnlyList<ProjectFigures> figures, Grouping grouping, GroupNames names) =>
+        (Rows(figures, grouping, names), Totals(figures));
+
+    public static IReadOnlyList<Row> Rows(IEnumerable<ProjectFigures> figures, Grouping grouping, GroupNames names) =>
+    [
+        .. figures
             .GroupBy(f => KeyOf(f.Profile, grouping, names.Catalog))
             .OrderBy(g => g.Key == Unassigned)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => RowOf(g.Key, LabelOf(g.Key, g.First().Profile, grouping, names), GroupFigures.Of(g)))
-            .ToList();
-        return (rows, RowOf("all", "合计", GroupFigures.Of(figures)));
-    }
+            .Select(g => RowOf(g.Key, LabelOf(g.Key, g.First().Profile, grouping, names), GroupFigures.Of(g))),
+    ];
 
-    /// <summary>The projects the filters leave, read in SQL as the project list reads them; null when nothing is filtered.</summary>
+    public static Row Totals(IEnumerable<ProjectFigures> figures) => RowOf("all", "合计", GroupFigures.Of(figures));
+
+    // Read in SQL as the project list reads them; null when nothing is filtered.
     private static async Task<IReadOnlySet<Guid>?> Chosen(
         IQuerySession session, string? district, Category? category, IStructureFilter structure, StructureCatalog catalog, CancellationToken ct)
     {
@@ -214,11 +212,10 @@ public static class GetPortfolioSummary
         return (await query.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
     }
 
-    /// <summary>The projects as they stood at the instant: profile, status and district included, so the filters apply to then.</summary>
+    // Profile and status as they stood, so that the filters apply to then.
     private static async Task<IReadOnlyList<Project>> LoadAsOf(
         IQuerySession session, DateTimeOffset instant, string? district, Category? category, IStructureFilter structure, StructureCatalog catalog, CancellationToken ct)
     {
-        // The weekly report's reading: a project unchanged since the instant is its document, only the others are replayed.
         var projects = (await ReplayPortfolio.ProjectsAsOf(session, instant, ct)).Values
             .Where(project => project.Status != ProjectStatus.Cancelled
                 && (district is null || project.Profile.District == district)

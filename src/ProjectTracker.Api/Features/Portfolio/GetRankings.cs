@@ -142,7 +142,7 @@ public static class GetRankings
         IReadOnlyList<ProjectRankingFigures> figures;
         if (pointInTime is null)
         {
-            figures = [.. (await judged.Current(session, day, ct)).Where(f => f.Figures.Status != ProjectStatus.Cancelled)];
+            figures = await judged.Current(session, day, ct);
         }
         else
         {
@@ -158,10 +158,7 @@ public static class GetRankings
         return TypedResults.Ok(new Response(by, day, rule.Value.Describe(), Weights.Of(rule.Value.Weights), rule.Value.MinProjects, rows));
     }
 
-    /// <summary>
-    /// The ranking of these projects judged on the day (cancelled ones are the caller's to leave out): what this
-    /// endpoint answers, and what the weekly report shows.</summary>
-    /// <param name="assessed">Each project's assessment on the day, from a caller that has judged them already.</param>
+    /// <summary>What this endpoint answers and the weekly report shows; cancelled projects are the caller's to leave out.</summary>
     /// <param name="issues">The supervised issues that count by the day (<see cref="IssueOutcome.On"/>); those of projects not given are left out.</param>
     public static IReadOnlyList<Row> Rank(
         IReadOnlyCollection<Project> projects,

@@ -8,9 +8,8 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
-// Reading and judging 10,000 documents costs 1–2 s, mostly JSON and the collector: each node keeps every project judged,
-// and each request reads the stream versions (one small query) and judges again only what moved, so every committed
-// write still counts at once, on any node. Linked projects move with other streams: never kept. (docs/performance.md)
+// Judging 10,000 documents costs 1–2 s: each node keeps every project judged and judges again only the streams whose
+// version moved, so every committed write counts at once on any node. Linked projects are never kept. (docs/performance.md)
 public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork network, IOptions<StatusThresholds> thresholds) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Judged> held = new();
@@ -18,7 +17,7 @@ public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork netw
     // One request judges at a time, so a burst after a restart or at midnight judges the portfolio once, not once each.
     private readonly SemaphoreSlim judging = new(1, 1);
 
-    /// <summary>Every stored project (cancelled ones too) judged on the day, over the network as it is now.</summary>
+    /// <summary>Every active and closed project judged on the day, over the network as it is now.</summary>
     public async Task<IReadOnlyList<ProjectRankingFigures>> Current(IQuerySession session, DateOnly day, CancellationToken ct)
     {
         var links = await network.Current(session, ct);
@@ -30,7 +29,6 @@ public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork netw
             await judging.WaitAsync(ct);
             try
             {
-                // Another request may have judged them meanwhile, at these versions or later ones.
                 stale = Unheld(stale, links, day, figures);
                 figures.AddRange(await Judge(session, stale.Select(v => v.Id), links, day, ct));
             }
@@ -49,6 +47,8 @@ public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork netw
             }
         }
 
+        // Cancelled ones are kept too, or each request would load them again.
+        figures.RemoveAll(f => f.Figures.Status == ProjectStatus.Cancelled);
         return figures;
     }
 
@@ -95,7 +95,7 @@ public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork netw
 
     private async Task<List<(Guid Id, long Version)>> Versions(CancellationToken ct)
     {
-        // Read-only, and raw: Marten's LINQ would read each version out of the JSON, which costs the documents' bytes.
+        // Raw: Marten's LINQ would read each version out of the JSON, which costs the documents' bytes.
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();

@@ -8,7 +8,6 @@ namespace ProjectTracker.Api.Features.Portfolio;
 /// <summary>里程碑趋势: how a milestone's dates moved, read straight from the project's events.</summary>
 public static class MilestoneTrend
 {
-    /// <param name="RecordedAt">When the change was recorded.</param>
     /// <param name="BaselineDate">The baseline after the change.</param>
     /// <param name="ForecastDate">The forecast after the change.</param>
     /// <param name="ActualDate">The actual date, once completed.</param>
@@ -34,7 +33,6 @@ public static class MilestoneTrend
         return points.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(points);
     }
 
-    /// <summary>The milestone's trend in a project's events (all of them, or those up to an instant).</summary>
     public static IReadOnlyList<Point> PointsOf(IEnumerable<IEvent> events, Guid milestoneId)
     {
         var points = new List<Point>();

@@ -2,7 +2,6 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Portfolio;
 
-/// <summary>Read-only views across projects; any valid key reads them (the fallback policy).</summary>
 public static class PortfolioEndpoints
 {
     public static IServiceCollection AddPortfolio(this IServiceCollection services, IConfiguration configuration)

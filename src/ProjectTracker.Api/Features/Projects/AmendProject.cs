@@ -14,9 +14,7 @@ namespace ProjectTracker.Api.Features.Projects;
 
 public static class AmendProject
 {
-    /// <summary>
-    /// A JSON merge patch of the descriptive fields: fields present are set (null clears an
-    /// optional one), fields absent stay as they are.</summary>
+    /// <summary>A JSON merge patch of the descriptive fields: fields present are set (null clears an optional one), fields absent stay as they are.</summary>
     public sealed record Request : ProjectFields
     {
         private JsonElement Patch { get; init; }
@@ -68,8 +66,7 @@ public static class AmendProject
             }
         }
 
-        // The fields present laid over the current profile and read back as a full set of fields, so that amending
-        // maps and trims exactly as registering does.
+        // Read back as a full set of fields, so that amending maps and trims exactly as registering does.
         public ProjectProfile MergeInto(ProjectProfile current, StructureCatalog catalog)
         {
             var merged = JsonObject.Create(JsonSerializer.SerializeToElement(current, Json.RequestOptions))!;

@@ -34,11 +34,7 @@ public abstract record ProjectFields
     public string? Description { get; init; }
     /// <summary>建设内容及规模: part of the approved plan, at most 2,000 characters.</summary>
     public string? Scope { get; init; }
-    /// <summary>
-    /// Where the works are: a GeoJSON geometry (RFC 7946) of type Point, MultiPoint, LineString, MultiLineString, Polygon
-    /// or MultiPolygon, in WGS 84 longitude and latitude within 73–136 E, 3–54 N, with at most 5,000 positions; null for
-    /// none. Stored as NetTopologySuite writes it again: members other than type and coordinates are dropped, and polygon
-    /// rings are wound as RFC 7946 asks (outer rings counterclockwise).</summary>
+    /// <summary>Where the works are: a GeoJSON geometry (RFC 7946) of type Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon, in WGS 84 longitude and latitude within 73–136 E, 3–54 N, with at most 5,000 positions; null for none. Stored as NetTopologySuite writes it again: members other than type and coordinates are dropped, and polygon rings are wound as RFC 7946 asks (outer rings counterclockwise).</summary>
     [GeoJson.Field]
     public JsonElement? Location { get; init; }
 
@@ -72,8 +68,7 @@ public abstract record ProjectFields
 
 public static class ProjectFieldRules
 {
-    // needs: whether the request must give a value to a field that cannot be cleared (name, category, district,
-    // responsibleUnit, isPublic).
+    // needs: whether the request must give a field that cannot be cleared (name, category, district, responsibleUnit, isPublic).
     public static void ProfileFields<T>(this AbstractValidator<T> validator, IQuerySession session, StructureCatalogs catalogs, Func<T, string, bool> needs)
         where T : ProjectFields
     {

@@ -144,8 +144,7 @@ public sealed partial class ProjectGroupCommit(
         }
     }
 
-    // The batch's span is a child of a sampled request in it (the committing one when it is), so that request's trace runs
-    // on to the SQL; it links every other request of the batch, and each of those links back to it.
+    // A child of a sampled request of the batch, whose trace then runs on to the SQL; it and the others link each other.
     private static Activity? StartBatchActivity(List<Pending> batch)
     {
         if (!Telemetry.Source.HasListeners())
@@ -174,8 +173,7 @@ public sealed partial class ProjectGroupCommit(
         return activity;
     }
 
-    // A bind-time refusal leaves the statement half-prepared on that pooled connection (npgsql/npgsql#6391), and
-    // Marten has already returned it to the pool, from which Npgsql cannot take out just that one.
+    // A bind-time refusal leaves the statement half-prepared on a connection Marten already pooled (npgsql/npgsql#6391).
     private void DiscardPooledConnections() => connections.Clear();
 
     private async Task CommitTogether(List<Pending> batch)
@@ -276,8 +274,7 @@ public sealed partial class ProjectGroupCommit(
         }
 
         firstEventId = stream.Append(events, request.Caller.Name);
-        // As the inline projection is about to store it, but for the timestamp: the event store stamps the events when
-        // it appends them, a moment later, so here it is the moment the server accepted the command.
+        // As the inline projection will store it, but stamped when the server accepted the command (the store stamps later).
         return events.Aggregate((Project?)state, Project.Evolve)! with { Version = stream.Version, LastChangedAt = now };
     }
 

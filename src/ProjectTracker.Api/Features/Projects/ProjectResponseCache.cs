@@ -14,9 +14,8 @@ public sealed class ProjectResponseCacheOptions
     public int MaxMegabytes { get; set; } = 32;
 }
 
-// Served only when the stream version and the dependency network's and structure lists' stamps read for that very request match, so a GET
-// sees every write committed before it on any node: a hit saves the session and the JSON, not the round trip. A project
-// linked to another is never kept: its dates move with writes to other streams.
+// Served only when the stream version and the network's and lists' stamps read for that request match, so a GET sees
+// every write committed before it on any node. A linked project is never kept: other streams' writes move its dates.
 public sealed class ProjectResponseCache : IDisposable
 {
     private const int EntryOverhead = 300;

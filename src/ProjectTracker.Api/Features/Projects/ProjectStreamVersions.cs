@@ -25,8 +25,7 @@ public sealed class ProjectStreamVersions : IDisposable
         sql = $"select (select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1), " +
             $"(select (data ->> 'stamp')::uuid from {stamps} where id = {DependencyNetworkStamp.Single}), " +
             $"(select (data ->> 'stamp')::uuid from {lists} where id = {StructureStamp.Single})";
-        // Multiplexed, on a few connections of its own (docs/performance.md, "GET answer cache"): one statement outside
-        // any transaction, so multiplexing's lack of session state does not bite.
+        // Multiplexed on a few connections of its own: one statement outside any transaction needs no session state.
         var connectionString = configuration.GetConnectionString(MartenSetup.ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{MartenSetup.ConnectionStringName} is not set.");
         var multiplexed = new NpgsqlConnectionStringBuilder(MartenSetup.WithPoolDefaults(connectionString)) { Multiplexing = true };

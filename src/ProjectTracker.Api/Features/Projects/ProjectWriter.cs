@@ -12,8 +12,7 @@ namespace ProjectTracker.Api.Features.Projects;
 public sealed class ProjectWriter(
     ISessionFactory sessions, ProjectGroupCommit groupCommit, IDocumentStore store, StructureCatalogs catalogs, IHttpContextAccessor http, TimeProvider clock)
 {
-    // Derived from the Idempotency-Key, so a replay answers with the same ids.
-    public Guid NewId() => IdempotencyScope.Of(http.HttpContext)?.NewId() ?? Guid.CreateVersion7();
+    public Guid NewId() => IdempotencyScope.NewIdFor(http.HttpContext);
 
     public async Task<Project> Register(ProjectCommand.RegisterProject command, Caller caller, CancellationToken ct)
     {
@@ -23,8 +22,7 @@ public sealed class ProjectWriter(
         return Fold(events, clock.GetUtcNow());
     }
 
-    // For writes that must commit together with something else (an accepted proposal, a whole import). A unit key
-    // comes with the structure lists attached (StructureCatalogs.Scoped).
+    // For writes that commit with something else (an accepted proposal, an import); a unit key comes with the lists attached.
     public IReadOnlyList<object> Register(IDocumentSession session, ProjectCommand.RegisterProject command, Caller caller)
     {
         caller.EnsureMayWrite(command.Profile);
@@ -33,9 +31,7 @@ public sealed class ProjectWriter(
         return events;
     }
 
-    // For commands on existing projects that must commit together with something else (a dependency import). The
-    // streams are locked in ascending id order, as the group commit locks them, so that neither waits on the other
-    // in a circle; the events carry the session's LastModifiedBy, as a registration in the same session does.
+    // Locked in ascending id order, as the group commit locks them, so that neither waits on the other in a circle.
     public async Task Append(IDocumentSession session, Caller caller, IReadOnlyList<(Guid ProjectId, ProjectCommand Command)> commands, CancellationToken ct)
     {
         if (commands.Count == 0)

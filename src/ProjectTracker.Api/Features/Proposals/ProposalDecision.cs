@@ -8,8 +8,7 @@ namespace ProjectTracker.Api.Features.Proposals;
 
 public static class ProposalDecision
 {
-    // One commit with what decide adds to the session, so a failed registration leaves the proposal pending; a
-    // concurrent decision fails the optimistic version check and answers 409 like any second decision.
+    // One commit, so a failed registration leaves it pending; a concurrent decision fails the version check (409).
     public static async Task<Proposal> Decide(
         Guid id, ISessionFactory sessions, Func<IDocumentSession, Proposal, Proposal> decide, Caller caller, DateTimeOffset now, CancellationToken ct)
     {

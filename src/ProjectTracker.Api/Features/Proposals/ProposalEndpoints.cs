@@ -9,8 +9,7 @@ public static class ProposalEndpoints
 
     public static IServiceCollection AddProposals(this IServiceCollection services)
     {
-        // Optimistic concurrency: of two decisions on one proposal at the same moment, the second fails instead of
-        // overwriting the first (an accepted proposal must never end rejected with its project registered).
+        // Of two racing decisions the second fails: an accepted proposal must never end rejected with its project registered.
         services.ConfigureMarten(options => options.Schema.For<Proposal>()
             .UseOptimisticConcurrency(true)
             .Index(p => p.Status)

@@ -2,7 +2,6 @@ using ProjectTracker.Api.Features.Projects;
 
 namespace ProjectTracker.Api.Features.Proposals;
 
-/// <summary>A proposal as the API shows it.</summary>
 /// <param name="ProposalId">The proposal's id (the same as <c>id</c>), named so that it reads as the link from a project back to its declaration.</param>
 /// <param name="ProjectId">The project registered from the proposal, once accepted.</param>
 public sealed record ProposalResponse(

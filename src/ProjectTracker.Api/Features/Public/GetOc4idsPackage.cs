@@ -124,8 +124,7 @@ public static class GetOc4idsPackage
             RelatedProjects: relatedProjects.Count > 0 ? relatedProjects : null);
     }
 
-    // An approved plan change is told as the document that approved it: OC4IDS's Modification describes a contract's
-    // changes (contractingProcesses[].summary), and a project's approved plan is not a contract.
+    // Told as the approving document: OC4IDS's Modification describes a contract's changes, and an approved plan is none.
     private static Oc4ids.Document ToDocument(PublicPlanChange change, Func<string, string> districtName)
     {
         var fields = string.Join("、", change.Fields.Select(PlanFieldNames.Chinese));
@@ -159,8 +158,7 @@ public static class GetOc4idsPackage
         return $"{PlanFieldNames.Chinese(field)}：{change}";
     }
 
-    // OC4IDS wants the phase, which the milestones met tell; its closed codelist has no "completed", so a closed
-    // project is in completion.
+    // The phase, from the milestones met; the closed codelist has no "completed", so a closed project is in completion.
     private static string Status(ProjectResponse project)
     {
         if (project.Status == ProjectStatus.Cancelled)

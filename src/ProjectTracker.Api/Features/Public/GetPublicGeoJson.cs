@@ -5,7 +5,6 @@ using ProjectTracker.Api.Features.Alerts;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Infrastructure;
-using ProjectTracker.Domain.Portfolio;
 using static ProjectTracker.Api.Features.Public.PublicMap;
 
 namespace ProjectTracker.Api.Features.Public;
@@ -34,11 +33,10 @@ public static class GetPublicGeoJson
             .OrderBy(p => p.Code)
             .Select(p => new { p.Id, p.Code })
             .ToListAsync(ct);
-        // The lights as the summary judges them, kept per node: no project is read or judged again unless it changed.
         var figures = (await judged.Current(session, view.Today, ct)).Select(f => f.Figures).ToDictionary(f => f.ProjectId);
         var mapped = located
             .Select(p => (p.Id, p.Code, Figures: figures.GetValueOrDefault(p.Id)))
-            .Where(p => p.Figures is { Profile.Location: not null } f && f.Profile.IsPublic && f.Status != ProjectStatus.Cancelled)
+            .Where(p => p.Figures is { Profile.Location: not null } f && f.Profile.IsPublic)
             .ToList();
         var districtName = await PublicProjects.DistrictNames(session, mapped.Select(p => p.Figures!.Profile.District), ct);
         var link = delivery.Value.LinkBaseUrl.TrimEnd('/');

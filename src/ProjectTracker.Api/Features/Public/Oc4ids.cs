@@ -107,10 +107,7 @@ public static class Oc4ids
     /// <param name="Id">The related project's unified code: it is listed once.</param>
     /// <param name="Scheme">From the open relatedProjectScheme codelist: <c>oc4ids</c>.</param>
     /// <param name="Identifier">The related project's OC4IDS id, as <c>projects[].id</c> gives it in this package.</param>
-    /// <param name="Relationship">
-    /// The open relatedProject codelist names only kinds of work on the same assets (construction, rehabilitation…), so
-    /// a schedule dependency has codes of our own: <c>predecessor</c> (this project's milestones wait for the related
-    /// project's), <c>successor</c> (the related project's wait for this one's), <c>interdependent</c> (both).</param>
+    /// <param name="Relationship">The open relatedProject codelist names only kinds of work on the same assets (construction, rehabilitation…), so a schedule dependency has codes of our own: <c>predecessor</c> (this project's milestones wait for the related project's), <c>successor</c> (the related project's wait for this one's), <c>interdependent</c> (both).</param>
     /// <param name="Title">The related project's title.</param>
     /// <param name="Uri">This package, which holds the related project.</param>
     public sealed record RelatedProject(string Id, string Scheme, string Identifier, string Relationship, string Title, string Uri);

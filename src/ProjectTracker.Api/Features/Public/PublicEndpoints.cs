@@ -5,7 +5,7 @@ namespace ProjectTracker.Api.Features.Public;
 
 public static class PublicEndpoints
 {
-    // Public screens poll; a minute's staleness is fine for them and spares the database.
+    // Public screens and pages poll; a minute's staleness is fine for them and spares the database.
     public const string CacheControl = "public, max-age=60";
 
     public static IServiceCollection AddPublic(this IServiceCollection services, IConfiguration configuration)
@@ -19,12 +19,7 @@ public static class PublicEndpoints
 
     public static void MapPublic(this IEndpointRouteBuilder api)
     {
-        var publicData = api.MapGroup("/public")
-            .WithTags("Public")
-            // The app's fallback policy asks every endpoint for a key; these are for everyone.
-            .AllowAnonymous()
-            .RequireCors(CrossOrigin.Public)
-            .AddEndpointFilter(CacheSuccessfulAnswers);
+        var publicData = Group(api);
         ListPublicProjects.Map(publicData);
         GetPublicProject.Map(publicData);
         GetOc4idsPackage.Map(publicData);
@@ -32,8 +27,16 @@ public static class PublicEndpoints
         GetPublicDistrictGeoJson.Map(publicData);
     }
 
+    // Every area's /public routes: no key, any origin, answers cached a minute.
+    public static RouteGroupBuilder Group(IEndpointRouteBuilder api) =>
+        api.MapGroup("/public")
+            .WithTags("Public")
+            .AllowAnonymous()
+            .RequireCors(CrossOrigin.Public)
+            .AddEndpointFilter(CacheSuccessfulAnswers);
+
     // A project made public a moment ago must not stay a cached 404.
-    internal static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static ValueTask<object?> CacheSuccessfulAnswers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var response = context.HttpContext.Response;
         response.OnStarting(() =>

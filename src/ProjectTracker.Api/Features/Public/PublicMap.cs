@@ -4,7 +4,6 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>The public map's data as GeoJSON (RFC 7946): features with a geometry each, properties public fields only.</summary>
 public static class PublicMap
 {
     /// <param name="Features">One per mapped item, in a stable order.</param>

@@ -6,9 +6,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>
-/// An approved change to the project's approved plan (规划调整), as published: what changed, when, why and under which
-/// document. Never who asked for it or decided it, nor the decision's comment; pending and rejected changes are not shown.</summary>
+/// <summary>An approved change to the approved plan (规划调整), as published: what changed, when, why and under which document; never who asked for or decided it, nor the decision's comment. Pending and rejected changes are not shown.</summary>
 /// <param name="DecidedOn">The day it was approved (Asia/Shanghai), from which the plan reads as <c>after</c>.</param>
 /// <param name="Reason">Why the plan changed, as the request gave it.</param>
 /// <param name="DocumentRef">文号: the approving document's number, when one was given.</param>

@@ -8,12 +8,7 @@ using ProjectTracker.Domain.Schedule;
 
 namespace ProjectTracker.Api.Features.Public;
 
-/// <summary>
-/// A project as the public (规划馆) sees it: what is planned, where, by which unit, and how it is going. Every field is
-/// copied here by name, so a field added to the internal project never reaches the public by accident. Left out on
-/// purpose: contact e-mail and lead official (people), forecast reasons, progress narratives and issues, plan changes
-/// and rebaseline requests still pending or rejected (free text that can name people), who asked for or decided any
-/// change and the decisions' comments, and the names of the API keys that made changes.</summary>
+/// <summary>A project as the public (规划馆) sees it, every field copied by name so that a field added to the internal project never reaches the public by accident. Left out on purpose: people and contacts, forecast reasons, progress narratives, issues, plan changes not approved, who asked for or decided any change and the decisions' comments, and the API keys' names.</summary>
 /// <param name="DistrictName">The district's name (县市区), for screens that show no codes.</param>
 /// <param name="TotalInvestment">总投资 in 万元.</param>
 /// <param name="Location">Where the works are: a GeoJSON geometry (RFC 7946, WGS 84 longitude and latitude); null when none was given.</param>
@@ -90,8 +85,11 @@ public static class PublicProjects
     public static async Task<Func<string, string>> DistrictNames(IQuerySession session, IEnumerable<string> codes, CancellationToken ct)
     {
         var wanted = codes.Distinct().ToArray();
-        var districts = wanted.Length == 0 ? [] : await session.LoadManyAsync<District>(ct, wanted);
-        var names = districts.ToDictionary(d => d.Id, d => d.Name);
-        return code => names.TryGetValue(code, out var name) ? name : code;
+        // The names alone: a district's document holds its outline too.
+        var names = wanted.Length == 0
+            ? []
+            : (await session.Query<District>().Where(d => wanted.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+                .ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        return code => names.GetValueOrDefault(code, code);
     }
 }

@@ -10,8 +10,7 @@ public static class JobDashboard
     public const string Path = "/hangfire";
 
     public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
-        // The fallback policy would demand a header key before the dashboard runs; AllowAnonymous leaves the
-        // decision to the admin filter, which also takes a browser's key from the query string or cookie.
+        // The admin filter decides, taking a browser's key from the query string or cookie as well as the header.
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
             Authorization = [],

@@ -17,8 +17,7 @@ namespace ProjectTracker.Api.Features.Schedule;
 /// <param name="EventsAppended">Slip flags, clears and light changes this run recorded.</param>
 public sealed record SlipScanResult(DateOnly AssessedOn, int ProjectsScanned, int ProjectsChanged, int EventsAppended, TimeSpan Took);
 
-// Most projects are unchanged from one day to the next, so each is judged in memory first and only the changed ones
-// are written.
+// Each is judged in memory first and only the changed ones are written: most are unchanged from one day to the next.
 public sealed partial class ScanForSlipsJob(
     IDocumentStore store,
     ProjectWriter writer,

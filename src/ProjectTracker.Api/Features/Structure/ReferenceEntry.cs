@@ -12,8 +12,7 @@ public sealed record ReferenceEntry(
     public StructureEntry ToEntry() => new(List, Code, Name, System);
 }
 
-// Stamped anew in the transaction of every PUT, as the dependency network is: one row read says whether a node's
-// catalog is still current.
+// Stamped anew with every PUT, as the dependency network is: one row read says whether a node's catalog is current.
 public sealed record StructureStamp(int Id, Guid Stamp)
 {
     public const int Single = 1;

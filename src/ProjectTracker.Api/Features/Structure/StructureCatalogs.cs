@@ -6,7 +6,6 @@ using ProjectTracker.Domain.Structure;
 
 namespace ProjectTracker.Api.Features.Structure;
 
-/// <summary>The structure lists as this node last read them, read again only when the stamp changed.</summary>
 public sealed class StructureCatalogs : IDisposable
 {
     private readonly StampedSnapshot<StructureLists> held = new();

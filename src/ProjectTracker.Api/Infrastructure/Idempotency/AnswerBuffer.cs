@@ -1,7 +1,6 @@
 namespace ProjectTracker.Api.Infrastructure;
 
-// The whole answer waits in memory until it has committed with the request's writes, so the client never sees an
-// answer that did not happen, and a retry the moment it has it finds it stored.
+// Held until it has committed with the writes: the client never sees an answer that did not happen, nor one unstored.
 internal sealed class AnswerBuffer : Stream
 {
     private readonly MemoryStream held = new();

@@ -11,8 +11,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-// PUT and DELETE are idempotent by nature and pass straight through. See docs/reliability.md, "A write with an
-// Idempotency-Key happens exactly once".
+// PUT and DELETE are idempotent by nature and pass straight through (docs/reliability.md).
 internal sealed partial class IdempotencyMiddleware(
     RequestDelegate next,
     IdempotentRequests requests,
@@ -122,8 +121,7 @@ internal sealed partial class IdempotencyMiddleware(
             }
             catch (Exception exception) when (!response.HasStarted && !http.RequestAborted.IsCancellationRequested)
             {
-                // Judged here rather than by UseExceptionHandler further out, so that the 4xx that ErrorHandling makes
-                // of a domain error (a taken code, a stale If-Match) is stored and replayed like any other answer.
+                // Judged here, not further out, so that a domain error's 4xx is stored and replayed like any answer.
                 failed = true;
                 buffer.Discard();
                 response.Clear();
@@ -143,8 +141,7 @@ internal sealed partial class IdempotencyMiddleware(
 
             if (raced || response.StatusCode >= StatusCodes.Status500InternalServerError || response.StatusCode == StatusCodes.Status429TooManyRequests)
             {
-                // Not judged (or judged by the other run, or "later" rather than "no"): nothing of it is kept, and a retry
-                // runs it again or replays.
+                // Not judged (or by the other run, or "later" rather than "no"): nothing is kept; a retry runs again or replays.
                 await scope.RollBack();
             }
             else
@@ -184,8 +181,7 @@ internal sealed partial class IdempotencyMiddleware(
         {
             if (scope.Committed is not null || !scope.OpenedSessions)
             {
-                // The request's own write is durable already (the group commit's), or it wrote nothing: the answer is true
-                // either way; only its replay copy is missing, and a retry runs or replays the command once.
+                // The write is durable (group commit) or there was none: the answer is true; only its replay copy is missing.
                 LogAnswerNotStored(e, scope.RecordId);
                 return;
             }

@@ -7,8 +7,7 @@ using SessionOptions = Marten.Services.SessionOptions;
 
 namespace ProjectTracker.Api.Infrastructure;
 
-// The hold is an advisory lock on a connection of its own, so it ends with its holder, and the writes and the answer
-// commit in that connection's transaction together. See docs/reliability.md, "A write with an Idempotency-Key happens exactly once".
+// An advisory lock on a connection of its own, so the hold ends with its holder; writes and answer commit in its transaction.
 public sealed class IdempotencyScope : IAsyncDisposable
 {
     private readonly IDocumentStore store;
@@ -51,6 +50,9 @@ public sealed class IdempotencyScope : IAsyncDisposable
     internal int ProcessId => connection.ProcessID;
 
     public static IdempotencyScope? Of(HttpContext? http) => http?.Features.Get<IdempotencyScope>();
+
+    // From the Idempotency-Key when there is one, so that a replay names what the first run made.
+    public static Guid NewIdFor(HttpContext? http) => Of(http)?.NewId() ?? Guid.CreateVersion7();
 
     // For what must not see the request's writes before they are durable, such as the import worker's queue.
     public static void AfterCommit(HttpContext? http, Action action)

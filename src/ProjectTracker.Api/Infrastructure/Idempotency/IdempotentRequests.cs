@@ -39,8 +39,7 @@ public sealed class IdempotentRequests : IAsyncDisposable
     private readonly IDocumentStore store;
     private readonly TimeProvider clock;
 
-    // Apart from Marten's pool: these are reset on return (Marten's are not, for speed), so a lock that somehow outlived
-    // its request never stays with a pooled connection.
+    // Apart from Marten's pool: these are reset on return, so a lock that outlived its request never stays pooled.
     private readonly NpgsqlDataSource holds;
 
     public IdempotentRequests(IDocumentStore store, IConfiguration configuration, TimeProvider clock)
@@ -70,8 +69,7 @@ public sealed class IdempotentRequests : IAsyncDisposable
                 }
             }
 
-            // Read under the lock: whoever held the key before has committed or rolled back by now. (In a transaction of
-            // the connection's own: a session given the bare connection would close it when disposed.)
+            // Under the lock, the last holder has finished; in the connection's own transaction, as a session would close it.
             IdempotencyRecord? existing;
             var now = clock.GetUtcNow();
             await using (var read = await connection.BeginTransactionAsync(CancellationToken.None))
