@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Data;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
@@ -14,14 +12,20 @@ public static class WeeklyReportXlsx
 {
     public static byte[] Render(WeeklyReport report)
     {
-        // Two passes over tables made afresh from the report, so only one table's rows live at a time: the column widths
-        // (MiniExcel takes them before the first sheet), then the sheets as MiniExcel writes them.
-        var columns = Columns(WeeklyReportTables.All(report));
+        var tables = WeeklyReportTables.All(report).ToList();
+        // MiniExcel writes a Dictionary<string, object> as one sheet per entry, in insertion order; a DataTable keeps
+        // its header row when it has no rows, where a list of dictionaries would lose it.
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            sheets.Add(table.SheetName, ToDataTable(table));
+        }
+
         using var stream = new MemoryStream();
-        stream.SaveAs(new OneSheetAtATime(WeeklyReportTables.All(report)), configuration: new OpenXmlConfiguration
+        stream.SaveAs(sheets, configuration: new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
-            DynamicColumns = [.. columns],
+            DynamicColumns = [.. Columns(tables)],
         });
         return stream.ToArray();
     }
@@ -63,9 +67,8 @@ public static class WeeklyReportXlsx
     };
 
     // By column name: MiniExcel applies them to every sheet with that column. A CJK character counts two, as Excel draws it.
-    private static List<DynamicExcelColumn> Columns(IEnumerable<ReportTable> tables) =>
-        [
-            .. tables
+    private static IEnumerable<DynamicExcelColumn> Columns(IReadOnlyList<ReportTable> tables) =>
+        tables
             .SelectMany(table => table.Columns.Select((column, index) => (column, width: Width(table, column, index))))
             .GroupBy(c => c.column.Name, StringComparer.Ordinal)
             .Select(g => new DynamicExcelColumn(g.Key)
@@ -79,8 +82,7 @@ public static class WeeklyReportXlsx
                     ColumnKind.Date => "yyyy-mm-dd",
                     _ => null,
                 },
-            }),
-        ];
+            });
 
     private static int Width(ReportTable table, ReportColumn column, int index) =>
         table.Rows
@@ -94,50 +96,4 @@ public static class WeeklyReportXlsx
             .Max();
 
     private static int DisplayWidth(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
-
-    /// <summary>
-    /// The sheets for MiniExcel, which writes a dictionary's entries in order as sheets and only enumerates it: each
-    /// entry's <see cref="DataTable"/> (it keeps its header row when it has no rows) is made as MiniExcel reaches it.</summary>
-    private sealed class OneSheetAtATime(IEnumerable<ReportTable> tables) : IDictionary<string, object>
-    {
-        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
-        {
-            foreach (var table in tables)
-            {
-                yield return new(table.SheetName, ToDataTable(table));
-            }
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public object this[string key] { get => throw Unsupported(); set => throw Unsupported(); }
-
-        public ICollection<string> Keys => throw Unsupported();
-
-        public ICollection<object> Values => throw Unsupported();
-
-        public int Count => throw Unsupported();
-
-        public bool IsReadOnly => true;
-
-        public void Add(string key, object value) => throw Unsupported();
-
-        public void Add(KeyValuePair<string, object> item) => throw Unsupported();
-
-        public void Clear() => throw Unsupported();
-
-        public bool Contains(KeyValuePair<string, object> item) => throw Unsupported();
-
-        public bool ContainsKey(string key) => throw Unsupported();
-
-        public void CopyTo(KeyValuePair<string, object>[] array, int arrayIndex) => throw Unsupported();
-
-        public bool Remove(string key) => throw Unsupported();
-
-        public bool Remove(KeyValuePair<string, object> item) => throw Unsupported();
-
-        public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => throw Unsupported();
-
-        private static NotSupportedException Unsupported() => new("The sheets are only enumerated, once.");
-    }
 }
