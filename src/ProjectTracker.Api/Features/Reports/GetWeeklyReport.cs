@@ -88,7 +88,7 @@ public static class GetWeeklyReport
         }
     }
 
-    public static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Handle(
+    public static async Task<Results<ContentHttpResult, BuiltText, FileContentHttpResult, ProblemHttpResult>> Handle(
         string isoWeek,
         [AsParameters] Query filter,
         HttpContext http,
@@ -117,10 +117,10 @@ public static class GetWeeklyReport
         switch (chosen)
         {
             case Format.Html:
-                return TypedResults.Text(await Page(report, charts, clock, session, ct), "text/html; charset=utf-8", Encoding.UTF8);
+                return new BuiltText(await Page(report, charts, clock, session, ct), "text/html; charset=utf-8");
             case Format.Csv:
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{Json.WireName(csvTable)}.csv\"";
-                return TypedResults.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(WeeklyReportCsv.Render(report, csvTable))], "text/csv; charset=utf-8");
+                return new BuiltText(WeeklyReportCsv.Build(report, csvTable), "text/csv; charset=utf-8", byteOrderMark: true);
             case Format.Xlsx:
                 return TypedResults.File(WeeklyReportXlsx.Render(report), XlsxType, $"{name}.xlsx");
             default:
@@ -128,12 +128,12 @@ public static class GetWeeklyReport
         }
     }
 
-    internal static async Task<string> Page(WeeklyReport report, WeeklyReportCharts charts, TimeProvider clock, IQuerySession session, CancellationToken ct)
+    internal static async Task<StringBuilder> Page(WeeklyReport report, WeeklyReportCharts charts, TimeProvider clock, IQuerySession session, CancellationToken ct)
     {
         var week = IsoWeek.Parse(report.Week);
         var next = week.Next;
         var projectPath = await ProjectLinks.Paths(session, WeeklyReportTables.ProjectIds(report), ct);
-        return WeeklyReportHtml.Render(
+        return WeeklyReportHtml.Build(
             report,
             charts.Draw(report, withPng: false),
             WeeklyReportHtml.Target.Page,

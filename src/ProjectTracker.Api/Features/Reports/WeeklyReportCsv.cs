@@ -32,7 +32,10 @@ public static class WeeklyReportCsv
         Feedback,
     }
 
-    public static string Render(WeeklyReport report, Table table)
+    public static string Render(WeeklyReport report, Table table) => Build(report, table).ToString();
+
+    /// <summary>The same text in the pieces it was built in, for writing out without one string of it.</summary>
+    public static StringBuilder Build(WeeklyReport report, Table table)
     {
         var data = WeeklyReportTables.Of(report, table);
         var csv = new StringBuilder();
@@ -42,7 +45,7 @@ public static class WeeklyReportCsv
             AppendRecord(csv, row.Select(Cell));
         }
 
-        return csv.ToString();
+        return csv;
     }
 
     private static void AppendRecord(StringBuilder csv, IEnumerable<string> fields) =>

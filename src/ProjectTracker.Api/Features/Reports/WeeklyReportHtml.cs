@@ -29,11 +29,23 @@ public static partial class WeeklyReportHtml
         string? nextWeekUrl,
         string? jsonUrl,
         string? xlsxUrl,
+        Func<Guid, string>? projectLink = null) =>
+        Build(report, charts, target, previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl, projectLink).ToString();
+
+    /// <summary>The same document in the pieces it was built in: the page is written out from them, never made one string of megabytes.</summary>
+    public static StringBuilder Build(
+        WeeklyReport report,
+        IReadOnlyList<ReportChart> charts,
+        Target target,
+        string? previousWeekUrl,
+        string? nextWeekUrl,
+        string? jsonUrl,
+        string? xlsxUrl,
         Func<Guid, string>? projectLink = null)
     {
         var writer = new Writer(report, charts, target, projectLink);
         writer.Document(previousWeekUrl, nextWeekUrl, jsonUrl, xlsxUrl);
-        return writer.ToString();
+        return writer.Text;
     }
 
     private const string FontStack = "system-ui, -apple-system, \"Segoe UI\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif";
@@ -120,7 +132,7 @@ public static partial class WeeklyReportHtml
 
         private bool IsMail => target == Target.Mail;
 
-        public override string ToString() => html.ToString();
+        public StringBuilder Text => html;
 
         public void Document(string? previousWeekUrl, string? nextWeekUrl, string? jsonUrl, string? xlsxUrl)
         {

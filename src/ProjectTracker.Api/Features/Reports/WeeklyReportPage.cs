@@ -22,7 +22,7 @@ public static class WeeklyReportPage
         app.MapGet($"{Path}/{{isoWeek}}", Show).AllowAnonymous().ExcludeFromDescription();
     }
 
-    public static async Task<ContentHttpResult> Show(
+    public static async Task<Results<BuiltText, ContentHttpResult>> Show(
         string isoWeek, HttpContext http, IQuerySession session, WeeklyReports reports, WeeklyReportCharts charts, TimeProvider clock, CancellationToken ct)
     {
         if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
@@ -32,7 +32,7 @@ public static class WeeklyReportPage
 
         var stored = await reports.Get(IsoWeek.Parse(isoWeek), ct);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Text(await GetWeeklyReport.Page(stored.Report, charts, clock, session, ct), "text/html; charset=utf-8", Encoding.UTF8);
+        return new BuiltText(await GetWeeklyReport.Page(stored.Report, charts, clock, session, ct), "text/html; charset=utf-8");
     }
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Latest(HttpContext http, TimeProvider clock)
