@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Access;

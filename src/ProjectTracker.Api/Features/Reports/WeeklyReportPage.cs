@@ -1,8 +1,6 @@
-using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Access;
-using ProjectTracker.Api.Infrastructure;
 
 namespace ProjectTracker.Api.Features.Reports;
 
@@ -27,7 +25,7 @@ public static class WeeklyReportPage
     {
         if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
         {
-            return AskForKey(isoWeek);
+            return BrowserKey.KeyNeeded(http.Response, $"{Path}/{isoWeek}", "周报页面");
         }
 
         var stored = await reports.Get(IsoWeek.Parse(isoWeek), ct);
@@ -39,18 +37,9 @@ public static class WeeklyReportPage
     {
         if (await BrowserKey.Authenticate(http, Cookie, "/reports") is null)
         {
-            return AskForKey(null);
+            return BrowserKey.KeyNeeded(http.Response, Path, "周报页面");
         }
 
         return TypedResults.Redirect($"{Path}/{IsoWeek.Containing(clock.GetUtcNow()).Previous}");
-    }
-
-    private static ContentHttpResult AskForKey(string? isoWeek)
-    {
-        var page = RazorHtml.Render<KeyNeededPage>(new Dictionary<string, object?>
-        {
-            [nameof(KeyNeededPage.Here)] = isoWeek is null ? Path : $"{Path}/{isoWeek}",
-        });
-        return TypedResults.Text(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
     }
 }
