@@ -146,6 +146,7 @@ public sealed class WeeklyReportTests(AlertsApp app) : IClassFixture<AlertsApp>
 
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
         Assert.Contains("api_key", await withoutKey.Content.ReadAsStringAsync());
+        Assert.Equal("no-store", withoutKey.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
         var page = await withKey.Content.ReadAsStringAsync();
         Assert.Contains($"href=\"/reports/weekly/{week.Previous}\"", page);
