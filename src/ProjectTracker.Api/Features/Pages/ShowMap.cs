@@ -17,17 +17,15 @@ public static class ShowMap
     public const string Path = "/public/map";
 
     /// <param name="District">The district shown alone, when one was asked for and exists.</param>
+    /// <param name="Projects">The located projects in view, drawn; null when there is no frame.</param>
     /// <param name="Unmapped">Public projects in view that have no location yet.</param>
     /// <param name="Choices">Every district with public projects, for looking at one at a time.</param>
     public sealed record Model(
-        Choice? District, MapFrame? Frame, IReadOnlyList<Outline> Outlines, IReadOnlyList<Shape> Projects, int Unmapped, IReadOnlyList<Choice> Choices);
+        Choice? District, MapFrame? Frame, IReadOnlyList<Outline> Outlines, MapShapes? Projects, int Unmapped, IReadOnlyList<Choice> Choices);
 
     public sealed record Choice(string Code, string Name, int Projects);
 
     public sealed record Outline(string Code, string Name, string Path);
-
-    /// <param name="Kind">`point`, `line` or `area`: how the shape is drawn.</param>
-    public sealed record Shape(Guid Id, string Name, Rag Rag, string Kind, string Path);
 
     public static void Map(IEndpointRouteBuilder app) => app.MapGet(Path, Handle);
 
@@ -56,10 +54,7 @@ public static class ShowMap
             chosen,
             frame,
             frame is null ? [] : [.. districts.Where(d => d.Boundary is not null).Select(d => new Outline(d.Id, d.Name, frame.PathOf(d.Boundary!)))],
-            frame is null ? [] : [.. located
-                // Red drawn last, on top.
-                .OrderBy(f => f.Rag == Rag.Red ? 2 : f.Rag == Rag.Amber ? 1 : 0).ThenBy(f => f.Code, StringComparer.Ordinal)
-                .Select(f => new Shape(f.ProjectId, f.Profile.Name, f.Rag, KindOf(f.Profile.Location!), frame.PathOf(f.Profile.Location!)))],
+            frame is null ? null : MapShapes.Of(chosen?.Code ?? "", frame, located),
             inView.Count - located.Count,
             choices);
         return PublicSite.Page<MapPage>(http, model);
