@@ -9,11 +9,15 @@ namespace ProjectTracker.Api.Features.Pages;
 
 /// <summary>
 /// The map's projects as SVG markup, each a link to its page, red last so that it is drawn on top. Thousands of shapes
-/// through the Razor renderer cost more than a page may, so each project's markup is written once per judged version
-/// and frame (JudgedPortfolio replaces a project's figures when it moves), and the whole layer once per view: a request
-/// that finds the same figures in the same frame reuses it.</summary>
+/// through the Razor renderer, and megabytes of text made again for each request, cost more than a page may: each
+/// project's markup is written once per judged version and frame (JudgedPortfolio replaces a project's figures when it
+/// moves) and kept, the layer is kept per view while its figures are the same, and the page writes the links straight
+/// to the response (<see cref="WriteAsync"/>) around the rest, which Razor renders with <see cref="Slot"/> in their place.</summary>
 public sealed class MapShapes
 {
+    /// <summary>Where the page's links go; text a person typed is encoded, so it never holds this.</summary>
+    public static readonly MarkupString Slot = new("<!--projects-->");
+
     private static readonly ConditionalWeakTable<ProjectFigures, ConcurrentDictionary<string, string>> Written = new();
 
     // The last layer of each view (the whole city, or a district): as many as there are districts, each replaced when a
@@ -22,11 +26,9 @@ public sealed class MapShapes
 
     private readonly ProjectFigures[] drawn;
     private readonly string frame;
+    private readonly string[] links;
 
-    private MapShapes(ProjectFigures[] drawn, string frame, string markup) =>
-        (this.drawn, this.frame, Markup) = (drawn, frame, new MarkupString(markup));
-
-    public MarkupString Markup { get; }
+    private MapShapes(ProjectFigures[] drawn, string frame, string[] links) => (this.drawn, this.frame, this.links) = (drawn, frame, links);
 
     public int Count => drawn.Length;
 
@@ -40,13 +42,28 @@ public sealed class MapShapes
             return last;
         }
 
-        var markup = new StringBuilder();
-        foreach (var figures in drawn)
+        string[] links = [.. drawn.Select(f => Written.GetOrCreateValue(f).GetOrAdd(frame.Key, _ => Write(f, frame)))];
+        return Last[view] = new MapShapes(drawn, frame.Key, links);
+    }
+
+    /// <summary>The page rendered with <see cref="Slot"/> in it, written as UTF-8 with the links in the slot.</summary>
+    public async Task WriteAsync(HttpResponse response, string page, CancellationToken ct)
+    {
+        var slot = page.IndexOf(Slot.Value, StringComparison.Ordinal);
+        var body = response.BodyWriter;
+        Encoding.UTF8.GetBytes(page.AsSpan(0, slot), body);
+        foreach (var link in links)
         {
-            markup.Append(Written.GetOrCreateValue(figures).GetOrAdd(frame.Key, _ => Write(figures, frame)));
+            Encoding.UTF8.GetBytes(link, body);
+            // A flush now and then, so the pipe's buffers stay small.
+            if (body.UnflushedBytes > 64 * 1024)
+            {
+                await body.FlushAsync(ct);
+            }
         }
 
-        return Last[view] = new MapShapes(drawn, frame.Key, markup.ToString());
+        Encoding.UTF8.GetBytes(page.AsSpan(slot + Slot.Value.Length), body);
+        await body.FlushAsync(ct);
     }
 
     // As MapPage's Razor markup would write it, encoded as RazorHtml encodes.

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Projects;
@@ -29,7 +28,7 @@ public static class ShowMap
 
     public static void Map(IEndpointRouteBuilder app) => app.MapGet(Path, Handle);
 
-    public static async Task<ContentHttpResult> Handle(
+    public static async Task<IResult> Handle(
         HttpContext http, IQuerySession session, ProjectView view, JudgedPortfolio judged, string? district, CancellationToken ct)
     {
         var shown = (await judged.Current(session, view.Today, ct))
@@ -50,14 +49,32 @@ public static class ShowMap
         // Framed by the outlines when there are any, so that the frame, and with it each shape's drawing, stays the same
         // from one request to the next (MapFrame keeps them); a shape outside every outline is cut off at the edge.
         var frame = MapFrame.Around(outlines.Count > 0 ? outlines.Select(d => d.Boundary!) : located.Select(f => f.Profile.Location!));
+        var shownAs = chosen?.Code ?? "";
         var model = new Model(
             chosen,
             frame,
             frame is null ? [] : [.. districts.Where(d => d.Boundary is not null).Select(d => new Outline(d.Id, d.Name, frame.PathOf(d.Boundary!)))],
-            frame is null ? null : MapShapes.Of(chosen?.Code ?? "", frame, located),
+            frame is null ? null : MapShapes.Of(shownAs, frame, located),
             inView.Count - located.Count,
             choices);
-        return PublicSite.Page<MapPage>(http, model);
+        var page = PublicSite.Render<MapPage>(model);
+        if (model.Projects is not { } shapes)
+        {
+            return PublicSite.Html(http, page);
+        }
+
+        PublicSite.Headers(http);
+        return new Drawing(shapes, page);
+    }
+
+    // The page with the projects' links written into its slot as it goes out (MapShapes.WriteAsync).
+    private sealed class Drawing(MapShapes shapes, string page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            return shapes.WriteAsync(http.Response, page, http.RequestAborted);
+        }
     }
 
     public static string KindOf(GeoShape shape) => shape.Type switch
