@@ -16,12 +16,15 @@ public interface IScenario
     /// <summary>API ÷ baseline throughput to reach at the main concurrency; null: for information only.</summary>
     double? TargetRatio { get; }
 
+    /// <summary>The API's p99 in ms to stay within, judged with <see cref="TargetRatio"/>; null: none.</summary>
+    double? TargetP99Ms => null;
+
     /// <summary>True to run only at the main concurrency (e.g. a contention case).</summary>
     bool MainConcurrencyOnly => false;
 
     /// <summary>
-    /// The <see cref="Name"/> of a judged scenario whose baseline this scenario's baseline is set beside, when this
-    /// one's baseline is the least the database must do for that scenario's request (the report prints the ratio).
+    /// The <see cref="Name"/> of a scenario whose baseline this scenario's baseline is set beside, when this one's
+    /// baseline is the least the database must do for that scenario's request (the report prints the ratio).
     /// </summary>
     string? CeilingOf => null;
 

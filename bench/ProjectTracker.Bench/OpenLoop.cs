@@ -10,11 +10,18 @@ namespace ProjectTracker.Bench;
 /// </summary>
 public static class OpenLoop
 {
-    /// <summary>Sends at <paramref name="rate"/> a second for <paramref name="duration"/>, after an unrecorded second at that rate.</summary>
-    public static async Task<OpenLoopMeasurement> RunAsync(Operation operation, double rate, TimeSpan duration, Processes processes, CancellationToken ct)
+    /// <summary>
+    /// Sends at <paramref name="rate"/> a second for <paramref name="duration"/>, after an unrecorded second at that rate
+    /// unless <paramref name="warmUp"/> is false (the caller warmed up already).</summary>
+    public static async Task<OpenLoopMeasurement> RunAsync(
+        Operation operation, double rate, TimeSpan duration, Processes processes, CancellationToken ct, bool warmUp = true)
     {
-        // Opens as many keep-alive connections as this rate needs, so the first recorded requests do not pay for them.
-        await Drive(operation, rate, TimeSpan.FromSeconds(1), ct);
+        if (warmUp)
+        {
+            // Opens as many keep-alive connections as this rate needs, so the first recorded requests do not pay for them.
+            await Drive(operation, rate, TimeSpan.FromSeconds(1), ct);
+        }
+
         var before = processes.Cpu();
         var started = Stopwatch.GetTimestamp();
         var run = await Drive(operation, rate, duration, ct);

@@ -24,9 +24,9 @@ public sealed class FeedbackFloodScenario : IJobScenario
 
     public string Name => Title;
 
-    private sealed record Sample(double Ms, HttpStatusCode? Status);
-
-    private sealed record Phase(IReadOnlyList<Sample> Gets, IReadOnlyList<Sample> Posts, IReadOnlyList<Sample> Feedback, TimeSpan Elapsed, CpuUsage Cpu);
+    // Feedback answers by status: 202 and 429 are both the API working as meant.
+    private sealed record Phase(
+        OpenLoopMeasurement Gets, OpenLoopMeasurement Posts, OpenLoopMeasurement? Feedback, ConcurrentDictionary<HttpStatusCode, int> Answers, TimeSpan Elapsed, CpuUsage Cpu);
 
     public async Task<JobReport> RunAsync(BenchContext context, Processes processes, TextWriter progress, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class FeedbackFloodScenario : IJobScenario
         { BaseAddress = options.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
         long sent = 0;
 
-        async Task<HttpStatusCode> Official(bool read, Random random, CancellationToken token)
+        async Task Official(bool read, Random random, CancellationToken token)
         {
             var project = projects[random.Next(projects.Count)];
             using var request = read
@@ -54,10 +54,13 @@ public sealed class FeedbackFloodScenario : IJobScenario
                 : new HttpRequestMessage(HttpMethod.Post, $"api/v1/projects/{project}/progress-reports") { Content = Json(Payloads.ProgressReportBytes) };
             using var response = await context.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
             await response.Content.CopyToAsync(Stream.Null, token);
-            return response.StatusCode;
+            if (response.StatusCode != (read ? HttpStatusCode.OK : HttpStatusCode.Created))
+            {
+                throw new UnexpectedStatusException(request.Method, request.RequestUri!.ToString(), response.StatusCode);
+            }
         }
 
-        async Task<HttpStatusCode> Message(Random random, CancellationToken token)
+        async Task Message(ConcurrentDictionary<HttpStatusCode, int> answers, Random random, CancellationToken token)
         {
             var n = Interlocked.Increment(ref sent) - 1;
             using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/public/projects/{projects[random.Next(projects.Count)]}/feedback")
@@ -67,7 +70,11 @@ public sealed class FeedbackFloodScenario : IJobScenario
             request.Headers.Add("X-Forwarded-For", Address(n / PerAddress));
             using var response = await anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
             await response.Content.CopyToAsync(Stream.Null, token);
-            return response.StatusCode;
+            answers.AddOrUpdate(response.StatusCode, 1, (_, count) => count + 1);
+            if (response.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests))
+            {
+                throw new UnexpectedStatusException(request.Method, request.RequestUri!.ToString(), response.StatusCode);
+            }
         }
 
         var officialRate = options.FeedbackOfficialRate;
@@ -76,11 +83,13 @@ public sealed class FeedbackFloodScenario : IJobScenario
             Log(string.Create(inv, $"{label}: {duration.TotalSeconds:F0} s, GET and POST at {officialRate} /s each{(flood ? $", feedback at {options.FeedbackRate} /s" : "")}"));
             var before = processes.Cpu();
             var started = Stopwatch.GetTimestamp();
-            var gets = OpenLoop(officialRate, duration, 1, (r, t) => Official(true, r, t), ct);
-            var posts = OpenLoop(officialRate, duration, 2, (r, t) => Official(false, r, t), ct);
-            var messages = flood ? OpenLoop(options.FeedbackRate, duration, 3, Message, ct) : Task.FromResult<IReadOnlyList<Sample>>([]);
-            var phase = new Phase(await gets, await posts, await messages, Stopwatch.GetElapsedTime(started), processes.Cpu() - before);
-            Log(string.Create(inv, $"  GET p99 {P(phase.Gets, 99):F1} ms, POST p99 {P(phase.Posts, 99):F1} ms{(flood ? $", feedback p99 {P(phase.Feedback, 99):F1} ms" : "")}"));
+            var answers = new ConcurrentDictionary<HttpStatusCode, int>();
+            // Each phase is warmed up by the one before it (the first by a phase of its own).
+            var gets = OpenLoop.RunAsync((r, t) => Official(true, r, t), officialRate, duration, processes, ct, warmUp: false);
+            var posts = OpenLoop.RunAsync((r, t) => Official(false, r, t), officialRate, duration, processes, ct, warmUp: false);
+            var messages = flood ? OpenLoop.RunAsync((r, t) => Message(answers, r, t), options.FeedbackRate, duration, processes, ct, warmUp: false) : null;
+            var phase = new Phase(await gets, await posts, messages is null ? null : await messages, answers, Stopwatch.GetElapsedTime(started), processes.Cpu() - before);
+            Log(string.Create(inv, $"  GET p99 {P(phase.Gets, 99):F1} ms, POST p99 {P(phase.Posts, 99):F1} ms{(phase.Feedback is { } f ? $", feedback p99 {P(f, 99):F1} ms" : "")}"));
             return phase;
         }
 
@@ -91,33 +100,28 @@ public sealed class FeedbackFloodScenario : IJobScenario
         var target = options.FeedbackTarget.TotalMilliseconds;
         var verdicts = new List<bool>();
         var table = new TextTable("request", "phase", "sent", "ok", "p50 ms", "p99 ms", "max ms", "target", "result");
-        foreach (var (name, pick, expected) in new (string, Func<Phase, IReadOnlyList<Sample>>, HttpStatusCode)[]
-        {
-            ("GET project", p => p.Gets, HttpStatusCode.OK),
-            ("POST progress report", p => p.Posts, HttpStatusCode.Created),
-        })
+        foreach (var (name, pick) in new (string, Func<Phase, OpenLoopMeasurement>)[] { ("GET project", p => p.Gets), ("POST progress report", p => p.Posts) })
         {
             foreach (var (label, phase) in new[] { ("alone", quiet), ("under the flood", flooded) })
             {
-                var samples = pick(phase);
+                var run = pick(phase);
                 var judged = phase == flooded;
-                var pass = P(samples, 99) <= target && samples.All(s => s.Status == expected);
+                var pass = P(run, 99) <= target && run.Completed == run.Sent;
                 if (judged)
                 {
                     verdicts.Add(pass);
                 }
 
-                table.Add(name, label, samples.Count.ToString(inv), samples.Count(s => s.Status == expected).ToString(inv), F(P(samples, 50)), F(P(samples, 99)), F(P(samples, 100)),
+                table.Add(name, label, run.Sent.ToString(inv), run.Completed.ToString(inv), F(P(run, 50)), F(P(run, 99)), F(P(run, 100)),
                     judged ? $"p99 ≤ {target.ToString("F0", inv)} ms" : "-", judged ? (pass ? "PASS" : "FAIL") : "info");
             }
         }
 
-        var feedback = flooded.Feedback;
-        int Count(HttpStatusCode status) => feedback.Count(s => s.Status == status);
-        var accepted = Count(HttpStatusCode.Accepted);
-        var limited = Count(HttpStatusCode.TooManyRequests);
-        var other = feedback.Count - accepted - limited;
-        table.Add("POST public feedback", "under the flood", feedback.Count.ToString(inv), accepted.ToString(inv), F(P(feedback, 50)), F(P(feedback, 99)), F(P(feedback, 100)), "-", "info");
+        var feedback = flooded.Feedback!;
+        var accepted = flooded.Answers.GetValueOrDefault(HttpStatusCode.Accepted);
+        var limited = flooded.Answers.GetValueOrDefault(HttpStatusCode.TooManyRequests);
+        var other = feedback.Sent - accepted - limited;
+        table.Add("POST public feedback", "under the flood", feedback.Sent.ToString(inv), accepted.ToString(inv), F(P(feedback, 50)), F(P(feedback, 99)), F(P(feedback, 100)), "-", "info");
 
         var text = new StringBuilder();
         text.AppendLine(inv, $"Feedback flood: official requests (admin key) at {officialRate} GET project/s and {officialRate} POST progress report/s, open loop, "
@@ -125,11 +129,12 @@ public sealed class FeedbackFloodScenario : IJobScenario
             + $"(each client address, forwarded by the trusted loopback proxy, sends {PerAddress}); {Projects} public projects of its own");
         text.AppendLine();
         text.Append(table);
-        text.AppendLine(string.Create(inv, $"(feedback under the flood: {feedback.Count / flooded.Elapsed.TotalSeconds:F0} sent/s; {accepted} accepted (202), "
+        text.AppendLine(string.Create(inv, $"(feedback under the flood: {feedback.Sent / flooded.Elapsed.TotalSeconds:F0} sent/s; {accepted} accepted (202), "
             + $"{limited} refused with 429 — by the hourly limit, 2 of each address's {PerAddress}, or by the node's queue of posts (Feedback:ConcurrentPosts, QueuedPosts) — "
             + $"and {other} other answers or failures)"));
         text.AppendLine(string.Create(inv, $"(CPU during each phase, API / PostgreSQL / machine busy: alone {Cpu(quiet)}; under the flood {Cpu(flooded)})"));
-        text.AppendLine("(client wall time per request, from when it was sent; open loop: requests go out on schedule whether or not earlier ones have answered)");
+        text.AppendLine("(client wall time per request, from when it was sent, of those answered as expected (feedback: 202 or 429); open loop (OpenLoop): requests "
+            + "go out on schedule whether or not earlier ones have answered)");
         text.AppendLine();
         return new JobReport(text.ToString(), verdicts);
 
@@ -172,63 +177,8 @@ public sealed class FeedbackFloodScenario : IJobScenario
         return ids;
     }
 
-    /// <summary>Sends on schedule, <paramref name="rate"/> a second for <paramref name="duration"/>, without waiting for answers.</summary>
-    private static async Task<IReadOnlyList<Sample>> OpenLoop(
-        double rate, TimeSpan duration, int seed, Func<Random, CancellationToken, Task<HttpStatusCode>> send, CancellationToken ct)
-    {
-        var samples = new ConcurrentBag<Sample>();
-        var random = new Random(seed);
-        var inFlight = new List<Task>();
-        var started = Stopwatch.GetTimestamp();
-        for (long n = 0; ; n++)
-        {
-            var due = TimeSpan.FromSeconds(n / rate);
-            if (due >= duration)
-            {
-                break;
-            }
-
-            var wait = due - Stopwatch.GetElapsedTime(started);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, ct);
-            }
-
-            var mine = new Random(random.Next());
-            inFlight.Add(Task.Run(
-                async () =>
-                {
-                    var sentAt = Stopwatch.GetTimestamp();
-                    HttpStatusCode? status = null;
-                    try
-                    {
-                        status = await send(mine, ct);
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                    {
-                        // Counted as a failure: no status.
-                    }
-
-                    samples.Add(new Sample(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds, status));
-                },
-                ct));
-        }
-
-        await Task.WhenAll(inFlight);
-        return [.. samples];
-    }
-
-    // Nearest rank; 100 is the maximum.
-    private static double P(IReadOnlyList<Sample> samples, int percent)
-    {
-        if (samples.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = samples.Select(s => s.Ms).Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    // Nearest rank over the requests answered as expected, from when each was sent; 100 is the maximum.
+    private static double P(OpenLoopMeasurement run, int percent) => OpenLoopMeasurement.PercentileMs(run.FromSend, percent);
 
     private static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("F1", CultureInfo.InvariantCulture);
 }

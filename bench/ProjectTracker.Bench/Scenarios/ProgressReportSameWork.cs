@@ -4,9 +4,9 @@ using NpgsqlTypes;
 namespace ProjectTracker.Bench.Scenarios;
 
 /// <summary>
-/// For information: the API's progress-report POST beside the least SQL that does the same durable work for one
-/// report, so the POST target's raw INSERT can be read against what an event-sourced write with a read model must
-/// cost PostgreSQL at the least. One statement, one round trip, its own transaction: bump the stream's version
+/// The POST target (issue 20): the API's progress-report POST at ≥ 0.6× of the least SQL that does the same durable
+/// work for one report, with p99 ≤ 20 ms, at the main concurrency; a raw INSERT (the POST's own line, for information)
+/// asks more than an event-sourced write with a read model can cost PostgreSQL at the least. One statement, one round trip, its own transaction: bump the stream's version
 /// (which takes its row lock, so concurrent reports on a project queue and none is lost), append the event at that
 /// version, and rewrite the project's document with the new version and latest progress. The tables are copies of
 /// Marten's own (<c>like … including all</c>: the same columns, keys, unique and expression indexes) holding the
@@ -35,11 +35,13 @@ public sealed class ProgressReportSameWork : IScenario
     public string BaselineDescription =>
         "one statement: UPDATE the stream's version, INSERT the event at it, UPDATE the project document (copies of Marten's tables and indexes)";
 
-    public double? TargetRatio => null;
+    public double? TargetRatio => 0.6;
+
+    public double? TargetP99Ms => 20;
 
     public bool MainConcurrencyOnly => true;
 
-    /// <summary>Shown beside <see cref="ProgressReportPost"/>'s raw INSERT: the most the target could ask of any implementation.</summary>
+    /// <summary>Shown beside <see cref="ProgressReportPost"/>'s raw INSERT: how much of it the same work leaves.</summary>
     public string? CeilingOf => "POST progress report";
 
     public async Task PrepareAsync(BenchContext context, CancellationToken ct)

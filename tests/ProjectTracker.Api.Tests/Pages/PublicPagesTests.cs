@@ -117,6 +117,28 @@ public sealed class PublicPagesTests(PagesApp app) : IClassFixture<PagesApp>
     }
 
     [Fact]
+    public async Task The_map_shows_a_project_where_and_as_it_is_now_after_it_is_moved_and_renamed()
+    {
+        var district = await app.NewOutlinedDistrict($"洛龙区{Scenario.Next()}");
+        var site = await app.NewProject(b => (b["name"], b["location"]) = ("龙门站片区", JsonDocument.Parse("""{"type":"Point","coordinates":[112.45,34.62]}""").RootElement), district);
+        var id = site.Str("id");
+        string Drawn(string html) =>
+            Regex.Match(PagesApp.Squeezed(html), $"<a href=\"/public/projects/{id}\" aria-label=\"([^\"]+)\"><title>[^<]+</title><path class=\"shape point rag-green\" d=\"([^\"]+)\"") is { Success: true } m
+                ? $"{m.Groups[1].Value} {m.Groups[2].Value}"
+                : "not drawn";
+        var before = Drawn((await app.Page("/public/map")).Html);
+        Assert.Equal(before, Drawn((await app.Page("/public/map")).Html));
+
+        await (await app.Admin.PatchJson($"/api/v1/projects/{id}", new { name = "龙门站交通枢纽", location = new { type = "Point", coordinates = new[] { 112.55, 34.68 } } })).Expect(HttpStatusCode.OK);
+        var (_, city) = await app.Page("/public/map");
+
+        var after = Drawn(city);
+        Assert.StartsWith("龙门站交通枢纽（绿灯） M", after, StringComparison.Ordinal);
+        Assert.NotEqual(before.Split(' ', 2)[1], after.Split(' ', 2)[1]);
+        Assert.DoesNotContain("龙门站片区", city, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_project_not_public_cancelled_or_unknown_is_the_same_404_page_never_kept_in_a_cache()
     {
         var hidden = await app.NewProject(b => b["isPublic"] = false);

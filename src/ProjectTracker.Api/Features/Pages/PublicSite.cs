@@ -38,14 +38,27 @@ public static class PublicSite
 
     /// <summary>The component rendered with its model, under the pages' content policy; only a 200 may be cached.</summary>
     public static ContentHttpResult Page<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK, string cache = PublicCache)
-        where TComponent : IComponent
+        where TComponent : IComponent =>
+        Html(http, Render<TComponent>(model), status, cache);
+
+    /// <summary>A page rendered before (<see cref="Render{TComponent}"/>), answered as <see cref="Page{TComponent}"/> answers.</summary>
+    public static ContentHttpResult Html(HttpContext http, string html, int status = StatusCodes.Status200OK, string cache = PublicCache)
+    {
+        Headers(http, status, cache);
+        return TypedResults.Text(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    /// <summary>The content policy and caching every page is answered with.</summary>
+    public static void Headers(HttpContext http, int status = StatusCodes.Status200OK, string cache = PublicCache)
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.CacheControl = status == StatusCodes.Status200OK ? cache : "no-store";
-        var html = RazorHtml.Render<TComponent>(new Dictionary<string, object?> { ["Model"] = model });
-        return TypedResults.Text(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    public static string Render<TComponent>(object model)
+        where TComponent : IComponent =>
+        RazorHtml.Render<TComponent>(new Dictionary<string, object?> { ["Model"] = model });
 
     public static ContentHttpResult NotFound(HttpContext http) =>
         Page<NotFoundPage>(http, new NotFoundPage.Text("未找到该项目", "该项目不存在，或未向社会公开。"), StatusCodes.Status404NotFound);

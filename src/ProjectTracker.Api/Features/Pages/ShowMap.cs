@@ -1,10 +1,8 @@
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Api.Features.Districts;
 using ProjectTracker.Api.Features.Portfolio;
 using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Domain.Geography;
-using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Pages;
 
@@ -14,19 +12,18 @@ public static class ShowMap
 {
     public const string Path = "/public/map";
 
+    /// <param name="Projects">The located projects in view, drawn; null when there is no frame.</param>
     /// <param name="Unmapped">Public projects in view that have no location yet.</param>
     public sealed record Model(
-        Choice? District, MapFrame? Frame, IReadOnlyList<Outline> Outlines, IReadOnlyList<Shape> Projects, int Unmapped, IReadOnlyList<Choice> Choices);
+        Choice? District, MapFrame? Frame, IReadOnlyList<Outline> Outlines, MapShapes? Projects, int Unmapped, IReadOnlyList<Choice> Choices);
 
     public sealed record Choice(string Code, string Name, int Projects);
 
     public sealed record Outline(string Code, string Name, string Path);
 
-    public sealed record Shape(Guid Id, string Name, Rag Rag, string Kind, string Path);
-
     public static void Map(IEndpointRouteBuilder app) => app.MapGet(Path, Handle);
 
-    public static async Task<ContentHttpResult> Handle(
+    public static async Task<IResult> Handle(
         HttpContext http, IQuerySession session, ProjectView view, JudgedPortfolio judged, string? district, CancellationToken ct)
     {
         var shown = (await judged.Current(session, view.Today, ct)).Select(f => f.Figures).Where(f => f.Profile.IsPublic).ToList();
@@ -43,17 +40,32 @@ public static class ShowMap
         var outlines = districts.Where(d => d.Boundary is not null && (chosen is null || d.Id == chosen.Code)).ToList();
         // Framed by the outlines, when any, so that each kept drawing stays the same; a shape outside them is cut off.
         var frame = MapFrame.Around(outlines.Count > 0 ? outlines.Select(d => d.Boundary!) : located.Select(f => f.Profile.Location!));
+        var shownAs = chosen?.Code ?? "";
         var model = new Model(
             chosen,
             frame,
             frame is null ? [] : [.. districts.Where(d => d.Boundary is not null).Select(d => new Outline(d.Id, d.Name, frame.PathOf(d.Boundary!)))],
-            frame is null ? [] : [.. located
-                // Red drawn last, on top.
-                .OrderBy(f => f.Rag == Rag.Red ? 2 : f.Rag == Rag.Amber ? 1 : 0).ThenBy(f => f.Code, StringComparer.Ordinal)
-                .Select(f => new Shape(f.ProjectId, f.Profile.Name, f.Rag, KindOf(f.Profile.Location!), frame.PathOf(f.Profile.Location!)))],
+            frame is null ? null : MapShapes.Of(shownAs, frame, located),
             inView.Count - located.Count,
             choices);
-        return PublicSite.Page<MapPage>(http, model);
+        var page = PublicSite.Render<MapPage>(model);
+        if (model.Projects is not { } shapes)
+        {
+            return PublicSite.Html(http, page);
+        }
+
+        PublicSite.Headers(http);
+        return new Drawing(shapes, page);
+    }
+
+    // The page with the projects' links written into its slot as it goes out (MapShapes.WriteAsync).
+    private sealed class Drawing(MapShapes shapes, string page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            return shapes.WriteAsync(http.Response, page, http.RequestAborted);
+        }
     }
 
     public static string KindOf(GeoShape shape) => shape.Type switch
