@@ -4,6 +4,7 @@ using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using ProjectTracker.Domain.Schedule;
@@ -87,23 +88,73 @@ public static class Jobs
 
 public interface IRecurringJob
 {
+    string Id { get; }
+
     void Register(IRecurringJobManager recurring);
 }
 
-// AddOrUpdate is idempotent, so every node may register the jobs.
-public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IEnumerable<IRecurringJob> jobs) : IHostedService
+// AddOrUpdate is idempotent, so every node may register the jobs. A node killed while it held a job's Hangfire lock leaves
+// the lock until it expires (10 minutes): a job whose lock is held is registered in the background, not the start failed.
+public sealed partial class RecurringJobRegistration(
+    IRecurringJobManager recurring, IEnumerable<IRecurringJob> jobs, ILogger<RecurringJobRegistration> logger) : IHostedService, IDisposable
 {
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource stopping = new();
+    private Task retrying = Task.CompletedTask;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var job in jobs)
+        var waiting = Unregistered(jobs);
+        if (waiting.Count > 0)
         {
-            job.Register(recurring);
+            retrying = Task.Run(() => RetryUntilRegistered(waiting), CancellationToken.None);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task RetryUntilRegistered(List<IRecurringJob> waiting)
+    {
+        while (waiting.Count > 0 && !stopping.IsCancellationRequested)
+        {
+            await Task.Delay(RetryAfter, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!stopping.IsCancellationRequested)
+            {
+                waiting = Unregistered(waiting);
+            }
+        }
+    }
+
+    private List<IRecurringJob> Unregistered(IEnumerable<IRecurringJob> candidates)
+    {
+        var waiting = new List<IRecurringJob>();
+        foreach (var job in candidates)
+        {
+            try
+            {
+                job.Register(recurring);
+            }
+            catch (Exception e) when (e is DistributedLockTimeoutException or PostgreSqlDistributedLockException)
+            {
+                LockHeld(job.Id, RetryAfter.TotalSeconds, e.Message);
+                waiting.Add(job);
+            }
+        }
+
+        return waiting;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recurring job {JobId} not registered yet: its Hangfire lock is held (a node killed while holding it leaves it until it expires); trying again every {Seconds} s. {Reason}")]
+    private partial void LockHeld(string jobId, double seconds, string reason);
 }
 
 // Process-wide too: once one of several hosts (the tests) has stopped, its disposed loggers would throw in the others.
