@@ -96,11 +96,10 @@ public interface IRecurringJob
 // AddOrUpdate is idempotent, so every node may register the jobs. A node killed while it held a job's Hangfire lock leaves
 // the lock until it expires (10 minutes): a job whose lock is held is registered in the background, not the start failed.
 public sealed partial class RecurringJobRegistration(
-    IRecurringJobManager recurring, IEnumerable<IRecurringJob> jobs, ILogger<RecurringJobRegistration> logger) : IHostedService, IDisposable
+    IRecurringJobManager recurring, IEnumerable<IRecurringJob> jobs, IHostApplicationLifetime lifetime, ILogger<RecurringJobRegistration> logger) : IHostedService
 {
     internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    private readonly CancellationTokenSource stopping = new();
     private Task retrying = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -108,28 +107,31 @@ public sealed partial class RecurringJobRegistration(
         var waiting = Unregistered(jobs);
         if (waiting.Count > 0)
         {
-            retrying = Task.Run(() => RetryUntilRegistered(waiting), CancellationToken.None);
+            retrying = Task.Run(() => RetryUntilRegistered(waiting, lifetime.ApplicationStopping), CancellationToken.None);
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await stopping.CancelAsync();
+    // ApplicationStopping has ended the retries by now.
+    public async Task StopAsync(CancellationToken cancellationToken) =>
         await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
 
-    public void Dispose() => stopping.Dispose();
-
-    private async Task RetryUntilRegistered(List<IRecurringJob> waiting)
+    private async Task RetryUntilRegistered(List<IRecurringJob> waiting, CancellationToken stopping)
     {
         while (waiting.Count > 0 && !stopping.IsCancellationRequested)
         {
-            await Task.Delay(RetryAfter, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(RetryAfter, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!stopping.IsCancellationRequested)
             {
-                waiting = Unregistered(waiting);
+                try
+                {
+                    waiting = Unregistered(waiting);
+                }
+                catch (Exception e)
+                {
+                    RegistrationFailed(e);
+                }
             }
         }
     }
@@ -155,6 +157,9 @@ public sealed partial class RecurringJobRegistration(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recurring job {JobId} not registered yet: its Hangfire lock is held (a node killed while holding it leaves it until it expires); trying again every {Seconds} s. {Reason}")]
     private partial void LockHeld(string jobId, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Registering the recurring jobs failed; trying again")]
+    private partial void RegistrationFailed(Exception e);
 }
 
 // Process-wide too: once one of several hosts (the tests) has stopped, its disposed loggers would throw in the others.
