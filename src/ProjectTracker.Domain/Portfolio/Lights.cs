@@ -9,6 +9,8 @@ public static class Lights
 
     public static IOrderedEnumerable<T> WorstFirst<T>(this IEnumerable<T> items, Func<T, Rag> light) => items.OrderByDescending(i => Rank(light(i)));
 
+    public static IOrderedEnumerable<T> WorstLast<T>(this IEnumerable<T> items, Func<T, Rag> light) => items.OrderBy(i => Rank(light(i)));
+
     public static IOrderedEnumerable<T> ThenWorstFirst<T>(this IOrderedEnumerable<T> items, Func<T, Rag> light) => items.ThenByDescending(i => Rank(light(i)));
 
     public static string ChineseName(this Rag light) => light switch

@@ -38,6 +38,16 @@ public sealed class LightsTests
     }
 
     [Fact]
+    public void Worst_last_puts_red_at_the_end_so_a_map_draws_it_on_top()
+    {
+        var items = new[] { ("a", Rag.Red), ("b", Rag.Green), ("c", Rag.Amber) };
+
+        var drawn = items.WorstLast(i => i.Item2).Select(i => i.Item1);
+
+        Assert.Equal(["b", "c", "a"], drawn);
+    }
+
+    [Fact]
     public void Then_worst_first_breaks_ties_of_an_earlier_ordering()
     {
         var items = new[] { (Day: 1, Light: Rag.Amber), (Day: 2, Light: Rag.Green), (Day: 2, Light: Rag.Red) };

@@ -7,12 +7,9 @@ using ProjectTracker.Domain.Portfolio;
 
 namespace ProjectTracker.Api.Features.Pages;
 
-/// <summary>
-/// The map's projects as SVG markup, each a link to its page, red last so that it is drawn on top. Thousands of shapes
-/// through the Razor renderer, and megabytes of text made again for each request, cost more than a page may: each
-/// project's markup is written once per judged version and frame (JudgedPortfolio replaces a project's figures when it
-/// moves) and kept, the layer is kept per view while its figures are the same, and the page writes the links straight
-/// to the response (<see cref="WriteAsync"/>) around the rest, which Razor renders with <see cref="Slot"/> in their place.</summary>
+// The map's projects as SVG links, worst light last so it is drawn on top. Each project's markup is written once per
+// judged version and frame and each view's layer kept while its projects are the same; the page writes the links
+// straight into the response around the rest, which Razor renders with Slot in their place (docs/architecture.md).
 public sealed class MapShapes
 {
     /// <summary>Where the page's links go; text a person typed is encoded, so it never holds this.</summary>
@@ -36,7 +33,7 @@ public sealed class MapShapes
     /// <param name="located">Projects that have a location.</param>
     public static MapShapes Of(string view, MapFrame frame, IEnumerable<ProjectFigures> located)
     {
-        ProjectFigures[] drawn = [.. located.OrderBy(f => f.Rag == Rag.Red ? 2 : f.Rag == Rag.Amber ? 1 : 0).ThenBy(f => f.Code, StringComparer.Ordinal)];
+        ProjectFigures[] drawn = [.. located.WorstLast(f => f.Rag).ThenBy(f => f.Code, StringComparer.Ordinal)];
         if (Last.TryGetValue(view, out var last) && last.frame == frame.Key && last.drawn.AsSpan().SequenceEqual(drawn, ReferenceEqualityComparer.Instance))
         {
             return last;

@@ -40,12 +40,11 @@ public static class ShowMap
         var outlines = districts.Where(d => d.Boundary is not null && (chosen is null || d.Id == chosen.Code)).ToList();
         // Framed by the outlines, when any, so that each kept drawing stays the same; a shape outside them is cut off.
         var frame = MapFrame.Around(outlines.Count > 0 ? outlines.Select(d => d.Boundary!) : located.Select(f => f.Profile.Location!));
-        var shownAs = chosen?.Code ?? "";
         var model = new Model(
             chosen,
             frame,
             frame is null ? [] : [.. districts.Where(d => d.Boundary is not null).Select(d => new Outline(d.Id, d.Name, frame.PathOf(d.Boundary!)))],
-            frame is null ? null : MapShapes.Of(shownAs, frame, located),
+            frame is null ? null : MapShapes.Of(chosen?.Code ?? "", frame, located),
             inView.Count - located.Count,
             choices);
         var page = PublicSite.Render<MapPage>(model);
