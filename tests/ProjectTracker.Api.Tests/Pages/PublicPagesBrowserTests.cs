@@ -41,14 +41,12 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
 
         // The map: the district's outline, the road drawn on it, a click opens the project.
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "项目地图", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"洛北区{width}" }).ClickAsync();
-        await page.WaitForURLAsync($"**/public/map?district={district}");
+        await Follow(page, () => page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"洛北区{width}" }).ClickAsync(), $"**/public/map?district={district}");
         var shape = page.Locator($"svg a[href=\"/public/projects/{id}\"]");
         var box = await shape.BoundingBoxAsync();
         Assert.True(box is { Width: > 20 }, "the road is drawn at a size one can click");
         await Check(page, $"public-map-{width}");
-        await shape.ClickAsync();
-        await page.WaitForURLAsync($"**/public/projects/{id}");
+        await Follow(page, () => shape.ClickAsync(), $"**/public/projects/{id}");
         Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
         await page.GotoAsync($"{app.BaseAddress}public");
 
@@ -60,14 +58,12 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync(name);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/public/search?q=*");
+        await Follow(page, () => page.Keyboard.PressAsync("Enter"), "**/public/search?q=*");
         Assert.Contains("共 1 个项目", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Check(page, $"public-search-{width}");
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/public/projects/{id}");
+        await Follow(page, () => page.Keyboard.PressAsync("Enter"), $"**/public/projects/{id}");
         Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
         var steps = page.Locator("ol.timeline > li");
         Assert.Equal(3, await steps.CountAsync());
@@ -87,8 +83,7 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         Assert.Equal("contact", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync("13800000000");
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/public/projects/{id}?sent=1#feedback");
+        await Follow(page, () => page.Keyboard.PressAsync("Enter"), $"**/public/projects/{id}?sent=1#feedback");
         Assert.True(await page.GetByRole(AriaRole.Status).IsVisibleAsync(), "the page says the message awaits review");
         Assert.Equal(0, await page.Locator("ol.messages > li", new PageLocatorOptions { HasText = said }).CountAsync());
         var pending = await (await app.Admin.GetAsync($"/api/v1/feedback?projectId={id}&status=pending-review")).Expect(HttpStatusCode.OK);
@@ -101,6 +96,16 @@ public sealed class PublicPagesBrowserTests(PagesApp app) : IClassFixture<PagesA
         Assert.Contains("已纳入下阶段设计。", await message.Locator(".reply").InnerTextAsync(), StringComparison.Ordinal);
         await Check(page, $"public-feedback-{width}");
         Assert.Empty(chromium.Errors);
+    }
+
+    /// <summary>
+    /// Waits from before the step that navigates: WaitForURLAsync after it can miss a navigation that lands while it
+    /// compares the address (seen under load: the page had loaded, the wait ran out 30 s later).</summary>
+    private static async Task Follow(IPage page, Func<Task> step, string url)
+    {
+        var arrived = page.WaitForURLAsync(url);
+        await step();
+        await arrived;
     }
 
     /// <summary>No serious or critical axe-core violation, nothing wider than the screen, and a full-page screenshot kept.</summary>
