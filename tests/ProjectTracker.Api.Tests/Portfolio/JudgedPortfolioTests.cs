@@ -6,8 +6,8 @@ using ProjectTracker.Api.Tests.Support;
 namespace ProjectTracker.Api.Tests.Portfolio;
 
 /// <summary>
-/// Each node keeps the portfolio judged and judges again only what changed: the rankings and the summary still count
-/// every write committed before the request, on whichever node it was made, and judge on the day they are read.</summary>
+/// Each node keeps the portfolio judged and judges again only what changed: the rankings, the summary and the slips list
+/// still count every write committed before the request, on whichever node it was made, and judge on the day they are read.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class JudgedPortfolioTests(TrackerApp app)
 {
@@ -30,6 +30,7 @@ public sealed class JudgedPortfolioTests(TrackerApp app)
         foreach (var node in nodes)
         {
             before.Add((await RankingRow(node, district), await SummaryTotals(node, district)));
+            Assert.Equal([start], await Slipping(node, district));
         }
 
         await given.Complete(projects[0], start, TrackerApp.Today.AddDays(-12));
@@ -46,6 +47,7 @@ public sealed class JudgedPortfolioTests(TrackerApp app)
             Assert.Equal(((decimal?)100.0m, 1, 1), Share(figures.GetProperty("keyMilestonesOnTime"), "onTime", "due"));
             Assert.Equal(((decimal?)100.0m, 0, 1), Share(figures.GetProperty("overdueMilestones"), "overdue", "due", rate: "notOverdueRate"));
             Assert.Equal((500m, 3), (now.GetProperty("investmentToDate").GetDecimal(), now.GetProperty("rag").GetProperty("green").GetInt32()));
+            Assert.Empty(await Slipping(node, district));
         }
     }
 
@@ -66,8 +68,12 @@ public sealed class JudgedPortfolioTests(TrackerApp app)
         }
 
         var today = await RankingRow(local.Admin, district);
+        var slippingToday = await Slipping(local.Admin, district);
         clock.Advance(TimeSpan.FromDays(3));
         var later = await RankingRow(local.Admin, district);
+
+        Assert.Empty(slippingToday);
+        Assert.Single(await Slipping(local.Admin, district));
 
         Assert.Equal(((decimal?)null, 0, 0), Share(today.GetProperty("figures").GetProperty("overdueMilestones"), "overdue", "due", rate: "notOverdueRate"));
         Assert.Equal(((decimal?)0.0m, 1, 1), Share(later.GetProperty("figures").GetProperty("overdueMilestones"), "overdue", "due", rate: "notOverdueRate"));
@@ -98,6 +104,10 @@ public sealed class JudgedPortfolioTests(TrackerApp app)
     private static async Task<JsonElement> RankingRow(HttpClient node, string district) =>
         (await (await node.GetAsync("/api/v1/portfolio/rankings?by=district")).Expect(HttpStatusCode.OK))
             .GetProperty("rows").EnumerateArray().Single(r => r.Str("key") == district);
+
+    private static async Task<List<string>> Slipping(HttpClient node, string district) =>
+        [.. (await (await node.GetAsync($"/api/v1/slips?district={district}")).Expect(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("milestone").Str("id"))];
 
     private static async Task<JsonElement> SummaryTotals(HttpClient node, string district) =>
         (await (await node.GetAsync($"/api/v1/portfolio/summary?district={district}")).Expect(HttpStatusCode.OK)).GetProperty("totals");

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Api.Features.Projects;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
@@ -11,8 +12,8 @@ public static class ListSlips
 {
     public sealed record Item : OpenMilestoneItem
     {
-        public Item(OpenMilestone open)
-            : base(open)
+        public Item(ProjectFigures project, SlippingMilestone slipping)
+            : base(project.ProjectId, project.Code, project.Profile, MilestoneResponse.From(slipping.Milestone, slipping.Assessment, slipping.Schedule))
         {
         }
     }
@@ -27,7 +28,7 @@ public static class ListSlips
                 code. `severity=amber|red` keeps only that severity (`green` answers an empty list). Each milestone's
                 `slipDays`, `severity` and `reasons` come from the same rules as `GET /api/v1/projects/{id}`, so they agree
                 with it and with `/milestones/overdue`. This is the live judgement; the light the daily slip scan recorded is
-                the milestone's `flaggedSeverity`. Read from the stored projects (the filters in SQL), judged in memory.
+                the milestone's `flaggedSeverity`. Read from the projects each node keeps judged, as the rankings are.
                 """ + StructureFilters.Description)
             .ProducesValidationProblem();
 
@@ -45,18 +46,27 @@ public static class ListSlips
     }
 
     public static async Task<Ok<Paged<Item>>> Handle(
-        [AsParameters] OpenMilestoneReader reader, [AsParameters] Query query, CancellationToken ct)
+        IQuerySession session, ProjectView view, JudgedPortfolio judged, StructureCatalogs catalogs, [AsParameters] Query query, CancellationToken ct)
     {
         var severityFilter = WireEnum.From<Rag>(query.Severity);
-        var (_, open) = await reader.Read(query, ct);
-        var slipping = open
-            .Where(m => m.Assessment.Slip.Severity.IsWorseThan(Rag.Green) && (severityFilter is null || m.Assessment.Slip.Severity == severityFilter))
-            .WorstFirst(m => m.Assessment.Slip.Severity)
-            .ThenByDescending(m => m.Assessment.Slip.SlipDays)
+        var district = string.IsNullOrWhiteSpace(query.District) ? null : query.District.Trim();
+        var category = WireEnum.From<Category>(query.Category);
+        var catalog = await catalogs.Current(session, ct);
+        var slipping = (await judged.Slipping(session, view.Today, ct))
+            .Where(p => (district is null || p.Project.Profile.District == district)
+                && (category is null || p.Project.Profile.Category == category)
+                && query.Matches(p.Project.Profile, catalog))
+            .SelectMany(p => p.Milestones
+                .Where(m => severityFilter is null || m.Assessment.Slip.Severity == severityFilter)
+                .Select(m => (p.Project, Slipping: m)))
+            .WorstFirst(m => m.Slipping.Assessment.Slip.Severity)
+            .ThenByDescending(m => m.Slipping.Assessment.Slip.SlipDays)
             .ThenBy(m => m.Project.Code, StringComparer.Ordinal)
-            .ThenBy(m => m.Milestone.Name, StringComparer.Ordinal)
-            .Select(m => new Item(m))
+            .ThenBy(m => m.Slipping.Milestone.Name, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(slipping.ToPage(query));
+        // Only the page's milestones are turned into answers.
+        var (number, size) = Paging.Of(query.Page, query.PageSize);
+        Item[] page = [.. slipping.Skip((number - 1) * size).Take(size).Select(m => new Item(m.Project, m.Slipping))];
+        return TypedResults.Ok(new Paged<Item>(page, number, size, slipping.Count));
     }
 }

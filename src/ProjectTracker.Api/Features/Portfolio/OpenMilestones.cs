@@ -15,13 +15,18 @@ public sealed record OpenMilestone(Project Project, Milestone Milestone, Milesto
 public abstract record OpenMilestoneItem
 {
     protected OpenMilestoneItem(OpenMilestone open)
+        : this(open.Project.Id, open.Project.Code, open.Project.Profile, MilestoneResponse.From(open.Milestone, open.Assessment, open.Schedule))
     {
-        ProjectId = open.Project.Id;
-        ProjectCode = open.Project.Code;
-        ProjectName = open.Project.Profile.Name;
-        District = open.Project.Profile.District;
-        ResponsibleUnit = open.Project.Profile.ResponsibleUnit;
-        Milestone = MilestoneResponse.From(open.Milestone, open.Assessment, open.Schedule);
+    }
+
+    protected OpenMilestoneItem(Guid projectId, string projectCode, ProjectProfile profile, MilestoneResponse milestone)
+    {
+        ProjectId = projectId;
+        ProjectCode = projectCode;
+        ProjectName = profile.Name;
+        District = profile.District;
+        ResponsibleUnit = profile.ResponsibleUnit;
+        Milestone = milestone;
     }
 
     // The head goes first on the wire; System.Text.Json would write a derived record's own properties first.

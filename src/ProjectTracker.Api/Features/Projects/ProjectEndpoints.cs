@@ -36,7 +36,9 @@ public static class ProjectEndpoints
             options.Schema.For<Project>()
                 .UniqueIndex(p => p.Code)
                 .Index(p => p.Profile.District)
-                .Index(p => p.Profile.Category);
+                .Index(p => p.Profile.Category)
+                // The list's rag filter: without it, every document of the district is read for its light (docs/performance.md).
+                .Index(p => p.FlaggedRag);
         });
         return services;
     }
