@@ -78,32 +78,24 @@ public sealed record WeekFigures(
             .Select(p => (Project: p, Assessment: assessed[p.Id]))
             .ToList();
 
-        var open = active
-            .SelectMany(a => a.Project.Milestones.Zip(a.Assessment.Milestones)
-                .Where(m => !m.First.IsDone)
-                .Select(m => (a.Project, Milestone: m.First, m.Second.Slip)))
-            .ToList();
-        var due = open
-            .Where(l => l.Milestone.BaselineDate > day && l.Milestone.BaselineDate.DayNumber - day.DayNumber <= DueWithinDays)
-            .Select(l => new WeekMilestone(l.Project, l.Milestone, l.Milestone.BaselineDate.DayNumber - day.DayNumber, l.Slip.Severity))
+        var lines = active.Select(a => LinesOf(a.Project, a.Assessment, day)).ToList();
+        var due = lines.SelectMany(l => l.Due)
             .OrderBy(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.Milestone.Name, StringComparer.Ordinal)
             .ToList();
-        var overdue = open
-            .Where(l => l.Slip.IsOverdue)
-            .Select(l => new WeekMilestone(l.Project, l.Milestone, day.DayNumber - l.Milestone.BaselineDate.DayNumber, l.Slip.Severity))
+        var overdue = lines.SelectMany(l => l.Overdue)
             .OrderByDescending(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.Milestone.Name, StringComparer.Ordinal)
             .ToList();
 
         var red = active
             .Where(a => a.Assessment.Rag == Rag.Red)
-            .OrderByDescending(a => a.Assessment.Reasons.Count(r => r.Severity == Rag.Red))
-            .ThenByDescending(a => a.Assessment.Milestones.Select(m => m.Slip.SlipDays).DefaultIfEmpty(0).Max())
+            .OrderByDescending(a => RedReasons(a.Assessment))
+            .ThenByDescending(a => MostSlipDays(a.Assessment))
             .ThenBy(a => a.Project.Code, StringComparer.Ordinal)
             .Select(a => new WeekRedProject(a.Project, a.Assessment, WorstOpenMilestone(a.Project, a.Assessment)))
             .ToList();
 
         var stale = active
-            .Select(a => (a.Project, Days: a.Assessment.Reasons.FirstOrDefault(r => r.Rule == StatusRule.StaleReporting)?.DaysSinceReport))
+            .Select(a => (a.Project, Days: DaysSinceReport(a.Assessment)))
             .Where(s => s.Days is not null)
             .GroupBy(s => s.Project.Profile.ResponsibleUnit, StringComparer.Ordinal)
             .Select(g => new WeekStaleUnit(g.Key, g.Count(), g.Max(s => s.Days!.Value), [.. g.Select(s => s.Project.Profile.Name).Order(StringComparer.Ordinal)]))
@@ -113,8 +105,30 @@ public sealed record WeekFigures(
         return new WeekFigures(day, counted, assessed, ChangesIn(week, portfolio), due, overdue, red, stale, StatusRules.ProRataPercent(day));
     }
 
-    // A flag that got worse is a new slip, one that eased a recovery; one cleared by completing the milestone is a completion.
-    private static WeekChanges ChangesIn(IEnumerable<WeekEvent> week, IReadOnlyDictionary<Guid, Project> portfolio)
+    /// <summary>An active project's open milestones due within <see cref="DueWithinDays"/> days of the day, and those overdue on it.</summary>
+    public static (IReadOnlyList<WeekMilestone> Due, IReadOnlyList<WeekMilestone> Overdue) LinesOf(Project project, ProjectAssessment assessment, DateOnly day)
+    {
+        var open = project.Milestones.Zip(assessment.Milestones).Where(m => !m.First.IsDone).Select(m => (Milestone: m.First, m.Second.Slip)).ToList();
+        return (
+            [
+                .. open
+                    .Where(l => l.Milestone.BaselineDate > day && l.Milestone.BaselineDate.DayNumber - day.DayNumber <= DueWithinDays)
+                    .Select(l => new WeekMilestone(project, l.Milestone, l.Milestone.BaselineDate.DayNumber - day.DayNumber, l.Slip.Severity)),
+            ],
+            [.. open.Where(l => l.Slip.IsOverdue).Select(l => new WeekMilestone(project, l.Milestone, day.DayNumber - l.Milestone.BaselineDate.DayNumber, l.Slip.Severity))]);
+    }
+
+    /// <summary>Red projects are listed by their red reasons, most first, then by their largest slip (<see cref="MostSlipDays"/>).</summary>
+    public static int RedReasons(ProjectAssessment assessment) => assessment.Reasons.Count(r => r.Severity == Rag.Red);
+
+    public static int MostSlipDays(ProjectAssessment assessment) => assessment.Milestones.Select(m => m.Slip.SlipDays).DefaultIfEmpty(0).Max();
+
+    /// <summary>Days since an active project's last report when its reporting is stale; null when it is not.</summary>
+    public static int? DaysSinceReport(ProjectAssessment assessment) => assessment.Reasons.FirstOrDefault(r => r.Rule == StatusRule.StaleReporting)?.DaysSinceReport;
+
+    /// <summary>The week's changes: a flag that got worse is a new slip, one that eased a recovery; one cleared by completing the milestone is a completion.</summary>
+    /// <param name="portfolio">The projects as they stood at the week's end, which name the changes: their milestones are not read. Events of others are left out.</param>
+    public static WeekChanges ChangesIn(IEnumerable<WeekEvent> week, IReadOnlyDictionary<Guid, Project> portfolio)
     {
         var newSlips = new List<WeekSlip>();
         var recoveries = new List<WeekSlip>();
@@ -201,7 +215,8 @@ public sealed record WeekFigures(
         planChanges[requestId] = change with { Status = status, DecidedOn = on };
     }
 
-    private static Milestone? WorstOpenMilestone(Project project, ProjectAssessment assessment) =>
+    /// <summary>The open milestone that slipped most, whose trend the report draws; null when none is open.</summary>
+    public static Milestone? WorstOpenMilestone(Project project, ProjectAssessment assessment) =>
         project.Milestones.Zip(assessment.Milestones)
             .Where(m => !m.First.IsDone)
             .OrderByDescending(m => m.Second.Slip.SlipDays)

@@ -110,26 +110,34 @@ public static class GetCompletions
         StructureCatalog catalog)
     {
         var committed = projects.Where(p => p.Profile.TargetYear == year).Select(p => (p, assessed[p.Id]));
-        var items = CompletionOutlook.For(year, committed, day).Select(c =>
-        {
-            var profile = c.Project.Profile;
-            var unit = catalog.Place(profile).Unit;
-            return new Item(
-                c.Project.Id,
-                c.Project.Code,
-                profile.Name,
-                profile.District,
-                districtNames.GetValueOrDefault(profile.District, profile.District),
-                unit,
-                catalog.NameOf(StructureList.Unit, unit) ?? profile.ResponsibleUnit,
-                year,
-                c.Finish?.Name,
-                c.ExpectedDate,
-                c.CompletedOn,
-                c.Outlook,
-                c.Rag,
-                c.Reason);
-        }).ToList();
-        return new Response(year, day, Counts.Of([.. items.Select(i => i.Outlook)]), items);
+        return Of(year, CompletionOutlook.For(year, committed, day).Select(c => ItemOf(c, year, districtNames, catalog)), day);
+    }
+
+    /// <summary>The year's items, however many at a time they were judged: late first, as <see cref="CompletionOutlook.LateFirst"/> orders them.</summary>
+    public static Response Of(int year, IEnumerable<Item> items, DateOnly day)
+    {
+        List<Item> ordered = [.. items.LateFirst(i => (i.Outlook, i.ExpectedDate, i.Code))];
+        return new Response(year, day, Counts.Of([.. ordered.Select(i => i.Outlook)]), ordered);
+    }
+
+    public static Item ItemOf(CompletionCommitment c, int year, IReadOnlyDictionary<string, string> districtNames, StructureCatalog catalog)
+    {
+        var profile = c.Project.Profile;
+        var unit = catalog.Place(profile).Unit;
+        return new Item(
+            c.Project.Id,
+            c.Project.Code,
+            profile.Name,
+            profile.District,
+            districtNames.GetValueOrDefault(profile.District, profile.District),
+            unit,
+            catalog.NameOf(StructureList.Unit, unit) ?? profile.ResponsibleUnit,
+            year,
+            c.Finish?.Name,
+            c.ExpectedDate,
+            c.CompletedOn,
+            c.Outlook,
+            c.Rag,
+            c.Reason);
     }
 }

@@ -171,7 +171,8 @@ public static class GetRankings
         RankingRule rule) =>
         Rank([.. projects.Select(p => ProjectRankingFigures.Of(p, assessed[p.Id], day))], by, districtNames, catalog, issues, rule);
 
-    private static IReadOnlyList<Row> Rank(
+    /// <summary>The same from each project's figures, so that no project need be held judged.</summary>
+    public static IReadOnlyList<Row> Rank(
         IReadOnlyCollection<ProjectRankingFigures> projects,
         Grouping by,
         IReadOnlyDictionary<string, string> districtNames,

@@ -40,55 +40,61 @@ public sealed class BuildWeeklyReport(
 
         var provisional = week.Ends > now;
         // A finished week is shown as of its last instant: the instant GET /portfolio/summary?asOf={Sunday} uses.
-        var asOf = provisional ? now : week.Ends.AddTicks(-10).ToUniversalTime();
+        var asOf = provisional ? now : EndOf(week);
         var day = provisional ? ShanghaiCalendar.Today(now) : week.Sunday;
 
         await using var session = store.QuerySession();
-        var replay = ReplayAllEvents
-            ? await ReplayPortfolio.Run(session, asOf, week.Starts, ct)
-            : await ReplayPortfolio.FromDocuments(session, asOf, week.Starts, ct);
         var districtNames = (await session.Query<District>().ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var catalog = await catalogs.Current(session, ct);
         var narrowed = filter is null || filter.IsEmpty() ? null : WeeklyFilter(filter, catalog);
-        if (narrowed is not null)
+        bool Holds(ProjectProfile profile) => narrowed is null || narrowed.Matches(profile, catalog);
+
+        var judged = new JudgedWeek(day, districtNames, catalog, options.Value.MaxChainCharts);
+        var lastWeek = week.Previous;
+        var published = await PublishedRanks(session, lastWeek, ct);
+        var lastWeekFigures = new Dictionary<Guid, ProjectRankingFigures>();
+        ReplayPortfolio.WeekPortfolio portfolio;
+        if (ReplayAllEvents)
         {
-            var kept = replay.Projects.Where(p => narrowed.Matches(p.Value.Profile, catalog)).ToDictionary(p => p.Key, p => p.Value);
-            replay = new PortfolioReplay(kept, [.. replay.Window.Where(e => kept.ContainsKey(e.ProjectId))]);
+            var replay = await ReplayPortfolio.Run(session, asOf, week.Starts, ct);
+            var kept = replay.Projects.Values.Where(p => Holds(p.Profile)).ToDictionary(p => p.Id);
+            var replayed = kept.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
+            var boundaries = PortfolioSchedule.Boundaries(replayed, day);
+            foreach (var project in replayed)
+            {
+                judged.Add(project, StatusRules.Assess(project, day, thresholds.Value, boundaries[project.Id]));
+            }
+
+            portfolio = new(kept.ToDictionary(p => p.Key, p => p.Value.Profile), kept, [.. replay.Window.Where(e => kept.ContainsKey(e.ProjectId))]);
+        }
+        else
+        {
+            // Last week's ranks are judged in the same pass, unless last week's report was published with them.
+            var earlier = published is not null ? null : new ReplayPortfolio.Judging(
+                EndOf(lastWeek), lastWeek.Sunday, thresholds.Value, (p, a) => lastWeekFigures[p.Id] = ProjectRankingFigures.Of(p, a, lastWeek.Sunday));
+            portfolio = await ReplayPortfolio.InBatches(session, week.Starts, Holds, new(asOf, day, thresholds.Value, judged.Add), earlier, ct);
         }
 
-        var figures = WeekFigures.Of(replay.Projects, replay.Window, day, thresholds.Value);
-
-        Rag RagOf(Project p) => figures.Assessments[p.Id].Rag;
+        var counted = judged.Counted();
+        List<ProjectFigures> summed = [.. counted.Select(f => f.Figures)];
         var names = new GetPortfolioSummary.GroupNames(districtNames, catalog);
-        IReadOnlyList<GetPortfolioSummary.Row> By(GetPortfolioSummary.Grouping grouping) =>
-            GetPortfolioSummary.Summarise(figures.Counted, day, grouping, names, RagOf).Rows;
-        var (byDistrict, totals) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.District, names, RagOf);
-        var (byCategory, _) = GetPortfolioSummary.Summarise(figures.Counted, day, GetPortfolioSummary.Grouping.Category, names, RagOf);
-        ProjectRef Ref(Project p) => new(
-            p.Id, p.Code, p.Profile.Name, p.Profile.District, districtNames.GetValueOrDefault(p.Profile.District, p.Profile.District), p.Profile.ResponsibleUnit);
-        MilestoneLine Line(WeekMilestone l) =>
-            new(Ref(l.Project), l.Milestone.Name, l.Milestone.IsKey, l.Milestone.BaselineDate, l.Milestone.ForecastDate, l.Days, l.Severity);
+        IReadOnlyList<GetPortfolioSummary.Row> By(GetPortfolioSummary.Grouping grouping) => GetPortfolioSummary.Summarise(summed, grouping, names).Rows;
+        var (byDistrict, totals) = GetPortfolioSummary.Summarise(summed, GetPortfolioSummary.Grouping.District, names);
+        var (byCategory, _) = GetPortfolioSummary.Summarise(summed, GetPortfolioSummary.Grouping.Category, names);
+        ProjectRef Ref(Project p) => JudgedWeek.RefOf(p, districtNames);
         SlipChange Slip(WeekSlip s) => new(Ref(s.Project), s.MilestoneName, s.Severity, s.PreviousSeverity, s.SlipDays, s.On);
 
-        var redProjects = new List<RedProject>(figures.RedProjects.Count);
-        foreach (var red in figures.RedProjects)
+        var redProjects = new List<RedProject>();
+        foreach (var (red, worst) in judged.RedProjects())
         {
-            var trend = redProjects.Count < options.Value.MaxTrendCharts && red.WorstOpenMilestone is { } worst ? await TrendOf(session, red.Project.Id, worst, asOf, ct) : null;
-            redProjects.Add(new RedProject(Ref(red.Project), red.Project.Profile.LeadOfficial, [.. red.Assessment.Reasons.Select(r => r.Text)], trend)
-            {
-                EarnedSchedule = EarnedSchedule.Of(red.Project, day),
-                CriticalChain = redProjects.Count < options.Value.MaxChainCharts ? CriticalChain.Of(red.Project, red.Assessment.Schedule) : null,
-            });
+            var trend = redProjects.Count < options.Value.MaxTrendCharts && worst is not null ? await TrendOf(session, red.Project.Id, worst, asOf, ct) : null;
+            redProjects.Add(red with { Trend = trend });
         }
 
         // Only the issues of the projects the report holds (a narrowed report holds some).
-        var raised = (await IssuesAsOf.Read(session, provisional ? null : asOf, day, ct)).Where(i => replay.Projects.ContainsKey(i.ProjectId)).ToList();
-        var rankings = await RankingsOf(session, week, replay, figures, IssueOutcome.On(raised, day), districtNames, catalog, ct);
-        var completions = new WeeklyCompletions(
-            GetCompletions.Of(day.Year, figures.Counted, figures.Assessments, day, districtNames, catalog),
-            GetCompletions.Of(day.Year + 1, figures.Counted, figures.Assessments, day, districtNames, catalog));
-
-        var changes = figures.Changes;
+        var raised = (await IssuesAsOf.Read(session, provisional ? null : asOf, day, ct)).Where(i => portfolio.Held.ContainsKey(i.ProjectId)).ToList();
+        var rankings = await RankingsOf(session, week, counted, published, ReplayAllEvents ? null : lastWeekFigures, IssueOutcome.On(raised, day), districtNames, catalog, ct);
+        var changes = WeekFigures.ChangesIn(portfolio.Window, portfolio.Named);
         return new WeeklyReport(
             week.ToString(),
             week.Monday,
@@ -97,7 +103,7 @@ public sealed class BuildWeeklyReport(
             day,
             provisional,
             now,
-            new WeeklyHeadline(totals, figures.ProRataPercent, totals.Rates.InvestmentCompletionRate),
+            new WeeklyHeadline(totals, StatusRules.ProRataPercent(day), totals.Rates.InvestmentCompletionRate),
             new WeeklyChanges(
                 [.. changes.NewSlips.Select(Slip)],
                 [.. changes.Recoveries.Select(Slip)],
@@ -118,15 +124,15 @@ public sealed class BuildWeeklyReport(
                     c.Status,
                     c.DecidedOn))],
             },
-            [.. figures.DueSoon.Select(Line)],
-            [.. figures.Overdue.Select(Line)],
+            judged.DueSoon(),
+            judged.Overdue(),
             redProjects,
-            [.. figures.StaleUnits.Select(u => new StaleUnit(u.ResponsibleUnit, u.Projects, u.MaxDaysSinceReport, u.ProjectNames))],
+            judged.StaleUnits(),
             byDistrict,
             byCategory)
         {
             Rankings = rankings,
-            Completions = completions,
+            Completions = judged.Completions(),
             Groupings = new WeeklyGroupings(
                 By(GetPortfolioSummary.Grouping.Cluster),
                 By(GetPortfolioSummary.Grouping.Sector),
@@ -135,13 +141,13 @@ public sealed class BuildWeeklyReport(
                 By(GetPortfolioSummary.Grouping.Unit)),
             Filter = narrowed,
             Issues = Domain.Issues.IssueFigures.Of(raised, day).Total,
-            Feedback = await FeedbackOf(session, replay, week.Monday, day, catalog, ct),
+            Feedback = await FeedbackOf(session, portfolio.Held, week.Monday, day, catalog, ct),
         };
     }
 
     /// <summary>The week's messages, as their dates tell what happened when: each is set once, so a past week counts the same later.</summary>
     private static async Task<WeeklyFeedback> FeedbackOf(
-        IQuerySession session, PortfolioReplay replay, DateOnly from, DateOnly to, StructureCatalog catalog, CancellationToken ct)
+        IQuerySession session, IReadOnlyDictionary<Guid, ProjectProfile> held, DateOnly from, DateOnly to, StructureCatalog catalog, CancellationToken ct)
     {
         // Whatever the week changed, or what may still have been waiting at its end; the rest was settled before it.
         var messages = await session.Query<FeedbackMessage>()
@@ -149,9 +155,9 @@ public sealed class BuildWeeklyReport(
                 && (m.ReceivedOn >= from || m.PublishedOn >= from || m.FirstRepliedOn >= from || m.RejectedOn >= from
                     || m.Status == FeedbackStatus.PendingReview || (m.Status == FeedbackStatus.Published && m.FirstRepliedOn == null)))
             .ToListAsync(ct);
-        var held = messages.Where(m => replay.Projects.ContainsKey(m.ProjectId)).ToList();
-        string UnitOf(FeedbackMessage m) => catalog.Place(replay.Projects[m.ProjectId].Profile).Unit ?? GetPortfolioSummary.Unassigned;
-        var figures = FeedbackFigures.Of(held, from, to, UnitOf);
+        var theirs = messages.Where(m => held.ContainsKey(m.ProjectId)).ToList();
+        string UnitOf(FeedbackMessage m) => catalog.Place(held[m.ProjectId]).Unit ?? GetPortfolioSummary.Unassigned;
+        var figures = FeedbackFigures.Of(theirs, from, to, UnitOf);
         return new WeeklyFeedback(
             figures.Total,
             [
@@ -169,11 +175,13 @@ public sealed class BuildWeeklyReport(
     }
 
     /// <summary>The rankings on the report's day, each row with its rank in last week's report.</summary>
+    /// <param name="lastWeekFigures">Last week's projects judged as they stood at its end; null to replay every event instead.</param>
     private async Task<WeeklyRankings> RankingsOf(
         IQuerySession session,
         IsoWeek week,
-        PortfolioReplay replay,
-        WeekFigures figures,
+        IReadOnlyList<ProjectRankingFigures> figures,
+        IReadOnlyDictionary<GetRankings.Grouping, IReadOnlyDictionary<string, int>>? published,
+        IReadOnlyDictionary<Guid, ProjectRankingFigures>? lastWeekFigures,
         IReadOnlyList<IssueOutcome> outcomes,
         IReadOnlyDictionary<string, string> districtNames,
         StructureCatalog catalog,
@@ -181,11 +189,11 @@ public sealed class BuildWeeklyReport(
     {
         var rule = rankingRule.Value;
         var lastWeek = week.Previous;
-        var then = await PublishedRanks(session, lastWeek, ct) ?? await RanksAsOfEnd(session, lastWeek, replay, districtNames, catalog, ct);
+        var then = published ?? await RanksAsOfEnd(session, lastWeek, lastWeekFigures, districtNames, catalog, ct);
 
         IReadOnlyList<WeeklyRankingRow> Moves(GetRankings.Grouping by) =>
         [
-            .. GetRankings.Rank(figures.Counted, figures.Assessments, figures.Day, by, districtNames, catalog, outcomes, rule).Select(row =>
+            .. GetRankings.Rank(figures, by, districtNames, catalog, outcomes, rule).Select(row =>
             {
                 int? last = then[by].TryGetValue(row.Key, out var rank) ? rank : null;
                 return new WeeklyRankingRow(row, last, row.Rank is { } now && last is { } was ? was - now : null);
@@ -216,19 +224,34 @@ public sealed class BuildWeeklyReport(
 
     /// <summary>The ranks by this rule as of the end of the week, the instant its report is as of: what that report shows once built.</summary>
     private async Task<IReadOnlyDictionary<GetRankings.Grouping, IReadOnlyDictionary<string, int>>> RanksAsOfEnd(
-        IQuerySession session, IsoWeek week, PortfolioReplay later, IReadOnlyDictionary<string, string> districtNames, StructureCatalog catalog, CancellationToken ct)
+        IQuerySession session,
+        IsoWeek week,
+        IReadOnlyDictionary<Guid, ProjectRankingFigures>? judged,
+        IReadOnlyDictionary<string, string> districtNames,
+        StructureCatalog catalog,
+        CancellationToken ct)
     {
-        var asOf = week.Ends.AddTicks(-10).ToUniversalTime();
-        var portfolio = ReplayAllEvents
-            ? (await ReplayPortfolio.Run(session, asOf, asOf, ct)).Projects
-            : await ReplayPortfolio.Earlier(session, later.Projects, asOf, ct);
-        var counted = portfolio.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
-        var assessed = StatusRules.AssessAll(counted, week.Sunday, thresholds.Value);
+        var asOf = EndOf(week);
+        List<ProjectRankingFigures> figures;
+        if (judged is null)
+        {
+            var counted = (await ReplayPortfolio.Run(session, asOf, asOf, ct)).Projects.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
+            var boundaries = PortfolioSchedule.Boundaries(counted, week.Sunday);
+            figures = [.. counted.Select(p => ProjectRankingFigures.Of(p, StatusRules.Assess(p, week.Sunday, thresholds.Value, boundaries[p.Id]), week.Sunday))];
+        }
+        else
+        {
+            figures = [.. judged.Values.OrderBy(f => f.Figures.Code, StringComparer.Ordinal)];
+        }
+
         var outcomes = IssueOutcome.On(await IssuesAsOf.Read(session, asOf, week.Sunday, ct), week.Sunday);
         IEnumerable<GetRankings.Row> Rank(GetRankings.Grouping by) =>
-            GetRankings.Rank(counted, assessed, week.Sunday, by, districtNames, catalog, outcomes, rankingRule.Value);
+            GetRankings.Rank(figures, by, districtNames, catalog, outcomes, rankingRule.Value);
         return RanksOf(Rank(GetRankings.Grouping.District), Rank(GetRankings.Grouping.Unit));
     }
+
+    // A finished week's last instant.
+    private static DateTimeOffset EndOf(IsoWeek week) => week.Ends.AddTicks(-10).ToUniversalTime();
 
     private static Dictionary<GetRankings.Grouping, IReadOnlyDictionary<string, int>> RanksOf(IEnumerable<GetRankings.Row> byDistrict, IEnumerable<GetRankings.Row> byUnit)
     {
