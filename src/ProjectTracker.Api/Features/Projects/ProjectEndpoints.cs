@@ -37,8 +37,9 @@ public static class ProjectEndpoints
                 .UniqueIndex(p => p.Code)
                 .Index(p => p.Profile.District)
                 .Index(p => p.Profile.Category)
-                // The list's rag filter, alone or with a district: only the matching documents are read (docs/performance.md).
-                .Index([p => p.FlaggedRag, p => p.Profile.District]);
+                // The list's rag filter, alone or with a district: only the matching documents are read, a district's
+                // already in the list's order (docs/performance.md).
+                .Index([p => p.FlaggedRag, p => p.Profile.District, p => p.Code]);
         });
         return services;
     }
