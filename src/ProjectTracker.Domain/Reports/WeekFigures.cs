@@ -52,7 +52,11 @@ public sealed record WeekRedProject(Project Project, ProjectAssessment Assessmen
 
 public sealed record WeekStaleUnit(string ResponsibleUnit, int Projects, int MaxDaysSinceReport, IReadOnlyList<string> ProjectNames);
 
-/// <summary>周报: the portfolio at the week's end judged on the day, and the week's changes; cancelled projects not counted.</summary>
+/// <summary>
+/// 周报: the portfolio at the week's end judged on the day, and the week's changes; cancelled projects not counted. The
+/// API's report keeps only each project's rows (Features/Reports/JudgedWeek) from the same per-project rules
+/// (<see cref="LinesOf"/>, <see cref="WorstOpenMilestone"/>...) and orders (<see cref="WeekLists"/>); this whole-portfolio
+/// form is where the domain's tests state them.</summary>
 /// <param name="ProRataPercent">序时进度: the share of the year gone by on the day.</param>
 public sealed record WeekFigures(
     DateOnly Day,
@@ -79,28 +83,16 @@ public sealed record WeekFigures(
             .ToList();
 
         var lines = active.Select(a => LinesOf(a.Project, a.Assessment, day)).ToList();
-        var due = lines.SelectMany(l => l.Due)
-            .OrderBy(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.Milestone.Name, StringComparer.Ordinal)
-            .ToList();
-        var overdue = lines.SelectMany(l => l.Overdue)
-            .OrderByDescending(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.Milestone.Name, StringComparer.Ordinal)
-            .ToList();
+        var due = lines.SelectMany(l => l.Due).SoonestFirst(l => (l.Days, l.Project.Code, l.Milestone.Name)).ToList();
+        var overdue = lines.SelectMany(l => l.Overdue).LongestOverdueFirst(l => (l.Days, l.Project.Code, l.Milestone.Name)).ToList();
 
         var red = active
             .Where(a => a.Assessment.Rag == Rag.Red)
-            .OrderByDescending(a => RedReasons(a.Assessment))
-            .ThenByDescending(a => MostSlipDays(a.Assessment))
-            .ThenBy(a => a.Project.Code, StringComparer.Ordinal)
+            .MostRedFirst(a => (RedReasons(a.Assessment), MostSlipDays(a.Assessment), a.Project.Code))
             .Select(a => new WeekRedProject(a.Project, a.Assessment, WorstOpenMilestone(a.Project, a.Assessment)))
             .ToList();
 
-        var stale = active
-            .Select(a => (a.Project, Days: DaysSinceReport(a.Assessment)))
-            .Where(s => s.Days is not null)
-            .GroupBy(s => s.Project.Profile.ResponsibleUnit, StringComparer.Ordinal)
-            .Select(g => new WeekStaleUnit(g.Key, g.Count(), g.Max(s => s.Days!.Value), [.. g.Select(s => s.Project.Profile.Name).Order(StringComparer.Ordinal)]))
-            .OrderByDescending(u => u.MaxDaysSinceReport).ThenBy(u => u.ResponsibleUnit, StringComparer.Ordinal)
-            .ToList();
+        var stale = WeekLists.StaleUnitsOf(active.Select(a => DaysSinceReport(a.Assessment) is { } days ? (a.Project.Profile.ResponsibleUnit, days, a.Project.Profile.Name) : ((string, int, string)?)null));
 
         return new WeekFigures(day, counted, assessed, ChangesIn(week, portfolio), due, overdue, red, stale, StatusRules.ProRataPercent(day));
     }
@@ -118,7 +110,6 @@ public sealed record WeekFigures(
             [.. open.Where(l => l.Slip.IsOverdue).Select(l => new WeekMilestone(project, l.Milestone, day.DayNumber - l.Milestone.BaselineDate.DayNumber, l.Slip.Severity))]);
     }
 
-    /// <summary>Red projects are listed by their red reasons, most first, then by their largest slip (<see cref="MostSlipDays"/>).</summary>
     public static int RedReasons(ProjectAssessment assessment) => assessment.Reasons.Count(r => r.Severity == Rag.Red);
 
     public static int MostSlipDays(ProjectAssessment assessment) => assessment.Milestones.Select(m => m.Slip.SlipDays).DefaultIfEmpty(0).Max();
@@ -222,4 +213,29 @@ public sealed record WeekFigures(
             .OrderByDescending(m => m.Second.Slip.SlipDays)
             .Select(m => m.First)
             .FirstOrDefault();
+}
+
+/// <summary>How the report orders its lists, whatever rows it keeps of each project.</summary>
+public static class WeekLists
+{
+    /// <summary>Due milestones soonest first, then by project code and milestone name.</summary>
+    public static IOrderedEnumerable<T> SoonestFirst<T>(this IEnumerable<T> lines, Func<T, (int Days, string Code, string Milestone)> key) =>
+        lines.OrderBy(l => key(l).Days).ThenBy(l => key(l).Code, StringComparer.Ordinal).ThenBy(l => key(l).Milestone, StringComparer.Ordinal);
+
+    /// <summary>Overdue milestones the longest overdue first, then by project code and milestone name.</summary>
+    public static IOrderedEnumerable<T> LongestOverdueFirst<T>(this IEnumerable<T> lines, Func<T, (int Days, string Code, string Milestone)> key) =>
+        lines.OrderByDescending(l => key(l).Days).ThenBy(l => key(l).Code, StringComparer.Ordinal).ThenBy(l => key(l).Milestone, StringComparer.Ordinal);
+
+    /// <summary>Red projects by their red reasons (<see cref="WeekFigures.RedReasons"/>), most first, then by their largest slip (<see cref="WeekFigures.MostSlipDays"/>), then by code.</summary>
+    public static IOrderedEnumerable<T> MostRedFirst<T>(this IEnumerable<T> red, Func<T, (int RedReasons, int MostSlipDays, string Code)> key) =>
+        red.OrderByDescending(r => key(r).RedReasons).ThenByDescending(r => key(r).MostSlipDays).ThenBy(r => key(r).Code, StringComparer.Ordinal);
+
+    /// <summary>Units with projects whose reporting is stale (unit, days since the report, project name; null for one that is not), the longest silent first.</summary>
+    public static IReadOnlyList<WeekStaleUnit> StaleUnitsOf(IEnumerable<(string Unit, int Days, string Name)?> projects) =>
+    [
+        .. projects.OfType<(string Unit, int Days, string Name)>()
+            .GroupBy(s => s.Unit, StringComparer.Ordinal)
+            .Select(g => new WeekStaleUnit(g.Key, g.Count(), g.Max(s => s.Days), [.. g.Select(s => s.Name).Order(StringComparer.Ordinal)]))
+            .OrderByDescending(u => u.MaxDaysSinceReport).ThenBy(u => u.ResponsibleUnit, StringComparer.Ordinal),
+    ];
 }

@@ -99,7 +99,7 @@ public static class GetCompletions
         return TypedResults.Ok(Of(year, projects, assessed, today, districtNames, await catalogs.Current(session, ct)));
     }
 
-    /// <summary>What this endpoint answers and the weekly report shows.</summary>
+    /// <summary>What this endpoint answers, from the projects and their assessments.</summary>
     /// <param name="assessed">Each project's assessment on the day (those not committed to the year may be left out).</param>
     public static Response Of(
         int year,
@@ -113,7 +113,7 @@ public static class GetCompletions
         return Of(year, CompletionOutlook.For(year, committed, day).Select(c => ItemOf(c, year, districtNames, catalog)), day);
     }
 
-    /// <summary>The year's items, however many at a time they were judged: late first, as <see cref="CompletionOutlook.LateFirst"/> orders them.</summary>
+    /// <summary>The year's items, however many at a time they were judged (the weekly report's way): late first, as <see cref="CompletionOutlook.LateFirst"/> orders them.</summary>
     public static Response Of(int year, IEnumerable<Item> items, DateOnly day)
     {
         List<Item> ordered = [.. items.LateFirst(i => (i.Outlook, i.ExpectedDate, i.Code))];

@@ -9,7 +9,6 @@ using ProjectTracker.Api.Features.Reports;
 using ProjectTracker.Api.Features.Structure;
 using ProjectTracker.Api.Infrastructure;
 using ProjectTracker.Domain.Portfolio;
-using ProjectTracker.Domain.Projects;
 using ProjectTracker.Domain.Schedule;
 using ProjectTracker.Domain.Structure;
 
@@ -158,20 +157,8 @@ public static class GetRankings
         return TypedResults.Ok(new Response(by, day, rule.Value.Describe(), Weights.Of(rule.Value.Weights), rule.Value.MinProjects, rows));
     }
 
-    /// <summary>What this endpoint answers and the weekly report shows; cancelled projects are the caller's to leave out.</summary>
+    /// <summary>What this endpoint answers and the weekly report shows, from each project's figures; cancelled projects are the caller's to leave out.</summary>
     /// <param name="issues">The supervised issues that count by the day (<see cref="IssueOutcome.On"/>); those of projects not given are left out.</param>
-    public static IReadOnlyList<Row> Rank(
-        IReadOnlyCollection<Project> projects,
-        IReadOnlyDictionary<Guid, ProjectAssessment> assessed,
-        DateOnly day,
-        Grouping by,
-        IReadOnlyDictionary<string, string> districtNames,
-        StructureCatalog catalog,
-        IReadOnlyCollection<IssueOutcome> issues,
-        RankingRule rule) =>
-        Rank([.. projects.Select(p => ProjectRankingFigures.Of(p, assessed[p.Id], day))], by, districtNames, catalog, issues, rule);
-
-    /// <summary>The same from each project's figures, so that no project need be held judged.</summary>
     public static IReadOnlyList<Row> Rank(
         IReadOnlyCollection<ProjectRankingFigures> projects,
         Grouping by,

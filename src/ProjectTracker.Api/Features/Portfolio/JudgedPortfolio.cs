@@ -32,15 +32,15 @@ public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork netw
     {
         var links = await network.Current(session, ct);
         var versions = await Versions(ct);
-        var figures = new List<Judged>(versions.Count);
-        var stale = Unheld(versions, links, day, figures);
+        var kept = new List<Judged>(versions.Count);
+        var stale = Unheld(versions, links, day, kept);
         if (stale.Count > 0)
         {
             await judging.WaitAsync(ct);
             try
             {
-                stale = Unheld(stale, links, day, figures);
-                figures.AddRange(await Judge(session, stale.Select(v => v.Id), links, day, ct));
+                stale = Unheld(stale, links, day, kept);
+                kept.AddRange(await Judge(session, stale.Select(v => v.Id), links, day, ct));
             }
             finally
             {
@@ -58,8 +58,8 @@ public sealed class JudgedPortfolio(IDocumentStore store, DependencyNetwork netw
         }
 
         // Cancelled ones are kept too, or each request would load them again.
-        figures.RemoveAll(f => f.Figures.Figures.Status == ProjectStatus.Cancelled);
-        return figures;
+        kept.RemoveAll(j => j.Figures.Figures.Status == ProjectStatus.Cancelled);
+        return kept;
     }
 
     private List<(Guid Id, long Version)> Unheld(IEnumerable<(Guid Id, long Version)> versions, DependencyLinks links, DateOnly day, List<Judged> into)

@@ -59,10 +59,10 @@ public sealed class BuildWeeklyReport(
             var replay = await ReplayPortfolio.Run(session, asOf, week.Starts, ct);
             var kept = replay.Projects.Values.Where(p => Holds(p.Profile)).ToDictionary(p => p.Id);
             var replayed = kept.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
-            var boundaries = PortfolioSchedule.Boundaries(replayed, day);
+            var assessed = StatusRules.AssessAll(replayed, day, thresholds.Value);
             foreach (var project in replayed)
             {
-                judged.Add(project, StatusRules.Assess(project, day, thresholds.Value, boundaries[project.Id]));
+                judged.Add(project, assessed[project.Id]);
             }
 
             portfolio = new(kept.ToDictionary(p => p.Key, p => p.Value.Profile), kept, [.. replay.Window.Where(e => kept.ContainsKey(e.ProjectId))]);
@@ -236,8 +236,8 @@ public sealed class BuildWeeklyReport(
         if (judged is null)
         {
             var counted = (await ReplayPortfolio.Run(session, asOf, asOf, ct)).Projects.Values.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
-            var boundaries = PortfolioSchedule.Boundaries(counted, week.Sunday);
-            figures = [.. counted.Select(p => ProjectRankingFigures.Of(p, StatusRules.Assess(p, week.Sunday, thresholds.Value, boundaries[p.Id]), week.Sunday))];
+            var assessed = StatusRules.AssessAll(counted, week.Sunday, thresholds.Value);
+            figures = [.. counted.Select(p => ProjectRankingFigures.Of(p, assessed[p.Id], week.Sunday))];
         }
         else
         {

@@ -16,8 +16,6 @@ public sealed class JudgedWeek(DateOnly day, IReadOnlyDictionary<string, string>
     // By project: judging a project again (over the links it turns out to have) replaces what it gave before.
     private readonly Dictionary<Guid, Rows> rows = [];
 
-    public DateOnly Day => day;
-
     /// <summary>A counted project (never a cancelled one) and its assessment on the day; a project added again replaces its rows.</summary>
     public void Add(Project project, ProjectAssessment assessment)
     {
@@ -45,35 +43,20 @@ public sealed class JudgedWeek(DateOnly day, IReadOnlyDictionary<string, string>
     /// <summary>The counted projects' figures, by code.</summary>
     public IReadOnlyList<ProjectRankingFigures> Counted() => [.. rows.Values.Select(r => r.Figures).OrderBy(f => f.Figures.Code, StringComparer.Ordinal)];
 
-    public IReadOnlyList<MilestoneLine> DueSoon() =>
-    [
-        .. ByCode().SelectMany(r => r.Due)
-            .OrderBy(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.MilestoneName, StringComparer.Ordinal),
-    ];
+    public IReadOnlyList<MilestoneLine> DueSoon() => [.. ByCode().SelectMany(r => r.Due).SoonestFirst(l => (l.Days, l.Project.Code, l.MilestoneName))];
 
-    public IReadOnlyList<MilestoneLine> Overdue() =>
-    [
-        .. ByCode().SelectMany(r => r.Overdue)
-            .OrderByDescending(l => l.Days).ThenBy(l => l.Project.Code, StringComparer.Ordinal).ThenBy(l => l.MilestoneName, StringComparer.Ordinal),
-    ];
+    public IReadOnlyList<MilestoneLine> Overdue() => [.. ByCode().SelectMany(r => r.Overdue).LongestOverdueFirst(l => (l.Days, l.Project.Code, l.MilestoneName))];
 
     /// <summary>The red projects, most red reasons first, each with its worst open milestone (whose trend the report draws); only the first have their chain.</summary>
     public IReadOnlyList<(RedProject Project, Milestone? WorstOpenMilestone)> RedProjects() =>
     [
         .. ByCode().Select(r => r.Red).OfType<Red>()
-            .OrderByDescending(r => r.RedReasons)
-            .ThenByDescending(r => r.MostSlipDays)
-            .ThenBy(r => r.Entry.Project.Code, StringComparer.Ordinal)
+            .MostRedFirst(r => (r.RedReasons, r.MostSlipDays, r.Entry.Project.Code))
             .Select((r, i) => (i < chains ? r.Entry : r.Entry with { CriticalChain = null }, r.WorstOpenMilestone)),
     ];
 
     public IReadOnlyList<StaleUnit> StaleUnits() =>
-    [
-        .. ByCode().Select(r => r.Stale).OfType<(string Unit, int Days, string Name)>()
-            .GroupBy(s => s.Unit, StringComparer.Ordinal)
-            .Select(g => new StaleUnit(g.Key, g.Count(), g.Max(s => s.Days), [.. g.Select(s => s.Name).Order(StringComparer.Ordinal)]))
-            .OrderByDescending(u => u.MaxDaysSinceReport).ThenBy(u => u.ResponsibleUnit, StringComparer.Ordinal),
-    ];
+        [.. WeekLists.StaleUnitsOf(ByCode().Select(r => r.Stale)).Select(u => new StaleUnit(u.ResponsibleUnit, u.Projects, u.MaxDaysSinceReport, u.ProjectNames))];
 
     public WeeklyCompletions Completions()
     {

@@ -135,10 +135,10 @@ public static class ReplayPortfolio
         }
 
         var counted = projects.Where(p => held.ContainsKey(p.Id) && p.Status != ProjectStatus.Cancelled).ToList();
-        var boundaries = PortfolioSchedule.Boundaries(counted, judging.Day);
+        var assessed = StatusRules.AssessAll(counted, judging.Day, judging.Thresholds);
         foreach (var project in counted)
         {
-            judging.Judged(project, StatusRules.Assess(project, judging.Day, judging.Thresholds, boundaries[project.Id]));
+            judging.Judged(project, assessed[project.Id]);
         }
     }
 
